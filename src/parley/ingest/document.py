@@ -1,0 +1,44 @@
+"""The unit every reader produces and every later stage consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Document:
+    """One report, as read from its source.
+
+    ``raw`` is the original input text (decoded, never altered): every evidence
+    offset Parley emits is an index into it. ``text`` has exactly the same length
+    as ``raw``; markup and page furniture are replaced by spaces (line breaks are
+    kept), so that analysing ``text`` yields offsets that are valid in ``raw``.
+    """
+
+    id: str
+    name: str
+    raw: str
+    text: str
+    origin: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    media_type: str = "text/plain"
+    notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.raw):
+            raise ValueError(
+                f"{self.origin}: cleaned text has {len(self.text)} characters, raw has {len(self.raw)}; "
+                "cleaning must blank characters, never remove them"
+            )
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input that could not be turned into a Document, and why."""
+
+    origin: str
+    reason: str
