@@ -1,0 +1,195 @@
+"""The domain registry: states, places, organisations, series and bodies, with per-language matchers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from parley.domain import load_entries
+from parley.domain.gazetteer import LemmaGazetteer, Match, SurfaceGazetteer, merge_matches
+from parley.nlp.base import Analysis
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    state: str
+    kind: str = "city"
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str
+    name: str
+    organization: str | None
+    body: str
+    regular: str | None
+    known: tuple[tuple[int, int], ...]  # (ordinal, year)
+
+    def year_of(self, ordinal: int) -> int | None:
+        """The year of the meeting with this ordinal, from the public record or the series' regularity."""
+        for o, y in self.known:
+            if o == ordinal:
+                return y
+        if self.regular != "annual" or not self.known:
+            return None
+        pts = sorted(self.known)
+        # Only interpolate where the known points agree with one meeting a year.
+        if any((y2 - y1) != (o2 - o1) for (o1, y1), (o2, y2) in zip(pts, pts[1:], strict=False)):
+            return None
+        o0, y0 = pts[0]
+        year = y0 + (ordinal - o0)
+        return year if ordinal >= 1 else None
+
+
+@dataclass
+class LanguageMatchers:
+    """Everything a language needs to find domain names in its text."""
+
+    language: str
+    states: Callable[[Analysis], list[Match]]
+    places: Callable[[Analysis], list[Match]]
+    organizations: Callable[[Analysis], list[Match]]
+    bodies: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    series_names: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+
+
+class Domain:
+    def __init__(self) -> None:
+        self.states: dict[str, dict[str, Any]] = {e["iso3"]: e for e in load_entries("states")}
+        self.places: list[dict[str, Any]] = load_entries("places")
+        self.organizations: dict[str, dict[str, Any]] = {e["key"]: e for e in load_entries("organizations")}
+        self.series: dict[str, Series] = {}
+        self.series_by_body: dict[tuple[str, str | None], str] = {}
+        for e in load_entries("series"):
+            self.series_by_body[(e["body"], e.get("organization"))] = e["key"]
+            if e.get("alias"):
+                continue
+            self.series[e["key"]] = Series(
+                e["key"], e["name"], e.get("organization"), e["body"], e.get("regular"),
+                tuple((k["ordinal"], k["year"]) for k in e.get("known", [])),
+            )
+        self._series_entries = [e for e in load_entries("series") if not e.get("alias")]
+        self.bodies = load_entries("bodies")
+        self.capitals = {e.get("capital"): iso for iso, e in self.states.items() if e.get("capital")}
+        self._matchers: dict[str, LanguageMatchers] = {}
+
+    def state_name(self, iso3: str) -> str:
+        return self.states.get(iso3, {}).get("name", iso3)
+
+    def series_for(self, body: str, organization: str | None) -> str | None:
+        return self.series_by_body.get((body, organization))
+
+    def org_members(self, key: str) -> list[str]:
+        return list(self.organizations.get(key, {}).get("members", []))
+
+    def matchers(self, language: str, lemmatize: Callable[[str], str] | None = None) -> LanguageMatchers:
+        if language not in self._matchers:
+            if language == "ru":
+                if lemmatize is None:
+                    raise ValueError("Russian matchers need the pipeline's lemmatizer")
+                self._matchers[language] = self._russian(lemmatize)
+            else:
+                self._matchers[language] = self._english()
+        return self._matchers[language]
+
+    def _regexes(self, lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
+        bodies = [(b["key"], re.compile(r"(?<!\w)(?:" + "|".join(b[lang]) + r")(?!\w)", re.I))
+                  for b in self.bodies if b.get(lang)]
+        names = []
+        for e in self._series_entries:
+            pats = e.get(f"names_{lang}") or []
+            if pats:
+                names.append((e["key"], re.compile(r"(?<!\w)(?:" + "|".join(pats) + r")(?!\w)", re.I)))
+        return bodies, names
+
+    def _english(self) -> LanguageMatchers:
+        states, places, orgs = SurfaceGazetteer(), SurfaceGazetteer(), SurfaceGazetteer()
+        for iso, e in self.states.items():
+            for n in [e["name"], *e.get("names_en", [])]:
+                for variant in _english_variants(n):
+                    states.add(variant, iso, "name")
+            for n in e.get("adjectives_en", []):
+                states.add(n, iso, "adjective")
+            for n in e.get("demonyms_en", []):
+                states.add(n, iso, "demonym")
+        for p in self.places:
+            place = Place(p["name"], p["state"], p.get("kind", "city"))
+            for n in [p["name"], *p.get("names_en", [])]:
+                for variant in _english_variants(n):
+                    places.add(variant, place, "place")
+        for key, e in self.organizations.items():
+            for n in [e.get("name", ""), *e.get("names_en", []), *e.get("abbreviations_en", [])]:
+                for variant in _english_variants(n):
+                    orgs.add(variant, key, "organization")
+        for g in (states, places, orgs):
+            g.finalize()
+        bodies, names = self._regexes("en")
+        return LanguageMatchers(
+            "en",
+            states=lambda a: states.find(a.text),
+            places=lambda a: places.find(a.text),
+            organizations=lambda a: orgs.find(a.text),
+            bodies=bodies,
+            series_names=names,
+        )
+
+    def _russian(self, lemmatize: Callable[[str], str]) -> LanguageMatchers:
+        st_l, pl_l, org_l = LemmaGazetteer(lemmatize), LemmaGazetteer(lemmatize), LemmaGazetteer(lemmatize)
+        st_s, pl_s, org_s = SurfaceGazetteer(), SurfaceGazetteer(), SurfaceGazetteer()
+        for iso, e in self.states.items():
+            for n in e.get("names_ru", []):
+                (st_s if _is_abbreviation(n) else st_l).add(n, iso, "name")
+            for n in e.get("adjectives_ru", []):
+                st_l.add(n.lower(), iso, "adjective")
+        for p in self.places:
+            place = Place(p["name"], p["state"], p.get("kind", "city"))
+            for n in p.get("names_ru", []):
+                pl_l.add(n, place, "place")
+                pl_s.add(n, place, "place")
+            for n in p.get("forms_ru", []):
+                pl_s.add(n, place, "place")
+        for key, e in self.organizations.items():
+            for n in e.get("names_ru", []):
+                org_l.add(n, key, "organization")
+            for n in e.get("abbreviations_ru", []):
+                org_s.add(n, key, "organization")
+            for n in e.get("abbreviations_en", []):
+                if _is_abbreviation(n):
+                    org_s.add(n, key, "organization")
+        for g in (st_l, pl_l, org_l, st_s, pl_s, org_s):
+            g.finalize()
+        bodies, names = self._regexes("ru")
+        return LanguageMatchers(
+            "ru",
+            states=lambda a: merge_matches(st_l.find(a), st_s.find(a.text)),
+            places=lambda a: merge_matches(pl_l.find(a), pl_s.find(a.text)),
+            organizations=lambda a: merge_matches(org_l.find(a), org_s.find(a.text)),
+            bodies=bodies,
+            series_names=names,
+        )
+
+
+def _is_abbreviation(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def _english_variants(name: str) -> list[str]:
+    """A name as written, without a leading article, and in capitals (datelines shout: "MOSCOW,")."""
+    name = " ".join(name.split())
+    if not name:
+        return []
+    base = re.sub(r"^(?:the|The)\s+", "", name)
+    out = [base]
+    if not _is_abbreviation(base):
+        out.append(base.upper())
+    return out
+
+
+@cache
+def get_domain() -> Domain:
+    return Domain()

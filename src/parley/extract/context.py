@@ -1,0 +1,65 @@
+"""What the extractors share about one document while they work on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from parley.domain.gazetteer import Match
+from parley.domain.registry import Domain, LanguageMatchers
+from parley.extract.dates import DateMention
+from parley.ingest.document import Document
+from parley.nlp.base import Analysis
+
+if TYPE_CHECKING:
+    from parley.extract.agreements import AgreementMention
+    from parley.extract.meetings import MeetingFrame
+    from parley.extract.people import PersonEntity, PersonMention
+    from parley.extract.statements import Quote
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Dateline:
+    """The agency's dateline opening a report: "MOSCOW, November 5. /TASS/"."""
+
+    span: Span
+    place: Match | None
+    date: DateMention | None
+    outlet: str | None
+
+
+@dataclass
+class DocContext:
+    document: Document
+    analysis: Analysis
+    language: str
+    domain: Domain
+    matchers: LanguageMatchers
+    published: date | None = None
+    published_span: Span | None = None
+    dateline: Dateline | None = None
+    body_start: int = 0
+    states: list[Match] = field(default_factory=list)
+    places: list[Match] = field(default_factory=list)
+    organizations: list[Match] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    people: list[PersonEntity] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    frames: list[MeetingFrame] = field(default_factory=list)
+    agreements: list[AgreementMention] = field(default_factory=list)
+    # Years the text itself establishes for undated mentions (e.g. from a series' known history).
+    year_hint: int | None = None
+
+    @property
+    def text(self) -> str:
+        return self.analysis.text
+
+    def sentence(self, offset: int) -> Span:
+        return self.analysis.sentence_at(offset)
+
+    def in_span(self, items: list, start: int, end: int) -> list:
+        return [m for m in items if m.start >= start and m.end <= end]

@@ -1,0 +1,127 @@
+"""What a report says about itself: publication date, agency dateline, outlet.
+
+The publication date is the anchor for relative dates ("yesterday", "on Wednesday",
+"5 November" without a year). Sources, most trusted first: the page's metadata, a
+crawler's "date YYYY-MM-DD" line, a dated line in the page header ("30 Nov 2017 12:44"),
+and the dateline when it carries a year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from parley.extract.context import Dateline, DocContext
+from parley.extract.dates import DateMention, find_dates, parse_iso
+from parley.ingest.clean import CRAWL_DATE
+
+_HEADER_LINES = 14
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|"
+                      r"среда|четверг|пятница|суббота|воскресенье)\b", re.I)
+_CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
+
+_OUTLETS = {
+    "tass": "TASS", "тасс": "TASS", "belta": "BelTA", "белта": "BelTA", "interfax": "Interfax",
+    "интерфакс": "Interfax", "kazinform": "Kazinform", "sputnik": "Sputnik", "ria novosti": "RIA Novosti",
+    "риа новости": "RIA Novosti", "регнум": "REGNUM", "regnum": "REGNUM", "синьхуа": "Xinhua",
+    "xinhua": "Xinhua", "nnn-tass": "TASS", "trend": "Trend", "akipress": "AKIpress", "kabar": "Kabar",
+    "khovar": "Khovar", "uza": "UzA", "armenpress": "Armenpress", "azertac": "AZERTAC", "apa": "APA",
+    "ria": "RIA Novosti", "известия": "Izvestia", "izvestia": "Izvestia",
+}
+_DATELINE = {
+    "en": re.compile(
+        r"^\s*(?P<city>[A-Z][A-Za-z.\-' ]{1,30}?)(?:,\s*[A-Z][a-z]+)?[,.]\s+(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9})"
+        r"(?:,?\s*\d{4})?\s*[.,]?\s*(?:[/(]\s*(?P<o1>[^)/\n]{2,25}?)\s*[)/]|(?P<o2>[A-Z][A-Za-z-]{2,})\b)?",
+        re.M),
+    "ru": re.compile(
+        r"^\s*(?:(?P<city>[А-ЯЁ][А-ЯЁа-яё\-]{2,25}(?:\s[А-ЯЁ][а-яё]+)?)[,.]\s+(?P<date>\d{1,2}\s+[а-яё]{3,8}\.?)"
+        r"|(?P<date2>\d{1,2}\s+[а-яё]{3,8}),\s+(?P<city2>[А-ЯЁ][а-яё\-]+))"
+        r"(?:,?\s*\d{4})?[.,]?\s*(?:/\s*(?P<o1>[^/\n]{2,40}?)\s*/|[—–-]\s*(?P<o2>[A-Za-zА-ЯЁа-яё ]{3,20}?)[.\s]|(?P<o3>[А-ЯЁ]{4,}))?",
+        re.M),
+}
+
+
+def _outlet(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    low = raw.lower().strip(" .")
+    low = re.sub(r"^(?:корр\.|ия|иа)\s+", "", low)
+    for key, name in _OUTLETS.items():
+        if key in low:
+            return name
+    return None
+
+
+def find_dateline(ctx: DocContext) -> Dateline | None:
+    pat = _DATELINE.get(ctx.language)
+    if not pat:
+        return None
+    text = ctx.text
+    limit = min(len(text), 1500)
+    for m in pat.finditer(text, 0, limit):
+        city_g = "city" if m.group("city") else "city2"
+        cs, ce = m.span(city_g)
+        place = next((p for p in ctx.places if p.start <= cs < p.end or cs <= p.start < ce), None)
+        if place is None:
+            continue
+        dg = "date" if m.groupdict().get("date") else "date2"
+        d = next((x for x in find_dates(text, ctx.language, m.start(dg), min(len(text), m.end(dg) + 8))), None)
+        outlet = _outlet(m.group("o1") or m.group("o2") or m.groupdict().get("o3"))
+        return Dateline(span=(m.start(), m.end()), place=place, date=d, outlet=outlet)
+    return None
+
+
+def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None]:
+    doc = ctx.document
+    if doc.published:
+        return parse_iso(doc.published), None
+    m = CRAWL_DATE.match(doc.raw)
+    if m:
+        return parse_iso(m.group(1)), m.span(1)
+    text = ctx.text
+    best: tuple[int, DateMention] | None = None
+    lines = text.splitlines(keepends=True)
+    pos = 0
+    for i, line in enumerate(lines[: _HEADER_LINES * 3]):
+        start, pos = pos, pos + len(line)
+        body = line.strip()
+        if not body:
+            continue
+        if i > _HEADER_LINES and len(body) > 200:
+            break
+        for d in find_dates(text, ctx.language, start, start + len(line)):
+            if d.year is None or d.day is None:
+                continue
+            score = 0
+            score += 2 if _CLOCK.search(line) else 0
+            score -= 3 if _WEEKDAY.search(line) else 0
+            score += 1 if len(body) <= len(d.text) + 12 else 0
+            score -= 2 if len(body) > 120 else 0
+            if best is None or score > best[0]:
+                best = (score, d)
+    if best is not None and best[0] >= 0:
+        d = best[1]
+        return date(d.year, d.month, d.day), (d.start, d.end)
+    return None, None
+
+
+def find_source(ctx: DocContext) -> str | None:
+    if ctx.document.source:
+        return ctx.document.source
+    if ctx.dateline and ctx.dateline.outlet:
+        return ctx.dateline.outlet
+    head = ctx.text[:600].lower()
+    for key, name in _OUTLETS.items():
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", head):
+            return name
+    return None
+
+
+def read_metadata(ctx: DocContext) -> None:
+    ctx.dateline = find_dateline(ctx)
+    ctx.published, ctx.published_span = find_published(ctx)
+    if ctx.published is None and ctx.dateline and ctx.dateline.date and ctx.dateline.date.year:
+        d = ctx.dateline.date
+        ctx.published = date(d.year, d.month, d.day or 1)
+        ctx.published_span = (d.start, d.end)
+    ctx.body_start = ctx.dateline.span[1] if ctx.dateline else 0

@@ -1,0 +1,247 @@
+"""Office titles next to a person's name: "Russian Security Council Secretary Sergey Shoigu",
+"Ajit Doval, National Security Advisor to the Prime Minister of India", "госсекретарь совбеза
+Беларуси Александр Вольфович". A title yields the office (English), its state and organisation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from parley.domain import load_entries
+from parley.domain.gazetteer import Match
+
+Span = tuple[int, int]
+
+# Words that head an English office title, and words that may open one.
+HEADS_EN = {
+    "secretary", "secretaries", "secretary-general", "minister", "ministers", "president", "presidents",
+    "premier", "chairman", "chairwoman", "chairperson", "chair", "director", "directors", "head", "heads",
+    "chief", "chiefs", "adviser", "advisor", "advisers", "advisors", "aide", "assistant", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "member", "commander", "professor", "expert",
+    "analyst", "scientist", "leader", "representative", "governor", "mayor", "speaker", "counsellor",
+    "counselor", "coordinator", "prosecutor", "general", "officer", "editor", "correspondent", "observer",
+}
+STARTERS_EN = HEADS_EN | {
+    "deputy", "state", "first", "executive", "national", "security", "foreign", "defense", "defence",
+    "prime", "vice", "kremlin", "presidential", "senior", "special", "acting", "former", "permanent",
+    "political", "military", "interior", "press", "chief", "federal", "supreme", "assistant",
+}
+FUNCTION_EN = {"of", "the", "and", "to", "for", "under", "on", "at", "in", "–", "—", "-", "&"}
+EXPERT_WORDS = {"expert", "professor", "analyst", "scientist", "researcher", "political", "editor",
+                "correspondent", "observer", "journalist", "director"}
+_TOKEN = re.compile(r"\S+")
+_PLURAL = {"secretaries": "Secretary", "ministers": "Minister", "heads": "Head", "advisers": "Adviser",
+           "advisors": "Advisor", "directors": "Director", "chiefs": "Chief", "presidents": "President"}
+
+
+@dataclass
+class OfficeMention:
+    span: Span
+    title: str
+    state: str | None
+    organization: str | None
+    role: str | None = None
+    plural_states: tuple[str, ...] = ()  # "Secretaries of ... of Armenia and Azerbaijan": one state per person
+
+    @property
+    def is_expert(self) -> bool:
+        words = set(re.findall(r"[a-z]+", self.title.lower()))
+        return bool(words & {"expert", "professor", "analyst", "scientist", "researcher", "journalist"}) or (
+            "director" in words and self.state is None and self.organization is None
+            and not words & {"security", "intelligence", "federal", "executive"}
+        )
+
+
+@cache
+def russian_offices() -> list[tuple[re.Pattern[str], dict]]:
+    out = []
+    for e in load_entries("offices"):
+        for p in e.get("ru", []):
+            out.append((re.compile(p, re.I), e))
+    return out
+
+
+def role_of_title(title: str) -> str | None:
+    t = title.lower()
+    if re.search(r"security council|national security advis|national security division|security office", t):
+        return "security-council"
+    if re.search(r"president|prime minister|leader|head of state|premier", t) and "vice" not in t:
+        return "head-of-state"
+    if re.search(r"minister", t):
+        return "minister"
+    if re.search(r"security service|intelligence|fsb|kgb|special service|state security", t):
+        return "special-services"
+    if re.search(r"secretary.general|executive secretary|executive committee|anti-terror", t):
+        return "organization"
+    if re.search(r"spokes|press secretary", t):
+        return "press"
+    return None
+
+
+def _clean_title(words: list[str]) -> str:
+    while words and words[0].lower() in FUNCTION_EN:
+        words = words[1:]
+    while words and words[-1].lower() in FUNCTION_EN | {"'s", "’s"}:
+        words = words[:-1]
+    title = " ".join(words).strip(" ,;:")
+    title = re.sub(r"\s+([,])", r"\1", title)
+    return title[:1].upper() + title[1:] if title else title
+
+
+def _strip_states(text: str, span: Span, states: list[Match]) -> tuple[str, list[str]]:
+    """Title text without its state names/adjectives, and the states it named (in order)."""
+    s0 = span[0]
+    found: list[str] = []
+    pieces = []
+    pos = s0
+    for m in states:
+        if m.start < span[0] or m.end > span[1]:
+            continue
+        pieces.append(text[pos:m.start])
+        pos = m.end
+        if m.value not in found:
+            found.append(m.value)
+    pieces.append(text[pos:span[1]])
+    out = "".join(pieces)
+    # "of the Republic of", "of the" left dangling where a state name was.
+    out = re.sub(r"\b(?:of|to|in)\s+(?:the\s+)?(?:Republic\s+of\s+|Federation\s+of\s+)?(?=\s*(?:$|[,–—-]|\band\b|\bunder\b))", "", out)
+    out = re.sub(r"\b(?:Republic|People's Republic|Russian Federation|Federation)\b(?:\s+of)?\s*$", "", out.strip())
+    out = re.sub(r"\b(?:of|and)\s+(?:the\s+)?(?:and\s+)?$", "", out.strip())
+    out = re.sub(r"\s+", " ", out).strip(" ,'’s")
+    out = re.sub(r"\s+(?:of|and|the)$", "", out)
+    return out, found
+
+
+def english_left_title(text: str, sent_start: int, name_start: int, blocked: list[Span],
+                       states: list[Match], orgs: list[Match]) -> OfficeMention | None:
+    """The office title written just before a name ("Belarusian President Aleksandr Lukashenko")."""
+    left = text[sent_start:name_start]
+    toks = [(m.start() + sent_start, m.end() + sent_start, m.group()) for m in _TOKEN.finditer(left)]
+    picked: list[tuple[int, int, str]] = []
+    for i, (s, e, w) in enumerate(reversed(toks)):
+        if any(s < b and e > a for a, b in blocked):
+            break
+        core = w.rstrip(",")
+        if w.endswith(",") and i > 0:
+            break
+        if w.endswith((".", ";", ":", "\"", "”", "»")) and not re.fullmatch(r"[A-Z]\.|St\.", w):
+            break
+        bare = core.strip("(\"“«").lower()
+        if not (core[:1].isupper() or bare in FUNCTION_EN or bare in HEADS_EN or bare.endswith("'s")):
+            break
+        picked.append((s, e, core))
+        if len(picked) > 16:
+            break
+    picked.reverse()
+    while picked and not _is_starter(picked[0][2], states, orgs, picked[0][0]):
+        picked = picked[1:]
+    if not picked or not any(p[2].lower().strip("'’s") in HEADS_EN or "-general" in p[2].lower() for p in picked):
+        return None
+    span = (picked[0][0], picked[-1][1])
+    return make_office(text, span, states, orgs)
+
+
+def _is_starter(word: str, states: list[Match], orgs: list[Match], start: int) -> bool:
+    w = word.lower()
+    if w in STARTERS_EN or w.split("-")[0] in STARTERS_EN:
+        return True
+    return any(m.start == start for m in states if m.kind == "adjective") or any(m.start == start for m in orgs)
+
+
+_APPOSITIVE_END = re.compile(r"\s*(?:,|;|:|\.(?:\s|$)|\)|\(|\n|\band\s+(?=[A-Z])|\bwho\b|\bsaid\b|\btold\b)")
+
+
+def english_right_title(text: str, name_end: int, sent_end: int,
+                        states: list[Match], orgs: list[Match]) -> OfficeMention | None:
+    """An appositive title after a name ("Ajit Doval, National Security Advisor to the Prime Minister of India,")."""
+    m = re.match(r",\s+(?:the\s+|a\s+)?", text[name_end:sent_end])
+    if not m:
+        return None
+    start = name_end + m.end()
+    first = re.match(r"[\w'’-]+", text[start:sent_end])
+    if not first or not _is_starter(first.group(), states, orgs, start):
+        return None
+    end = start
+    while end < sent_end:
+        stop = _APPOSITIVE_END.search(text, end, sent_end)
+        if not stop:
+            end = sent_end
+            break
+        # "Chairman of the Executive Committee – Executive Secretary of the CIS": a dash joins, a comma ends.
+        end = stop.start()
+        break
+    seg = text[start:end]
+    if not seg or len(seg.split()) > 16:
+        return None
+    words = {w.lower().strip("'’s") for w in seg.split()}
+    if not words & HEADS_EN and "secretary-general" not in seg.lower():
+        return None
+    return make_office(text, (start, end), states, orgs)
+
+
+def make_office(text: str, span: Span, states: list[Match], orgs: list[Match]) -> OfficeMention:
+    title, found = _strip_states(text, span, states)
+    org = next((m.value for m in orgs if m.start >= span[0] and m.end <= span[1]), None)
+    words = title.split()
+    plural = bool(words) and any(w.lower() in _PLURAL for w in words)
+    if plural:
+        words = [_PLURAL.get(w.lower(), w) for w in words]
+    title = _clean_title(words)
+    return OfficeMention(
+        span=span,
+        title=title,
+        state=found[0] if len(found) == 1 or (found and not plural) else None,
+        organization=org,
+        role=role_of_title(title),
+        plural_states=tuple(found) if plural and len(found) > 1 else (),
+    )
+
+
+_RU_BETWEEN_OK = re.compile(
+    r"^(?:\s|[,–—-]|при|президенте|президента|республики|республика|российской|федерации|по|делам|"
+    r"\(|\)|и)*$", re.I)
+
+
+def russian_left_title(text: str, sent_start: int, name_start: int, blocked: list[Span],
+                       states: list[Match], orgs: list[Match]) -> OfficeMention | None:
+    """The office title before a name in Russian, translated through the office registry."""
+    lo = max(sent_start, name_start - 160)
+    for a, b in blocked:
+        if b <= name_start and b > lo:
+            lo = b
+    left = text[lo:name_start]
+    best: tuple[int, int, dict] | None = None
+    for pat, entry in russian_offices():
+        for m in pat.finditer(left):
+            s, e = lo + m.start(), lo + m.end()
+            if best is None or e > best[1] or (e == best[1] and s < best[0]):
+                best = (s, e, entry)
+    if best is None:
+        return None
+    s, e, entry = best
+    between = text[e:name_start]
+    for m in sorted([*states, *orgs], key=lambda m: -m.start):
+        if m.start >= e and m.end <= name_start:
+            between = between[: m.start - e] + " " * (m.end - m.start) + between[m.end - e:]
+    if not _RU_BETWEEN_OK.match(between):
+        return None
+    found = [m.value for m in states if m.start >= e and m.end <= name_start]
+    found += [m.value for m in states if m.kind == "adjective" and s - 25 <= m.start < s]
+    org = next((m.value for m in orgs if m.start >= e and m.end <= name_start), entry.get("organization"))
+    state = entry.get("state") or (found[0] if found else None)
+    plural = bool(re.match(r"\w*(?:секретари|министры|главы|руководители)\b", text[s:e], re.I))
+    if org and not entry.get("state"):
+        state = state if found else None
+    title = entry["en"]
+    if entry.get("organization") is None and org and re.search(r"Secretary General", title):
+        title = f"{title} of the {org}" if org in ("CIS", "CSTO", "SCO") else title
+    return OfficeMention(
+        span=(s, e if not found else max(e, max(m.end for m in states if m.start >= e and m.end <= name_start)
+                                          if any(m.start >= e and m.end <= name_start for m in states) else e)),
+        title=title,
+        state=None if plural and len(found) > 1 else state,
+        organization=org if entry.get("role") == "organization" or entry.get("organization") else None,
+        role=entry.get("role"),
+        plural_states=tuple(found) if plural and len(found) > 1 else (),
+    )

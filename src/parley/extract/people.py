@@ -1,0 +1,416 @@
+"""People: every person named, one canonical English name each, and the offices the text gives them.
+
+Names come from the language model's PER entities, from the officials registry, and
+from capitalised words after an office title; they are grouped across spellings and
+forms (full name, family name alone, "Mr Naryshkin", name and patronymic, family name
+first), linked to the registry where it knows the person, and given the offices
+written next to them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parley.extract.context import DocContext
+from parley.extract.offices import (
+    HEADS_EN,
+    STARTERS_EN,
+    OfficeMention,
+    english_left_title,
+    english_right_title,
+    russian_left_title,
+)
+from parley.resolve.names import (
+    PATRONYMIC,
+    TITLES,
+    canonical_given,
+    english_name_from_russian,
+    family_key,
+    fold,
+    name_key,
+    same_person,
+)
+from parley.resolve.officials import Official, get_officials
+
+Span = tuple[int, int]
+
+_CAP_WORD = r"[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ]+)?"
+_EN_NAME = re.compile(rf"(?<![\w.])(?:{_CAP_WORD}|[A-Z]\.)(?:\s+(?:{_CAP_WORD}|[A-Z]\.)){{1,2}}(?![\w])")
+_INITIAL_FAMILY = re.compile(r"(?<![\w])([A-Z])\.\s?([A-Z][a-z]+)")
+_NOT_NAME_EN = {
+    "the", "of", "and", "security", "council", "committee", "ministry", "republic", "federation", "union",
+    "state", "states", "news", "agency", "organization", "organisation", "center", "centre", "office",
+    "president", "minister", "secretary", "general", "national", "international", "meeting", "summit",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mr", "mrs", "ms", "dr", "sir", "photo", "video", "source", "read", "more", "group", "party", "army",
+    "forces", "service", "services", "affairs", "defence", "defense", "foreign", "executive", "structure",
+    "house", "palace", "square", "street", "avenue", "hall", "hotel", "kremlin", "west", "east", "north",
+    "south", "global", "commonwealth", "independent", "collective", "treaty", "anti", "terrorist",
+    "cooperation", "shanghai", "eurasian", "economic", "european", "nations", "united", "world",
+    "islamic", "caucasus", "asia", "central", "middle", "day", "victory", "great", "patriotic", "war",
+    "program", "programme", "plan", "agreement", "concept", "strategy", "declaration", "memorandum",
+}
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # full | family | patronymic | role | pronoun
+    person: int = -1
+    office: OfficeMention | None = None
+
+
+@dataclass
+class PersonEntity:
+    name: str
+    official: Official | None = None
+    aliases: list[str] = field(default_factory=list)
+    offices: list[OfficeMention] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)
+    family: str = ""
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions) if self.mentions else 0
+
+    @property
+    def state(self) -> str | None:
+        return next((o.state for o in self.offices if o.state), None)
+
+    @property
+    def is_expert(self) -> bool:
+        return bool(self.offices) and all(o.is_expert for o in self.offices)
+
+    def roles(self) -> set[str]:
+        return {o.role for o in self.offices if o.role}
+
+
+def _inside(spans: list[Span], s: int, e: int) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _overlaps(spans: list[Span], s: int, e: int) -> bool:
+    return any(s < b and e > a for a, b in spans)
+
+
+class _People:
+    """Groups name mentions into persons as they are found."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.registry = get_officials()
+        self.people: list[PersonEntity] = []
+        self.mentions: list[PersonMention] = []
+
+    def find(self, name: str, official: Official | None) -> int | None:
+        for i, p in enumerate(self.people):
+            if official is not None and p.official is official:
+                return i
+            if same_person(p.name, name) or any(same_person(a, name) for a in p.aliases if " " in a):
+                if official is None or p.official is None:
+                    return i
+        return None
+
+    def add_full(self, start: int, end: int, surface: str, name: str, official: Official | None,
+                 aliases: tuple[str, ...] = ()) -> PersonMention | None:
+        if any(m.start < end and m.end > start for m in self.mentions):
+            return None
+        idx = self.find(official.name if official else name, official)
+        if idx is None:
+            canonical = official.name if official else name
+            self.people.append(PersonEntity(name=canonical, official=official,
+                                            family=(official.name if official else name).split()[-1]))
+            idx = len(self.people) - 1
+        person = self.people[idx]
+        if official and person.official is None:
+            person.official = official
+            if person.name != official.name:
+                person.aliases.append(person.name)
+                person.name = official.name
+        for alias in (surface, name, *aliases):
+            alias = " ".join(alias.split())
+            if alias and alias != person.name and alias not in person.aliases:
+                person.aliases.append(alias)
+        mention = PersonMention(start, end, surface, "full", idx)
+        self.mentions.append(mention)
+        person.mentions.append(mention)
+        return mention
+
+    def add_family(self, start: int, end: int, surface: str, idx: int, kind: str = "family") -> PersonMention | None:
+        if any(m.start < end and m.end > start for m in self.mentions):
+            return None
+        mention = PersonMention(start, end, surface, kind, idx)
+        self.mentions.append(mention)
+        self.people[idx].mentions.append(mention)
+        return mention
+
+    def by_family(self, family: str) -> int | None:
+        key = family_key(family)
+        hits = [i for i, p in enumerate(self.people)
+                if family_key(p.family) == key or (p.official and key in p.official.family_keys)]
+        return hits[0] if len(hits) == 1 else None
+
+
+# ---------------------------------------------------------------- English
+
+def _clean_en_name(ctx: DocContext, s: int, e: int) -> tuple[int, int] | None:
+    """Trim an entity span to the name itself: no titles, states, organisations or possessives."""
+    text = ctx.text
+    while True:
+        m = re.match(r"[\w.'’-]+", text[s:e])
+        if not m:
+            return None
+        w = m.group()
+        low = w.lower().rstrip(".")
+        covered = any(x.start <= s < x.end for x in (*ctx.states, *ctx.organizations, *ctx.places))
+        if low in STARTERS_EN or low in TITLES or low in {"the", "mr", "mrs", "ms"} or covered or low in HEADS_EN:
+            nxt = re.search(r"\S", text[s + m.end():e])
+            if not nxt:
+                return None
+            s = s + m.end() + nxt.start()
+            continue
+        break
+    e = s + len(re.sub(r"(?:['’]s|['’])$", "", text[s:e].rstrip(" .,;:")))
+    return (s, e) if e > s else None
+
+
+def _valid_en_name(words: list[str], from_model: bool) -> bool:
+    if not 2 <= len(words) <= 4:
+        return False
+    for w in words:
+        if not w[:1].isupper() or any(ch.isdigit() for ch in w):
+            return False
+        if fold(w).strip(".") in _NOT_NAME_EN:
+            return False
+        if w.isupper() and len(w) > 2:
+            return False
+    if from_model:
+        return True
+    from parley.resolve.names import _given_tables
+
+    return fold(words[0]) in _given_tables()[0]
+
+
+def _english(ctx: DocContext, people: _People) -> None:
+    text = ctx.text
+    registry = people.registry
+    domain_spans = [(m.start, m.end) for m in (*ctx.states, *ctx.organizations, *ctx.places)]
+    candidates: list[tuple[int, int, bool]] = []
+    for ent in ctx.analysis.entities:
+        if ent.label == "PER":
+            span = _clean_en_name(ctx, ent.start, ent.end)
+            if span:
+                candidates.append((*span, True))
+    for m in _EN_NAME.finditer(text):
+        span = _clean_en_name(ctx, m.start(), m.end())
+        if span:
+            candidates.append((*span, False))
+    # Longest first, so "Sergei Shoigu" claims its words before "Shoigu".
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    for s, e, from_model in candidates:
+        surface = text[s:e]
+        words = surface.split()
+        if len(words) == 3 and PATRONYMIC.search(words[2]) and not PATRONYMIC.search(words[1]):
+            # Family name first: "Makhmudov Victor Vladimirovich".
+            name = f"{words[1]} {words[0]}"
+        elif len(words) == 3 and PATRONYMIC.search(words[1]):
+            name = f"{words[0]} {words[2]}"
+        elif len(words) == 2 and PATRONYMIC.search(words[1]):
+            continue  # name and patronymic: linked below to a person already named
+        else:
+            name = " ".join(words)
+        official = registry.lookup(name)
+        if official is None:
+            if _overlaps(domain_spans, s, e) or not _valid_en_name(name.split(), from_model):
+                continue
+        people.add_full(s, e, surface, name, official)
+    _english_partial_names(ctx, people)
+
+
+def _english_partial_names(ctx: DocContext, people: _People) -> None:
+    text = ctx.text
+    registry = people.registry
+    # Name and patronymic ("Alexey Leontievich"), the form of address in interviews.
+    for m in re.finditer(rf"(?<![\w])({_CAP_WORD})\s+({_CAP_WORD})(?![\w])", text):
+        if not PATRONYMIC.search(m.group(2)) or PATRONYMIC.search(m.group(1)):
+            continue
+        given = fold(canonical_given(m.group(1)))
+        hits = [i for i, p in enumerate(people.people) if (k := name_key(p.name)) and k[1] == given]
+        if len(hits) == 1:
+            people.add_family(m.start(), m.end(), m.group(), hits[0], "patronymic")
+            if m.group() not in people.people[hits[0]].aliases:
+                people.people[hits[0]].aliases.append(m.group())
+    # Family names alone ("Shoigu stressed", "Mr Naryshkin", "M.Ryzhenkov").
+    for m in re.finditer(r"(?<![\w])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|[A-Z]\.\s?)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])", text):
+        s, e = m.start(1), m.end(1)
+        if any(x.start <= s < x.end for x in people.mentions):
+            continue
+        fam = m.group(1)
+        if fold(fam) in _NOT_NAME_EN:
+            continue
+        idx = people.by_family(fam)
+        if idx is None:
+            cands = registry.by_family(fam)
+            titled = m.group(0) != fam
+            model_says = any(ent.label == "PER" and ent.start <= s < ent.end for ent in ctx.analysis.entities)
+            if len(cands) == 1 and (titled or model_says):
+                mention = people.add_full(m.start(), e, m.group(0), cands[0].name, cands[0])
+                if mention:
+                    mention.kind = "family"
+            continue
+        people.add_family(m.start(), e, m.group(0), idx)
+
+
+def _english_offices(ctx: DocContext, people: _People) -> None:
+    text = ctx.text
+    blocked = [(m.start, m.end) for m in people.mentions]
+    previous: PersonMention | None = None
+    for mention in sorted(people.mentions, key=lambda m: m.start):
+        ss, se = ctx.sentence(mention.start)
+        others = [b for b in blocked if b != (mention.start, mention.end)]
+        office = english_left_title(text, ss, mention.start, others, ctx.states, ctx.organizations)
+        if office is None:
+            office = english_right_title(text, mention.end, se, ctx.states, ctx.organizations)
+        # "Security Council Secretaries of Russia Nikolai Patrushev, of Azerbaijan Ramil Usubov": the head
+        # of the list's title carries over to each "of STATE" that follows.
+        lead = re.search(r"(?:,|\band)\s+of\s+(?:the\s+)?([A-Z][\w' ]+?)\s*$", text[max(ss, mention.start - 60):mention.start])
+        if lead and previous is not None and previous.office is not None and ctx.sentence(previous.start) == (ss, se):
+            state = next((m.value for m in ctx.states
+                          if m.start >= mention.start - len(lead.group(0)) and m.end <= mention.start), None)
+            if state:
+                office = OfficeMention((mention.start - len(lead.group(0)), mention.start), previous.office.title,
+                                       state, previous.office.organization, previous.office.role)
+        mention.office = office
+        previous = mention
+    _distribute_plural_titles(ctx, people)
+
+
+def _distribute_plural_titles(ctx: DocContext, people: _People) -> None:
+    """ "The Secretaries ... of Armenia and Azerbaijan, Armen Grigoryan and Ramil Usubov": i-th state, i-th name."""
+    ordered = sorted(people.mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        if not m.office or not m.office.plural_states:
+            continue
+        states = m.office.plural_states
+        group = [m]
+        j = i + 1
+        while j < len(ordered) and len(group) < len(states):
+            gap = ctx.text[group[-1].end:ordered[j].start]
+            if not re.fullmatch(r"\s*(?:,|,?\s*and|и|,\s*и)\s*", gap):
+                break
+            group.append(ordered[j])
+            j += 1
+        if len(group) != len(states):
+            continue
+        for mention, state in zip(group, states, strict=True):
+            mention.office = OfficeMention(m.office.span, m.office.title, state, m.office.organization, m.office.role)
+
+
+# ---------------------------------------------------------------- Russian
+
+_RU_NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+
+
+def _russian(ctx: DocContext, people: _People) -> None:
+    registry = people.registry
+    for ent in ctx.analysis.entities:
+        if ent.label != "PER":
+            continue
+        surface_words = _RU_NAME_WORD.findall(ent.text)
+        normal_words = _RU_NAME_WORD.findall(ent.normal)
+        if not surface_words:
+            continue
+        official = registry.lookup_russian(surface_words + normal_words)
+        if len(normal_words) >= 2:
+            given, family = normal_words[0], normal_words[-1]
+            name = official.name if official else english_name_from_russian(given, family)
+            people.add_full(ent.start, ent.end, ent.text, name, official, aliases=(ent.normal,))
+            continue
+        # A family name alone: a person already named, or one the registry knows.
+        fam = normal_words[0] if normal_words else surface_words[0]
+        idx = None
+        if official is not None:
+            idx = next((i for i, p in enumerate(people.people) if p.official is official), None)
+            if idx is None:
+                mention = people.add_full(ent.start, ent.end, ent.text, official.name, official, aliases=(ent.normal,))
+                if mention:
+                    mention.kind = "family"
+                continue
+        else:
+            idx = people.by_family(english_name_from_russian(None, fam))
+        if idx is not None:
+            people.add_family(ent.start, ent.end, ent.text, idx)
+
+
+def _russian_offices(ctx: DocContext, people: _People) -> None:
+    blocked = [(m.start, m.end) for m in people.mentions]
+    for mention in sorted(people.mentions, key=lambda m: m.start):
+        ss, _ = ctx.sentence(mention.start)
+        others = [b for b in blocked if b[1] <= mention.start]
+        mention.office = russian_left_title(ctx.text, ss, mention.start, others, ctx.states, ctx.organizations)
+    _distribute_plural_titles(ctx, people)
+
+
+# ---------------------------------------------------------------- shared
+
+_DELEGATION = {
+    "en": re.compile(r"(?:delegation of (?:the )?(?P<a>[A-Z][\w ]+?)|(?P<b>[A-Z]\w+) delegation|on behalf of (?P<c>[A-Z]\w+(?: \w+)?))"),
+    "ru": re.compile(r"(?:делегаци\w+ (?P<a>[А-ЯЁ]\w+)|(?P<b>[а-яё]+ская) (?:делегаци|сторон)\w*|от (?P<c>[А-ЯЁ]\w+))"),
+}
+
+
+def _delegation_state(ctx: DocContext, start: int) -> str | None:
+    """The state whose delegation a sentence is about ("the delegation of the Republic of Belarus, headed by")."""
+    ss, se = ctx.sentence(start)
+    pat = _DELEGATION.get(ctx.language)
+    if not pat:
+        return None
+    found = set()
+    for m in pat.finditer(ctx.text, ss, se):
+        for st in ctx.states:
+            if m.start() <= st.start and st.end <= m.end() + 1:
+                found.add(st.value)
+    return found.pop() if len(found) == 1 else None
+
+
+def _assign_offices(ctx: DocContext, people: _People) -> None:
+    when = ctx.published.isoformat() if ctx.published else None
+    for mention in people.mentions:
+        office = mention.office
+        if office is None or not office.title:
+            continue
+        person = people.people[mention.person]
+        if office.state is None and office.organization is None and office.role not in (None, "expert"):
+            office.state = _delegation_state(ctx, mention.start)
+            if office.state is None and person.official is not None:
+                # The registry knows which state's office this official held at the time.
+                for term in person.official.terms:
+                    if term.state and term.covers(when) and role_match(term.title, office.title):
+                        office.state = term.state
+                        break
+        if not any(o.title.lower() == office.title.lower() and o.state == office.state for o in person.offices):
+            person.offices.append(office)
+
+
+def role_match(a: str, b: str) -> bool:
+    from parley.resolve.officials import title_words
+
+    wa, wb = title_words(a), title_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def extract_people(ctx: DocContext) -> None:
+    people = _People(ctx)
+    if ctx.language == "ru":
+        _russian(ctx, people)
+        _russian_offices(ctx, people)
+    else:
+        _english(ctx, people)
+        _english_offices(ctx, people)
+    _assign_offices(ctx, people)
+    ctx.people = people.people
+    ctx.mentions = sorted(people.mentions, key=lambda m: m.start)

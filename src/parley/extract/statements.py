@@ -1,0 +1,420 @@
+"""Statements: direct quotations and who said them.
+
+A statement is recorded as "X said Y", never as Y: the quote is verbatim and the
+speaker is a person, found in the attribution next to the quote ("...," Volfovich
+said; «...», – заявил глава МИД РБ Владимир Макей; He noted: "..."), through a pronoun
+or a role ("the state secretary noted", "the expert explained") resolved to the person
+meant, from a speaker's label ("Alexander Lukashenko, President of the Republic of
+Belarus:"), or, in interviews and speech transcripts, from the interviewee's answers
+and the speaker's paragraphs. Quotes whose source is an institution ("the press
+service said", "говорится в сообщении") are not a person's statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parley.extract.context import DocContext
+from parley.extract.people import PersonMention
+
+Span = tuple[int, int]
+
+SPEECH_VERBS = {
+    "en": r"(?:said|says|say|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|added|adds|told|tells|stated|states|"
+          r"declared|explained|explains|concluded|summari[sz]ed|underlined|underscored|pointed out|recalled|remarked|"
+          r"continued|insisted|warned|urged|asserted|acknowledged|believes|believed|wrote|writes|observed|replied|"
+          r"answered|announced|assured|argued|reiterated|highlighted|commented|confirmed|expressed confidence|"
+          r"expressed hope|noted with satisfaction|shared|reads|read|indicated|went on|was quoted as saying)",
+    "ru": r"(?:заявил\w*|сказал\w*|отметил\w*|подчеркнул\w*|сообщил\w*|добавил\w*|пояснил\w*|уточнил\w*|"
+          r"заметил\w*|указал\w*|напомнил\w*|считает|полагает|уверен\w*|признал\w*|заверил\w*|резюмировал\w*|"
+          r"констатировал\w*|выразил\w*|цитирует|говорит|говорится|отмечает|подчеркивает|подчёркивает|"
+          r"заключил\w*|ответил\w*|рассказал\w*|написал\w*|продолжил\w*|акцентировал\w*|обратил\w* внимание)",
+}
+PRONOUNS = {
+    "en": r"(?:he|she|He|She)",
+    "ru": r"(?:он|она|Он|Она)",
+}
+# Sources that are institutions, not persons.
+INSTITUTIONS = {
+    "en": re.compile(r"\b(?:press service|press office|ministry|statement|communiqu|report|briefing|document|"
+                     r"release|agency|website|notes|the council|the committee|the secretariat|sources?)\b", re.I),
+    "ru": re.compile(r"(?:пресс-служб|сообщени|заявлени|ведомств|министерств|документ|релиз|источник|сайт|"
+                     r"аппарат|секретариат|коммюнике|говорится)", re.I),
+}
+_GREETING = {
+    "en": re.compile(r"\b(?:sent|send|sends|addressed|delivered)\b[^.]{0,40}\b(?:greeting|message|address|telegram)", re.I),
+    "ru": re.compile(r"(?:направил|обратился|приветстви|послани|обращени)", re.I),
+}
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"', "”": "”"}
+_MIN_WORDS = 3
+
+
+@dataclass
+class Quote:
+    start: int  # inside the quote marks
+    end: int
+    speaker: int | None = None
+    attribution: Span | None = None
+    mode: str = "quote"  # quote | dash | answer | speech
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+def _paragraphs(text: str) -> list[Span]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        s, e = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def find_quotes(text: str) -> list[Span]:
+    """Spans between matching quotation marks (the marks excluded), across paragraphs where a
+    quotation continues ("... first paragraph / “Second paragraph ...”")."""
+    spans: list[Span] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "“«„" or (ch == '"' and _opens_straight(text, i)):
+            close = _OPEN_CLOSE[ch]
+            j = _find_close(text, i + 1, ch, close)
+            if j is not None:
+                spans.append((i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([:—–-,") and not after.isspace()
+
+
+def _find_close(text: str, start: int, opener: str, close: str) -> int | None:
+    depth = 0
+    i = start
+    limit = min(len(text), start + 6000)
+    while i < limit:
+        ch = text[i]
+        if ch == "\n":
+            # A quotation spanning paragraphs reopens each paragraph with a quote mark.
+            nxt = re.match(r"\n\s*", text[i:])
+            j = i + (nxt.end() if nxt else 1)
+            if j < len(text) and text[j] in (opener, "“", "«", '"') and close not in text[start:i]:
+                i = j + 1
+                continue
+            return None
+        if opener != close and ch == opener and opener not in "\"":
+            depth += 1
+        elif ch == close and (close != '"' or _closes_straight(text, i)):
+            if depth == 0:
+                return i
+            depth -= 1
+        i += 1
+    return None
+
+
+def _closes_straight(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalnum()
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+class _Resolver:
+    """Who a speaker phrase ("he", "the state secretary", "Volfovich") refers to."""
+
+    def __init__(self, ctx: DocContext, quote_spans: list[Span]) -> None:
+        self.ctx = ctx
+        self.quote_spans = quote_spans
+        lang = ctx.language
+        self.pronoun = re.compile(rf"^\s*{PRONOUNS.get(lang, PRONOUNS['en'])}\b")
+
+    def _outside_quotes(self, m: PersonMention) -> bool:
+        return not any(a <= m.start < b for a, b in self.quote_spans)
+
+    def person_in(self, s: int, e: int) -> int | None:
+        for m in self.ctx.mentions:
+            if m.start >= s and m.end <= e:
+                return m.person
+        return None
+
+    def recent(self, before: int, skip_experts: bool = False) -> int | None:
+        """The person most recently mentioned (outside quotes) before an offset."""
+        for m in reversed(self.ctx.mentions):
+            if m.end <= before and self._outside_quotes(m):
+                if skip_experts and self.ctx.people[m.person].is_expert:
+                    continue
+                return m.person
+        return None
+
+    def role(self, phrase: str, before: int) -> int | None:
+        """A role or description ("the Belarusian leader", "the expert") as one person named earlier."""
+        words = set(re.findall(r"\w+", phrase.lower()))
+        if not words:
+            return None
+        if words & {"expert", "analyst", "scientist", "professor", "эксперт", "политолог", "аналитик"}:
+            for m in reversed(self.ctx.mentions):
+                if m.end <= before and self.ctx.people[m.person].is_expert:
+                    return m.person
+            return None
+        states = {st.value for st in self.ctx.states if st.start >= 0 and st.text.lower() in phrase.lower()}
+        best = None
+        for m in reversed(self.ctx.mentions):
+            if m.end > before or not self._outside_quotes(m):
+                continue
+            p = self.ctx.people[m.person]
+            for o in p.offices:
+                ow = set(re.findall(r"\w+", o.title.lower()))
+                head_ok = bool(words & ow - {"of", "the", "security", "council"}) or (
+                    words & {"leader", "head", "лидер", "глава"} and o.role == "head-of-state"
+                )
+                if head_ok and (not states or o.state in states):
+                    best = m.person
+                    break
+            if best is not None:
+                return best
+        return None
+
+    def resolve(self, phrase: str, s: int, e: int, before: int) -> int | None:
+        if INSTITUTIONS[self.ctx.language if self.ctx.language in INSTITUTIONS else "en"].search(phrase):
+            if re.search(r"statement|message|greeting|address|обращени|послани|приветстви", phrase, re.I):
+                return self._greeting_sender(before)
+            return None
+        who = self.person_in(s, e)
+        if who is not None:
+            return who
+        if self.pronoun.match(phrase):
+            return self.recent(before)
+        return self.role(phrase, before)
+
+    def _greeting_sender(self, before: int) -> int | None:
+        """ "the statement reads" after "Putin sent greetings to the participants": the sender."""
+        pat = _GREETING.get(self.ctx.language)
+        if not pat:
+            return None
+        for ps, pe in reversed(self.ctx.analysis.sentences):
+            if pe > before:
+                continue
+            if before - pe > 1200:
+                break
+            if pat.search(self.ctx.text, ps, pe):
+                return self.person_in(ps, pe)
+        return None
+
+
+def _attribution_after(ctx: DocContext, end: int, res: _Resolver, quote_start: int) -> tuple[int | None, Span | None]:
+    """ '," Volfovich said' / ', – заявил глава МИД Владимир Макей' / ', the state secretary noted'."""
+    text = ctx.text
+    lang = ctx.language if ctx.language in SPEECH_VERBS else "en"
+    verbs = SPEECH_VERBS[lang]
+    tail_end = min(len(text), end + 200)
+    nl = text.find("\n", end + 1)
+    if nl != -1:
+        tail_end = min(tail_end, nl)
+    tail = text[end:tail_end]
+    # Speaker then verb: '," Aleksandr Volfovich noted.' / '," the Belarusian leader said'
+    m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*(?P<who>[^,.;:!?\"“”«»\n]{{1,90}}?)\s+{verbs}\b", tail)
+    if m and _word_count(m.group("who")) <= 12:
+        s, e = end + m.start("who"), end + m.end("who")
+        return res.resolve(m.group("who"), s, e, quote_start), (s, end + m.end())
+    # Verb then speaker: '," said the Secretary of the Russian Security Council.' / ', – отметил он'
+    m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*{verbs}\s+(?:[^,.;:\n]{{0,40}}?\s)?(?P<who>[^.;:!?\"“”«»\n]{{1,120}}?)(?:[.;:!?\n]|$)", tail)
+    if m:
+        s, e = end + m.start("who"), end + m.end("who")
+        who = res.resolve(m.group("who"), s, e, quote_start)
+        if who is None:
+            # "сообщил на итоговой пресс-конференции председатель Совета, директор ФСБ России Николай Патрушев"
+            who = res.person_in(end, end + m.end())
+        return who, (s, end + m.end())
+    return None, None
+
+
+def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[int | None, Span | None]:
+    """ 'He noted: "..."' / 'Putin expressed confidence that the meeting“will ...”' in the same sentence."""
+    text = ctx.text
+    lang = ctx.language if ctx.language in SPEECH_VERBS else "en"
+    verbs = SPEECH_VERBS[lang]
+    para_start = text.rfind("\n", 0, start) + 1
+    ss = max(ctx.sentence(max(start - 2, 0))[0], para_start)
+    head = text[ss:start - 1]
+    m = re.search(rf"(?P<who>[^.;!?\"“”«»\n]{{1,100}}?)\s+{verbs}(?:\s+that\b[^.;:\"“”«»]*?|\s+(?:in|during)\s[^:]*)?\s*:?\s*$", head)
+    if not m:
+        m = re.search(rf"(?P<who>[^.;!?\"“”«»\n]{{1,100}}?)\s+{verbs}\s+(?:that|что)\b[^.;:\"“”«»]*$", head)
+    if not m:
+        return None, None
+    s, e = ss + m.start("who"), ss + m.end("who")
+    who = res.resolve(m.group("who"), s, e, start)
+    return who, (s, ss + m.end())
+
+
+def _speaker_label(ctx: DocContext, line_start: int, res: _Resolver) -> int | None:
+    """The line before is a speaker's label: "Alexander Lukashenko, President of the Republic of Belarus:"."""
+    text = ctx.text
+    prev_end = text.rfind("\n", 0, max(line_start - 1, 0))
+    cur = prev_end
+    # Skip blank lines between the label and the quote.
+    while cur > 0 and not text[text.rfind("\n", 0, cur) + 1:cur].strip():
+        cur = text.rfind("\n", 0, cur)
+    ls = text.rfind("\n", 0, cur) + 1 if cur > 0 else 0
+    line = text[ls:cur] if cur > 0 else ""
+    if not line.strip().endswith(":") or len(line) > 200:
+        return None
+    return res.person_in(ls, cur)
+
+
+def _dash_speech(text: str, para: Span) -> tuple[Span, int] | None:
+    """Speech opened by a dash ('— Of course, we need ...," Volfovich said'): the words, and where the
+    attribution starts."""
+    s, e = para
+    m = re.match(r"[—–-]\s+", text[s:e])
+    if not m:
+        return None
+    body_start = s + m.end()
+    close = re.search(r"[,.!?…]\s*[\"”»]\s*[,]?\s*(?=[\w\s-]*\b\w)|[,.!?…]\s+[—–-]\s+(?=\w)", text[body_start:e])
+    if close:
+        q_end = body_start + close.start() + 1
+        return (body_start, q_end), body_start + close.end()
+    return None
+
+
+_QUESTION = re.compile(r"^\s*[—–-]\s.*\?\s*$")
+
+
+def _interview(ctx: DocContext, res: _Resolver) -> list[Quote]:
+    """Interview answers: paragraphs after a dash-led question, up to the next question."""
+    text = ctx.text
+    paras = _paragraphs(text)
+    questions = [i for i, (s, e) in enumerate(paras) if _QUESTION.match(text[s:e])]
+    if len(questions) < 2:
+        return []
+    first_q = paras[questions[0]]
+    lead = (0, first_q[0])
+    if not re.search(r"interview|интервью", text[lead[0]:lead[1]], re.I):
+        return []
+    speaker = None
+    for m in ctx.mentions:
+        if m.start < first_q[0] and not ctx.people[m.person].is_expert:
+            speaker = m.person
+            break
+    if speaker is None:
+        return []
+    out = []
+    qset = set(questions)
+    answering = False
+    for i, (s, e) in enumerate(paras):
+        if i in qset:
+            answering = True
+            continue
+        if not answering:
+            continue
+        dm = re.match(r"[—–-]\s+", text[s:e])
+        qs = s + (dm.end() if dm else 0)
+        if _word_count(text[qs:e]) >= _MIN_WORDS:
+            out.append(Quote(qs, e, speaker, None, "answer"))
+    return out
+
+
+_SPEECH_TITLE = {
+    "en": re.compile(r"(?P<who>[^\n]{3,80}?)(?:['’]s?|\s+(?:delivers|gives))\s+(?:speech|remarks|address|opening remarks|statement|lecture)\b", re.I),
+    "ru": re.compile(r"(?:выступление|речь|обращение|вступительное слово)\s+(?P<who>[^\n]{3,80})", re.I),
+}
+_LABEL = re.compile(r"^(?P<label>[^\n:]{3,120}):\s*(?P<rest>[^\n]*)$")
+_FIRST_PERSON = {
+    "en": re.compile(r"\b(?:we|our|us|I|my)\b"),
+    "ru": re.compile(r"(?<!\w)(?:мы|наш\w*|нас|нам|я|мой|моя)(?!\w)", re.I),
+}
+
+
+def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
+    """A transcript: every paragraph of a speech is its speaker's, from a title ("Sergey Lavrov's speech at
+    ...") or a label ("President of Russia Vladimir Putin: Colleagues,")."""
+    text = ctx.text
+    paras = _paragraphs(text)
+    lang = ctx.language if ctx.language in _SPEECH_TITLE else "en"
+    speaker, start_idx = None, None
+    for i, (s, e) in enumerate(paras[:12]):
+        line = text[s:e]
+        lm = _LABEL.match(line)
+        if lm and res.person_in(s, s + len(lm.group("label"))) is not None and len(lm.group("label").split()) <= 12:
+            speaker, start_idx = res.person_in(s, s + len(lm.group("label"))), i
+            if _word_count(lm.group("rest")) >= 8:
+                start_idx = i - 1  # the label line itself carries speech
+            break
+        tm = _SPEECH_TITLE[lang].search(line)
+        if tm and len(line) < 250:
+            who = res.person_in(s, s + tm.end("who") + 3)
+            if who is not None:
+                speaker, start_idx = who, i
+                break
+    if speaker is None or start_idx is None:
+        return []
+    body = [(s, e) for s, e in paras[start_idx + 1:]]
+    speech = [p for p in body if _word_count(text[p[0]:p[1]]) >= 8]
+    if len(speech) < 2:
+        return []
+    first_person = sum(1 for s, e in speech if _FIRST_PERSON[lang].search(text[s:e]))
+    reported = sum(1 for s, e in speech if re.search(rf"\b{SPEECH_VERBS[lang]}\b", text[s:e]) and not _FIRST_PERSON[lang].search(text[s:e]))
+    if first_person < max(2, len(speech) // 3) or reported > len(speech) // 3:
+        return []
+    out = []
+    for s, e in body:
+        seg = text[s:e]
+        if _word_count(seg) < _MIN_WORDS or (seg.rstrip().endswith(",") and _word_count(seg) <= 6):
+            continue  # salutations: "Colleagues,", "Mr Naryshkin, audience members,"
+        if any(q0 <= s < q1 for q0, q1 in res.quote_spans):
+            continue
+        out.append(Quote(s, e, speaker, None, "speech"))
+    return out
+
+
+def extract_statements(ctx: DocContext) -> None:
+    text = ctx.text
+    spans = find_quotes(text)
+    res = _Resolver(ctx, spans)
+    quotes: list[Quote] = []
+    for s, e in spans:
+        words = _word_count(text[s:e])
+        if words < _MIN_WORDS:
+            continue
+        who, attr = _attribution_after(ctx, e, res, s)
+        if who is None:
+            who, attr = _attribution_before(ctx, s - 1, res)
+        if who is None:
+            line_start = text.rfind("\n", 0, s) + 1
+            if not text[line_start:s - 1].strip():
+                who = _speaker_label(ctx, line_start, res)
+        if who is not None:
+            quotes.append(Quote(s, e, who, attr, "quote"))
+    covered = [q.span for q in quotes]
+    for para in _paragraphs(text):
+        if any(a <= para[0] < b or para[0] <= a < para[1] for a, b in covered):
+            continue
+        dash = _dash_speech(text, para)
+        if dash is None:
+            continue
+        (qs, qe), attr_start = dash
+        if _word_count(text[qs:qe]) < _MIN_WORDS:
+            continue
+        who, attr = _attribution_after(ctx, qe, res, qs)
+        if who is not None:
+            quotes.append(Quote(qs, qe, who, attr, "dash"))
+    for extra in (_interview(ctx, res), _speech(ctx, res)):
+        taken = [q.span for q in quotes]
+        for q in extra:
+            if not any(a < q.end and q.start < b for a, b in taken):
+                quotes.append(q)
+    ctx.quotes = sorted(quotes, key=lambda q: q.start)

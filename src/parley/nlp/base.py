@@ -1,0 +1,128 @@
+"""What every language pipeline returns, and the registry that assembles pipelines by name."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity from the statistical model: PER, LOC or ORG.
+
+    ``normal`` is the entity in its base form (nominative for Russian)."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    normal: str
+
+
+@dataclass
+class Analysis:
+    """A text analysed by a language pipeline; offsets index the analysed text."""
+
+    text: str
+    language: str
+    sentences: list[Span]
+    tokens: list[Token]
+    entities: list[Entity]
+    _token_starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._token_starts = [t.start for t in self.tokens]
+        self._sentence_starts = [s for s, _ in self.sentences]
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence holding ``offset`` (or the nearest one before it)."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[max(i, 0)] if self.sentences else (0, len(self.text))
+
+    def sentence_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        i = bisect.bisect_left(self._token_starts, start)
+        out = []
+        while i < len(self.tokens) and self.tokens[i].start < end:
+            out.append(self.tokens[i])
+            i += 1
+        return out
+
+
+class LanguagePipeline(Protocol):
+    language: str
+
+    def analyse(self, text: str) -> Analysis: ...
+
+    def analyse_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysis]: ...
+
+
+_FACTORIES: dict[str, Callable[[], LanguagePipeline]] = {}
+_LOADED: dict[str, LanguagePipeline] = {}
+
+
+def register_pipeline(language: str) -> Callable[[Callable[[], LanguagePipeline]], Callable[[], LanguagePipeline]]:
+    """Register a factory for a language's pipeline (loaded on first use)."""
+
+    def deco(factory: Callable[[], LanguagePipeline]) -> Callable[[], LanguagePipeline]:
+        _FACTORIES[language] = factory
+        return factory
+
+    return deco
+
+
+def get_pipeline(language: str) -> LanguagePipeline:
+    if language not in _LOADED:
+        if language not in _FACTORIES:
+            raise LookupError(
+                f"no pipeline for language {language!r}; available: {', '.join(sorted(_FACTORIES))}"
+            )
+        _LOADED[language] = _FACTORIES[language]()
+    return _LOADED[language]
+
+
+def available_languages() -> list[str]:
+    return sorted(_FACTORIES)
+
+
+_BLANK_LINE = re.compile(r"\n")
+
+
+def split_at_lines(text: str, spans: Iterable[Span]) -> list[Span]:
+    """Sentence spans cut at line breaks and trimmed of surrounding whitespace.
+
+    Report paragraphs, headlines and datelines are separate lines; a model's
+    sentence must never run across them."""
+    out: list[Span] = []
+    for s, e in spans:
+        pos = s
+        for m in _BLANK_LINE.finditer(text, s, e):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, e))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed

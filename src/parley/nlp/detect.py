@@ -1,0 +1,44 @@
+"""Language identification of a document's body, to route it to its pipeline."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+# Languages a report in this domain is plausibly written in; restricting the set
+# makes detection faster and more reliable than asking about all 75.
+_CANDIDATES = (
+    Language.ENGLISH, Language.RUSSIAN, Language.UKRAINIAN, Language.BELARUSIAN, Language.KAZAKH,
+    Language.GERMAN, Language.FRENCH, Language.SPANISH, Language.PORTUGUESE, Language.CHINESE,
+    Language.TURKISH, Language.ARABIC, Language.PERSIAN,
+)
+_SAMPLE_CHARS = 4000
+
+
+@cache
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*_CANDIDATES).build()
+
+
+def body_sample(text: str, limit: int = _SAMPLE_CHARS) -> str:
+    """The document's longest lines: the body, not its menus and footers in other languages."""
+    lines = sorted((ln.strip() for ln in text.splitlines()), key=len, reverse=True)
+    out, size = [], 0
+    for ln in lines:
+        if len(ln) < 40 and out:
+            break
+        out.append(ln)
+        size += len(ln)
+        if size >= limit:
+            break
+    return "\n".join(out)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the body language, or None when the text has no letters to judge by."""
+    sample = body_sample(text)
+    if not any(ch.isalpha() for ch in sample):
+        return None
+    lang = _detector().detect_language_of(sample)
+    return lang.iso_code_639_1.name.lower() if lang else None

