@@ -9,6 +9,7 @@ records are yielded one by one, so memory stays flat however long the input stre
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -109,6 +110,8 @@ class Extractor:
                 try:
                     results[i] = self.run(self._context(doc, lang, analysis))
                 except Exception as exc:  # one bad document must not stop the batch
+                    if os.environ.get("PARLEY_DEBUG"):
+                        raise
                     results[i] = ExtractionFailure(doc.origin, doc.name, f"extraction failed: {exc!r}")
         for i in range(len(batch)):
             yield results[i]
@@ -119,3 +122,42 @@ class Extractor:
         from parley.extract.assemble import assemble
 
         return assemble(ctx)
+
+
+# ------------------------------------------------------------------ several processes
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(batch_size: int) -> None:
+    global _WORKER
+    _WORKER = Extractor(batch_size=batch_size)
+
+
+def _work(batch: list[Document | ReadFailure]) -> list[Record | ExtractionFailure | ReadFailure]:
+    assert _WORKER is not None
+    return list(_WORKER.extract_many(batch))
+
+
+def extract_stream(
+    items: Iterable[Document | ReadFailure], batch_size: int = 16, processes: int = 1
+) -> Iterator[Record | ExtractionFailure | ReadFailure]:
+    """Extract a stream of documents, in order, in this process or in a pool of worker processes.
+
+    With several processes, at most ``2 * processes`` batches are in flight, so memory stays
+    flat however long the stream is."""
+    if processes <= 1:
+        yield from Extractor(batch_size=batch_size).extract_many(items)
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    it = iter(items)
+    with ProcessPoolExecutor(max_workers=processes, initializer=_init_worker, initargs=(batch_size,)) as pool:
+        pending: deque = deque()
+        while True:
+            while len(pending) < 2 * processes and (batch := list(islice(it, batch_size))):
+                pending.append(pool.submit(_work, batch))
+            if not pending:
+                break
+            yield from pending.popleft().result()

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from parley.extract import component
+from parley.extract.agreements import extract_agreements
 from parley.extract.context import DocContext
+from parley.extract.meetings import extract_meetings
 from parley.extract.metadata import read_metadata
 from parley.extract.people import extract_people
+from parley.extract.statements import extract_statements
+from parley.extract.topics import extract_topics
 
 
 @component("metadata")
@@ -25,3 +29,23 @@ def gazetteer(ctx: DocContext) -> None:
 @component("people")
 def people(ctx: DocContext) -> None:
     extract_people(ctx)
+
+
+@component("statements")
+def statements(ctx: DocContext) -> None:
+    extract_statements(ctx)
+
+
+@component("meetings")
+def meetings(ctx: DocContext) -> None:
+    extract_meetings(ctx)
+
+
+@component("agreements")
+def agreements(ctx: DocContext) -> None:
+    extract_agreements(ctx)
+
+
+@component("topics")
+def topics(ctx: DocContext) -> None:
+    extract_topics(ctx)

@@ -11,8 +11,9 @@ class Document:
 
     ``raw`` is the original input text (decoded, never altered): every evidence
     offset Parley emits is an index into it. ``text`` has exactly the same length
-    as ``raw``; markup and page furniture are replaced by spaces (line breaks are
-    kept), so that analysing ``text`` yields offsets that are valid in ``raw``.
+    as ``raw``; page furniture is replaced by spaces (a plain text's line breaks are
+    kept; in HTML, markup becomes spaces and block elements line breaks), so that
+    analysing ``text`` yields offsets that are valid in ``raw``.
     """
 
     id: str

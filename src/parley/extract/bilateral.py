@@ -1,0 +1,123 @@
+"""Bilateral talks between two named people: "talks between X and Y", "X held talks with Y",
+"following the talks with Y" (X the sentence's subject), "встреча X с Y", "двусторонняя встреча X и Y",
+"С высоким гостем встретился X" (the guest being the visitor named before)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from parley.extract.context import DocContext
+
+if TYPE_CHECKING:
+    from parley.extract.meetings import MeetingFrame
+
+_TALK_EN = r"(?:bilateral\s+)?(?:talks|meeting|consultations|negotiations|conversation)"
+_PATTERNS = {
+    "en": [
+        # talks between X and Y
+        (re.compile(rf"\b{_TALK_EN}\s+(?:between|of)\s+(?P<a>.{{2,120}}?)\s+(?:and|with)\s+(?P<b>.{{2,120}}?)(?=[,.;]|\s+(?:in|on|at|to|reviewed|discussed)\b|$)", re.I), "ab"),
+        # X held talks with Y / X met (with) Y
+        (re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds)\s+(?:a\s+)?{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,.;]|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
+        (re.compile(r"(?P<a>.{2,120}?)\s+met\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,.;]|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
+        # Y following the talks with X (the subject of the sentence is the other side)
+        (re.compile(rf"(?:following|after|during|at)\s+the\s+{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,.;]|\s+(?:and|in|on|at)\b|$)", re.I), "subject"),
+    ],
+    "ru": [
+        (re.compile(r"двусторонн\w+\s+(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,80}?)\s+и\s+(?P<b>.{2,80}?)(?=[,.;]|\s+(?:в|на|состоял\w+|прошл\w+)\s|$)", re.I), "ab"),
+        (re.compile(r"(?:встреч|переговор)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на|по)\s|$)", re.I), "ab"),
+        (re.compile(r"(?:С|с)\s+(?P<b>.{2,60}?)\s+встретил\w*\s+(?P<a>.{2,160}?)(?=[,.;]|$)"), "ab"),
+        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*|провел\w* (?:переговоры|встречу))\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на|по)\s|$)", re.I), "ab"),
+    ],
+}
+_GUEST = re.compile(r"гост|guest|визит|visit", re.I)
+_GROUP = re.compile(r"\b(?:secretaries|heads|ministers|delegations|representatives|participants|leaders|members)\b|"
+                    r"(?<![а-яё])(?:секретар[яеи]м?и|главами|делегаци\w+|участник\w+|представител\w+)(?![а-яё])", re.I)
+
+
+def _people_in(ctx: DocContext, s: int, e: int) -> list[int]:
+    out = []
+    for m in ctx.mentions:
+        if m.start >= s and m.end <= e and m.person not in out:
+            out.append(m.person)
+    return out
+
+
+def _guest(ctx: DocContext, before: int) -> int | None:
+    """ "the high guest": the person whose visit the text reported just before."""
+    for ps, pe in reversed(ctx.analysis.sentences):
+        if pe > before:
+            continue
+        if before - pe > 800:
+            break
+        if _GUEST.search(ctx.text, ps, pe):
+            found = _people_in(ctx, ps, pe)
+            if found:
+                return found[-1]
+    return None
+
+
+def _role_person(ctx: DocContext, phrase_start: int, phrase_end: int) -> int | None:
+    """ "the Kazakh Secretary of the Security Council": the one person named earlier with that office."""
+    phrase = ctx.text[phrase_start:phrase_end].lower()
+    states = {st.value for st in ctx.states if phrase_start <= st.start < phrase_end}
+    hits = []
+    for i, p in enumerate(ctx.people):
+        for o in p.offices:
+            words = set(re.findall(r"\w+", o.title.lower())) - {"of", "the"}
+            if words and len(words & set(re.findall(r"\w+", phrase))) >= max(1, len(words) - 1) and (not states or o.state in states):
+                hits.append(i)
+                break
+    return hits[0] if len(hits) == 1 else None
+
+
+def _side(ctx: DocContext, s: int, e: int) -> list[int]:
+    found = _people_in(ctx, s, e)
+    if found:
+        return found
+    if _GUEST.search(ctx.text, s, e):
+        g = _guest(ctx, s)
+        return [g] if g is not None else []
+    r = _role_person(ctx, s, e)
+    return [r] if r is not None else []
+
+
+def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFrame]:
+    from parley.extract.meetings import MeetingFrame, MeetingMention, _is_planned
+
+    text = ctx.text
+    out: list[MeetingFrame] = []
+    seen: set[frozenset[int]] = set()
+    quote_spans = [(q.start, q.end) for q in ctx.quotes]
+    for ss, se in ctx.analysis.sentences:
+        if any(a <= ss < b for a, b in quote_spans):
+            continue
+        for pat, kind in _PATTERNS.get(ctx.language, []):
+            for m in pat.finditer(text, ss, se):
+                if kind == "subject":
+                    subj = [x.person for x in ctx.mentions if ss <= x.start < m.start()]
+                    side_a = subj[:1]
+                else:
+                    a0, a1 = m.span("a")
+                    # Only the end of a long left side names the person: "... Sergei Shoigu".
+                    side_a = _side(ctx, a0, a1)
+                    if _GROUP.search(text, a0, a1) and len(side_a) != 2:
+                        continue
+                b0, b1 = m.span("b")
+                if _GROUP.search(text, b0, b1):
+                    continue
+                side_b = _side(ctx, b0, b1)
+                if not side_a or not side_b:
+                    continue
+                for pa in side_a[-2:] if len(side_a) == 2 and kind != "subject" and len(side_b) == 1 else side_a[-1:]:
+                    pb = side_b[0]
+                    if pa == pb or frozenset((pa, pb)) in seen:
+                        continue
+                    seen.add(frozenset((pa, pb)))
+                    mention = MeetingMention(span=m.span(), trigger=m.span(), sentence=(ss, se), bilateral=True,
+                                             persons=(pa, pb))
+                    mention.planned = _is_planned(ctx, mention)
+                    frame = MeetingFrame(format="bilateral", mentions=[mention])
+                    frame.persons = {pa: [m.span()], pb: [m.span()]}
+                    out.append(frame)
+    return out

@@ -1,0 +1,683 @@
+"""Meetings: find the phrases that name a meeting, group them into meetings, and fill each one's slots.
+
+A meeting phrase is a meeting word ("meeting", "session", "talks", "встреча", "заседание")
+with what qualifies it ("the XIII meeting of the secretaries of the Security Councils of the
+CIS countries"), or a body that meets ("Heads of CIS special services gathered in Minsk").
+The body (bodies.json) and the organisation named in the phrase give the series
+(series.json). Phrases of one series, one ordinal and one place in time (held, or "next")
+are one meeting; generic phrases ("the meeting", "the forum") refer to the meeting in focus.
+Slots come from the sentences that speak of the meeting: its date (year from the text, the
+series' history or the publication date, never invented), place, chair, participants,
+states and organisations represented (never those reported absent), status and topics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from parley.extract.context import DocContext
+from parley.extract.dates import DateMention, find_dates, resolve
+
+Span = tuple[int, int]
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
+         "XII": 12, "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20,
+         "XXI": 21, "XXII": 22, "XXIII": 23, "XXIV": 24, "XXV": 25, "XXX": 30}
+ORDINAL_WORDS_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                    "nineteenth": 19, "twentieth": 20}
+ORDINAL_STEMS_RU = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6,
+                    "седьм": 7, "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
+                    "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16,
+                    "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20}
+
+TRIGGERS = {
+    "en": re.compile(
+        r"\b(?P<t>meetings?|sessions?|summits?|conferences?|forums?|talks|consultations|sittings?|gatherings?|"
+        r"round ?tables?|seminars?|events?|negotiations)\b", re.I),
+    "ru": re.compile(
+        r"(?<![а-яё])(?P<t>встреч[аеиуой]\w*|заседани[еяюийм]\w*|совещани\w*|саммит\w*|сесси[яиюей]\w*|"
+        r"форум\w*|переговор\w*|консультаци\w*|конференци\w*|мероприяти\w*|круглы\w+ стол\w*)(?![а-яё])", re.I),
+}
+_GENERIC_TRIGGER = re.compile(r"^(?:events?|мероприяти\w*|forums?|форум\w*)$", re.I)
+_BILATERAL_TRIGGER = re.compile(r"^(?:talks|consultations|negotiations|переговор\w*|консультаци\w*)$", re.I)
+_PLURAL_EN = re.compile(r"^(?:meetings|sessions|summits|conferences|forums|sittings|gatherings|events)$", re.I)
+# A body meeting without a meeting word: "Heads of CIS special services gathered in Minsk".
+_GATHER = {
+    "en": re.compile(r"\b(?:gathered|met|meet|will meet|convened|assembled|are meeting)\b", re.I),
+    "ru": re.compile(r"(?<![а-яё])(?:встретятся|встретились|собрались|соберутся|провели встречу|провел\w* встречу)(?![а-яё])", re.I),
+}
+
+PLANNED = {
+    "en": re.compile(
+        r"\b(?:will|shall|is to be|are to be|to be held|is scheduled|are scheduled|scheduled|planned|plans? to|"
+        r"is expected|are expected|upcoming|forthcoming|next|may hold|would|is due|are due|opens|will open|"
+        r"ahead of|on the eve of|in preparation for|to hold)\b", re.I),
+    "ru": re.compile(
+        r"(?<![а-яё])(?:пройд[её]т|состоится|будет|будут|планиру\w+|намечен\w*|предстоящ\w+|следующ\w+|"
+        r"встретятся|соберутся|проведут|откроется|накануне|в преддверии|выносятся|выносимых)(?![а-яё])", re.I),
+}
+HELD = {
+    "en": re.compile(
+        r"\b(?:was held|were held|took place|has taken place|held|hosted|attended|discussed|chaired|was attended|"
+        r"is taking place|is being held|are taking part|kicked off|opened|gathered|met|took part|participated|"
+        r"following|focused|featured|saw|was|were|addressed|exchanged|reviewed|signed|agreed|adopted|"
+        r"considered|summed up|talked|noted|discussed|concluded|ended)\b", re.I),
+    "ru": re.compile(
+        r"(?<![а-яё])(?:состоял\w+|прош[лё]\w*|проходивш\w+|прошедш\w+|завершил\w+|принял\w* участие|"
+        r"приняли|участвовал\w*|обсудил\w*|провел\w*|провёл|подписал\w*|был\w* подписан\w*|открыл\w*|"
+        r"присутствовал\w*|выступил\w*|представлен\w*|рассмотрел\w*|согласовал\w*)(?![а-яё])", re.I),
+}
+NEXT = {"en": re.compile(r"\b(?:next|upcoming|forthcoming|future)\b", re.I),
+        "ru": re.compile(r"(?<![а-яё])(?:следующ\w+|очередн\w+ заседани\w+ пройд\w+|предстоящ\w+)(?![а-яё])", re.I)}
+PREVIOUS = {"en": re.compile(r"\b(?:previous|last year's|preceding|past)\b", re.I),
+            "ru": re.compile(r"(?<![а-яё])(?:предыдущ\w+|прошл\w+|прошлогодн\w+)(?![а-яё])", re.I)}
+HABITUAL = {"en": re.compile(r"\b(?:every year|annually|traditionally|regularly|usually|each year|annual meetings|such meetings)\b", re.I),
+            "ru": re.compile(r"(?<![а-яё])(?:ежегодно|каждый год|регулярно|традиционно|обычно)(?![а-яё])", re.I)}
+JOINT = {"en": re.compile(r"\bjoint\b", re.I), "ru": re.compile(r"(?<![а-яё])совместн\w+", re.I)}
+SIDELINES = {"en": re.compile(r"\b(?:on the sidelines|on the margins|during the meeting|within the framework|as part of|at the meeting|in the course of)\b", re.I),
+             "ru": re.compile(r"(?<![а-яё])(?:в рамках|на полях|в ходе)(?![а-яё])", re.I)}
+CHAIR = {
+    "en": re.compile(
+        r"(?:under the (?:chairmanship|chairpersonship|presidency) of|chaired by|presided over by|conducted by|"
+        r"hosted by|moderated by|(?P<after>\bchaired\b|\bpresided over\b|\bwill chair\b))", re.I),
+    "ru": re.compile(
+        r"(?:под председательством|председательствовать на встрече будет|председательствовал\w*|"
+        r"председатель(?:ствующ\w+)? (?:совета|комитета)\b[^.]{0,10}?(?=,)|провел\w*|провёл)", re.I),
+}
+PARTICIPATION = {
+    "en": re.compile(
+        r"\b(?:attended|attend|attending|took part|take part|taking part|participat\w+|joined|joining|present|presence|"
+        r"headed by|led by|delegations?|on behalf of|received|welcomed|represented|representatives?|chaired|"
+        r"speech|spoke|addressed|opened|signed|members?|heads? of delegations?|guests?|invited)\b", re.I),
+    "ru": re.compile(
+        r"(?<![а-яё])(?:принял\w* участие|участвовал\w*|участник\w*|присутствовал\w*|во главе с|возглавил\w*|"
+        r"делегаци\w+|представлен\w*|представител\w+|выступил\w*|открыл\w*|приветствовал\w*|принял\w*|"
+        r"подписал\w*|председательств\w+|провел\w*|провёл|встретил\w*|с главами|с секретарями)(?![а-яё])", re.I),
+}
+NEGATION = {
+    "en": re.compile(r"\b(?:not|no|except|excluding|absent|without|apart from|did not see|never)\b", re.I),
+    "ru": re.compile(r"(?<![а-яё])(?:не|за исключением|кроме|без|отсутствовал\w*)(?![а-яё])", re.I),
+}
+LIST_CUE = {
+    "en": re.compile(r"\b(?:representatives?|delegations?|delegates|heads|secretaries|ministers|leaders|officials|"
+                     r"participants|members|attended by|from|of)\s*(?:of|from)?\s*[^.;]{0,40}?$", re.I),
+    "ru": re.compile(r"(?:представител\w*|делегаци\w*|глав\w*|секретар\w*|министр\w*|руководител\w*|участник\w*|"
+                     r"стран\w*|государств\w*|совбез\w*|безопасности)[^.;]{0,60}?$", re.I),
+}
+_VIRTUAL = re.compile(r"\b(?:videoconference|video conference|video link|online|virtual\w*|videoconferencing)\b|"
+                      r"(?<![а-яё])(?:видеоконференц\w+|онлайн|видеосвяз\w+)(?![а-яё])", re.I)
+
+
+@dataclass
+class MeetingMention:
+    span: Span
+    trigger: Span
+    sentence: Span
+    series: str | None = None
+    body: str | None = None
+    organization: str | None = None
+    ordinal: int | None = None
+    joint: bool = False
+    generic: bool = False
+    bilateral: bool = False
+    relation: str | None = None  # next | previous
+    planned: bool = False
+    habitual: bool = False
+    persons: tuple[int, ...] = ()
+
+
+@dataclass
+class MeetingFrame:
+    mentions: list[MeetingMention] = field(default_factory=list)
+    series: str | None = None
+    ordinal: int | None = None
+    organization: str | None = None
+    format: str = "multilateral"
+    status: str = "held"
+    relation: str | None = None
+    joint: bool = False
+    name: str = ""
+    name_span: Span | None = None
+    start: str | None = None
+    end: str | None = None
+    date_span: Span | None = None
+    date_source: str = ""
+    place: str | None = None
+    place_span: Span | None = None
+    country: str | None = None
+    country_span: Span | None = None
+    chair: int | None = None
+    chair_span: Span | None = None
+    persons: dict[int, list[Span]] = field(default_factory=dict)
+    states: dict[str, list[Span]] = field(default_factory=dict)
+    organizations: dict[str, list[Span]] = field(default_factory=dict)
+    topics: dict[str, list[Span]] = field(default_factory=dict)
+    part_of: int | None = None
+    confidence: float = 0.6
+    main: bool = False
+
+    @property
+    def sentences(self) -> list[Span]:
+        return sorted({m.sentence for m in self.mentions})
+
+
+# ------------------------------------------------------------------ mentions
+
+def _ordinal_before(ctx: DocContext, pos: int, floor: int) -> tuple[int | None, int]:
+    """An ordinal written just before a meeting word ("XIII", "13th", "ninth", "13-я", "третья")."""
+    text = ctx.text
+    left = text[max(floor, pos - 60):pos]
+    base = pos - len(left)
+    pats = [
+        (r"\b(?P<o>[IVXL]{1,6})\s+(?:[A-Z][\w-]*\s+){0,4}$", lambda s: ROMAN.get(s)),
+        (r"\b(?P<o>\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,4}$", int),
+        (r"(?<!\d)(?P<o>\d{1,3})\s*-\s*(?:я|е|й|ое|ая|ый|ой|го)\s+(?:[\w-]+\s+){0,3}$", int),
+        (r"\b(?P<o>" + "|".join(ORDINAL_WORDS_EN) + r")\s+(?:[\w-]+\s+){0,4}$", lambda s: ORDINAL_WORDS_EN.get(s.lower())),
+        (r"(?<![а-яё])(?P<o>(?:" + "|".join(ORDINAL_STEMS_RU) + r")[а-яё]{1,4})\s+(?:[\w-]+\s+){0,3}$",
+         lambda s: next((v for k, v in sorted(ORDINAL_STEMS_RU.items(), key=lambda kv: -len(kv[0]))
+                         if s.lower().startswith(k)), None)),
+    ]
+    for pat, conv in pats:
+        m = re.search(pat, left, re.I if "а-яё" in pat or "first" in pat else 0)
+        if m:
+            val = conv(m.group("o"))
+            if val and 0 < val < 200:
+                # "the 2021 trilateral", "80th anniversary": an ordinal of something else.
+                between = left[m.end("o"):]
+                if re.search(r"anniversar|годовщин|юбиле|round|раунд|century|век|place", between, re.I):
+                    continue
+                return val, base + m.start("o")
+    return None, pos
+
+
+def _phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
+    """Where the qualifying complement of a meeting word ends ("... of the CIS member states")."""
+    text = ctx.text
+    if ctx.language == "ru":
+        stop = re.compile(r"[.;:!?«»\"“”()]|,\s|\s[-–—]\s|\s(?:в|во|на|с|со|под|прош\w+|состоял\w+|пройд\w+|"
+                          r"который|которая|которое|которой|где|по итогам|был\w*|приняли|принял\w*|открыл\w*)\s", re.I)
+    else:
+        stop = re.compile(r"[.;:!?\"“”«»()]|,\s|\s[-–—]\s|\s(?:in|on|at|was|were|will|which|that|who|where|held|"
+                          r"took|is|are|has|have|had|to|via|by|under|chaired|with|kicked|opens|focused|hosted|"
+                          r"featured|attended|following)\s", re.I)
+    m = stop.search(text, pos, sent_end)
+    end = m.start() if m else sent_end
+    return min(end, pos + 260)
+
+
+def _phrase_start(ctx: DocContext, trig_start: int, sent_start: int) -> int:
+    """Where the modifiers before a meeting word start ("the 13th international ...")."""
+    text = ctx.text
+    left = text[sent_start:trig_start]
+    if ctx.language == "ru":
+        m = re.search(r"(?:(?:\d{1,3}\s*-\s*\w{1,3}|[IVXL]+|[а-яёА-ЯЁ-]+(?:ая|ое|ой|ий|ый|ые|ых|ую|ей|его|ому|ее))\s+){0,4}$", left)
+    else:
+        m = re.search(r"(?:(?:[IVXL]+|\d{1,3}(?:st|nd|rd|th)|[A-Z][\w.-]*|[a-z]+(?:al|ar|ary|ic|ive|ed|ing|ual|nth|th|st|nd|rd|ral|ial|int|eral)|joint|regular|ninth|annual|first|second|third|next|informal)\s+){0,5}$", left)
+    start = sent_start + (m.start() if m else len(left))
+    # Never start on a verb or an article.
+    while True:
+        w = re.match(r"(?:the|a|an|its|their|this|that|his|her|our)\s+", text[start:trig_start], re.I)
+        if not w:
+            break
+        start += w.end()
+    return start
+
+
+def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str | None, bool]:
+    """(series, body, organisation, joint) of a meeting phrase."""
+    text = ctx.text[span[0]:span[1]]
+    lang = ctx.language
+    for key, pat in ctx.matchers.series_names:
+        if pat.search(text):
+            s = ctx.domain.series[key]
+            return key, s.body, s.organization, False
+    bodies = []
+    for key, pat in ctx.matchers.bodies:
+        for m in pat.finditer(text):
+            bodies.append((m.start(), key))
+    orgs = [m for m in ctx.organizations if m.start >= span[0] and m.end <= span[1]]
+    org = next((m.value for m in orgs if m.value in ("CIS", "CSTO", "SCO", "BRICS", "EAEU", "UNION_STATE")), None)
+    body_keys = []
+    for _, k in sorted(bodies):
+        if k not in body_keys:
+            body_keys.append(k)
+    joint = len([k for k in body_keys if k in ("foreign-ministers", "defence-ministers", "security-council-secretaries")]) >= 2
+    joint = joint or bool(JOINT[lang].search(text) and len(body_keys) >= 2)
+    if joint:
+        return None, "joint", org, True
+    # A phrase naming a body in a security meeting context: the most specific body wins.
+    for body in ("security-council-secretaries", "high-representatives", "special-services-heads",
+                 "collective-security-council", "heads-of-state"):
+        if body in body_keys:
+            series = ctx.domain.series_for(body, org)
+            if body == "high-representatives" and org is None:
+                if re.search(r"international|международн", text, re.I):
+                    series = "intl-security-high-representatives"
+            return series, body, org, False
+    return None, (body_keys[0] if body_keys else None), org, False
+
+
+def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
+    text = ctx.text
+    lang = ctx.language
+    out: list[MeetingMention] = []
+    quote_spans = [(q.start, q.end) for q in ctx.quotes if q.mode in ("quote", "dash")]
+    for ss, se in ctx.analysis.sentences:
+        if ss < ctx.body_start and ctx.dateline and ss >= ctx.dateline.span[0]:
+            pass
+        for m in TRIGGERS[lang].finditer(text, ss, se):
+            trig = m.group("t")
+            if lang == "en" and trig[:1].isupper() and text[max(ss, m.start() - 1):m.start()].strip() == "" and m.start() != ss:
+                pass
+            ps = _phrase_start(ctx, m.start(), ss)
+            pe = _phrase_end(ctx, m.end(), se)
+            series, body, org, joint = _classify(ctx, (ps, pe))
+            if series is None and not joint:
+                # The body may be named just before the meeting word: "the SCO Security Council Secretaries meeting".
+                series2, body2, org2, _ = _classify(ctx, (max(ss, ps - 0), m.end()))
+                series, body, org = series or series2, body or body2, org or org2
+            ordinal, ostart = _ordinal_before(ctx, m.start(), ss)
+            if ordinal is None:
+                ordinal, ostart = _ordinal_before(ctx, ps, ss) if ps > ss else (None, ps)
+            ps = min(ps, ostart)
+            sentence_text = text[ss:se]
+            mention = MeetingMention(
+                span=(ps, pe), trigger=m.span("t"), sentence=(ss, se), series=series, body=body,
+                organization=org, ordinal=ordinal, joint=joint,
+                generic=bool(_GENERIC_TRIGGER.match(trig)) and series is None,
+                bilateral=bool(_BILATERAL_TRIGGER.match(trig)) or bool(re.search(r"bilateral|двусторонн", text[ps:m.start()], re.I)),
+                habitual=bool(HABITUAL[lang].search(sentence_text)) or bool(lang == "en" and _PLURAL_EN.match(trig)),
+            )
+            local = text[max(ss, ps - 40):min(se, pe + 10)]
+            if NEXT[lang].search(local):
+                mention.relation = "next"
+            elif PREVIOUS[lang].search(text[max(ss, ps - 30):pe]):
+                mention.relation = "previous"
+            mention.planned = _is_planned(ctx, mention)
+            if any(a <= m.start() < b for a, b in quote_spans):
+                mention.habitual = True  # a meeting spoken of inside a quote is not reported by the text
+            out.append(mention)
+        # A body that meets, with no meeting word.
+        g = _GATHER[lang].search(text, ss, se)
+        if g and not any(x.sentence == (ss, se) and not x.generic for x in out):
+            series, body, org, joint = _classify(ctx, (ss, g.start()))
+            if series:
+                mention = MeetingMention(span=(ss, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
+                                         body=body, organization=org)
+                mention.planned = _is_planned(ctx, mention)
+                out.append(mention)
+    return out
+
+
+def _is_planned(ctx: DocContext, mention: MeetingMention) -> bool:
+    lang = ctx.language
+    ss, se = mention.sentence
+    text = ctx.text
+    # The clause of the meeting phrase: from the phrase to the next full stop, and a little before it.
+    window = text[max(ss, mention.span[0] - 80):min(se, mention.span[1] + 120)]
+    planned = PLANNED[lang].search(window)
+    held = HELD[lang].search(window)
+    if mention.relation == "next":
+        return True
+    if planned and not held:
+        return True
+    if planned and held:
+        # The cue nearest the meeting word decides: "hosted ... agreed to hold the next" vs "will be held".
+        t = mention.trigger[0] - max(ss, mention.span[0] - 80)
+        dp = min(abs(m.start() - t) for m in PLANNED[lang].finditer(window))
+        dh = min(abs(m.start() - t) for m in HELD[lang].finditer(window))
+        return dp < dh
+    return False
+
+
+# ------------------------------------------------------------------ frames
+
+def _compatible(frame: MeetingFrame, m: MeetingMention) -> bool:
+    if m.bilateral != (frame.format == "bilateral"):
+        return False
+    if frame.relation != m.relation:
+        return False
+    if frame.series and m.series and frame.series != m.series:
+        return False
+    if frame.ordinal and m.ordinal and frame.ordinal != m.ordinal:
+        return False
+    if frame.joint != m.joint and (frame.series or m.series):
+        return False
+    if frame.series is None and m.series is None and frame.organization and m.organization and frame.organization != m.organization:
+        return False
+    return True
+
+
+def build_frames(ctx: DocContext, mentions: list[MeetingMention]) -> list[MeetingFrame]:
+    frames: list[MeetingFrame] = []
+    specific = [m for m in mentions if not m.habitual and (m.series or m.joint or m.ordinal or _named(ctx, m))]
+    for m in specific:
+        frame = next((f for f in frames if _compatible(f, m) and (f.series or m.series or f.joint or _same_name(ctx, f, m))), None)
+        if frame is None:
+            frame = MeetingFrame(series=m.series, ordinal=m.ordinal, organization=m.organization,
+                                 relation=m.relation, joint=m.joint,
+                                 format="bilateral" if m.bilateral else "multilateral")
+            frames.append(frame)
+        frame.mentions.append(m)
+        frame.series = frame.series or m.series
+        frame.ordinal = frame.ordinal or m.ordinal
+        frame.organization = frame.organization or m.organization
+    return frames
+
+
+def _named(ctx: DocContext, m: MeetingMention) -> bool:
+    """A meeting with a proper name ("II Minsk International Conference on Eurasian Security")."""
+    phrase = ctx.text[m.span[0]:m.span[1]]
+    words = re.findall(r"[\w-]+", phrase)
+    caps = [w for w in words if w[:1].isupper()]
+    return ctx.language == "en" and m.ordinal is not None and len(caps) >= 3 and ctx.text[m.trigger[0]].isupper()
+
+
+def _same_name(ctx: DocContext, f: MeetingFrame, m: MeetingMention) -> bool:
+    a = {w.lower() for w in re.findall(r"\w+", ctx.text[f.mentions[0].span[0]:f.mentions[0].span[1]])}
+    b = {w.lower() for w in re.findall(r"\w+", ctx.text[m.span[0]:m.span[1]])}
+    return len(a & b) >= max(2, min(len(a), len(b)) // 2)
+
+
+def attach_generic(ctx: DocContext, frames: list[MeetingFrame], mentions: list[MeetingMention]) -> None:
+    """ "the meeting", "the event": the most recent held meeting of the text (or the main one)."""
+    if not frames:
+        return
+    for m in mentions:
+        if m.habitual or any(m in f.mentions for f in frames):
+            continue
+        if m.relation or m.bilateral:
+            continue
+        before = [f for f in frames if f.format == "multilateral" and f.relation is None and f.mentions
+                  and min(x.span[0] for x in f.mentions) <= m.span[0]]
+        target = max(before, key=lambda f: max(x.span[0] for x in f.mentions if x.span[0] <= m.span[0]), default=None)
+        if target is None:
+            target = next((f for f in frames if f.format == "multilateral" and f.relation is None), None)
+        if target is not None:
+            target.mentions.append(m)
+
+
+# ------------------------------------------------------------------ slots
+
+def _frame_of_offset(frames: list[MeetingFrame], sentence: Span, pos: int) -> MeetingFrame | None:
+    """Of the meetings spoken of in a sentence, the one whose phrase is nearest ``pos``."""
+    best, dist = None, None
+    for f in frames:
+        for m in f.mentions:
+            if m.sentence != sentence:
+                continue
+            d = 0 if m.span[0] <= pos < m.span[1] else min(abs(pos - m.span[0]), abs(pos - m.span[1]))
+            if dist is None or d < dist:
+                best, dist = f, d
+    return best
+
+
+def _status(ctx: DocContext, frame: MeetingFrame) -> str:
+    votes = [m.planned for m in frame.mentions if not m.generic]
+    if not votes:
+        votes = [m.planned for m in frame.mentions]
+    if frame.relation == "next":
+        return "planned"
+    if frame.relation == "previous":
+        return "held"
+    return "planned" if votes and sum(votes) * 2 > len(votes) else "held"
+
+
+def _year_hint(ctx: DocContext, frame: MeetingFrame) -> int | None:
+    """A year for undated text about this meeting: its series' history, then dated context."""
+    if frame.series and frame.ordinal:
+        y = ctx.domain.series[frame.series].year_of(frame.ordinal)
+        if y:
+            return y
+    return None
+
+
+def _assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    text = ctx.text
+    for f in frames:
+        tense = "future" if f.status == "planned" else "past"
+        hint = _year_hint(ctx, f)
+        anchor = ctx.published
+        if anchor is None and hint and ctx.dateline and ctx.dateline.date and ctx.dateline.date.month:
+            d = ctx.dateline.date
+            try:
+                anchor = date(hint, d.month, d.day or 1)
+            except ValueError:
+                anchor = None
+        best: tuple[int, DateMention] | None = None
+        for m in sorted(f.mentions, key=lambda x: x.span[0]):
+            ss, se = m.sentence
+            for d in find_dates(text, ctx.language, ss, se):
+                if _frame_of_offset(frames, m.sentence, d.start) is not f:
+                    continue
+                if d.relative and not re.search(r"today|yesterday|tomorrow|сегодня|вчера|завтра|weekday", d.relative):
+                    continue
+                if d.relative and d.relative == "today" and f.status == "planned":
+                    continue
+                dist = min(abs(d.start - m.span[1]), abs(d.start - m.span[0]))
+                score = dist - (40 if d.day is not None else 0) - (30 if d.end_day else 0) - (20 if not d.relative else 0)
+                if best is None or score < best[0]:
+                    best = (score, d)
+        if best is not None:
+            d = best[1]
+            start, end = resolve(d, anchor, tense, year_hint=hint if d.year is None else None)
+            if start:
+                f.start, f.end, f.date_span, f.date_source = start, end, (d.start, d.end), "text"
+                continue
+        if f.status == "held" and f.main and ctx.published and f.format == "multilateral" or f.status == "held" and f.main and ctx.published and f.format == "bilateral":
+            f.start, f.date_source = ctx.published.isoformat(), "published"
+            f.date_span = ctx.published_span
+
+
+_PLACE_CUE = {
+    "en": re.compile(r"(?:\bin|\bat|\bto|hosted by|\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I),
+    "ru": re.compile(r"(?<![а-яё])(?:в|во|на|под)\s+(?:[а-яё-]+\s+){0,3}$", re.I),
+}
+_HOST_AFTER = {"en": re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:hosted|will host|is hosting|hosts|host)\b", re.I),
+               "ru": re.compile(r"^\s*(?:принял\w*|прим\w+)\s", re.I)}
+
+
+def _assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    text = ctx.text
+    lang = ctx.language
+    for f in frames:
+        virtual = any(_VIRTUAL.search(text, *m.sentence) for m in f.mentions if not m.generic)
+        if virtual:
+            continue
+        for m in sorted(f.mentions, key=lambda x: (x.generic, x.span[0])):
+            ss, se = m.sentence
+            for p in ctx.places:
+                if not (ss <= p.start < se) or _frame_of_offset(frames, m.sentence, p.start) is not f:
+                    continue
+                if p.value.kind not in ("city", "region", "residence", "place") and p.value.kind:
+                    pass
+                before = text[max(ss, p.start - 40):p.start]
+                after = text[p.end:min(se, p.end + 40)]
+                if _PLACE_CUE[lang].search(before) or _HOST_AFTER[lang].match(after):
+                    if p.value.kind == "region" and f.place is None:
+                        f.country, f.country_span = p.value.state, (p.start, p.end)
+                        continue
+                    f.place, f.place_span = p.value.name, (p.start, p.end)
+                    f.country, f.country_span = p.value.state, (p.start, p.end)
+                    break
+            if f.place:
+                break
+        if f.country is None:
+            for m in f.mentions:
+                ss, se = m.sentence
+                for st in ctx.states:
+                    if ss <= st.start < se and st.kind == "name" and _frame_of_offset(frames, m.sentence, st.start) is f:
+                        before = text[max(ss, st.start - 12):st.start]
+                        if re.search(r"(?:\bin|\bв|\bво)\s+(?:the\s+)?$", before, re.I) and (f.status == "planned" or f.relation):
+                            f.country, f.country_span = st.value, (st.start, st.end)
+                            break
+                if f.country:
+                    break
+
+
+def _assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    text = ctx.text
+    pat = CHAIR[ctx.language]
+    for f in frames:
+        for m in f.mentions:
+            ss, se = m.sentence
+            for c in pat.finditer(text, ss, se):
+                if _frame_of_offset(frames, m.sentence, c.start()) is not f:
+                    continue
+                if c.groupdict().get("after"):
+                    # "X chaired the meeting": the person just before the verb.
+                    cand = [x for x in ctx.mentions if ss <= x.start and x.end <= c.start() and c.start() - x.end < 90]
+                    pick = cand[-1] if cand else None
+                else:
+                    cand = [x for x in ctx.mentions if c.end() <= x.start < c.end() + 140 and x.end <= se]
+                    pick = cand[0] if cand else None
+                if pick is not None:
+                    between = text[c.end():pick.start] if not c.groupdict().get("after") else ""
+                    if re.search(r"[.;]", between):
+                        continue
+                    f.chair, f.chair_span = pick.person, (c.start(), pick.end)
+                    break
+            if f.chair is not None:
+                break
+
+
+def _in_quote(ctx: DocContext, pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in ctx.quotes)
+
+
+def _assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    text = ctx.text
+    lang = ctx.language
+    part = PARTICIPATION[lang]
+    main = next((f for f in frames if f.main), None)
+    for mention in ctx.mentions:
+        person = ctx.people[mention.person]
+        if _in_quote(ctx, mention.start) or person.is_expert or "press" in person.roles():
+            continue
+        sent = ctx.sentence(mention.start)
+        frame = _frame_of_offset(frames, sent, mention.start)
+        if frame is None and main is not None and main.status == "held" and part.search(text, *sent):
+            if not NEGATION[lang].search(text, sent[0], mention.start):
+                frame = main
+        if frame is None:
+            continue
+        if re.search(r"\b(?:may|might|could)\b", text[sent[0]:sent[1]]) and frame.main and mention.person != frame.chair:
+            continue
+        frame.persons.setdefault(mention.person, []).append((mention.start, mention.end))
+    for f in frames:
+        if f.chair is not None:
+            f.persons.setdefault(f.chair, []).append(f.chair_span or (0, 0))
+    if main is not None and main.status == "held":
+        # Who is quoted in a report of a meeting spoke there, unless an expert or a spokesman.
+        for q in ctx.quotes:
+            p = ctx.people[q.speaker] if q.speaker is not None else None
+            if p is None or p.is_expert or "press" in p.roles():
+                continue
+            if q.mode in ("speech",) or p.roles() & {"security-council", "head-of-state", "minister", "special-services", "organization"}:
+                main.persons.setdefault(q.speaker, []).append((q.start, q.end))
+
+
+def _assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    text = ctx.text
+    lang = ctx.language
+    for f in frames:
+        if f.country and (f.status == "held" or f.place):
+            f.states.setdefault(f.country, []).append(f.country_span or f.place_span or (0, 0))
+        for pid, spans in f.persons.items():
+            st = ctx.people[pid].state
+            if st:
+                f.states.setdefault(st, []).extend(spans)
+            for o in ctx.people[pid].offices:
+                if o.organization and o.role in ("organization",) and o.organization in ("CIS", "CSTO", "SCO", "BRICS", "EAEU", "CIS_ATC"):
+                    f.organizations.setdefault(o.organization, []).extend(spans)
+        if f.organization:
+            f.organizations.setdefault(f.organization, []).append(f.mentions[0].span)
+        elif f.series and ctx.domain.series[f.series].organization:
+            f.organizations.setdefault(ctx.domain.series[f.series].organization, []).append(f.mentions[0].span)
+        for m in f.mentions:
+            ss, se = m.sentence
+            sent_states = [st for st in ctx.states if ss <= st.start < se and not _in_quote(ctx, st.start)]
+            for st in sent_states:
+                if _frame_of_offset(frames, m.sentence, st.start) is not f and len(frames) > 1:
+                    continue
+                before = text[ss:st.start]
+                cue = LIST_CUE[lang].search(before[-120:])
+                neg = NEGATION[lang].search(before[-60:])
+                delegation = re.search(r"delegation|делегаци|сторон", text[st.end:st.end + 15], re.I) and st.kind == "adjective"
+                if (cue and not neg and (st.kind == "name" or delegation)) or delegation:
+                    if PARTICIPATION[lang].search(text, ss, se) or m.span[0] <= st.start < m.span[1] or delegation:
+                        f.states.setdefault(st.value, []).append((st.start, st.end))
+        for m in f.mentions:
+            ss, se = m.sentence
+            for o in ctx.organizations:
+                if not (ss <= o.start < se) or o.value not in ("CIS", "CSTO", "SCO", "BRICS", "EAEU"):
+                    continue
+                before = text[max(ss, o.start - 60):o.start]
+                if re.search(r"(?:leadership|executive bod|representatives|secretariat|руководств|представител|исполнительн)\w*[^.;]{0,30}$", before, re.I) \
+                        and PARTICIPATION[lang].search(text, ss, se):
+                    f.organizations.setdefault(o.value, []).append((o.start, o.end))
+
+
+def _assign_names(ctx: DocContext, f: MeetingFrame) -> None:
+    def score(m: MeetingMention) -> tuple:
+        return (not m.generic, m.ordinal is not None, m.series is not None, m.span[1] - m.span[0] < 250,
+                m.span[1] - m.span[0])
+    best = max(f.mentions, key=score)
+    name = " ".join(ctx.text[best.span[0]:best.span[1]].split())
+    f.name, f.name_span = name.strip(" ,.;:"), best.span
+
+
+def _choose_main(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    if not frames:
+        return
+    lead_end = ctx.body_start + 600
+
+    def weight(f: MeetingFrame) -> float:
+        w = len(f.mentions)
+        w += 3 if any(m.span[0] < lead_end for m in f.mentions) else 0
+        w += 2 if f.series else 0
+        w -= 4 if f.relation else 0
+        w -= 2 if f.format == "bilateral" else 0
+        return w
+
+    main = max(frames, key=weight)
+    main.main = True
+
+
+def _bilateral_frames(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    """Talks between two named persons: "talks between X and Y", "X held talks with Y", "встреча X с Y"."""
+    from parley.extract.bilateral import find_bilateral
+
+    for found in find_bilateral(ctx, frames):
+        frames.append(found)
+
+
+def extract_meetings(ctx: DocContext) -> None:
+    mentions = find_meeting_mentions(ctx)
+    frames = build_frames(ctx, mentions)
+    attach_generic(ctx, frames, mentions)
+    _bilateral_frames(ctx, frames)
+    for f in frames:
+        f.status = _status(ctx, f)
+    _choose_main(ctx, frames)
+    _assign_dates(ctx, frames)
+    _assign_places(ctx, frames)
+    _assign_chair(ctx, frames)
+    _assign_participants(ctx, frames)
+    _assign_states_orgs(ctx, frames)
+    for f in frames:
+        _assign_names(ctx, f)
+    main = next((f for f in frames if f.main), None)
+    for f in frames:
+        if f is not main and main is not None and f.format == "bilateral" and f.status == main.status:
+            near = any(SIDELINES[ctx.language].search(ctx.text, *m.sentence) for m in f.mentions)
+            if near or (f.start is None and main.start) or f.start == main.start:
+                f.part_of = -1  # resolved to an index at assembly
+                f.start = f.start or main.start
+                f.place = f.place or main.place
+                f.country = f.country or main.country
+    ctx.frames = sorted(frames, key=lambda f: (not f.main, min(m.span[0] for m in f.mentions)))

@@ -1,0 +1,361 @@
+"""Turn paths (files, directories, "-" for standard input) into Documents, one at a time.
+
+Every input that cannot be read becomes a ReadFailure with a reason meant for the user,
+and reading goes on with the next input: one bad file must never stop a batch.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from parley.ingest.decode import DecodeError, binary_kind, bom_encoding, declared_html_charset, decode_bytes
+from parley.ingest.document import Document, ReadFailure
+from parley.ingest.html import hostname, read_html
+
+DEFAULT_MAX_BYTES = 10_000_000
+STDIN_ORIGIN = "<stdin>"
+
+TEXT, HTML, JSONL = "text/plain", "text/html", "application/x-ndjson"
+_SUFFIX_KIND = {
+    ".txt": TEXT,
+    ".text": TEXT,
+    ".md": TEXT,
+    ".html": HTML,
+    ".htm": HTML,
+    ".xhtml": HTML,
+    ".jsonl": JSONL,
+    ".ndjson": JSONL,
+}
+_SNIFF_BYTES = 64 * 1024
+_HTML_START = ("<!doctype", "<html", "<?xml")
+_COMMON_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|li|ul|ol|table|tr|td|h[1-6]|body|head|meta|title|article)\b[^<>]*>", re.I
+)
+_MIN_TAGS = 5
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_DATE_FORMATS = ("%d.%m.%Y", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
+
+Item = Document | ReadFailure
+
+
+def iter_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Yield a Document or a ReadFailure for every input found under ``paths``, lazily and in order."""
+    for path in paths:
+        if path == "-":
+            yield from _read_stdin(max_bytes)
+        else:
+            yield from _read_path(path, max_bytes)
+
+
+def normalise_date(value: object) -> str | None:
+    """YYYY-MM-DD for a string holding a date or a date-time in a common unambiguous format."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for pattern in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _read_stdin(max_bytes: int) -> Iterator[Item]:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        yield ReadFailure(STDIN_ORIGIN, "no standard input to read")
+        return
+    try:
+        yield from _read_stream(stream, STDIN_ORIGIN, "stdin", None, None, max_bytes)
+    except OSError as error:
+        yield ReadFailure(STDIN_ORIGIN, f"cannot read standard input: {error.strerror or error}")
+
+
+def _read_path(path: str, max_bytes: int) -> Iterator[Item]:
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        yield ReadFailure(path, _os_reason(error))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        yield from _read_directory(path, max_bytes)
+        return
+    kind = _SUFFIX_KIND.get(Path(path).suffix.lower())
+    size = info.st_size if stat.S_ISREG(info.st_mode) else None
+    if kind in (TEXT, HTML) and size is not None and size > max_bytes:
+        # Decided from the size alone, so an oversized file is never read into memory.
+        yield ReadFailure(path, _too_big("file", size, max_bytes))
+        return
+    try:
+        with open(path, "rb") as handle:
+            yield from _read_stream(handle, path, Path(path).stem, kind, size, max_bytes)
+    except OSError as error:
+        yield ReadFailure(path, _os_reason(error))
+
+
+def _read_directory(directory: str, max_bytes: int) -> Iterator[Item]:
+    found = False
+    for entry in _walk(directory):
+        if isinstance(entry, ReadFailure):
+            yield entry
+        else:
+            found = True
+            yield from _read_path(entry, max_bytes)
+    if not found:
+        yield ReadFailure(directory, "directory holds no .txt, .md, .html or .jsonl files")
+
+
+def _walk(directory: str) -> Iterator[str | ReadFailure]:
+    """Files with a known extension, depth first in name order; hidden names are skipped."""
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        yield ReadFailure(directory, f"cannot list directory: {_os_reason(error)}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = os.path.join(directory, entry.name)
+        try:
+            # Symlinked directories are not followed: a link loop would never end.
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = entry.is_file()
+        except OSError:
+            continue
+        if is_dir:
+            yield from _walk(path)
+        elif is_file and Path(entry.name).suffix.lower() in _SUFFIX_KIND:
+            yield path
+
+
+def _read_stream(
+    stream: BinaryIO, origin: str, stem: str, kind: str | None, size: int | None, max_bytes: int
+) -> Iterator[Item]:
+    """Read one input; ``kind`` None means sniff it, ``size`` None means the size is unknown (pipes)."""
+    head = stream.read(min(_SNIFF_BYTES, max_bytes + 1))
+    if len(head) == _SNIFF_BYTES and max_bytes + 1 > _SNIFF_BYTES:
+        # Complete the last line so that sniffing JSON Lines never sees a cut record.
+        head += stream.readline(max_bytes + 1 - _SNIFF_BYTES)
+    kind = kind or _sniff(head)
+    binary = binary_kind(head)
+    if kind == JSONL and binary:
+        # One failure for the file, not one per "line" of a compressed or binary dump.
+        yield ReadFailure(origin, _binary_reason(binary))
+        return
+    if kind == JSONL:
+        # Records are limited one by one, so a large batch file is fine.
+        lines = io.BufferedReader(_Chained(head, stream))
+        yield from _read_jsonl(lines, origin, stem, max_bytes)
+        return
+    if size is not None and size > max_bytes:
+        yield ReadFailure(origin, _too_big("file", size, max_bytes))
+        return
+    remaining = max_bytes + 1 - len(head)
+    data = (head + stream.read(remaining)) if remaining > 0 else head
+    if len(data) > max_bytes:
+        what = "standard input" if origin == STDIN_ORIGIN else "file"
+        yield ReadFailure(origin, _too_big(what, None, max_bytes))
+        return
+    yield _document(data, origin, stem, kind)
+
+
+def _document(data: bytes, origin: str, name: str, kind: str) -> Item:
+    if not data.strip():
+        return ReadFailure(origin, "empty file")
+    binary = binary_kind(data)
+    if binary:
+        return ReadFailure(origin, _binary_reason(binary))
+    try:
+        decoded = decode_bytes(data, declared=declared_html_charset(data) if kind == HTML else None)
+    except DecodeError as error:
+        return ReadFailure(origin, str(error))
+    if not decoded.text.strip():
+        return ReadFailure(origin, "empty file")
+    doc_id = hashlib.sha256(data).hexdigest()
+    if kind == HTML:
+        return _html_document(doc_id, name, decoded.text, origin, list(decoded.notes))
+    return Document(
+        doc_id, name, decoded.text, decoded.text, origin, media_type=TEXT, notes=list(decoded.notes)
+    )
+
+
+def _html_document(
+    doc_id: str,
+    name: str,
+    raw: str,
+    origin: str,
+    notes: list[str],
+    fields: dict[str, str | None] | None = None,
+) -> Item:
+    """A Document for an HTML page; values in ``fields`` win over the page's own metadata."""
+    fields = fields or {}
+    page = read_html(raw, url=fields.get("url"))
+    if not page.text.strip():
+        return ReadFailure(origin, "no readable text in HTML page")
+    return Document(
+        doc_id,
+        name,
+        raw,
+        page.text,
+        origin,
+        title=fields.get("title") or page.title,
+        published=fields.get("published") or normalise_date(page.date),
+        url=fields.get("url") or page.url,
+        source=fields.get("source") or page.source,
+        media_type=HTML,
+        notes=notes + page.notes,
+    )
+
+
+def _read_jsonl(lines: BinaryIO, origin: str, stem: str, max_bytes: int) -> Iterator[Item]:
+    seen = False
+    number = 0
+    while line := lines.readline(max_bytes + 1):
+        number += 1
+        where = f"{origin}:{number}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := lines.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            seen = True
+            yield ReadFailure(where, _too_big(f"line {number}", None, max_bytes))
+            continue
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        if line.strip():
+            seen = True
+            yield _record(line, number, where, stem)
+    if not seen:
+        yield ReadFailure(origin, "empty file")
+
+
+def _record(line: bytes, number: int, where: str, stem: str) -> Item:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return ReadFailure(where, f"line {number} is not valid UTF-8 (JSON Lines files must be UTF-8)")
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        cut = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated")
+        hint = " - the record is probably truncated" if cut else ""
+        return ReadFailure(
+            where, f"line {number} is not valid JSON ({error.msg} at column {error.colno}){hint}"
+        )
+    if not isinstance(record, dict):
+        return ReadFailure(where, f"line {number} is a JSON {type(record).__name__}, not an object")
+    body, is_html = record.get("text"), False
+    if not _nonblank(body) and _nonblank(record.get("html")):
+        body, is_html = record["html"], True
+    if not isinstance(body, str) or not body.strip():
+        return ReadFailure(where, f'line {number} has no "text" (or "html") with content')
+
+    record_id = record.get("id")
+    safe_id = (
+        _UNSAFE_NAME.sub("_", str(record_id)).strip("_")[:100] if isinstance(record_id, str | int) else ""
+    )
+    name = f"{stem}-{safe_id or number}"
+    url = _string(record.get("url"))
+    fields = {
+        "title": _string(record.get("title")),
+        "url": url,
+        "published": normalise_date(record.get("published")),
+        "source": _string(record.get("source")) or _string(record.get("outlet")) or hostname(url),
+    }
+    doc_id = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+    if is_html:
+        return _html_document(doc_id, name, body, where, [], fields)
+    return Document(doc_id, name, body, body, where, media_type=JSONL, **fields)
+
+
+def _sniff(head: bytes) -> str:
+    bom = bom_encoding(head)
+    text = head[bom[1] :].decode(bom[0], "replace") if bom else head.decode("utf-8", "replace")
+    lines = [line for line in text.splitlines() if line.strip()]
+    # Not "every line": a batch with a damaged record must still be read as a batch.
+    objects = sum(1 for line in lines if _is_json_object(line))
+    if lines and _is_json_object(lines[0]) and objects * 2 >= len(lines):
+        return JSONL
+    if text.lstrip().lower().startswith(_HTML_START) or len(_COMMON_TAG.findall(text)) >= _MIN_TAGS:
+        return HTML
+    return TEXT
+
+
+def _is_json_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+class _Chained(io.RawIOBase):
+    """The sniffed head followed by the rest of the stream, so nothing has to be read twice."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            count = min(len(buffer), len(self._head))
+            buffer[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _nonblank(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _string(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _binary_reason(kind: str) -> str:
+    return f"binary file ({kind}), not text - convert it to plain text or HTML first"
+
+
+def _too_big(what: str, size: int | None, limit: int) -> str:
+    amount = f"is {_size(size)}, over" if size is not None else "is over"
+    return f"{what} {amount} the {_size(limit)} limit (raise it with --max-bytes)"
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if count >= scale:
+            return f"{count / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{count} bytes"
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(error, PermissionError):
+        return "permission denied - check the file's read permissions"
+    return f"cannot read it: {error.strerror or error}"
