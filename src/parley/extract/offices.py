@@ -32,7 +32,8 @@ EXPERT_WORDS = {"expert", "professor", "analyst", "scientist", "researcher", "po
                 "correspondent", "observer", "journalist", "director"}
 _TOKEN = re.compile(r"\S+")
 _PLURAL = {"secretaries": "Secretary", "ministers": "Minister", "heads": "Head", "advisers": "Adviser",
-           "advisors": "Advisor", "directors": "Director", "chiefs": "Chief", "presidents": "President"}
+           "advisors": "Advisor", "directors": "Director", "chiefs": "Chief", "presidents": "President",
+           "councils": "Council"}
 
 
 @dataclass
@@ -108,7 +109,7 @@ def _strip_states(text: str, span: Span, states: list[Match]) -> tuple[str, list
     out = re.sub(r"\b(?:of|to|in)\s+(?:the\s+)?(?:Republic\s+of\s+|Federation\s+of\s+)?(?=\s*(?:$|[,–—-]|\band\b|\bunder\b))", "", out)
     out = re.sub(r"\b(?:Republic|People's Republic|Russian Federation|Federation)\b(?:\s+of)?\s*$", "", out.strip())
     out = re.sub(r"\b(?:of|and)\s+(?:the\s+)?(?:and\s+)?$", "", out.strip())
-    out = re.sub(r"\s+", " ", out).strip(" ,'’s")
+    out = re.sub(r"(?:['’]s)?\s*$", "", re.sub(r"\s+", " ", out)).strip(" ,")
     out = re.sub(r"\s+(?:of|and|the)$", "", out)
     return out, found
 
@@ -136,10 +137,14 @@ def english_left_title(text: str, sent_start: int, name_start: int, blocked: lis
     picked.reverse()
     while picked and not _is_starter(picked[0][2], states, orgs, picked[0][0]):
         picked = picked[1:]
-    if not picked or not any(p[2].lower().strip("'’s") in HEADS_EN or "-general" in p[2].lower() for p in picked):
+    if not picked or not any(_bare(p[2]) in HEADS_EN or "-general" in p[2].lower() for p in picked):
         return None
     span = (picked[0][0], picked[-1][1])
     return make_office(text, span, states, orgs)
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"['’]s$", "", word.lower().strip(",;:()\"“”«»"))
 
 
 def _is_starter(word: str, states: list[Match], orgs: list[Match], start: int) -> bool:
@@ -174,7 +179,7 @@ def english_right_title(text: str, name_end: int, sent_end: int,
     seg = text[start:end]
     if not seg or len(seg.split()) > 16:
         return None
-    words = {w.lower().strip("'’s") for w in seg.split()}
+    words = {_bare(w) for w in seg.split()}
     if not words & HEADS_EN and "secretary-general" not in seg.lower():
         return None
     return make_office(text, (start, end), states, orgs)

@@ -22,12 +22,12 @@ from parley.extract.offices import (
     russian_left_title,
 )
 from parley.resolve.names import (
-    PATRONYMIC,
     TITLES,
     canonical_given,
     english_name_from_russian,
     family_key,
     fold,
+    is_patronymic,
     name_key,
     same_person,
 )
@@ -36,7 +36,6 @@ from parley.resolve.officials import Official, get_officials
 Span = tuple[int, int]
 
 _CAP_WORD = r"[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ]+)?"
-_EN_NAME = re.compile(rf"(?<![\w.])(?:{_CAP_WORD}|[A-Z]\.)(?:\s+(?:{_CAP_WORD}|[A-Z]\.)){{1,2}}(?![\w])")
 _INITIAL_FAMILY = re.compile(r"(?<![\w])([A-Z])\.\s?([A-Z][a-z]+)")
 _NOT_NAME_EN = {
     "the", "of", "and", "security", "council", "committee", "ministry", "republic", "federation", "union",
@@ -178,6 +177,23 @@ def _clean_en_name(ctx: DocContext, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if e > s else None
 
 
+_CAP_TOKEN = re.compile(rf"(?<![\w.])(?:{_CAP_WORD}|[A-Z]\.)(?![\w])")
+
+
+def _capitalised_runs(text: str) -> list[tuple[int, int]]:
+    """Every run of two to four capitalised words, from every starting word: a name may follow
+    capitalised title words ("... of the Russian Federation Sergei Shoigu")."""
+    toks = [(m.start(), m.end()) for m in _CAP_TOKEN.finditer(text)]
+    out = []
+    for i, (s, _) in enumerate(toks):
+        end = i
+        while end + 1 < len(toks) and end - i < 3 and re.fullmatch(r"[ \t]+", text[toks[end][1]:toks[end + 1][0]]):
+            end += 1
+        for j in range(i + 1, end + 1):
+            out.append((s, toks[j][1]))
+    return out
+
+
 def _valid_en_name(words: list[str], from_model: bool) -> bool:
     if not 2 <= len(words) <= 4:
         return False
@@ -205,8 +221,8 @@ def _english(ctx: DocContext, people: _People) -> None:
             span = _clean_en_name(ctx, ent.start, ent.end)
             if span:
                 candidates.append((*span, True))
-    for m in _EN_NAME.finditer(text):
-        span = _clean_en_name(ctx, m.start(), m.end())
+    for s, e in _capitalised_runs(text):
+        span = _clean_en_name(ctx, s, e)
         if span:
             candidates.append((*span, False))
     # Longest first, so "Sergei Shoigu" claims its words before "Shoigu".
@@ -214,12 +230,12 @@ def _english(ctx: DocContext, people: _People) -> None:
     for s, e, from_model in candidates:
         surface = text[s:e]
         words = surface.split()
-        if len(words) == 3 and PATRONYMIC.search(words[2]) and not PATRONYMIC.search(words[1]):
+        if len(words) == 3 and is_patronymic(words[2]) and not is_patronymic(words[1]):
             # Family name first: "Makhmudov Victor Vladimirovich".
             name = f"{words[1]} {words[0]}"
-        elif len(words) == 3 and PATRONYMIC.search(words[1]):
+        elif len(words) == 3 and is_patronymic(words[1]):
             name = f"{words[0]} {words[2]}"
-        elif len(words) == 2 and PATRONYMIC.search(words[1]):
+        elif len(words) == 2 and is_patronymic(words[1]):
             continue  # name and patronymic: linked below to a person already named
         else:
             name = " ".join(words)
@@ -236,7 +252,7 @@ def _english_partial_names(ctx: DocContext, people: _People) -> None:
     registry = people.registry
     # Name and patronymic ("Alexey Leontievich"), the form of address in interviews.
     for m in re.finditer(rf"(?<![\w])({_CAP_WORD})\s+({_CAP_WORD})(?![\w])", text):
-        if not PATRONYMIC.search(m.group(2)) or PATRONYMIC.search(m.group(1)):
+        if not is_patronymic(m.group(2)) or is_patronymic(m.group(1)):
             continue
         given = fold(canonical_given(m.group(1)))
         hits = [i for i, p in enumerate(people.people) if (k := name_key(p.name)) and k[1] == given]

@@ -18,7 +18,7 @@ from parley.domain import load_entries
 
 _FOLDS = (("kh", "h"), ("ye", "e"), ("yo", "e"), ("iy", "y"), ("ii", "i"), ("ie", "e"), ("ks", "x"),
           ("yu", "u"), ("ia", "ya"), ("j", "y"), ("w", "v"), ("zz", "z"), ("'", ""))
-PATRONYMIC = re.compile(r"(?:[oe]vich|[oe]vna|ichna|ievich|ievna|[oe]vič|ович|евич|овна|евна|ична|инична)$", re.I)
+_PATRONYMIC_END = re.compile(r"(?:i?[oe]vich|i?[oe]vna|ichna|ovič|evič|ович|евич|овна|евна|ична|инична)$", re.I)
 TITLES = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "г-н", "г-жа", "господин", "госпожа"}
 
 
@@ -47,6 +47,20 @@ def _given_tables() -> tuple[dict[str, str], dict[str, str]]:
         for v in [e["ru"], *e.get("forms_ru", []), *e.get("diminutives_ru", [])]:
             ru.setdefault(v.lower().replace("ё", "е"), canon)
     return en, ru
+
+
+def is_patronymic(word: str) -> bool:
+    """ "Leontievich", "Vladimirovna": a patronymic made from a known given name. "Volfovich",
+    "Lukashevich" end the same way but are family names: their stem is no given name."""
+    m = _PATRONYMIC_END.search(word)
+    if not m:
+        return False
+    stem = fold(word[: m.start()])
+    if len(stem) < 3:
+        return False
+    en, ru = _given_tables()
+    names = set(en) | {fold(v) for v in ru}
+    return any(n.startswith(stem[:4]) and abs(len(n) - len(stem)) <= 3 for n in names)
 
 
 def canonical_given(given: str) -> str:
