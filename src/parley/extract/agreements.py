@@ -120,6 +120,8 @@ def find_agreements(ctx: DocContext) -> list[AgreementMention]:
         for m in _KIND_RE[lang].finditer(text, ss, se):
             if any(a.span[0] <= m.start() < a.span[1] for a in out):
                 continue
+            if any(o.start <= m.start() < o.end for o in ctx.organizations):
+                continue  # "Collective Security Treaty Organization" names no treaty
             word = m.group("w")
             kind = next(k for p, k in table if re.fullmatch(p, word, re.I))
             start = _title_start(ctx, m.start(), ss)

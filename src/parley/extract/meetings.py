@@ -47,8 +47,10 @@ _BILATERAL_TRIGGER = re.compile(r"^(?:talks|consultations|negotiations|пере�
 _PLURAL_EN = re.compile(r"^(?:meetings|sessions|summits|conferences|forums|sittings|gatherings|events)$", re.I)
 # A body meeting without a meeting word: "Heads of CIS special services gathered in Minsk".
 _GATHER = {
-    "en": re.compile(r"\b(?:gathered|met|meet|will meet|convened|assembled|are meeting)\b", re.I),
-    "ru": re.compile(r"(?<![а-яё])(?:встретятся|встретились|собрались|соберутся|провели встречу|провел\w* встречу)(?![а-яё])", re.I),
+    "en": re.compile(r"\b(?:gathered|met|meet|will meet|convened|assembled|are meeting|discuss|discussed|"
+                     r"agreed|agree|adopted|approved|exchanged|reviewed|called for|call for|signed)\b", re.I),
+    "ru": re.compile(r"(?<![а-яё])(?:встретятся|встретились|собрались|соберутся|провели встречу|провел\w* встречу|"
+                     r"обсудили|обсудят|согласовали|подписали|приняли|утвердили|одобрили)(?![а-яё])", re.I),
 }
 
 PLANNED = {
@@ -197,13 +199,15 @@ def _ordinal_before(ctx: DocContext, pos: int, floor: int) -> tuple[int | None, 
 def _phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
     """Where the qualifying complement of a meeting word ends ("... of the CIS member states")."""
     text = ctx.text
+    # A comma ends the phrase unless another council of a joint sitting follows it.
     if ctx.language == "ru":
-        stop = re.compile(r"[.;:!?«»\"“”()]|,\s|\s[-–—]\s|\s(?:в|во|на|с|со|под|прош\w+|состоял\w+|пройд\w+|"
-                          r"который|которая|которое|которой|где|по итогам|был\w*|приняли|принял\w*|открыл\w*)\s", re.I)
+        stop = re.compile(r"[.;:!?«»\"“”()]|,\s(?!(?:совет\w*|комитет\w*|СМИД|СМО|КССБ)\b)|\s[-–—]\s|"
+                          r"\s(?:в|во|на|с|со|под|прош\w+|состоял\w+|пройд\w+|который|которая|которое|которой|"
+                          r"где|по итогам|был\w*|приняли|принял\w*|открыл\w*)\s", re.I)
     else:
-        stop = re.compile(r"[.;:!?\"“”«»()]|,\s|\s[-–—]\s|\s(?:in|on|at|was|were|will|which|that|who|where|held|"
-                          r"took|is|are|has|have|had|to|via|by|under|chaired|with|kicked|opens|focused|hosted|"
-                          r"featured|attended|following)\s", re.I)
+        stop = re.compile(r"[.;:!?\"“”«»()]|,\s(?!(?:and\s+)?(?:the\s+)?(?:Council|Committee|Board|Commission)\b)|"
+                          r"\s[-–—]\s|\s(?:in|on|at|was|were|will|which|that|who|where|held|took|is|are|has|have|"
+                          r"had|to|via|by|under|chaired|kicked|opens|focused|hosted|featured|attended|following)\s")
     m = stop.search(text, pos, sent_end)
     end = m.start() if m else sent_end
     return min(end, pos + 260)
@@ -303,8 +307,12 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             out.append(mention)
         # A body that meets, with no meeting word.
         g = _GATHER[lang].search(text, ss, se)
-        if g and not any(x.sentence == (ss, se) and not x.generic for x in out):
+        if g and not any(x.sentence == (ss, se) and (x.series or x.joint) for x in out):
+            # The body is the subject ("Heads of CIS special services gathered") or whom one meets
+            # ("Lukashenko met with the secretaries of the Security Councils of the CSTO member states").
             series, body, org, joint = _classify(ctx, (ss, g.start()))
+            if not series:
+                series, body, org, joint = _classify(ctx, (g.end(), _phrase_end(ctx, g.end(), se)))
             if series:
                 mention = MeetingMention(span=(ss, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
                                          body=body, organization=org)
