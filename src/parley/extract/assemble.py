@@ -45,9 +45,10 @@ def _worth_reporting(ctx: DocContext, f: MeetingFrame) -> bool:
         return True
     if f.format == "bilateral":
         return len(f.persons) >= 2
-    if f.series or (f.ordinal and f.name[:1].isupper()):
-        return True
-    return False
+    # A meeting mentioned in passing, with neither date nor place nor number, cannot be told apart
+    # from any other of its series: it is left out.
+    identified = f.start or f.place or f.country or f.ordinal
+    return bool(identified and (f.series or (f.ordinal and f.name[:1].isupper())))
 
 
 def _person(ctx: DocContext, i: int) -> Person:

@@ -57,7 +57,8 @@ PLANNED = {
     "en": re.compile(
         r"\b(?:will|shall|is to be|are to be|to be held|is scheduled|are scheduled|scheduled|planned|plans? to|"
         r"is expected|are expected|upcoming|forthcoming|next|may hold|would|is due|are due|opens|will open|"
-        r"ahead of|on the eve of|in preparation for|to hold)\b", re.I),
+        r"ahead of|on the eve of|in preparation for|to hold|documents? for|drafts? for|preparations? for|"
+        r"to be submitted|submitted to)\b", re.I),
     "ru": re.compile(
         r"(?<![а-яё])(?:пройд[её]т|состоится|будет|будут|планиру\w+|намечен\w*|предстоящ\w+|следующ\w+|"
         r"встретятся|соберутся|проведут|откроется|накануне|в преддверии|выносятся|выносимых)(?![а-яё])", re.I),
@@ -207,7 +208,7 @@ def _phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
     else:
         stop = re.compile(r"[.;:!?\"“”«»()]|,\s(?!(?:and\s+)?(?:the\s+)?(?:Council|Committee|Board|Commission)\b)|"
                           r"\s[-–—]\s|\s(?:in|on|at|was|were|will|which|that|who|where|held|took|is|are|has|have|"
-                          r"had|to|via|by|under|chaired|kicked|opens|focused|hosted|featured|attended|following)\s")
+                          r"had|to|via|by|under|chaired|kicked|opens|focused|hosted|featured|attended|following|agreed|discussed|signed|adopted)\s")
     m = stop.search(text, pos, sent_end)
     end = m.start() if m else sent_end
     return min(end, pos + 260)
@@ -353,7 +354,7 @@ def _compatible(frame: MeetingFrame, m: MeetingMention) -> bool:
         return False
     if frame.ordinal and m.ordinal and frame.ordinal != m.ordinal:
         return False
-    if frame.joint != m.joint and (frame.series or m.series):
+    if frame.joint != m.joint:
         return False
     if frame.series is None and m.series is None and frame.organization and m.organization and frame.organization != m.organization:
         return False
@@ -650,6 +651,7 @@ def _choose_main(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         w += 2 if f.series else 0
         w -= 4 if f.relation else 0
         w -= 2 if f.format == "bilateral" else 0
+        w += 3 if f.status == "held" else 0
         return w
 
     main = max(frames, key=weight)

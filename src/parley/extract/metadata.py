@@ -78,7 +78,9 @@ def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None
     m = CRAWL_DATE.match(doc.raw)
     if m:
         return parse_iso(m.group(1)), m.span(1)
-    text = ctx.text
+    # The header is read as written: a page in one language often dates itself in another
+    # ("4 июня 2023" over an English article), and cleaning blanks such lines.
+    text = doc.raw
     best: tuple[int, DateMention] | None = None
     lines = text.splitlines(keepends=True)
     pos = 0
@@ -89,7 +91,8 @@ def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None
             continue
         if i > _HEADER_LINES and len(body) > 200:
             break
-        for d in find_dates(text, ctx.language, start, start + len(line)):
+        found = [d for lang in dict.fromkeys((ctx.language, "en", "ru")) for d in find_dates(text, lang, start, start + len(line))]
+        for d in found:
             if d.year is None or d.day is None:
                 continue
             score = 0
