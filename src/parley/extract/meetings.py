@@ -197,9 +197,48 @@ def _ordinal_before(ctx: DocContext, pos: int, floor: int) -> tuple[int | None, 
     return None, pos
 
 
+_RU_CHAIN_CASES = {"Gen"}
+_RU_PREP_CASES = {"с": {"Ins"}, "со": {"Ins"}, "по": {"Dat"}, "о": {"Loc"}, "об": {"Loc"}}
+
+
+def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
+    """A Russian meeting word's complement is its chain of genitives ("встреча секретарей советов
+    безопасности государств – участников СНГ"), with abbreviations in brackets, coordinated
+    councils ("СМИД, СМО и КССБ") and one prepositional phrase ("с главами ...", "по вопросам ...")."""
+    toks = ctx.analysis.tokens_in(pos, sent_end)
+    end, i, prep_cases = pos, 0, None
+    while i < len(toks):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        low = t.text.lower()
+        if t.text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")" and toks[i + 1].text.isupper():
+            end, i = toks[i + 2].end, i + 3
+            continue
+        if low in (",", "и") and nxt is not None and end > pos and (
+                nxt.case in _RU_CHAIN_CASES or (nxt.text.isupper() and len(nxt.text) > 1)):
+            i += 1
+            continue
+        if t.text in ("-", "–", "—") and nxt is not None and re.match(r"(?:член|участник)", nxt.lemma):
+            i += 1
+            continue
+        if low in _RU_PREP_CASES and prep_cases is None and nxt is not None and nxt.case in _RU_PREP_CASES[low]:
+            prep_cases = _RU_PREP_CASES[low]
+            i += 1
+            continue
+        wordlike = t.pos in ("NOUN", "PROPN", "ADJ", "DET") or (t.text.isupper() and len(t.text) > 1)
+        if wordlike and (t.case in _RU_CHAIN_CASES or (prep_cases and t.case in prep_cases)
+                         or (t.text.isupper() and len(t.text) > 1) or "-" in t.text):
+            end, i = t.end, i + 1
+            continue
+        break
+    return min(end, pos + 260)
+
+
 def _phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
     """Where the qualifying complement of a meeting word ends ("... of the CIS member states")."""
     text = ctx.text
+    if ctx.language == "ru":
+        return _ru_phrase_end(ctx, pos, sent_end)
     # A comma ends the phrase unless another council of a joint sitting follows it.
     if ctx.language == "ru":
         stop = re.compile(r"[.;:!?«»\"“”()]|,\s(?!(?:совет\w*|комитет\w*|СМИД|СМО|КССБ)\b)|\s[-–—]\s|"
@@ -251,7 +290,7 @@ def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str 
         if k not in body_keys:
             body_keys.append(k)
     joint = len([k for k in body_keys if k in ("foreign-ministers", "defence-ministers", "security-council-secretaries")]) >= 2
-    joint = joint or bool(JOINT[lang].search(text) and len(body_keys) >= 2)
+    joint = joint or bool(JOINT[lang].search(text) and (len(body_keys) >= 2 or re.search(r"minist|министр", text, re.I)))
     if joint:
         return None, "joint", org, True
     # A phrase naming a body in a security meeting context: the most specific body wins.

@@ -227,10 +227,12 @@ def _attribution_after(ctx: DocContext, end: int, res: _Resolver, quote_start: i
         tail_end = min(tail_end, nl)
     tail = text[end:tail_end]
     # Speaker then verb: '," Aleksandr Volfovich noted.' / '," the Belarusian leader said'
-    m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*(?P<who>[^,.;:!?\"“”«»\n]{{1,90}}?)\s+{verbs}\b", tail)
+    m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*(?P<who>\w[^,.;:!?\"“”«»\n]{{0,89}}?)\s+{verbs}\b", tail)
     if m and _word_count(m.group("who")) <= 12:
         s, e = end + m.start("who"), end + m.end("who")
-        return res.resolve(m.group("who"), s, e, quote_start), (s, end + m.end())
+        who = res.resolve(m.group("who"), s, e, quote_start)
+        if who is not None:
+            return who, (s, end + m.end())
     # Verb then speaker: '," said the Secretary of the Russian Security Council.' / ', – отметил он'
     m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*{verbs}\s+(?:[^,.;:\n]{{0,40}}?\s)?(?P<who>[^.;:!?\"“”«»\n]{{1,120}}?)(?:[.;:!?\n]|$)", tail)
     if m:

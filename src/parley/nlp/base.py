@@ -18,6 +18,7 @@ class Token:
     text: str
     lemma: str
     pos: str = ""
+    case: str = ""  # grammatical case where the language marks it (Russian: Nom, Gen, Dat, Acc, Ins, Loc)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ class RussianPipeline:
         tokens = []
         for t in doc.tokens:
             t.lemmatize(self.morph_vocab)
-            tokens.append(Token(t.start, t.stop, t.text, (t.lemma or t.text).lower(), t.pos or ""))
+            case = (t.feats or {}).get("Case", "")
+            tokens.append(Token(t.start, t.stop, t.text, (t.lemma or t.text).lower(), t.pos or "", case))
         ents = []
         for span in doc.spans:
             span.normalize(self.morph_vocab)
