@@ -84,7 +84,7 @@ class Domain:
         return self.series_by_body.get((body, organization))
 
     def org_members(self, key: str) -> list[str]:
-        return list(self.organizations.get(key, {}).get("members", []))
+        return list(self.organizations.get(key, {}).get("members") or [])
 
     def matchers(self, language: str, lemmatize: Callable[[str], str] | None = None) -> LanguageMatchers:
         if language not in self._matchers:

@@ -65,17 +65,22 @@ class AgreementMention:
     signatories: dict[int, list[Span]] = field(default_factory=dict)
     at_meeting: bool = False
     draft: bool = False
+    kind_start: int = 0
 
 
 def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
     text = ctx.text
     if ctx.language == "ru":
         stop = re.compile(r"[.;:!?()]|,\s(?!\d)|\s[-–—]\s(?!\s*(?:перв|втор)\w+ полугод)|\s(?:был\w*|подписан\w*|выполнен\w*|"
-                          r"который|которая|которое|которые|котор\w+|в ходе|в рамках|во время|состоял\w+|и все|"
-                          r"является|являются)\s|»\s*(?:,|\.|$)", re.I)
+                          r"который|которая|которое|которые|котор\w+|в ходе|во время|состоял\w+|и все|"
+                          r"является|являются)\s|\sи\s(?=[А-ЯЁ])|»\s*(?:,|\.|$)")
     else:
-        stop = re.compile(r"[.;:!?()\"“”]|,\s|\s[-–—]\s|\s(?:was|were|is|are|will|which|that|has|have|had|"
-                          r"signed|adopted|approved|entered|during|at the|by|who|aimed|as|but|it)\s", re.I)
+        # Commas end a title, except in a title's own list of capitalised words ("Agreement on Free
+        # Trade in Services, Establishment, Operation and Investment").
+        stop = re.compile(r"[.;:!?()\"“”]|,\s(?![A-Z][a-z]+(?:,|\s+and\s+[A-Z]|\s+[A-Z]))|\s[-–—]\s|"
+                          r"\s(?:was|were|is|are|will|which|that|has|have|had|signed|adopted|approved|entered|"
+                          r"during|by|who|aimed|as|but|it)\s|\s(?:and|as well as)\s+(?:a|an|the)\s+(?:draft\s+)?"
+                          r"(?=\w+\s+(?:on|of|for)\b)", re.I)
     m = stop.search(text, start, sent_end)
     return min(m.start() if m else sent_end, start + 220)
 
@@ -84,7 +89,15 @@ def _title_start(ctx: DocContext, kind_start: int, sent_start: int) -> int:
     text = ctx.text
     left = text[sent_start:kind_start]
     if ctx.language == "ru":
-        m = re.search(r"(?:(?:[А-ЯЁа-яё-]+(?:ая|ое|ой|ий|ый|ые|ых|ую|ей|его|ому|ее|ского|ской)|ОДКБ|СНГ|ШОС|СКБ|СГ)\s+){0,3}$", left)
+        # Adjectives before the document word ("Антинаркотическая стратегия"), never participles
+        # ("подписанных ранее Договора").
+        start = kind_start
+        for t in reversed(ctx.analysis.tokens_in(max(sent_start, kind_start - 80), kind_start)):
+            if t.pos == "ADJ" or (t.text.isupper() and len(t.text) > 1):
+                start = t.start
+                continue
+            break
+        return start
     else:
         m = re.search(r"(?:(?:[A-Z][\w'’-]*|[a-z]+-year|two-year|three-year|five-year|joint|bilateral|trilateral|"
                       r"multilateral|cooperation|targeted|interstate|comprehensive|new|draft|pentalateral|security|"
@@ -106,15 +119,34 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     capital = word[:1].isupper() and not text[max(0, kind_start - 2):kind_start].strip().endswith(".")
     qualified = bool(re.match(r"\s+(?:on|of|for|between|to|about|in the field|in the sphere|о|об|по|на|между|в сфере|в области)\b", after, re.I))
     modified = len(re.findall(r"\w+", before)) >= 1
-    if ctx.language == "en" and word.lower().endswith(("s", "ies")) and not has_years and not capital:
+    if re.match(r"\s+(?:of|for)\s+(?:the\s+)?(?:event|meeting|forum|visit|conference|summit|talks|day|session)\b|"
+                r"\s+(?:мероприяти|встреч|визит|форум|заседани)", after, re.I):
+        return False  # the programme of an event is its agenda
+    plural = _plural(ctx, kind_start, kind_end)
+    if plural and not has_years and not capital:
         return False  # plurals name kinds of documents, not one
-    return has_years or qualified or (capital and modified) or (modified and len(re.findall(r"\w+", before)) >= 2)
+    named_by = bool(re.match(r"\s+(?:[A-ZА-ЯЁ]{2,}\b\s*){1,3}", after))  # "Декларация СКБ ОДКБ"
+    if kind_of(word, ctx.language) == "other" and not (has_years or capital):
+        return False  # "the concept of a rules-based order" is an idea, not a document
+    return has_years or qualified or (capital and (modified or named_by)) or (
+        modified and len(re.findall(r"\w+", before)) >= 2)
+
+
+def _plural(ctx: DocContext, start: int, end: int) -> bool:
+    toks = ctx.analysis.tokens_in(start, end)
+    if toks and toks[0].number:
+        return toks[0].number == "Plur"
+    return ctx.language == "en" and ctx.text[start:end].lower().endswith(("s", "ies"))
+
+
+def kind_of(word: str, language: str) -> str:
+    table = KINDS.get(language, KINDS["en"])
+    return next((k for p, k in table if re.fullmatch(p, word, re.I)), "other")
 
 
 def find_agreements(ctx: DocContext) -> list[AgreementMention]:
     text = ctx.text
     lang = ctx.language if ctx.language in _KIND_RE else "en"
-    table = KINDS[lang]
     out: list[AgreementMention] = []
     for ss, se in ctx.analysis.sentences:
         for m in _KIND_RE[lang].finditer(text, ss, se):
@@ -122,8 +154,7 @@ def find_agreements(ctx: DocContext) -> list[AgreementMention]:
                 continue
             if any(o.start <= m.start() < o.end for o in ctx.organizations):
                 continue  # "Collective Security Treaty Organization" names no treaty
-            word = m.group("w")
-            kind = next(k for p, k in table if re.fullmatch(p, word, re.I))
+            kind = kind_of(m.group("w"), lang)
             start = _title_start(ctx, m.start(), ss)
             end = _title_end(ctx, m.end(), se)
             if not _specific(ctx, start, m.start(), m.end(), end):
@@ -131,7 +162,8 @@ def find_agreements(ctx: DocContext) -> list[AgreementMention]:
             title = " ".join(text[start:end].split()).strip(" ,«»\"")
             if len(re.findall(r"\w+", title)) < 2:
                 continue
-            mention = AgreementMention(span=(start, end), title=title, kind=kind, sentence=(ss, se))
+            mention = AgreementMention(span=(start, end), title=title, kind=kind, sentence=(ss, se),
+                                       kind_start=m.start())
             mention.draft = bool(DRAFT[lang].search(text, max(ss, start - 25), end))
             _years(ctx, mention)
             out.append(mention)
@@ -160,6 +192,12 @@ def _years(ctx: DocContext, a: AgreementMention) -> None:
         a.valid_from = a.valid_to = int(single.group("y"))
 
 
+_EARLIER = {"en": re.compile(r"\b(?:earlier|previously|before|last year|in (?:19|20)\d\d)\b", re.I),
+            "ru": re.compile(r"(?<![а-яё])(?:ранее|прежде|раньше|в (?:19|20)\d\d году)(?![а-яё])", re.I)}
+_RELATIVE_CLAUSE = re.compile(r"\b(?:which|that|who)\b|(?<![а-яё])(?:котор\w+)(?![а-яё])", re.I)
+_YEAR_ONLY = re.compile(r"\b(?:in|since|в)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)", re.I)
+
+
 def _signing(ctx: DocContext, a: AgreementMention, main_frame) -> None:  # noqa: ANN001 - MeetingFrame
     text = ctx.text
     lang = ctx.language if ctx.language in SIGNED else "en"
@@ -171,73 +209,142 @@ def _signing(ctx: DocContext, a: AgreementMention, main_frame) -> None:  # noqa:
     for d in find_dates(text, ctx.language, ss, se):
         if d.relative:
             continue
-        anchor = ctx.published
-        start, _ = resolve(d, anchor, "past", year_hint=None)
+        start, _ = resolve(d, ctx.published, "past", year_hint=None)
         if start and d.year is not None:
             a.signed, a.signed_span = start, (d.start, d.end)
             break
-    at_meeting = main_frame is not None and (
-        any(m.sentence == (ss, se) for m in main_frame.mentions)
-        or re.search(r"\b(?:at the signing|signed at|during the meeting|on the sidelines)\b|в ходе|в рамках|по итогам", text[ss:se], re.I)
-        or _near_meeting(ctx, a, main_frame)
-    )
-    if a.signed is None and at_meeting and main_frame.status == "held":
+    if a.signed is None:
+        y = _YEAR_ONLY.search(text, max(ss, sig.start() - 40), min(se, sig.end() + 60))
+        if y:
+            a.signed, a.signed_span = y.group("y"), y.span("y")
+    earlier = _EARLIER[lang].search(text, ss, se)
+    if a.signed is None and not earlier and main_frame is not None and main_frame.status == "held":
+        # A signing the report gives no other date for is the news it reports: it happened at the meeting.
         a.signed, a.signed_span, a.at_meeting = main_frame.start, main_frame.date_span, True
     elif a.signed and main_frame is not None and a.signed == main_frame.start:
         a.at_meeting = True
-    # Signatories: people named in the signing sentence before the verb ("X and Y signed").
+    # Signatories: the people who are the subject of an active "signed" ("X and Y signed", "X и Y
+    # подписали"), not those of a clause around a passive one ("Shoigu recalled the treaty, which was signed").
+    clause_start = max((m.end() for m in _RELATIVE_CLAUSE.finditer(text, ss, sig.start())), default=ss)
+    if re.search(r"\b(?:was|were|been|is|are)\s+$|(?<![а-яё])(?:был\w*\s+)$", text[max(ss, sig.start() - 12):sig.start()], re.I) \
+            or re.match(r"подписан", sig.group(), re.I):
+        return
     for mention in ctx.mentions:
-        if ss <= mention.start < se and (mention.end <= sig.start() or lang == "ru"):
+        if clause_start <= mention.start and mention.end <= sig.start():
             a.signatories.setdefault(mention.person, []).append((mention.start, mention.end))
 
 
-def _near_meeting(ctx: DocContext, a: AgreementMention, frame) -> bool:  # noqa: ANN001
-    """Signed in the paragraph that reports the meeting, with no other date: signed there."""
-    text = ctx.text
-    ss, _ = a.sentence
-    para_start = text.rfind("\n", 0, ss) + 1
-    para_end = text.find("\n", ss)
-    para_end = len(text) if para_end == -1 else para_end
-    if any(para_start <= m.span[0] < para_end for m in frame.mentions):
-        return True
-    # The lead ("Russia and Belarus also signed a two-year plan") of a report on the meeting.
-    return ss < ctx.body_start + 900 and frame.main
-
-
-def _parties(ctx: DocContext, a: AgreementMention) -> None:
+def _parties(ctx: DocContext, a: AgreementMention, kind_start: int) -> None:
     s, e = a.span
     ss, se = a.sentence
+    text = ctx.text
+    between = re.search(r"\b(?:between|among)\b|(?<![а-яё])между(?![а-яё])", text[s:e], re.I)
     for st in ctx.states:
-        if s <= st.start < e:
+        # States before the document word ("Russia-Belarus plan") or in "between X and Y" are its
+        # parties; those describing its subject ("to strengthen the Tajik-Afghan border") are not.
+        if s <= st.start < kind_start or (between and s + between.start() <= st.start < e):
             a.parties.setdefault(st.value, []).append((st.start, st.end))
     for o in ctx.organizations:
-        if s <= o.start < e or (o.end == s or text_between_is_possessive(ctx, o.end, s)):
+        if s <= o.start < e or text_between_is_possessive(ctx, o.end, s):
             a.parties.setdefault(o.value, []).append((o.start, o.end))
     if not a.parties:
         # "Russia and Belarus also signed ...": the states that are the subject of the signing sentence.
         for st in ctx.states:
-            if ss <= st.start < s and st.kind == "name" and re.search(r"\b(?:and|и)\b", ctx.text[ss:s]):
+            if ss <= st.start < s and st.kind == "name" and re.search(r"\b(?:and|и)\b", text[ss:s]):
                 a.parties.setdefault(st.value, []).append((st.start, st.end))
     if not a.parties and a.signatories:
         for pid, spans in a.signatories.items():
             st = ctx.people[pid].state
             if st:
                 a.parties.setdefault(st, []).extend(spans)
-    if not a.parties and re.search(r"\bUnion State\b|Союзн\w+ государств", ctx.text[s:e]):
-        a.parties = {"RUS": [(s, e)], "BLR": [(s, e)]}
+    # A union of two states (the Russia-Belarus Union State) acts through its states.
+    for org in list(a.parties):
+        members = ctx.domain.org_members(org)
+        if len(members) == 2:
+            spans = a.parties.pop(org)
+            for st in members:
+                a.parties.setdefault(st, []).extend(spans)
 
 
 def text_between_is_possessive(ctx: DocContext, a: int, b: int) -> bool:
     return 0 <= b - a <= 3 and re.fullmatch(r"['’]s\s*", ctx.text[a:b]) is not None
 
 
+def _title_words(title: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", title)} - {"the", "for", "and", "between", "годы", "года"}
+
+
+def _same_agreement(a: AgreementMention, b: AgreementMention) -> bool:
+    """Two mentions of one document: same kind, no conflicting period, and shared words or parties."""
+    if a.kind != b.kind:
+        return False
+    if a.valid_from and b.valid_from and (a.valid_from, a.valid_to) != (b.valid_from, b.valid_to):
+        return False
+    wa, wb = _title_words(a.title), _title_words(b.title)
+    overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
+    shared_parties = set(a.parties) & set(b.parties)
+    return overlap >= 0.6 or (bool(shared_parties) and overlap >= 0.3 and set(a.parties) == set(b.parties))
+
+
+def _merge(into: AgreementMention, other: AgreementMention) -> None:
+    if len(other.title) > len(into.title) and (other.valid_from or not into.valid_from):
+        into.title, into.span = other.title, other.span
+    into.valid_from = into.valid_from or other.valid_from
+    into.valid_to = into.valid_to or other.valid_to
+    if into.signed is None and other.signed:
+        into.signed, into.signed_span = other.signed, other.signed_span
+    into.at_meeting = into.at_meeting or other.at_meeting
+    for k, v in other.parties.items():
+        into.parties.setdefault(k, []).extend(v)
+    for k, v in other.signatories.items():
+        into.signatories.setdefault(k, []).extend(v)
+
+
+def _orphan_signatories(ctx: DocContext, found: list[AgreementMention]) -> None:
+    """ "X and Y signed the document" / a signing sentence whose object is cut off: the people signed
+    the agreement the text spoke of just before."""
+    lang = ctx.language if ctx.language in SIGNED else "en"
+    for ss, se in ctx.analysis.sentences:
+        if any(a.sentence == (ss, se) for a in found):
+            continue
+        sig = SIGNED[lang].search(ctx.text, ss, se)
+        if not sig or re.match(r"подписан", sig.group(), re.I):
+            continue
+        before = [a for a in found if a.sentence[1] <= ss and not a.draft]
+        if not before:
+            continue
+        people = [m for m in ctx.mentions if ss <= m.start and m.end <= sig.start()]
+        if len(people) >= 2:
+            target = before[-1]
+            for m in people:
+                target.signatories.setdefault(m.person, []).append((m.start, m.end))
+
+
 def extract_agreements(ctx: DocContext) -> None:
-    found = find_agreements(ctx)
     main = next((f for f in ctx.frames if f.main), None)
-    for a in found:
+    merged: list[AgreementMention] = []
+    for a in find_agreements(ctx):
         _signing(ctx, a, main)
-        _parties(ctx, a)
-        if not a.parties and main is not None and main.organization and a.kind in ("program", "plan", "declaration", "other"):
-            if ctx.language == "ru" or main.organization in ctx.text[a.span[0]:a.span[1]] or main.series:
-                a.parties[main.organization] = [main.mentions[0].span]
-    ctx.agreements = found
+        _parties(ctx, a, a.kind_start)
+        same = next((b for b in merged if _same_agreement(b, a)), None)
+        if same is None:
+            merged.append(a)
+        else:
+            _merge(same, a)
+    _orphan_signatories(ctx, merged)
+    for a in merged:
+        if a.parties:
+            continue
+        # A plan succeeding another of the same title ("the plan for 2024-2025 is fulfilled") has its parties.
+        twin = next((b for b in merged if b is not a and b.kind == a.kind and b.parties
+                     and len(_title_words(a.title) & _title_words(b.title)) >= 2), None)
+        if twin is not None:
+            a.parties = {k: list(v) for k, v in twin.parties.items()}
+        elif main is not None and main.organization and a.kind in ("program", "plan", "declaration", "other"):
+            a.parties[main.organization] = [main.mentions[0].span]
+        elif a.signatories:
+            for pid, spans in a.signatories.items():
+                st = ctx.people[pid].state
+                if st:
+                    a.parties.setdefault(st, []).extend(spans)
+    ctx.agreements = merged

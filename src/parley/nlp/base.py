@@ -19,6 +19,7 @@ class Token:
     lemma: str
     pos: str = ""
     case: str = ""  # grammatical case where the language marks it (Russian: Nom, Gen, Dat, Acc, Ins, Loc)
+    number: str = ""  # Sing or Plur where the model tells
 
 
 @dataclass(frozen=True)

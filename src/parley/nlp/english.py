@@ -31,7 +31,8 @@ class EnglishPipeline:
     def _convert(self, doc) -> Analysis:  # noqa: ANN001 - spaCy Doc
         text = doc.text
         tokens = [
-            Token(t.idx, t.idx + len(t.text), t.text, t.text.lower(), t.pos_ or t.tag_)
+            Token(t.idx, t.idx + len(t.text), t.text, t.text.lower(), t.pos_ or t.tag_,
+                  number="Plur" if t.tag_ in ("NNS", "NNPS") else "Sing" if t.tag_ in ("NN", "NNP") else "")
             for t in doc
             if not t.is_space
         ]

@@ -37,8 +37,9 @@ class RussianPipeline:
         tokens = []
         for t in doc.tokens:
             t.lemmatize(self.morph_vocab)
-            case = (t.feats or {}).get("Case", "")
-            tokens.append(Token(t.start, t.stop, t.text, (t.lemma or t.text).lower(), t.pos or "", case))
+            feats = t.feats or {}
+            tokens.append(Token(t.start, t.stop, t.text, (t.lemma or t.text).lower(), t.pos or "",
+                                feats.get("Case", ""), feats.get("Number", "")))
         ents = []
         for span in doc.spans:
             span.normalize(self.morph_vocab)
