@@ -127,6 +127,17 @@ def languages() -> None:
     Console().print(table)
 
 
+# Command groups that live with their subsystem register themselves here.
+for _module in ("parley.store.commands",):
+    try:
+        __import__(_module)
+    except ModuleNotFoundError as _exc:  # the subsystem is not part of this installation
+        if not (_exc.name and _module.startswith(_exc.name)):
+            raise
+    else:
+        sys.modules[_module].register(app)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     app()
