@@ -246,7 +246,7 @@ def _phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
                           r"где|по итогам|был\w*|приняли|принял\w*|открыл\w*)\s", re.I)
     else:
         stop = re.compile(r"[.;:!?\"“”«»()]|,\s(?!(?:and\s+)?(?:the\s+)?(?:Council|Committee|Board|Commission)\b)|"
-                          r"\s[-–—]\s|\s(?:in|on|at|was|were|will|which|that|who|where|held|took|is|are|has|have|"
+                          r"\s[-–—]\s|\s(?:in(?! charge)|on|at|was|were|will|which|that|who|where|held|took|is|are|has|have|"
                           r"had|to|via|by|under|chaired|kicked|opens|focused|hosted|featured|attended|following|agreed|discussed|signed|adopted)\s")
     m = stop.search(text, pos, sent_end)
     end = m.start() if m else sent_end
@@ -355,7 +355,8 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 series, body, org, joint = _classify(ctx, (g.end(), _phrase_end(ctx, g.end(), se)))
             if series:
                 mention = MeetingMention(span=(ss, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
-                                         body=body, organization=org)
+                                         body=body, organization=org,
+                                         habitual=bool(HABITUAL[lang].search(text, ss, se)))
                 mention.planned = _is_planned(ctx, mention)
                 out.append(mention)
     return out
@@ -375,9 +376,14 @@ def _is_planned(ctx: DocContext, mention: MeetingMention) -> bool:
         return True
     if planned and held:
         # The cue nearest the meeting word decides: "hosted ... agreed to hold the next" vs "will be held".
-        t = mention.trigger[0] - max(ss, mention.span[0] - 80)
-        dp = min(abs(m.start() - t) for m in PLANNED[lang].finditer(window))
-        dh = min(abs(m.start() - t) for m in HELD[lang].finditer(window))
+        base = max(ss, mention.span[0] - 80)
+        t0, t1 = mention.trigger[0] - base, mention.trigger[1] - base
+
+        def gap(m: re.Match[str]) -> int:
+            return t0 - m.end() if m.end() <= t0 else max(m.start() - t1, 0)
+
+        dp = min(gap(m) for m in PLANNED[lang].finditer(window))
+        dh = min(gap(m) for m in HELD[lang].finditer(window))
         return dp < dh
     return False
 
@@ -525,8 +531,9 @@ _PLACE_CUE = {
     "en": re.compile(r"(?:\bin|\bat|\bto|hosted by|\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I),
     "ru": re.compile(r"(?<![а-яё])(?:в|во|на|под)\s+(?:[а-яё-]+\s+){0,3}$", re.I),
 }
-_HOST_AFTER = {"en": re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:hosted|will host|is hosting|hosts|host)\b", re.I),
-               "ru": re.compile(r"^\s*(?:принял\w*|прим\w+)\s", re.I)}
+_HOST_AFTER = {"en": re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:hosted|will host|is hosting|hosts|host)\b|"
+                                r"^\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b"),  # ", Moscow, September 30"
+               "ru": re.compile(r"^\s*(?:принял\w*|прим\w+)\s|^\s*,\s*\d{1,2}\s+[а-яё]+", re.I)}
 
 
 def _assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
@@ -629,6 +636,25 @@ def _assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                 main.persons.setdefault(q.speaker, []).append((q.start, q.end))
 
 
+def _context_sentences(ctx: DocContext, f: MeetingFrame, frames: list[MeetingFrame]) -> list[tuple[int, int]]:
+    """The sentences that speak of a meeting: those naming it, and for the main meeting the sentences
+    right after them that say who took part ("It was attended by representatives of ...")."""
+    out = {m.sentence for m in f.mentions}
+    if not f.main:
+        return sorted(out)
+    sents = ctx.analysis.sentences
+    part = PARTICIPATION[ctx.language]
+    for i, sent in enumerate(sents):
+        if sent not in out or i + 1 >= len(sents):
+            continue
+        nxt = sents[i + 1]
+        same_paragraph = "\n" not in ctx.text[sent[1]:nxt[0]] or not ctx.text[sent[1]:nxt[0]].strip()
+        other = any(m.sentence == nxt for g in frames if g is not f for m in g.mentions)
+        if same_paragraph and not other and part.search(ctx.text, *nxt):
+            out.add(nxt)
+    return sorted(out)
+
+
 def _assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
     lang = ctx.language
@@ -646,18 +672,19 @@ def _assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             f.organizations.setdefault(f.organization, []).append(f.mentions[0].span)
         elif f.series and ctx.domain.series[f.series].organization:
             f.organizations.setdefault(ctx.domain.series[f.series].organization, []).append(f.mentions[0].span)
-        for m in f.mentions:
-            ss, se = m.sentence
+        for ss, se in _context_sentences(ctx, f, frames):
             sent_states = [st for st in ctx.states if ss <= st.start < se and not _in_quote(ctx, st.start)]
             for st in sent_states:
-                if _frame_of_offset(frames, m.sentence, st.start) is not f and len(frames) > 1:
+                owner = _frame_of_offset(frames, (ss, se), st.start)
+                if owner is not None and owner is not f:
                     continue
                 before = text[ss:st.start]
                 cue = LIST_CUE[lang].search(before[-120:])
                 neg = NEGATION[lang].search(before[-60:])
                 delegation = re.search(r"delegation|делегаци|сторон", text[st.end:st.end + 15], re.I) and st.kind == "adjective"
                 if (cue and not neg and (st.kind == "name" or delegation)) or delegation:
-                    if PARTICIPATION[lang].search(text, ss, se) or m.span[0] <= st.start < m.span[1] or delegation:
+                    in_phrase = any(m.span[0] <= st.start < m.span[1] for m in f.mentions)
+                    if PARTICIPATION[lang].search(text, ss, se) or in_phrase or delegation:
                         f.states.setdefault(st.value, []).append((st.start, st.end))
         for m in f.mentions:
             ss, se = m.sentence
