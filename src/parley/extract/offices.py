@@ -63,6 +63,16 @@ def russian_offices() -> list[tuple[re.Pattern[str], dict]]:
     return out
 
 
+@cache
+def institution_states() -> dict[str, str]:
+    """Names of state institutions ("Kremlin", "FSB", "Roskomnadzor") and the state they belong to."""
+    out: dict[str, str] = {}
+    for e in load_entries("institutions"):
+        for n in e["names"]:
+            out[n] = e["state"]
+    return out
+
+
 def role_of_title(title: str) -> str | None:
     t = title.lower()
     if re.search(r"security council|national security advis|national security division|security office", t):
@@ -137,6 +147,12 @@ def english_left_title(text: str, sent_start: int, name_start: int, blocked: lis
     picked.reverse()
     while picked and not _is_starter(picked[0][2], states, orgs, picked[0][0]):
         picked = picked[1:]
+    if picked and text[picked[-1][1]:name_start].strip() == ",":
+        # "Name, Title, Name2": a title between two names belongs to the first (an appositive).
+        before = text[sent_start:picked[0][0]].rstrip()
+        if before.endswith(",") and any(b[1] <= picked[0][0] and before[:-1].rstrip().endswith(text[b[0]:b[1]])
+                                        for b in blocked):
+            return None
     if not picked or not any(_bare(p[2]) in HEADS_EN or "-general" in p[2].lower() for p in picked):
         return None
     span = (picked[0][0], picked[-1][1])
@@ -187,6 +203,10 @@ def english_right_title(text: str, name_end: int, sent_end: int,
 
 def make_office(text: str, span: Span, states: list[Match], orgs: list[Match]) -> OfficeMention:
     title, found = _strip_states(text, span, states)
+    if not found:
+        # "Kremlin Spokesman", "head of Roskomnadzor": an institution that belongs to one state.
+        found = [st for word, st in institution_states().items()
+                 if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[span[0]:span[1]], re.I)][:1]
     org = next((m.value for m in orgs if m.start >= span[0] and m.end <= span[1]), None)
     words = title.split()
     plural = bool(words) and any(w.lower() in _PLURAL for w in words)

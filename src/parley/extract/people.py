@@ -211,6 +211,19 @@ def _valid_en_name(words: list[str], from_model: bool) -> bool:
     return fold(words[0]) in _given_tables()[0]
 
 
+def _after_title_or_state(ctx: DocContext, start: int) -> bool:
+    """Capitalised words right after an office title or a state ("Secretary of the National Security
+    Division of Pakistan Zafar Iqbal", "of Turkmenistan Charymurad Amanov") are a name."""
+    ss, _ = ctx.sentence(start)
+    before = ctx.text[ss:start].rstrip()
+    if not before or before.endswith((",", ".", ";", ":")):
+        return False
+    if any(m.end == ss + len(before) for m in (*ctx.states, *ctx.organizations) if m.kind != "adjective"):
+        return True
+    last = re.findall(r"[\w-]+", before[-30:])
+    return bool(last) and last[-1][:1].isupper() and last[-1].lower() in HEADS_EN
+
+
 def _english(ctx: DocContext, people: _People) -> None:
     text = ctx.text
     registry = people.registry
@@ -240,9 +253,10 @@ def _english(ctx: DocContext, people: _People) -> None:
         else:
             name = " ".join(words)
         official = registry.lookup(name)
-        if official is None:
-            if _overlaps(domain_spans, s, e) or not _valid_en_name(name.split(), from_model):
-                continue
+        if official is None and (_overlaps(domain_spans, s, e) or not (
+                _valid_en_name(name.split(), from_model)
+                or (_after_title_or_state(ctx, s) and _valid_en_name(name.split(), True)))):
+            continue
         people.add_full(s, e, surface, name, official)
     _english_partial_names(ctx, people)
 
