@@ -105,11 +105,20 @@ NEGATION = {
     "en": re.compile(r"\b(?:not|no|except|excluding|absent|without|apart from|did not see|never)\b", re.I),
     "ru": re.compile(r"(?<![а-яё])(?:не|за исключением|кроме|без|отсутствовал\w*)(?![а-яё])", re.I),
 }
+# What introduces the states (or organisations) represented: "representatives of", "attended by",
+# "delegations from", "heads of the Security Councils of", "главами Советов безопасности стран (".
 LIST_CUE = {
-    "en": re.compile(r"\b(?:representatives?|delegations?|delegates|heads|secretaries|ministers|leaders|officials|"
-                     r"participants|members|attended by|from|of)\s*(?:of|from)?\s*[^.;]{0,40}?$", re.I),
-    "ru": re.compile(r"(?:представител\w*|делегаци\w*|глав\w*|секретар\w*|министр\w*|руководител\w*|участник\w*|"
-                     r"стран\w*|государств\w*|совбез\w*|безопасности)[^.;]{0,60}?$", re.I),
+    "en": re.compile(r"(?:\b(?:representatives?|delegations?|delegates|heads?|secretar(?:y|ies)|ministers?|leaders?|"
+                     r"officials?|participants?|members?|chiefs?|advis[eo]rs?|leadership|bodies)\b[^.;,]{0,50}?"
+                     r"\b(?:of|from)|\battended by|\b(?:states|countries)\s*[(:])\s*(?:the\s+)?$", re.I),
+    "ru": re.compile(r"(?:(?:представител|делегаци|глав|секретар|министр|руководител|участник|член|руководств)\w*"
+                     r"[^.;]{0,70}?(?:стран\w*|государств\w*|совбез\w*|безопасности|органов|СНГ|ОДКБ|ШОС)?"
+                     r"\s*[(:]?)\s*$", re.I),
+}
+# What joins the members of such a list.
+LIST_JOIN = {
+    "en": re.compile(r"^\s*(?:,|and|,\s*and|,?\s*as well as(?:\s+(?:from|of))?|&)\s*(?:the\s+)?$", re.I),
+    "ru": re.compile(r"^\s*(?:,|и|,\s*и|,?\s*а также(?:\s+(?:с|из))?)\s*$", re.I),
 }
 _VIRTUAL = re.compile(r"\b(?:videoconference|video conference|video link|online|virtual\w*|videoconferencing)\b|"
                       r"(?<![а-яё])(?:видеоконференц\w+|онлайн|видеосвяз\w+)(?![а-яё])", re.I)
@@ -384,7 +393,7 @@ def _is_planned(ctx: DocContext, mention: MeetingMention) -> bool:
 
         dp = min(gap(m) for m in PLANNED[lang].finditer(window))
         dh = min(gap(m) for m in HELD[lang].finditer(window))
-        return dp < dh
+        return dp <= dh
     return False
 
 
@@ -673,28 +682,43 @@ def _assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         elif f.series and ctx.domain.series[f.series].organization:
             f.organizations.setdefault(ctx.domain.series[f.series].organization, []).append(f.mentions[0].span)
         for ss, se in _context_sentences(ctx, f, frames):
-            sent_states = [st for st in ctx.states if ss <= st.start < se and not _in_quote(ctx, st.start)]
-            for st in sent_states:
-                owner = _frame_of_offset(frames, (ss, se), st.start)
-                if owner is not None and owner is not f:
-                    continue
-                before = text[ss:st.start]
-                cue = LIST_CUE[lang].search(before[-120:])
-                neg = NEGATION[lang].search(before[-60:])
-                delegation = re.search(r"delegation|делегаци|сторон", text[st.end:st.end + 15], re.I) and st.kind == "adjective"
-                if (cue and not neg and (st.kind == "name" or delegation)) or delegation:
-                    in_phrase = any(m.span[0] <= st.start < m.span[1] for m in f.mentions)
-                    if PARTICIPATION[lang].search(text, ss, se) or in_phrase or delegation:
-                        f.states.setdefault(st.value, []).append((st.start, st.end))
-        for m in f.mentions:
-            ss, se = m.sentence
-            for o in ctx.organizations:
-                if not (ss <= o.start < se) or o.value not in ("CIS", "CSTO", "SCO", "BRICS", "EAEU"):
-                    continue
-                before = text[max(ss, o.start - 60):o.start]
-                if re.search(r"(?:leadership|executive bod|representatives|secretariat|руководств|представител|исполнительн)\w*[^.;]{0,30}$", before, re.I) \
-                        and PARTICIPATION[lang].search(text, ss, se):
-                    f.organizations.setdefault(o.value, []).append((o.start, o.end))
+            if not PARTICIPATION[lang].search(text, ss, se) and not any(m.sentence == (ss, se) for m in f.mentions):
+                continue
+            items = [st for st in ctx.states if ss <= st.start < se and not _in_quote(ctx, st.start)]
+            for st in _listed(ctx, items, ss, frames, f):
+                f.states.setdefault(st.value, []).append((st.start, st.end))
+            orgs = [o for o in ctx.organizations if ss <= o.start < se and o.value in ("CIS", "CSTO", "SCO", "BRICS", "EAEU")]
+            for o in _listed(ctx, orgs, ss, frames, f):
+                f.organizations.setdefault(o.value, []).append((o.start, o.end))
+
+
+def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingFrame], f: MeetingFrame) -> list:
+    """The items (state or organisation matches of one sentence) a participation phrase lists:
+    the first after a cue ("representatives of"), and those joined to it ("..., Tajikistan and
+    Uzbekistan"); none after a negation ("we did not see representatives of Ukraine and Moldova")."""
+    text, lang = ctx.text, ctx.language
+    out, prev = [], None
+    for it in sorted(items, key=lambda m: m.start):
+        owner = _frame_of_offset(frames, ctx.sentence(it.start), it.start)
+        if owner is not None and owner is not f:
+            prev = None
+            continue
+        before = text[sent_start:it.start]
+        joined = prev is not None and LIST_JOIN[lang].match(text[prev.end:it.start])
+        if joined:
+            out.append(it)
+            prev = it
+            continue
+        delegation = getattr(it, "kind", "") == "adjective" and re.match(
+            r"\s*(?:delegations?|side|делегаци\w*|сторон\w*)", text[it.end:it.end + 15], re.I)
+        cue = LIST_CUE[lang].search(before[-140:]) and getattr(it, "kind", "name") != "adjective"
+        neg = NEGATION[lang].search(before[-70:])
+        if (cue or delegation) and not neg:
+            out.append(it)
+            prev = it
+        else:
+            prev = None
+    return out
 
 
 def _assign_names(ctx: DocContext, f: MeetingFrame) -> None:
