@@ -570,6 +570,14 @@ def _assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     break
             if f.place:
                 break
+        if f.place is None and f.ordinal and not f.series:
+            # "II Minsk International Conference": the city in a meeting's proper name.
+            for m in f.mentions:
+                inside = [p for p in ctx.places if m.span[0] <= p.start < m.span[1] and p.value.kind == "city"]
+                if inside:
+                    p = inside[0]
+                    f.place, f.place_span, f.country, f.country_span = p.value.name, (p.start, p.end), p.value.state, (p.start, p.end)
+                    break
         if f.country is None:
             for m in f.mentions:
                 ss, se = m.sentence
@@ -627,8 +635,8 @@ def _assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         if frame is None and main is not None and main.status == "held" and part.search(text, *sent):
             if not NEGATION[lang].search(text, sent[0], mention.start):
                 frame = main
-        if frame is None:
-            continue
+        if frame is None or frame.format == "bilateral":
+            continue  # bilateral talks have exactly their two sides
         if re.search(r"\b(?:may|might|could)\b", text[sent[0]:sent[1]]) and frame.main and mention.person != frame.chair:
             continue
         frame.persons.setdefault(mention.person, []).append((mention.start, mention.end))
@@ -780,4 +788,11 @@ def extract_meetings(ctx: DocContext) -> None:
                 f.start = f.start or main.start
                 f.place = f.place or main.place
                 f.country = f.country or main.country
+                # Who held talks on the sidelines took part in the meeting.
+                for pid, spans in f.persons.items():
+                    if not ctx.people[pid].is_expert:
+                        main.persons.setdefault(pid, []).extend(spans)
+                        st = ctx.people[pid].state
+                        if st:
+                            main.states.setdefault(st, []).extend(spans)
     ctx.frames = sorted(frames, key=lambda f: (not f.main, min(m.span[0] for m in f.mentions)))

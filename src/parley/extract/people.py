@@ -50,6 +50,8 @@ _NOT_NAME_EN = {
     "cooperation", "shanghai", "eurasian", "economic", "european", "nations", "united", "world",
     "islamic", "caucasus", "asia", "central", "middle", "day", "victory", "great", "patriotic", "war",
     "program", "programme", "plan", "agreement", "concept", "strategy", "declaration", "memorandum",
+    "commission", "rights", "human", "fund", "court", "bank", "institute", "university", "department",
+    "region", "province", "district", "city", "republic", "kingdom", "federal", "customs", "police",
 }
 
 
