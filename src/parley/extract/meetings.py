@@ -58,10 +58,11 @@ PLANNED = {
         r"\b(?:will|shall|is to be|are to be|to be held|is scheduled|are scheduled|scheduled|planned|plans? to|"
         r"is expected|are expected|upcoming|forthcoming|next|may hold|would|is due|are due|opens|will open|"
         r"ahead of|on the eve of|in preparation for|to hold|documents? for|drafts? for|preparations? for|"
-        r"to be submitted|submitted to)\b", re.I),
+        r"to be submitted|submitted to|invited|invites|invitations?)\b", re.I),
     "ru": re.compile(
         r"(?<![а-яё])(?:пройд[её]т|состоится|будет|будут|планиру\w+|намечен\w*|предстоящ\w+|следующ\w+|"
-        r"встретятся|соберутся|проведут|откроется|накануне|в преддверии|выносятся|выносимых)(?![а-яё])", re.I),
+        r"встретятся|соберутся|проведут|откроется|накануне|в преддверии|выносятся|выносимых|пригласил\w*|"
+        r"приглашени\w+|приглаш\w+)(?![а-яё])", re.I),
 }
 HELD = {
     "en": re.compile(
@@ -227,6 +228,14 @@ def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
                 nxt.case in _RU_CHAIN_CASES or (nxt.text.isupper() and len(nxt.text) > 1)):
             i += 1
             continue
+        if low == "," and nxt is not None and end > pos and re.search(r"(?:ющих|ящих|вших|емых|имых|нных)$", nxt.text):
+            # "представителей, курирующих вопросы безопасности": a participle phrase qualifying the chain.
+            j = i + 1
+            while j < len(toks) and toks[j].text not in (",", ".", ";", ":", "(", ")", "«", "»"):
+                end = toks[j].end
+                j += 1
+            i = j
+            continue
         if t.text in ("-", "–", "—") and nxt is not None and re.match(r"(?:член|участник)", nxt.lemma):
             i += 1
             continue
@@ -343,7 +352,8 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 organization=org, ordinal=ordinal, joint=joint,
                 generic=bool(_GENERIC_TRIGGER.match(trig)) and series is None,
                 bilateral=bool(_BILATERAL_TRIGGER.match(trig)) or bool(re.search(r"bilateral|двусторонн", text[ps:m.start()], re.I)),
-                habitual=bool(HABITUAL[lang].search(sentence_text)) or bool(lang == "en" and _PLURAL_EN.match(trig)),
+                habitual=bool(HABITUAL[lang].search(sentence_text)) or (
+                    ordinal is None and _plural_trigger(ctx, m) and not _anchored(ctx, pe, se)),
             )
             local = text[max(ss, ps - 40):min(se, pe + 10)]
             if NEXT[lang].search(local):
@@ -369,6 +379,22 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 mention.planned = _is_planned(ctx, mention)
                 out.append(mention)
     return out
+
+
+def _anchored(ctx: DocContext, phrase_end: int, sent_end: int) -> bool:
+    """Meetings pinned to a time and a place ("заседаний высших органов СНГ в октябре в Душанбе")."""
+    window = (phrase_end, min(sent_end, phrase_end + 60))
+    has_date = any(window[0] <= d.start < window[1] for d in find_dates(ctx.text, ctx.language, *window))
+    has_place = any(window[0] <= p.start < window[1] for p in ctx.places)
+    return has_date and has_place
+
+
+def _plural_trigger(ctx: DocContext, m: re.Match[str]) -> bool:
+    """ "meetings", "встречи высоких представителей проводятся с 2010 года": meetings in general."""
+    toks = ctx.analysis.tokens_in(m.start("t"), m.end("t"))
+    if toks and toks[0].number:
+        return toks[0].number == "Plur"
+    return bool(ctx.language == "en" and _PLURAL_EN.match(m.group("t")))
 
 
 def _is_planned(ctx: DocContext, mention: MeetingMention) -> bool:
@@ -402,6 +428,8 @@ def _is_planned(ctx: DocContext, mention: MeetingMention) -> bool:
 def _compatible(frame: MeetingFrame, m: MeetingMention) -> bool:
     if m.bilateral != (frame.format == "bilateral"):
         return False
+    if frame.mentions and frame.mentions[0].planned != m.planned and not frame.relation:
+        return False  # one held and one announced: two meetings, unless their dates say otherwise (see _merge_frames)
     if frame.relation != m.relation:
         return False
     if frame.series and m.series and frame.series != m.series:
@@ -543,6 +571,35 @@ _PLACE_CUE = {
 _HOST_AFTER = {"en": re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:hosted|will host|is hosting|hosts|host)\b|"
                                 r"^\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b"),  # ", Moscow, September 30"
                "ru": re.compile(r"^\s*(?:принял\w*|прим\w+)\s|^\s*,\s*\d{1,2}\s+[а-яё]+", re.I)}
+
+
+def _merge_frames(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFrame]:
+    """Frames that turn out to be one meeting: a series' held and announced mentions with no
+    conflicting date, and a joint sitting named once by one of its councils on the same day."""
+    out: list[MeetingFrame] = []
+    for f in sorted(frames, key=lambda f: (not f.main, min(m.span[0] for m in f.mentions))):
+        target = None
+        for g in out:
+            if f.format != "multilateral" or g.format != "multilateral" or f.relation or g.relation:
+                continue
+            same_series = f.series and f.series == g.series and (not f.ordinal or not g.ordinal or f.ordinal == g.ordinal)
+            dates_agree = f.start is None or g.start is None or f.start == g.start
+            if same_series and dates_agree:
+                target = g
+            elif (g.joint and f.series and f.status == g.status == "held" and f.start and f.start == g.start
+                  and f.organization == g.organization):
+                target = g
+            if target:
+                break
+        if target is None:
+            out.append(f)
+            continue
+        target.mentions.extend(f.mentions)
+        target.start, target.end = target.start or f.start, target.end or f.end
+        target.date_span = target.date_span or f.date_span
+        target.ordinal = target.ordinal or f.ordinal
+        target.main = target.main or f.main
+    return out
 
 
 def _assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
@@ -773,6 +830,13 @@ def extract_meetings(ctx: DocContext) -> None:
         f.status = _status(ctx, f)
     _choose_main(ctx, frames)
     _assign_dates(ctx, frames)
+    frames = _merge_frames(ctx, frames)
+    for f in frames:
+        f.status = _status(ctx, f)
+    if sum(f.main for f in frames) != 1:
+        for f in frames:
+            f.main = False
+        _choose_main(ctx, frames)
     _assign_places(ctx, frames)
     _assign_chair(ctx, frames)
     _assign_participants(ctx, frames)
