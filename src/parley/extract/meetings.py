@@ -586,9 +586,14 @@ def _merge_frames(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFr
             dates_agree = f.start is None or g.start is None or f.start == g.start
             if same_series and dates_agree:
                 target = g
-            elif (g.joint and f.series and f.status == g.status == "held" and f.start and f.start == g.start
-                  and f.organization == g.organization):
+            elif (g.joint != f.joint and (f.series or g.series) and f.status == g.status == "held"
+                  and f.start and f.start == g.start and f.organization == g.organization):
                 target = g
+                if f.joint:
+                    # The joint sitting is the meeting; the council's name was one way to refer to it.
+                    out[out.index(g)] = f
+                    f, target = g, f
+                    target.series = None
             if target:
                 break
         if target is None:
