@@ -49,7 +49,7 @@ TARGET_RATIO = 0.5  # Parley must reach at least this share of the bare model's 
 FLAT_RATIO = 1.15  # peak RSS at the larger corpus within 15 % of the smaller one counts as flat
 COPY_LINE = {"en": "Copy {n}.", "ru": "Копия {n}."}
 LANG_NAME = {"en": "English", "ru": "Russian"}
-BARE_NAME = {"en": f"spaCy {SPACY_MODEL} (full)", "ru": "natasha seg+morph+NER"}
+BARE_NAME = {"en": "bare spaCy (full pipeline)", "ru": "bare natasha (seg+morph+NER)"}
 _WORD = re.compile(r"\w+")
 
 
@@ -528,7 +528,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from rich.console import Console
 
-    console = Console()
+    # Wide enough for the table even when the output goes to a file or a pipe.
+    console = Console(width=max(Console().width, 150))
     err = Console(stderr=True)
     began = time.perf_counter()
 

@@ -348,3 +348,13 @@ def extract_agreements(ctx: DocContext) -> None:
                 if st:
                     a.parties.setdefault(st, []).extend(spans)
     ctx.agreements = merged
+    if main is not None:
+        # Who signed a document at the meeting took part in it.
+        for a in merged:
+            if not a.at_meeting:
+                continue
+            for pid, spans in a.signatories.items():
+                main.persons.setdefault(pid, []).extend(spans)
+                st = ctx.people[pid].state
+                if st:
+                    main.states.setdefault(st, []).extend(spans)

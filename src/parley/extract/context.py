@@ -49,6 +49,7 @@ class DocContext:
     people: list[PersonEntity] = field(default_factory=list)
     mentions: list[PersonMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    addressed: list[int] = field(default_factory=list)  # persons a speech transcript addresses
     frames: list[MeetingFrame] = field(default_factory=list)
     agreements: list[AgreementMention] = field(default_factory=list)
     # Years the text itself establishes for undated mentions (e.g. from a series' known history).

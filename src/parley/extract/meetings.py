@@ -102,6 +102,15 @@ PARTICIPATION = {
         r"делегаци\w+|представлен\w*|представител\w+|выступил\w*|открыл\w*|приветствовал\w*|принял\w*|"
         r"подписал\w*|председательств\w+|провел\w*|провёл|встретил\w*|с главами|с секретарями)(?![а-яё])", re.I),
 }
+# Cues strong enough to say who took part when the sentence does not name the meeting.
+ATTENDANCE = {
+    "en": re.compile(
+        r"\b(?:attended|attending|took part|take part|taking part|participated|participating|joined|joining|"
+        r"(?:was|were) present|presence|headed by|led by|delegations?|on behalf of|heads? of delegations?)\b", re.I),
+    "ru": re.compile(
+        r"(?<![а-яё])(?:принял\w* участие|участвовал\w*|присутствовал\w*|во главе с|возглавил\w*|"
+        r"делегаци\w+|представлен\w*)(?![а-яё])", re.I),
+}
 NEGATION = {
     "en": re.compile(r"\b(?:not|no|except|excluding|absent|without|apart from|did not see|never)\b", re.I),
     "ru": re.compile(r"(?<![а-яё])(?:не|за исключением|кроме|без|отсутствовал\w*)(?![а-яё])", re.I),
@@ -686,7 +695,6 @@ def _in_quote(ctx: DocContext, pos: int) -> bool:
 def _assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
     lang = ctx.language
-    part = PARTICIPATION[lang]
     main = next((f for f in frames if f.main), None)
     for mention in ctx.mentions:
         person = ctx.people[mention.person]
@@ -694,7 +702,7 @@ def _assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             continue
         sent = ctx.sentence(mention.start)
         frame = _frame_of_offset(frames, sent, mention.start)
-        if frame is None and main is not None and main.status == "held" and part.search(text, *sent):
+        if frame is None and main is not None and main.status == "held" and ATTENDANCE[lang].search(text, *sent):
             if not NEGATION[lang].search(text, sent[0], mention.start):
                 frame = main
         if frame is None or frame.format == "bilateral":
@@ -706,6 +714,8 @@ def _assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         if f.chair is not None:
             f.persons.setdefault(f.chair, []).append(f.chair_span or (0, 0))
     if main is not None and main.status == "held":
+        for pid in ctx.addressed:
+            main.persons.setdefault(pid, []).extend((m.start, m.end) for m in ctx.people[pid].mentions)
         # Who is quoted in a report of a meeting spoke there, unless an expert or a spokesman.
         for q in ctx.quotes:
             p = ctx.people[q.speaker] if q.speaker is not None else None

@@ -376,7 +376,11 @@ def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
     for s, e in body:
         seg = text[s:e]
         if _word_count(seg) < _MIN_WORDS or (seg.rstrip().endswith(",") and _word_count(seg) <= 6):
-            continue  # salutations: "Colleagues,", "Mr Naryshkin, audience members,"
+            # Salutations ("Colleagues,", "Mr Naryshkin, audience members,"): whom the speaker addressed.
+            for m in ctx.mentions:
+                if s <= m.start < e and m.person != speaker and m.person not in ctx.addressed:
+                    ctx.addressed.append(m.person)
+            continue
         if any(q0 <= s < q1 for q0, q1 in res.quote_spans):
             continue
         out.append(Quote(s, e, speaker, None, "speech"))
