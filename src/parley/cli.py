@@ -52,8 +52,6 @@ def extract(
     from parley.ingest.readers import iter_inputs
     from parley.pipeline import ExtractionFailure, extract_stream
 
-    if out is None and processes == 1 and len(paths) == 1 and Path(paths[0]).is_file():
-        pass
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()

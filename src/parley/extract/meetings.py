@@ -325,9 +325,8 @@ def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str 
                  "collective-security-council", "heads-of-state"):
         if body in body_keys:
             series = ctx.domain.series_for(body, org)
-            if body == "high-representatives" and org is None:
-                if re.search(r"international|международн", text, re.I):
-                    series = "intl-security-high-representatives"
+            if body == "high-representatives" and org is None and re.search(r"international|международн", text, re.I):
+                series = "intl-security-high-representatives"
             return series, body, org, False
     return None, (body_keys[0] if body_keys else None), org, False
 
@@ -338,18 +337,14 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
     out: list[MeetingMention] = []
     quote_spans = [(q.start, q.end) for q in ctx.quotes if q.mode in ("quote", "dash")]
     for ss, se in ctx.analysis.sentences:
-        if ss < ctx.body_start and ctx.dateline and ss >= ctx.dateline.span[0]:
-            pass
         for m in TRIGGERS[lang].finditer(text, ss, se):
             trig = m.group("t")
-            if lang == "en" and trig[:1].isupper() and text[max(ss, m.start() - 1):m.start()].strip() == "" and m.start() != ss:
-                pass
             ps = _phrase_start(ctx, m.start(), ss)
             pe = _phrase_end(ctx, m.end(), se)
             series, body, org, joint = _classify(ctx, (ps, pe))
             if series is None and not joint:
                 # The body may be named just before the meeting word: "the SCO Security Council Secretaries meeting".
-                series2, body2, org2, _ = _classify(ctx, (max(ss, ps - 0), m.end()))
+                series2, body2, org2, _ = _classify(ctx, (ps, m.end()))
                 series, body, org = series or series2, body or body2, org or org2
             ordinal, ostart = _ordinal_before(ctx, m.start(), ss)
             if ordinal is None:
@@ -447,9 +442,8 @@ def _compatible(frame: MeetingFrame, m: MeetingMention) -> bool:
         return False
     if frame.joint != m.joint:
         return False
-    if frame.series is None and m.series is None and frame.organization and m.organization and frame.organization != m.organization:
-        return False
-    return True
+    return not (frame.series is None and m.series is None and frame.organization and m.organization
+                and frame.organization != m.organization)
 
 
 def build_frames(ctx: DocContext, mentions: list[MeetingMention]) -> list[MeetingFrame]:
@@ -628,8 +622,6 @@ def _assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             for p in ctx.places:
                 if not (ss <= p.start < se) or _frame_of_offset(frames, m.sentence, p.start) is not f:
                     continue
-                if p.value.kind not in ("city", "region", "residence", "place") and p.value.kind:
-                    pass
                 before = text[max(ss, p.start - 40):p.start]
                 after = text[p.end:min(se, p.end + 40)]
                 if _PLACE_CUE[lang].search(before) or _HOST_AFTER[lang].match(after):
@@ -702,9 +694,9 @@ def _assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             continue
         sent = ctx.sentence(mention.start)
         frame = _frame_of_offset(frames, sent, mention.start)
-        if frame is None and main is not None and main.status == "held" and ATTENDANCE[lang].search(text, *sent):
-            if not NEGATION[lang].search(text, sent[0], mention.start):
-                frame = main
+        if (frame is None and main is not None and main.status == "held" and ATTENDANCE[lang].search(text, *sent)
+                and not NEGATION[lang].search(text, sent[0], mention.start)):
+            frame = main
         if frame is None or frame.format == "bilateral":
             continue  # bilateral talks have exactly their two sides
         if re.search(r"\b(?:may|might|could)\b", text[sent[0]:sent[1]]) and frame.main and mention.person != frame.chair:

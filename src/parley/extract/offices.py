@@ -232,8 +232,8 @@ def russian_left_title(text: str, sent_start: int, name_start: int, blocked: lis
                        states: list[Match], orgs: list[Match]) -> OfficeMention | None:
     """The office title before a name in Russian, translated through the office registry."""
     lo = max(sent_start, name_start - 160)
-    for a, b in blocked:
-        if b <= name_start and b > lo:
+    for _, b in blocked:
+        if lo < b <= name_start:
             lo = b
     left = text[lo:name_start]
     best: tuple[int, int, dict] | None = None

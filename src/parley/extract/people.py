@@ -51,7 +51,7 @@ _NOT_NAME_EN = {
     "islamic", "caucasus", "asia", "central", "middle", "day", "victory", "great", "patriotic", "war",
     "program", "programme", "plan", "agreement", "concept", "strategy", "declaration", "memorandum",
     "commission", "rights", "human", "fund", "court", "bank", "institute", "university", "department",
-    "region", "province", "district", "city", "republic", "kingdom", "federal", "customs", "police",
+    "region", "province", "district", "city", "kingdom", "federal", "customs", "police",
 }
 
 
@@ -111,9 +111,9 @@ class _People:
         for i, p in enumerate(self.people):
             if official is not None and p.official is official:
                 return i
-            if same_person(p.name, name) or any(same_person(a, name) for a in p.aliases if " " in a):
-                if official is None or p.official is None:
-                    return i
+            named = same_person(p.name, name) or any(same_person(a, name) for a in p.aliases if " " in a)
+            if named and (official is None or p.official is None):
+                return i
         return None
 
     def add_full(self, start: int, end: int, surface: str, name: str, official: Official | None,
