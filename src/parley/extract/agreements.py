@@ -79,7 +79,9 @@ def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
         # Trade in Services, Establishment, Operation and Investment").
         stop = re.compile(r"[.;:!?()\"“”]|,\s(?![A-Z][a-z]+(?:,|\s+and\s+[A-Z]|\s+[A-Z]))|\s[-–—]\s|"
                           r"\s(?:was|were|is|are|will|which|that|has|have|had|signed|adopted|approved|entered|"
-                          r"during|by|who|aimed|as|but|it)\s|\s(?:and|as well as)\s+(?:a|an|the)\s+(?:draft\s+)?"
+                          r"during|by|who|aimed|as|but|it)\s|\sand\s+(?:agreed|decided|discussed|noted|called|"
+                          r"held|exchanged|reviewed|signed|adopted|approved|stressed|expressed)\b|"
+                          r"\s(?:and|as well as)\s+(?:a|an|the)\s+(?:draft\s+)?"
                           r"(?=\w+\s+(?:on|of|for)\b)", re.I)
     m = stop.search(text, start, sent_end)
     return min(m.start() if m else sent_end, start + 220)

@@ -18,7 +18,7 @@ _PATTERNS = {
         # talks between X and Y
         (re.compile(rf"\b{_TALK_EN}\s+(?:between|of)\s+(?P<a>.{{2,120}}?)\s+(?:and|with)\s+(?P<b>.{{2,120}}?)(?=[,.;]|\s+(?:in|on|at|to|reviewed|discussed)\b|$)", re.I), "ab"),
         # X held talks with Y / X met (with) Y
-        (re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds)\s+(?:a\s+)?{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,.;]|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
+        (re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds)\s+(?:a\s+)?{_TALK_EN}\s+(?:[^,.;]{{0,30}}?\s)?with\s+(?P<b>.{{2,160}}?)(?=[,.;]|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
         (re.compile(r"(?P<a>.{2,120}?)\s+met\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,.;]|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
         # Y following the talks with X (the subject of the sentence is the other side)
         (re.compile(rf"(?:following|after|during|at)\s+the\s+{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,.;]|\s+(?:and|in|on|at)\b|$)", re.I), "subject"),
@@ -27,7 +27,7 @@ _PATTERNS = {
         (re.compile(r"двусторонн\w+\s+(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,80}?)\s+и\s+(?P<b>.{2,80}?)(?=[,.;]|\s+(?:в|на|состоял\w+|прошл\w+)\s|$)", re.I), "ab"),
         (re.compile(r"(?:встреч|переговор)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на|по)\s|$)", re.I), "ab"),
         (re.compile(r"(?:С|с)\s+(?P<b>.{2,60}?)\s+встретил\w*\s+(?P<a>.{2,160}?)(?=[,.;]|$)"), "ab"),
-        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*|провел\w* (?:переговоры|встречу))\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на|по)\s|$)", re.I), "ab"),
+        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*|провел\w*\s+(?:[^,.;]{0,30}?\s)?(?:переговоры|встречу|консультации))\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на|по)\s|$)", re.I), "ab"),
     ],
 }
 _GUEST = re.compile(r"гост|guest|визит|visit", re.I)
@@ -114,7 +114,12 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                     if pa == pb or frozenset((pa, pb)) in seen:
                         continue
                     seen.add(frozenset((pa, pb)))
-                    mention = MeetingMention(span=m.span(), trigger=m.span(), sentence=(ss, se), bilateral=True,
+                    # The talks as the text words them, from the first side's name to the second's.
+                    names = [x for x in ctx.mentions if m.start() <= x.start and x.end <= m.end() and x.person in (pa, pb)]
+                    span = (min(x.start for x in names), max(x.end for x in names)) if len(names) >= 2 else m.span()
+                    if kind == "subject" or span[0] > m.start() + 40:
+                        span = (min(span[0], m.start()), span[1])
+                    mention = MeetingMention(span=span, trigger=m.span(), sentence=(ss, se), bilateral=True,
                                              persons=(pa, pb))
                     mention.planned = _is_planned(ctx, mention)
                     frame = MeetingFrame(format="bilateral", mentions=[mention])

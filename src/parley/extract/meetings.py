@@ -90,7 +90,8 @@ CHAIR = {
         r"hosted by|moderated by|(?P<after>\bchaired\b|\bpresided over\b|\bwill chair\b))", re.I),
     "ru": re.compile(
         r"(?:под председательством|председательствовать на встрече будет|председательствовал\w*|"
-        r"председатель(?:ствующ\w+)? (?:совета|комитета)\b[^.]{0,10}?(?=,)|провел\w*|провёл)", re.I),
+        r"председатель(?:ствующ\w+)? (?:совета|комитета)\b[^.]{0,10}?(?=,)|"
+        r"(?P<after>провел\w*|провёл)(?=\s+(?:заседание|совещание|встречу))(?!\s+встречу\s+с))", re.I),
 }
 PARTICIPATION = {
     "en": re.compile(
@@ -395,6 +396,8 @@ def _anchored(ctx: DocContext, phrase_end: int, sent_end: int) -> bool:
 
 def _plural_trigger(ctx: DocContext, m: re.Match[str]) -> bool:
     """ "meetings", "встречи высоких представителей проводятся с 2010 года": meetings in general."""
+    if _BILATERAL_TRIGGER.match(m.group("t")):
+        return False  # "talks", "переговоры": plural in form, one meeting in fact
     toks = ctx.analysis.tokens_in(m.start("t"), m.end("t"))
     if toks and toks[0].number:
         return toks[0].number == "Plur"
@@ -478,11 +481,22 @@ def _same_name(ctx: DocContext, f: MeetingFrame, m: MeetingMention) -> bool:
 
 
 def attach_generic(ctx: DocContext, frames: list[MeetingFrame], mentions: list[MeetingMention]) -> None:
-    """ "the meeting", "the event": the most recent held meeting of the text (or the main one)."""
+    """ "the meeting", "the event": the most recent held meeting of the text (or the main one).
+    "The next meeting" of a report on one series is that series' next meeting."""
     if not frames:
         return
+    series = {f.series for f in frames if f.series and not f.relation and f.format == "multilateral"}
     for m in mentions:
         if m.habitual or any(m in f.mentions for f in frames):
+            continue
+        if m.relation and not m.bilateral and len(series) == 1 and not m.generic:
+            m.series = next(iter(series))
+            m.organization = m.organization or ctx.domain.series[m.series].organization
+            frame = next((f for f in frames if f.series == m.series and f.relation == m.relation), None)
+            if frame is None:
+                frame = MeetingFrame(series=m.series, organization=m.organization, relation=m.relation)
+                frames.append(frame)
+            frame.mentions.append(m)
             continue
         if m.relation or m.bilateral:
             continue
@@ -562,9 +576,28 @@ def _assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             if start:
                 f.start, f.end, f.date_span, f.date_source = start, end, (d.start, d.end), "text"
                 continue
-        if f.status == "held" and f.main and ctx.published and f.format == "multilateral" or f.status == "held" and f.main and ctx.published and f.format == "bilateral":
-            f.start, f.date_source = ctx.published.isoformat(), "published"
-            f.date_span = ctx.published_span
+        year = _year_only(ctx, frames, f)
+        if year is not None:
+            f.start, f.date_span, f.date_source = year[0], year[1], "text"
+            continue
+        if f.status == "held" and f.main and anchor is not None:
+            # A report of a meeting it does not date was written the day of it (or just after).
+            f.start, f.date_source = anchor.isoformat(), "published"
+            f.date_span = ctx.published_span or (
+                (ctx.dateline.date.start, ctx.dateline.date.end) if ctx.dateline and ctx.dateline.date else None)
+
+
+_YEAR_ONLY = {"en": re.compile(r"\b(?:in|during)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)"),
+              "ru": re.compile(r"(?<![а-яё])в\s+(?P<y>(?:19|20)\d\d)\s+год\w*", re.I)}
+
+
+def _year_only(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> tuple[str, tuple[int, int]] | None:
+    """ "The next meeting will be held in Minsk in 2027": a year with no month or day."""
+    for m in f.mentions:
+        for y in _YEAR_ONLY[ctx.language].finditer(ctx.text, *m.sentence):
+            if _frame_of_offset(frames, m.sentence, y.start()) is f:
+                return y.group("y"), y.span("y")
+    return None
 
 
 _PLACE_CUE = {
@@ -658,6 +691,8 @@ def _assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
     pat = CHAIR[ctx.language]
     for f in frames:
+        if f.format == "bilateral":
+            continue  # two sides, no chair
         for m in f.mentions:
             ss, se = m.sentence
             for c in pat.finditer(text, ss, se):
@@ -699,6 +734,8 @@ def _assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             frame = main
         if frame is None or frame.format == "bilateral":
             continue  # bilateral talks have exactly their two sides
+        if frame.status == "planned" and not ATTENDANCE[lang].search(text, *sent):
+            continue  # who announces a meeting is not thereby taking part in it
         if re.search(r"\b(?:may|might|could)\b", text[sent[0]:sent[1]]) and frame.main and mention.person != frame.chair:
             continue
         frame.persons.setdefault(mention.person, []).append((mention.start, mention.end))

@@ -161,8 +161,9 @@ class _Resolver:
                 return m.person
         return None
 
-    def role(self, phrase: str, before: int) -> int | None:
+    def role(self, s: int, e: int, before: int) -> int | None:
         """A role or description ("the Belarusian leader", "the expert") as one person named earlier."""
+        phrase = self.ctx.text[s:e]
         words = set(re.findall(r"\w+", phrase.lower()))
         if not words:
             return None
@@ -171,7 +172,7 @@ class _Resolver:
                 if m.end <= before and self.ctx.people[m.person].is_expert:
                     return m.person
             return None
-        states = {st.value for st in self.ctx.states if st.start >= 0 and st.text.lower() in phrase.lower()}
+        states = {st.value for st in self.ctx.states if s <= st.start < e}
         best = None
         for m in reversed(self.ctx.mentions):
             if m.end > before or not self._outside_quotes(m):
@@ -199,7 +200,7 @@ class _Resolver:
             return who
         if self.pronoun.match(phrase):
             return self.recent(before)
-        return self.role(phrase, before)
+        return self.role(s, e, before)
 
     def _greeting_sender(self, before: int) -> int | None:
         """ "the statement reads" after "Putin sent greetings to the participants": the sender."""
