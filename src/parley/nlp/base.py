@@ -105,6 +105,37 @@ def available_languages() -> list[str]:
 
 
 _BLANK_LINE = re.compile(r"\n")
+CHUNK_CHARS = 200_000
+
+
+def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """A long text in pieces of about ``size`` characters, cut at line breaks: (offset, piece).
+
+    Models have a maximum input and memory grows with it; a report is analysed line by line
+    anyway, so cutting at line breaks loses nothing."""
+    out, pos = [], 0
+    while pos < len(text):
+        end = min(len(text), pos + size)
+        if end < len(text):
+            nl = text.rfind("\n", pos + size // 2, end)
+            end = nl + 1 if nl != -1 else end
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out or [(0, text)]
+
+
+def join_analyses(text: str, language: str, parts: list[tuple[int, Analysis]]) -> Analysis:
+    """One Analysis of ``text`` from the analyses of its pieces (offsets shifted back)."""
+    if len(parts) == 1 and parts[0][0] == 0:
+        return parts[0][1]
+    sents: list[Span] = []
+    toks: list[Token] = []
+    ents: list[Entity] = []
+    for off, a in parts:
+        sents.extend((s + off, e + off) for s, e in a.sentences)
+        toks.extend(Token(t.start + off, t.end + off, t.text, t.lemma, t.pos, t.case, t.number) for t in a.tokens)
+        ents.extend(Entity(e.start + off, e.end + off, e.label, e.text, e.normal) for e in a.entities)
+    return Analysis(text=text, language=language, sentences=sents, tokens=toks, entities=ents)
 
 
 def split_at_lines(text: str, spans: Iterable[Span]) -> list[Span]:

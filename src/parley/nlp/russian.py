@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from parley.nlp.base import Analysis, Entity, Token, register_pipeline, split_at_lines
+from parley.nlp.base import (
+    Analysis,
+    Entity,
+    Token,
+    chunk_text,
+    join_analyses,
+    register_pipeline,
+    split_at_lines,
+)
 
 
 class RussianPipeline:
@@ -28,6 +36,10 @@ class RussianPipeline:
         return forms[0].normal if forms else word.lower()
 
     def analyse(self, text: str) -> Analysis:
+        parts = [(off, self._analyse_piece(chunk)) for off, chunk in chunk_text(text)]
+        return join_analyses(text, self.language, parts)
+
+    def _analyse_piece(self, text: str) -> Analysis:
         from natasha import Doc
 
         doc = Doc(text)
