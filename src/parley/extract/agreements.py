@@ -73,7 +73,8 @@ def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
     if ctx.language == "ru":
         stop = re.compile(r"[.;:!?()]|,\s(?!\d)|\s[-–—]\s(?!\s*(?:перв|втор)\w+ полугод)|\s(?:был\w*|подписан\w*|выполнен\w*|"
                           r"который|которая|которое|которые|котор\w+|в ходе|во время|состоял\w+|и все|"
-                          r"является|являются)\s|\sи\s(?=[А-ЯЁ])|»\s*(?:,|\.|$)")
+                          r"является|являются)\s|\sи\s(?=[А-ЯЁ](?!\w*(?:и|ии|ы|а)\s+(?:на|о|об|в)\s))|»\s*(?:,|\.|$)|"
+                          r"(?<=годы)\s|(?<=года)\s(?![-–—−]\s*(?:перв|втор))")
     else:
         # Commas end a title, except in a title's own list of capitalised words ("Agreement on Free
         # Trade in Services, Establishment, Operation and Investment").
@@ -81,6 +82,7 @@ def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
                           r"\s(?:was|were|is|are|will|which|that|has|have|had|signed|adopted|approved|entered|"
                           r"during|by|who|aimed|as|but|it)\s|\sand\s+(?:agreed|decided|discussed|noted|called|"
                           r"held|exchanged|reviewed|signed|adopted|approved|stressed|expressed)\b|"
+                          r"(?<=\d\d)\s+(?=in|on|at|signed)\b|"
                           r"\s(?:and|as well as)\s+(?:a|an|the)\s+(?:draft\s+)?"
                           r"(?=\w+\s+(?:on|of|for)\b)", re.I)
     m = stop.search(text, start, sent_end)
@@ -120,6 +122,10 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     has_years = bool(re.search(r"(?:19|20)\d\d", text[start:end]))
     capital = word[:1].isupper() and not text[max(0, kind_start - 2):kind_start].strip().endswith(".")
     qualified = bool(re.match(r"\s+(?:on|of|for|between|to|about|in the field|in the sphere|о|об|по|на|между|в сфере|в области)\b", after, re.I))
+    if ctx.language == "ru" and not qualified:
+        # "план сотрудничества ...": a document word governing a genitive names one document.
+        nxt = ctx.analysis.tokens_in(kind_end, kind_end + 40)
+        qualified = bool(nxt) and nxt[0].case == "Gen" and nxt[0].pos == "NOUN"
     modified = len(re.findall(r"\w+", before)) >= 1
     if re.match(r"\s+(?:of|for)\s+(?:the\s+)?(?:event|meeting|forum|visit|conference|summit|talks|day|session)\b|"
                 r"\s+(?:мероприяти|встреч|визит|форум|заседани)", after, re.I):
@@ -212,7 +218,7 @@ def _signing(ctx: DocContext, a: AgreementMention, main_frame) -> None:  # noqa:
         if d.relative:
             continue
         start, _ = resolve(d, ctx.published, "past", year_hint=None)
-        if start and d.year is not None:
+        if start:
             a.signed, a.signed_span = start, (d.start, d.end)
             break
     if a.signed is None:

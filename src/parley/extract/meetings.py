@@ -112,6 +112,14 @@ ATTENDANCE = {
         r"(?<![а-яё])(?:принял\w* участие|участвовал\w*|присутствовал\w*|во главе с|возглавил\w*|"
         r"делегаци\w+|представлен\w*)(?![а-яё])", re.I),
 }
+HOLDS = {
+    "en": re.compile(r"\s(?:held|holds|will hold|convened|conducted|is holding)\s+(?:a|an|its|the|their)?\s*(?:[\w-]+\s+){0,3}$", re.I),
+    "ru": re.compile(r"\s(?:провел\w*|проведет|проведут|провёл)\s+(?:[\w-]+\s+){0,3}$", re.I),
+}
+NEGATION_AFTER = {
+    "en": re.compile(r"\b(?:did not|didn't|do not|does not|were not|was not|never|are absent|were absent|stayed away|refused)\b", re.I),
+    "ru": re.compile(r"(?<![а-яё])(?:не\s+\w+|отсутствовал\w*|отказал\w*)(?![а-яё])", re.I),
+}
 NEGATION = {
     "en": re.compile(r"\b(?:not|no|except|excluding|absent|without|apart from|did not see|never)\b", re.I),
     "ru": re.compile(r"(?<![а-яё])(?:не|за исключением|кроме|без|отсутствовал\w*)(?![а-яё])", re.I),
@@ -344,9 +352,13 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             pe = _phrase_end(ctx, m.end(), se)
             series, body, org, joint = _classify(ctx, (ps, pe))
             if series is None and not joint:
-                # The body may be named just before the meeting word: "the SCO Security Council Secretaries meeting".
+                # The body may be named just before the meeting word ("the SCO Security Council Secretaries
+                # meeting") or be the one holding it ("The CSTO Committee of Secretaries ... held a meeting").
                 series2, body2, org2, _ = _classify(ctx, (ps, m.end()))
                 series, body, org = series or series2, body or body2, org or org2
+                holds = HOLDS[lang].search(text[ss:m.start()])
+                if series is None and holds:
+                    series, body, org, joint = _classify(ctx, (ss, ss + holds.start()))
             ordinal, ostart = _ordinal_before(ctx, m.start(), ss)
             if ordinal is None:
                 ordinal, ostart = _ordinal_before(ctx, ps, ss) if ps > ss else (None, ps)
@@ -535,13 +547,41 @@ def _status(ctx: DocContext, frame: MeetingFrame) -> str:
     return "planned" if votes and sum(votes) * 2 > len(votes) else "held"
 
 
+_SIGNED = {"en": re.compile(r"\b(?:signed|signing|adopted|approved)\b", re.I),
+           "ru": re.compile(r"(?<![а-яё])(?:подписал\w*|подписан\w*|утвердил\w*|принял\w*)(?![а-яё])", re.I)}
+_PREVIOUS_IN = {"en": re.compile(r"\b(?:previous|last|preceding)\s+(?:meeting|session)\b[^.]{0,60}?\b(?:in|of)\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+                "ru": re.compile(r"(?<![а-яё])(?:предыдущ|прошл)\w+\s+(?:встреч|заседани)\w*[^.]{0,60}?(?P<y>(?:19|20)\d\d)", re.I)}
+
+
 def _year_hint(ctx: DocContext, frame: MeetingFrame) -> int | None:
-    """A year for undated text about this meeting: its series' history, then dated context."""
+    """A year for undated text about this meeting: its series' history, then dated context in the
+    text - a plan "for 2026-2027" signed there (signed the year before it starts), "the previous
+    meeting in 2018" of a yearly series."""
     if frame.series and frame.ordinal:
         y = ctx.domain.series[frame.series].year_of(frame.ordinal)
         if y:
             return y
+    if frame.status != "held" or not frame.main:
+        return None
+    from parley.extract.dates import year_ranges
+
+    lang = ctx.language
+    for ss, se in ctx.analysis.sentences:
+        if not _SIGNED[lang].search(ctx.text, ss, se) or _EARLIER_RE[lang].search(ctx.text, ss, se):
+            continue
+        ranges = year_ranges(ctx.text, ss, se)
+        if ranges:
+            return ranges[0][2] - 1
+    series = ctx.domain.series.get(frame.series or "")
+    if series is not None and series.regular == "annual":
+        m = _PREVIOUS_IN[lang].search(ctx.text)
+        if m:
+            return int(m.group("y")) + 1
     return None
+
+
+_EARLIER_RE = {"en": re.compile(r"\b(?:earlier|previously|last year|was signed|were signed)\b", re.I),
+               "ru": re.compile(r"(?<![а-яё])(?:ранее|прежде|в прошлом году)(?![а-яё])", re.I)}
 
 
 def _assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
@@ -709,7 +749,8 @@ def _assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     between = text[c.end():pick.start] if not c.groupdict().get("after") else ""
                     if re.search(r"[.;]", between):
                         continue
-                    f.chair, f.chair_span = pick.person, (c.start(), pick.end)
+                    f.chair = pick.person
+                    f.chair_span = (pick.start, c.end()) if c.groupdict().get("after") else (c.start(), pick.end)
                     break
             if f.chair is not None:
                 break
@@ -796,7 +837,7 @@ def _assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             items = [st for st in ctx.states if ss <= st.start < se and not _in_quote(ctx, st.start)]
             for st in _listed(ctx, items, ss, frames, f):
                 f.states.setdefault(st.value, []).append((st.start, st.end))
-            orgs = [o for o in ctx.organizations if ss <= o.start < se and o.value in ("CIS", "CSTO", "SCO", "BRICS", "EAEU")]
+            orgs = [o for o in ctx.organizations if ss <= o.start < se]
             for o in _listed(ctx, orgs, ss, frames, f):
                 f.organizations.setdefault(o.value, []).append((o.start, o.end))
 
@@ -827,6 +868,12 @@ def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingF
             prev = it
         else:
             prev = None
+    # "Representatives of Ukraine and Moldova did not attend": a negation after the list undoes it.
+    if out:
+        after = text[out[-1].end:ctx.sentence(out[-1].start)[1]]
+        clause = re.split(r"[,;]|\bbut\b|(?<![а-яё])но(?![а-яё])", after)[0]
+        if NEGATION_AFTER[lang].search(clause):
+            return []
     return out
 
 

@@ -59,7 +59,8 @@ def russian_offices() -> list[tuple[re.Pattern[str], dict]]:
     out = []
     for e in load_entries("offices"):
         for p in e.get("ru", []):
-            out.append((re.compile(p, re.I), e))
+            # "секретарь совбеза" must not match inside "пресс-секретарь совбеза".
+            out.append((re.compile(r"(?<![\w-])(?:" + p + ")", re.I), e))
     return out
 
 

@@ -168,7 +168,8 @@ def _clean_en_name(ctx: DocContext, s: int, e: int) -> tuple[int, int] | None:
         w = m.group()
         low = w.lower().rstrip(".")
         covered = any(x.start <= s < x.end for x in (*ctx.states, *ctx.organizations, *ctx.places))
-        if low in STARTERS_EN or low in TITLES or low in {"the", "mr", "mrs", "ms"} or covered or low in HEADS_EN:
+        if (low in STARTERS_EN or low in TITLES or low in {"the", "mr", "mrs", "ms"} or covered or low in HEADS_EN
+                or low in _NOT_NAME_EN):
             nxt = re.search(r"\S", text[s + m.end():e])
             if not nxt:
                 return None

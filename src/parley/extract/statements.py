@@ -173,6 +173,16 @@ class _Resolver:
                     return m.person
             return None
         states = {st.value for st in self.ctx.states if s <= st.start < e}
+        if self.ctx.language == "ru":
+            # "госсекретарь Совбеза", "глава МИД РБ": the registry's English title for the role.
+            from parley.extract.offices import russian_offices
+
+            entry = next((en for pat, en in russian_offices() if pat.search(phrase)), None)
+            if entry is not None:
+                words |= set(re.findall(r"\w+", entry["en"].lower()))
+                words -= {"of", "the"}
+                if entry.get("role") == "head-of-state":
+                    words |= {"leader", "head"}
         best = None
         for m in reversed(self.ctx.mentions):
             if m.end > before or not self._outside_quotes(m):

@@ -103,9 +103,7 @@ def _translit():
 
 def transliterate(word: str) -> str:
     """A Russian word in Latin letters as English-language media write names."""
-    import iuliia
-
-    out = iuliia.translate(word, schema=_translit())
+    out = _translit().translate(word)
     # Media drop the soft sign's apostrophe and write -sky for -ский.
     out = out.replace("'", "").replace("ʹ", "")
     out = re.sub(r"skiy$|skii$", "sky", out)

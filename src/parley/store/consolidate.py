@@ -1,0 +1,193 @@
+"""Rebuild the derived tables of every dirty block from its facts and the corrections.
+
+One transaction per block: the block's derived rows are replaced and its dirty mark removed
+together, so an interrupted consolidation resumes where it stopped, and a block rebuilt
+incrementally is identical to the same block rebuilt from scratch (``parley db consolidate
+--all``). The merging rules themselves are in parley.resolve.consolidate.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.engine import Connection
+
+from parley.resolve import consolidate as logic
+from parley.resolve.consolidate import DocMeta, Entity, FactIn, apply_fact_corrections
+from parley.store import models as m
+from parley.store.corrections import entity_corrections, fact_corrections, locate
+from parley.store.db import Store
+from parley.store.ingest import mark_dirty
+
+
+def search_text(text: str) -> str:
+    """Lower case without diacritics, punctuation as spaces: what word search matches against
+    (SQLite's LIKE folds only ASCII case, so Cyrillic is folded here, for both databases)."""
+    return " " + logic.quote_norm(text) + " "
+
+
+_TX_FACTS = 20_000
+ORDER = ("meeting", "person", "agreement", "statement")
+RUNNERS: dict[str, Callable[..., list[Entity]]] = {
+    "meeting": logic.consolidate_meetings,
+    "person": logic.consolidate_people,
+    "agreement": logic.consolidate_agreements,
+    "statement": logic.consolidate_statements,
+}
+
+
+@dataclass
+class ConsolidationReport:
+    blocks: dict[str, int] = field(default_factory=dict)
+    entities: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"blocks": self.blocks, "entities": self.entities, "seconds": round(self.seconds, 3)}
+
+
+def mark_all(conn: Connection) -> None:
+    """Every block with facts or derived rows: a full rebuild."""
+    pairs = {(r.kind, r.block) for r in conn.execute(select(m.Fact.kind, m.Fact.block).distinct())}
+    for kind, tables in m.DERIVED.items():
+        pairs |= {(kind, b) for b in conn.execute(select(tables[0].block).distinct()).scalars()}
+    mark_dirty(conn, pairs)
+
+
+def pending(store: Store) -> int:
+    """How many blocks wait for consolidation (an interrupted ingest leaves some)."""
+    from sqlalchemy import func
+
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(m.Dirty)).scalar() or 0)
+
+
+def consolidate(store: Store, *, full: bool = False,
+                progress: Callable[[str, int, int], None] | None = None) -> ConsolidationReport:
+    t0 = time.perf_counter()
+    report = ConsolidationReport()
+    with store.engine.connect() as conn:
+        if full:
+            with conn.begin():
+                mark_all(conn)
+        with conn.begin():
+            corrections = entity_corrections(conn)
+            fact_corr = fact_corrections(conn)
+        located_cache: dict[str, dict] = {}
+        for kind in ORDER:
+            with conn.begin():
+                blocks = conn.execute(select(m.Dirty.block).where(m.Dirty.kind == kind)
+                                      .order_by(m.Dirty.block)).scalars().all()
+            report.blocks[kind] = len(blocks)
+            count = 0
+            n = 0
+            while n < len(blocks):
+                # Small blocks share a transaction (commits dominate otherwise); a block's rows
+                # and its dirty mark always go together, so an interruption loses nothing.
+                with conn.begin():
+                    facts_in_tx = 0
+                    while n < len(blocks) and facts_in_tx < _TX_FACTS:
+                        block = blocks[n]
+                        facts = _load_facts(conn, kind, block, fact_corr, located_cache)
+                        entities = RUNNERS[kind](block, facts, corrections.get(kind, []))
+                        _replace(conn, kind, block, entities)
+                        conn.execute(delete(m.Dirty).where(m.Dirty.kind == kind, m.Dirty.block == block))
+                        facts_in_tx += len(facts) + 50
+                        count += len(entities)
+                        n += 1
+                if progress:
+                    progress(kind, n, len(blocks))
+            report.entities[kind] = count
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _load_facts(conn: Connection, kind: str, block: str, fact_corr: dict, located_cache: dict) -> list[FactIn]:
+    q = (select(m.Fact.document_id, m.Fact.idx, m.Fact.data, m.Document.published, m.Document.outlet,
+                m.Document.language, m.Document.url, m.Document.ref_date)
+         .join(m.Document, m.Document.id == m.Fact.document_id)
+         .where(m.Fact.kind == kind, m.Fact.block == block)
+         .order_by(m.Fact.document_id, m.Fact.idx))
+    out = []
+    metas: dict[str, DocMeta] = {}
+    for r in conn.execute(q):
+        meta = metas.get(r.document_id)
+        if meta is None:
+            meta = metas[r.document_id] = DocMeta(r.document_id, r.published, r.outlet, r.language, r.url, r.ref_date)
+        data, corrected = r.data, {}
+        if r.document_id in fact_corr:
+            located = located_cache.get(r.document_id)
+            if located is None:
+                subjects = {(s.kind, s.idx): s.subject for s in conn.execute(
+                    select(m.Fact.kind, m.Fact.idx, m.Fact.subject).where(m.Fact.document_id == r.document_id))}
+                located = located_cache[r.document_id] = locate(fact_corr[r.document_id], subjects)
+            data, corrected = apply_fact_corrections(r.data, located.get((kind, r.idx), []))
+            if data is None:
+                continue  # rejected by a person
+        out.append(FactIn(meta, r.idx, data, corrected))
+    return out
+
+
+def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) -> None:
+    for table in m.DERIVED[kind]:
+        conn.execute(delete(table).where(table.block == block))
+    if not entities:
+        return
+    rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
+    for e in entities:
+        common = {"key": e.key, "block": block, "confidence": e.confidence, "reviewed": e.reviewed,
+                  "rejected": e.rejected, "fields": e.fields, "corrections": e.corrections,
+                  "documents": e.extra.get("documents", len({s.document_id for s in e.sources}))}
+        v = e.values
+        if kind == "meeting":
+            rows[m.Meeting].append({**common, **{k: v.get(k) for k in (
+                "series", "ordinal", "name", "status", "start", "end", "place", "country", "chair", "chair_key")},
+                "format": v.get("format") or "multilateral", "first_reported": e.extra.get("first_reported"),
+                "flags": e.flags})
+            for s in e.sources:
+                rows[m.MeetingSource].append({"document_id": s.document_id, "fact_idx": s.index, "meeting_key": e.key,
+                                              "block": block, "status": s.status, "evidence": s.evidence})
+            for mem in e.members:
+                rows[m.MeetingMember].append({"meeting_key": e.key, "kind": mem.kind, "value": mem.value[:m.KEY],
+                                              "label": mem.label, "block": block, "sources": mem.sources})
+        elif kind == "person":
+            rows[m.Person].append({**common, "name": v["name"], "aliases": v["aliases"],
+                                   "official": v["official"], "first_seen": v["first_seen"],
+                                   "last_seen": v["last_seen"]})
+            aliases = {f"key:{k}" for k in e.extra["alias_keys"]} | {f"name:{s}"[:m.KEY]
+                                                                     for s in e.extra["spellings"]}
+            for a in sorted(aliases):
+                rows[m.PersonAlias].append({"alias": a, "person_key": e.key, "block": block})
+            for o in e.extra["offices"]:
+                rows[m.PersonOffice].append({"person_key": e.key, "office_key": o["key"][:m.KEY], "block": block,
+                                             "title": o["title"], "state": o["state"],
+                                             "organization": o["organization"], "first_seen": o["first_seen"],
+                                             "last_seen": o["last_seen"], "documents": o["documents"],
+                                             "sources": o["sources"]})
+            for s in e.sources:
+                rows[m.PersonSource].append({"document_id": s.document_id, "fact_idx": s.index, "person_key": e.key,
+                                             "block": block, "evidence": s.evidence})
+        elif kind == "agreement":
+            rows[m.Agreement].append({**common, **{k: v.get(k) for k in (
+                "title", "title_en", "kind", "parties", "signatories", "signed", "valid_from", "valid_to",
+                "sequence", "predecessor", "successor")}, "flags": e.flags})
+            for s in e.sources:
+                rows[m.AgreementSource].append({"document_id": s.document_id, "fact_idx": s.index,
+                                                "agreement_key": e.key, "block": block,
+                                                "meeting_idx": s.meeting_index, "evidence": s.evidence})
+        else:
+            rows[m.Statement].append({**common, **{k: v.get(k) for k in (
+                "speaker", "speaker_key", "quote", "language", "date")},
+                "search": search_text(f"{v.get('speaker') or ''} {v.get('quote') or ''}")})
+            for s in e.sources:
+                rows[m.StatementSource].append({"document_id": s.document_id, "fact_idx": s.index,
+                                                "statement_key": e.key, "block": block,
+                                                "meeting_idx": s.meeting_index, "evidence": s.evidence})
+    for table in m.DERIVED[kind]:
+        if rows.get(table):
+            conn.execute(insert(table), rows[table])

@@ -1,0 +1,183 @@
+"""Where the knowledge base lives: an engine from a URL, ``$PARLEY_DB``, or ``./parley.db``.
+
+A plain path is a SQLite file; ``postgresql://user:pass@host/db`` uses PostgreSQL through
+psycopg 3. The schema is managed by Alembic (``parley db upgrade``); a new, empty database is
+created on first use, an out-of-date one is refused with the command that fixes it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_VAR = "PARLEY_DB"
+DEFAULT_DB = "parley.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class StoreError(Exception):
+    """A problem with the database that the user can fix; the message says how."""
+
+
+def resolve_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL for ``--db`` (a URL or a file path), ``$PARLEY_DB``, or ./parley.db."""
+    value = (db or os.environ.get(ENV_VAR) or DEFAULT_DB).strip()
+    if "://" not in value:
+        return f"sqlite:///{Path(value).expanduser()}"
+    scheme, rest = value.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return value
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for messages."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    # WAL: readers never block the writer; NORMAL sync is durable at each commit's checkpoint
+    # and survives a killed process (only an OS crash can lose the last commits).
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    dumps = partial(json.dumps, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if url.startswith("sqlite"):
+        path = url.split(":///", 1)[1] if ":///" in url else ""
+        if path and path != ":memory:":
+            parent = Path(path).expanduser().parent
+            if not parent.exists():
+                raise StoreError(f"cannot create the database {path}: directory {parent} does not exist")
+        engine = create_engine(url, json_serializer=dumps)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(url, json_serializer=dumps, pool_pre_ping=True)
+    except Exception as exc:  # bad URL, missing driver
+        raise StoreError(f"cannot use database {describe(url)}: {exc}") from exc
+
+
+@dataclass
+class Store:
+    """An open knowledge base: the engine and a session factory."""
+
+    url: str
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# --------------------------------------------------------------------------- migrations
+
+
+def _alembic_config(connection: Connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
+    """Run the migrations up to ``revision``; returns (before, after)."""
+    from alembic import command
+
+    before = current_revision(engine)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(_alembic_config(conn), revision)
+    except Exception as exc:
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(f"migration failed on {describe(str(engine.url))}: {exc}") from exc
+    return before, current_revision(engine) or ""
+
+
+def open_store(db: str | None = None, *, create: bool = True) -> Store:
+    """Open the knowledge base; a new, empty one gets the schema, an old one must be upgraded."""
+    url = resolve_url(db)
+    engine = make_engine(url)
+    try:
+        rev = current_revision(engine)
+        tables = set(inspect(engine).get_table_names())
+    except Exception as exc:
+        engine.dispose()
+        hint = ""
+        if url.startswith("postgresql"):
+            hint = " - is the server running, and do the user, password and database exist?"
+        raise StoreError(f"cannot open database {describe(url)}: {exc.__class__.__name__}: "
+                         f"{str(exc).splitlines()[0] if str(exc) else ''}{hint}") from exc
+    head = head_revision()
+    if rev is None:
+        if tables - {"alembic_version"}:
+            engine.dispose()
+            raise StoreError(f"{describe(url)} holds tables that are not a Parley knowledge base; "
+                             "point --db (or $PARLEY_DB) at another database")
+        if not create:
+            engine.dispose()
+            raise StoreError(f"{describe(url)} is not a Parley knowledge base yet: "
+                             "run `parley ingest` or `parley db upgrade` first")
+        upgrade(engine)
+    elif rev != head:
+        engine.dispose()
+        raise StoreError(f"{describe(url)} has schema revision {rev}, this Parley needs {head}: "
+                         f"run `parley db upgrade --db {db or '...'}`")
+    return Store(url, engine)

@@ -1,0 +1,326 @@
+"""``parley export``: the consolidated record as JSON Lines, CSV, Parquet or GraphML.
+
+Rows come out in key order with keys sorted, so two databases holding the same record export
+byte-identical files (the "ingest twice" test compares them). Every meeting, agreement,
+statement and person lists its ``sources``: document id, url, outlet, publication date, the
+item's number in the document's extraction record, and the evidence offsets into its text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from parley.store import models as m
+from parley.store.queries import Conn, meeting_keys_for
+
+KINDS = ("meetings", "agreements", "statements", "people", "graph", "corrections")
+FORMATS = ("jsonl", "csv", "parquet", "graphml")
+
+
+class ExportError(ValueError):
+    pass
+
+
+def _docs(conn: Conn) -> dict[str, dict[str, Any]]:
+    return {r.id: {"url": r.url, "outlet": r.outlet, "published": r.published, "language": r.language,
+                   "name": r.name}
+            for r in conn.execute(select(m.Document.id, m.Document.url, m.Document.outlet, m.Document.published,
+                                         m.Document.language, m.Document.name))}
+
+
+def _source_map(conn: Conn, table, key_col, docs, extra: tuple[str, ...] = ()) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    cols = [key_col, table.document_id, table.fact_idx, table.evidence, *(getattr(table, c) for c in extra)]
+    for r in conn.execute(select(*cols)):
+        d = docs.get(r.document_id, {})
+        src = {"document_id": r.document_id, "item": r.fact_idx, "url": d.get("url"), "outlet": d.get("outlet"),
+               "published": d.get("published"), "language": d.get("language"), "evidence": r.evidence or []}
+        for c in extra:
+            src[c] = getattr(r, c)
+        out[r[0]].append(src)
+    for v in out.values():
+        v.sort(key=lambda s: (s["published"] or "", s["document_id"], s["item"]))
+    return out
+
+
+def meetings(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, Any]]:
+    docs = _docs(conn)
+    sources = _source_map(conn, m.MeetingSource, m.MeetingSource.meeting_key, docs, ("status",))
+    members: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for r in conn.execute(select(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value,
+                                 m.MeetingMember.label, m.MeetingMember.sources)
+                          .order_by(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value)):
+        if r.kind == "person":
+            members[r.meeting_key]["persons"].append({"key": r.value, "name": r.label, "sources": r.sources})
+        else:
+            members[r.meeting_key][r.kind + "s"].append(r.value)
+    q = select(m.Meeting).order_by(m.Meeting.key)
+    if not include_rejected:
+        q = q.where(m.Meeting.rejected.is_(False))
+    for r in conn.execute(q):
+        mem = members.get(r.key, {})
+        yield {
+            "key": r.key, "series": r.series, "ordinal": r.ordinal, "name": r.name, "format": r.format,
+            "status": r.status, "start": r.start, "end": r.end, "place": r.place, "country": r.country,
+            "chair": r.chair, "chair_key": r.chair_key, "states": mem.get("states", []),
+            "organizations": mem.get("organizations", []), "persons": mem.get("persons", []),
+            "topics": mem.get("topics", []), "confidence": r.confidence, "documents": r.documents,
+            "first_reported": r.first_reported, "flags": r.flags or [], "reviewed": r.reviewed,
+            "rejected": r.rejected, "corrections": r.corrections or [], "fields": r.fields or {},
+            "sources": sources.get(r.key, []),
+        }
+
+
+def _meetings_of(conn: Conn, table, key_col) -> dict[str, list[str]]:
+    refs: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for r in conn.execute(select(key_col, table.document_id, table.meeting_idx).where(table.meeting_idx.is_not(None))):
+        refs[r[0]].append((r.document_id, r.meeting_idx))
+    where = meeting_keys_for(conn, sorted({x for v in refs.values() for x in v}))
+    return {k: sorted({where[x] for x in v if x in where}) for k, v in refs.items()}
+
+
+def agreements(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, Any]]:
+    docs = _docs(conn)
+    sources = _source_map(conn, m.AgreementSource, m.AgreementSource.agreement_key, docs)
+    at = _meetings_of(conn, m.AgreementSource, m.AgreementSource.agreement_key)
+    q = select(m.Agreement).order_by(m.Agreement.key)
+    if not include_rejected:
+        q = q.where(m.Agreement.rejected.is_(False))
+    for r in conn.execute(q):
+        yield {
+            "key": r.key, "title": r.title, "title_en": r.title_en, "kind": r.kind, "parties": r.parties or [],
+            "signatories": r.signatories or [], "signed": r.signed, "valid_from": r.valid_from,
+            "valid_to": r.valid_to, "sequence": r.sequence, "predecessor": r.predecessor, "successor": r.successor,
+            "meetings": at.get(r.key, []), "confidence": r.confidence, "documents": r.documents,
+            "flags": r.flags or [], "reviewed": r.reviewed, "rejected": r.rejected,
+            "corrections": r.corrections or [], "fields": r.fields or {}, "sources": sources.get(r.key, []),
+        }
+
+
+def statements(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, Any]]:
+    docs = _docs(conn)
+    sources = _source_map(conn, m.StatementSource, m.StatementSource.statement_key, docs)
+    at = _meetings_of(conn, m.StatementSource, m.StatementSource.statement_key)
+    q = select(m.Statement).order_by(m.Statement.key)
+    if not include_rejected:
+        q = q.where(m.Statement.rejected.is_(False))
+    for r in conn.execute(q):
+        where = at.get(r.key, [])
+        yield {
+            "key": r.key, "speaker": r.speaker, "speaker_key": r.speaker_key, "quote": r.quote, "date": r.date,
+            "language": r.language, "meeting": where[0] if where else None, "confidence": r.confidence,
+            "documents": r.documents, "reviewed": r.reviewed, "rejected": r.rejected,
+            "corrections": r.corrections or [], "sources": sources.get(r.key, []),
+        }
+
+
+def people(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, Any]]:
+    docs = _docs(conn)
+    sources = _source_map(conn, m.PersonSource, m.PersonSource.person_key, docs)
+    offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for o in conn.execute(select(m.PersonOffice).order_by(m.PersonOffice.person_key, m.PersonOffice.first_seen,
+                                                          m.PersonOffice.office_key)):
+        offices[o.person_key].append({"title": o.title, "state": o.state, "organization": o.organization,
+                                      "first_seen": o.first_seen, "last_seen": o.last_seen,
+                                      "documents": o.documents, "sources": o.sources})
+    q = select(m.Person).order_by(m.Person.key)
+    if not include_rejected:
+        q = q.where(m.Person.rejected.is_(False))
+    for r in conn.execute(q):
+        yield {
+            "key": r.key, "name": r.name, "aliases": r.aliases or [], "official": r.official,
+            "first_seen": r.first_seen, "last_seen": r.last_seen, "offices": offices.get(r.key, []),
+            "confidence": r.confidence, "documents": r.documents, "reviewed": r.reviewed, "rejected": r.rejected,
+            "corrections": r.corrections or [], "sources": sources.get(r.key, []),
+        }
+
+
+def corrections(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, Any]]:
+    for r in conn.execute(select(m.Correction).order_by(m.Correction.id)):
+        yield {c: getattr(r, c) for c in ("id", "target_kind", "target_key", "field", "action", "old_value",
+                                          "new_value", "author", "reason", "created_at", "anchor", "reverts",
+                                          "reverted_by")}
+
+
+def graph(conn: Conn, include_rejected: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Nodes (meetings, people, states, organisations, agreements) and edges (attended, chaired,
+    represented, party, signed, adopted at, succeeds, and co-attended with a weight)."""
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: list[dict[str, Any]] = []
+    people_names = {r.key: r.name for r in conn.execute(select(m.Person.key, m.Person.name))}
+    alias = {a.alias[4:]: a.person_key for a in conn.execute(
+        select(m.PersonAlias.alias, m.PersonAlias.person_key).where(m.PersonAlias.alias.startswith("key:")))}
+
+    def node(nid: str, kind: str, label: str, **attrs: Any) -> str:
+        nodes.setdefault(nid, {"id": nid, "kind": kind, "label": label, **attrs})
+        return nid
+
+    attendees: dict[str, set[str]] = defaultdict(set)
+    kept = set()
+    for mt in meetings(conn, include_rejected):
+        kept.add(mt["key"])
+        mid = node(f"meeting:{mt['key']}", "meeting", mt["name"] or mt["key"], start=mt["start"] or "",
+                   series=mt["series"] or "", status=mt["status"])
+        for p in mt["persons"]:
+            pk = alias.get(p["key"], p["key"])
+            pid = node(f"person:{pk}", "person", people_names.get(pk, p["name"]))
+            attendees[mt["key"]].add(pid)
+            edges.append({"source": pid, "target": mid, "kind": "attended", "weight": 1})
+        if mt["chair_key"]:
+            pk = alias.get(mt["chair_key"], mt["chair_key"])
+            pid = node(f"person:{pk}", "person", people_names.get(pk, mt["chair"] or pk))
+            edges.append({"source": pid, "target": mid, "kind": "chaired", "weight": 1})
+        for s in mt["states"]:
+            edges.append({"source": node(f"state:{s}", "state", s), "target": mid, "kind": "represented", "weight": 1})
+        for o in mt["organizations"]:
+            edges.append({"source": node(f"organization:{o}", "organization", o), "target": mid,
+                          "kind": "represented", "weight": 1})
+    for ag in agreements(conn, include_rejected):
+        aid = node(f"agreement:{ag['key']}", "agreement", ag["title_en"] or ag["title"], kind_of=ag["kind"] or "")
+        for p in ag["parties"]:
+            is_state = len(p) == 3 and p.isupper()
+            pid = node(f"{'state' if is_state else 'organization'}:{p}", "state" if is_state else "organization", p)
+            edges.append({"source": pid, "target": aid, "kind": "party", "weight": 1})
+        for s in ag["signatories"]:
+            from parley.resolve.consolidate import person_key
+
+            k = person_key(s)
+            if k:
+                pk = alias.get(k, k)
+                edges.append({"source": node(f"person:{pk}", "person", people_names.get(pk, s)), "target": aid,
+                              "kind": "signed", "weight": 1})
+        for mk in ag["meetings"]:
+            if mk in kept:
+                edges.append({"source": aid, "target": f"meeting:{mk}", "kind": "adopted_at", "weight": 1})
+        if ag["predecessor"]:
+            edges.append({"source": aid, "target": f"agreement:{ag['predecessor']}", "kind": "succeeds", "weight": 1})
+    pairs: dict[tuple[str, str], int] = defaultdict(int)
+    for persons in attendees.values():
+        ps = sorted(persons)
+        for i, a in enumerate(ps):
+            for b in ps[i + 1:]:
+                pairs[(a, b)] += 1
+    for (a, b), w in sorted(pairs.items()):
+        edges.append({"source": a, "target": b, "kind": "co_attended", "weight": w})
+    edges = [e for e in edges if e["source"] in nodes and e["target"] in nodes]
+    edges.sort(key=lambda e: (e["kind"], e["source"], e["target"]))
+    return [nodes[k] for k in sorted(nodes)], edges
+
+
+ROWS = {"meetings": meetings, "agreements": agreements, "statements": statements, "people": people,
+        "corrections": corrections}
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ";".join(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def export(conn: Conn, kind: str, fmt: str, out: Path | None = None, *, include_rejected: bool = False) -> int:
+    """Write ``kind`` as ``fmt`` to ``out`` (standard output for text formats when None); the
+    number of rows (for the graph: nodes + edges) written."""
+    if kind not in KINDS:
+        raise ExportError(f"unknown export {kind!r}; choose from {', '.join(KINDS)}")
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if fmt == "graphml" and kind != "graph":
+        raise ExportError("graphml is the format of `parley export graph`; use jsonl, csv or parquet here")
+    if fmt == "parquet" and out is None:
+        raise ExportError("parquet is binary: give a file with --out")
+    if kind == "graph":
+        nodes, edges = graph(conn, include_rejected)
+        if fmt == "graphml":
+            _write_text(out, _graphml(nodes, edges))
+            return len(nodes) + len(edges)
+        rows = [{"type": "node", **n} for n in nodes] + [{"type": "edge", **e} for e in edges] \
+            if fmt == "jsonl" else edges
+        if fmt == "csv":
+            rows = [{"source": e["source"], "target": e["target"], "kind": e["kind"], "weight": e["weight"]}
+                    for e in edges]
+    else:
+        rows = list(ROWS[kind](conn, include_rejected))
+    if fmt == "jsonl":
+        _write_text(out, "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        cols = list(rows[0]) if rows else []
+        w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: _flat(v) for k, v in r.items()})
+        _write_text(out, buf.getvalue())
+    else:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        assert out is not None
+        cols = list(rows[0]) if rows else []
+        table = pa.table({c: _parquet_column([r.get(c) for r in rows]) for c in cols})
+        pq.write_table(table, out)
+    return len(rows)
+
+
+def _parquet_column(values: list[Any]):
+    import pyarrow as pa
+
+    if all(v is None or (isinstance(v, list) and all(isinstance(x, str) for x in v)) for v in values) and \
+            any(isinstance(v, list) for v in values):
+        return pa.array(values, type=pa.list_(pa.string()))
+    if any(isinstance(v, list | dict) for v in values):
+        return pa.array([None if v is None else json.dumps(v, ensure_ascii=False, sort_keys=True) for v in values],
+                        type=pa.string())
+    return pa.array(values)
+
+
+def _write_text(out: Path | None, text: str) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+def _graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> str:
+    from xml.sax.saxutils import quoteattr
+
+    node_keys = sorted({k for n in nodes for k in n if k != "id"})
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
+    for k in node_keys:
+        lines.append(f'  <key id="n_{k}" for="node" attr.name="{k}" attr.type="string"/>')
+    lines.append('  <key id="e_kind" for="edge" attr.name="kind" attr.type="string"/>')
+    lines.append('  <key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>')
+    lines.append('  <graph id="parley" edgedefault="directed">')
+    for n in nodes:
+        lines.append(f"    <node id={quoteattr(n['id'])}>")
+        for k in node_keys:
+            if n.get(k) not in (None, ""):
+                lines.append(f'      <data key="n_{k}">{_esc(str(n[k]))}</data>')
+        lines.append("    </node>")
+    for i, e in enumerate(edges):
+        lines.append(f"    <edge id=\"e{i}\" source={quoteattr(e['source'])} target={quoteattr(e['target'])}>")
+        lines.append(f'      <data key="e_kind">{_esc(e["kind"])}</data>')
+        lines.append(f'      <data key="e_weight">{int(e["weight"])}</data>')
+        lines.append("    </edge>")
+    lines += ["  </graph>", "</graphml>", ""]
+    return "\n".join(lines)
+
+
+def _esc(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text)

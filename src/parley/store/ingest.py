@@ -1,0 +1,429 @@
+"""``parley ingest``: documents (extracted here) or extraction records -> the knowledge base.
+
+Each document is stored in its own transaction together with its facts and the "dirty" marks
+of the blocks they touch, so a killed ingest leaves every document either fully in or not at
+all, and the next run (or ``parley db consolidate``) finishes consolidating what was marked.
+
+  same content hash, same record      nothing changes (the document is skipped)
+  same content hash, new record       re-extraction: the document's facts are replaced
+  same URL, new content hash          a new version: the old one is kept, marked superseded,
+                                      and its facts are removed (the later ingest wins)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from parley.record import SCHEMA
+from parley.resolve.consolidate import BLOCKERS, apply_fact_corrections, precision
+from parley.store import models as m
+from parley.store.corrections import fact_corrections, locate
+from parley.store.db import Store
+
+KINDS = (("meeting", "meetings"), ("agreement", "agreements"), ("statement", "statements"), ("person", "people"))
+ITEM_LISTS = {plural for _, plural in KINDS}
+# The document kinds parley.ingest.readers reads (text, HTML, JSON Lines of documents).
+DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
+RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+
+
+@dataclass
+class Incoming:
+    """One document to store: its extraction record and, when known, its original text."""
+
+    record: dict[str, Any]
+    raw_text: str | None
+    origin: str
+
+
+@dataclass(frozen=True)
+class Failure:
+    origin: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    unchanged: int = 0
+    reextracted: int = 0
+    replaced: int = 0  # new versions of a URL already ingested
+    failures: list[Failure] = field(default_factory=list)
+    consolidation: Any = None
+
+    @property
+    def documents(self) -> int:
+        return self.added + self.unchanged + self.reextracted + self.replaced
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"added": self.added, "unchanged": self.unchanged, "reextracted": self.reextracted,
+               "replaced": self.replaced, "failed": len(self.failures),
+               "failures": [{"origin": f.origin, "reason": f.reason} for f in self.failures]}
+        if self.consolidation is not None:
+            out["consolidation"] = self.consolidation.to_dict()
+        return out
+
+
+# --------------------------------------------------------------------------- reading inputs
+
+
+def iter_sources(paths: Iterable[str], *, records_only: bool = False, batch_size: int = 16, processes: int = 1,
+                 max_bytes: int = 10_000_000) -> Iterator[Incoming | Failure]:
+    """Every input under ``paths`` in order: record files are read, documents are extracted.
+
+    A ``.json`` file (or JSON Lines) whose objects say ``"schema": "parley/extraction/v1"`` is an
+    extraction record; with ``records_only`` anything else is an error, otherwise it is a document
+    for the extractor. Consecutive documents are extracted together (the models batch them)."""
+    docs: list[str] = []
+    for path in paths:
+        for kind, target in _classify(path, records_only):
+            if kind == "doc":
+                docs.append(target)
+                continue
+            if docs:
+                yield from _extracted(docs, batch_size, processes, max_bytes)
+                docs = []
+            if kind == "record":
+                yield from read_record_file(Path(target))
+            else:
+                yield Failure(path, target)
+    if docs:
+        yield from _extracted(docs, batch_size, processes, max_bytes)
+
+
+def _classify(path: str, records_only: bool) -> Iterator[tuple[str, str]]:
+    if path == "-":
+        yield ("doc", path) if not records_only else ("fail", "--records reads files, not standard input")
+        return
+    p = Path(path)
+    if p.is_dir():
+        found = False
+        for f in _walk(p):
+            kind = _file_kind(f, records_only)
+            if kind:
+                found = True
+                yield kind, str(f)
+        if not found:
+            what = "extraction records (.json)" if records_only else ".txt, .md, .html, .jsonl or record .json files"
+            yield "fail", f"directory holds no {what}"
+        return
+    if not p.exists():
+        yield "fail", "no such file or directory"
+        return
+    kind = _file_kind(p, records_only)
+    if kind is None and records_only:
+        yield "fail", f"not an extraction record ({SCHEMA}): --records takes .json or .jsonl record files"
+        return
+    yield kind or "doc", str(p)
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    """Files depth first in name order, hidden names skipped (as parley.ingest.readers walks)."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError:
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        if e.is_dir(follow_symlinks=False):
+            yield from _walk(Path(e.path))
+        elif e.is_file():
+            yield Path(e.path)
+
+
+def _file_kind(p: Path, records_only: bool) -> str | None:
+    suffix = p.suffix.lower()
+    if suffix in RECORD_SUFFIXES and _looks_like_record(p):
+        return "record"
+    if records_only:
+        return None
+    return "doc" if suffix in DOCUMENT_SUFFIXES else None
+
+
+def _looks_like_record(p: Path) -> bool:
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return f'"schema": "{SCHEMA}"' in head or f'"schema":"{SCHEMA}"' in head
+
+
+def read_record_file(path: Path) -> Iterator[Incoming | Failure]:
+    """Records from a .json file (one record or a list of them) or JSON Lines (one per line)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Failure(str(path), f"cannot read it: {exc}")
+        return
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Failure(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno})")
+            return
+        items = data if isinstance(data, list) else [data]
+        for i, rec in enumerate(items):
+            yield _incoming(rec, f"{path}" if len(items) == 1 else f"{path}[{i}]", path.parent)
+        return
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(f"{path}:{n}", f"line {n} is not valid JSON ({exc.msg})")
+            continue
+        yield _incoming(rec, f"{path}:{n}", path.parent)
+
+
+def validate_record(rec: Any) -> str | None:
+    """Why ``rec`` is not a usable extraction record, or None."""
+    if not isinstance(rec, dict) or rec.get("schema") != SCHEMA:
+        return f"not an extraction record (expected \"schema\": \"{SCHEMA}\")"
+    doc = rec.get("document")
+    if not isinstance(doc, dict) or not isinstance(doc.get("id"), str) or not doc["id"].strip():
+        return "the record has no document.id"
+    if len(doc["id"]) > m.DOC_ID:
+        return f"document.id is longer than {m.DOC_ID} characters (Parley uses the sha256 of the raw bytes)"
+    for _, plural in KINDS:
+        items = rec.get(plural, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            return f"{plural!r} must be a list of objects"
+    return None
+
+
+def _incoming(rec: Any, origin: str, base: Path) -> Incoming | Failure:
+    reason = validate_record(rec)
+    if reason:
+        return Failure(origin, reason)
+    raw = rec.pop("text", None) if isinstance(rec.get("text"), str) else None
+    if raw is None:
+        raw = _recover_text(rec["document"], base)
+    return Incoming(rec, raw, origin)
+
+
+def _recover_text(doc: dict[str, Any], base: Path) -> str | None:
+    """The original text of an extracted document, when its file is still where it was read
+    (as given, or relative to the record file) and still has the same content hash."""
+    origin = doc.get("origin")
+    if not isinstance(origin, str) or not origin or origin == "<stdin>":
+        return None
+    from parley.ingest.document import Document
+    from parley.ingest.readers import iter_inputs
+
+    for cand in (Path(origin), base / origin):
+        if cand.is_file():
+            for item in iter_inputs([str(cand)]):
+                if isinstance(item, Document) and item.id == doc["id"]:
+                    return item.raw
+    return None
+
+
+def _extracted(paths: list[str], batch_size: int, processes: int, max_bytes: int) -> Iterator[Incoming | Failure]:
+    """Extract documents, keeping each one's original text (the pipeline yields one result per
+    input, in order, so a FIFO of the inputs pairs them up)."""
+    from parley.ingest.document import Document
+    from parley.ingest.readers import iter_inputs
+    from parley.pipeline import ExtractionFailure, extract_stream
+
+    pending: deque = deque()
+
+    def feed():
+        for item in iter_inputs(paths, max_bytes=max_bytes):
+            pending.append(item)
+            yield item
+
+    for result in extract_stream(feed(), batch_size=batch_size, processes=processes):
+        src = pending.popleft()
+        if isinstance(result, ExtractionFailure) or not hasattr(result, "to_json"):
+            yield Failure(result.origin, result.reason)
+            continue
+        rec = result.to_json()
+        raw = src.raw if isinstance(src, Document) and src.id == rec["document"]["id"] else None
+        yield Incoming(rec, raw, rec["document"].get("origin") or "")
+
+
+# --------------------------------------------------------------------------- storing
+
+
+def record_sha(rec: dict[str, Any]) -> str:
+    body = json.dumps(rec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def reference_date(rec: dict[str, Any]) -> str | None:
+    """The date a document speaks for (offices "seen" then): its publication date, else the
+    date of the meeting it reports held."""
+    pub = rec["document"].get("published")
+    if precision(pub) == 3:
+        return pub
+    starts = sorted(x.get("start") for x in rec.get("meetings") or []
+                    if precision(x.get("start")) == 3 and x.get("status", "held") != "planned")
+    return starts[0] if starts else None
+
+
+def _subject(kind: str, item: dict[str, Any]) -> str | None:
+    if kind == "meeting":
+        return item.get("name")
+    if kind == "agreement":
+        return item.get("title")
+    if kind == "statement":
+        return f"{item.get('speaker') or ''}: {(item.get('quote') or '')[:120]}"
+    return item.get("name")
+
+
+def _extractor(rec: dict[str, Any]) -> str:
+    ext = rec.get("extractor")
+    if isinstance(ext, dict) and ext.get("version"):
+        return str(ext.get("name") or "parley") + " " + str(ext["version"])
+    if isinstance(ext, str) and ext:
+        return ext[:100]
+    from parley import __version__
+
+    return f"parley {__version__}"
+
+
+def fact_rows(rec: dict[str, Any], corrections) -> list[dict[str, Any]]:
+    """The facts table rows of one record, blocked by their values after any fact corrections."""
+    did = rec["document"]["id"]
+    subjects = {(k, i): _subject(k, it) for k, plural in KINDS for i, it in enumerate(rec.get(plural) or [])}
+    located = locate(corrections, subjects) if corrections else {}
+    rows = []
+    for kind, plural in KINDS:
+        for i, item in enumerate(rec.get(plural) or []):
+            data, _ = apply_fact_corrections(item, located.get((kind, i), []))
+            conf = item.get("confidence")
+            rows.append({
+                "document_id": did, "kind": kind, "idx": i,
+                "block": BLOCKERS[kind](data if data is not None else item),
+                "subject": subjects[(kind, i)],
+                "confidence": float(conf) if isinstance(conf, int | float) else 0.5,
+                "data": item,
+            })
+    return rows
+
+
+def mark_dirty(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
+    rows = [{"kind": k, "block": b} for k, b in sorted(set(pairs))]
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(m.Dirty).on_conflict_do_nothing(), rows)
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        conn.execute(sqlite_insert(m.Dirty).on_conflict_do_nothing(), rows)
+    else:  # pragma: no cover - other databases: check first
+        have = {(r.kind, r.block) for r in conn.execute(select(m.Dirty.kind, m.Dirty.block))}
+        new = [r for r in rows if (r["kind"], r["block"]) not in have]
+        if new:
+            conn.execute(insert(m.Dirty), new)
+
+
+def _drop_facts(conn: Connection, doc_ids: list[str]) -> set[tuple[str, str]]:
+    blocks = {(r.kind, r.block) for r in conn.execute(
+        select(m.Fact.kind, m.Fact.block).where(m.Fact.document_id.in_(doc_ids)).distinct())}
+    conn.execute(delete(m.Fact).where(m.Fact.document_id.in_(doc_ids)))
+    return blocks
+
+
+class Ingester:
+    """Stores documents one transaction each; keeps what it needs across a run."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.engine.connect()
+        self.fact_corrections = fact_corrections(self.conn)
+        self.conn.rollback()
+        self.marked: set[tuple[str, str]] = set()
+        self.now = datetime.now(UTC).replace(microsecond=0).isoformat()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def store_one(self, item: Incoming) -> str:
+        """added | unchanged | reextracted | replaced"""
+        rec = item.record
+        doc = rec["document"]
+        did = doc["id"]
+        sha = record_sha(rec)
+        url = doc.get("url") or None
+        conn = self.conn
+        with conn.begin():
+            row = conn.execute(select(m.Document.record_sha, m.Document.superseded_by, m.Document.raw_text)
+                               .where(m.Document.id == did)).first()
+            if row is not None and (row.record_sha == sha or row.superseded_by is not None):
+                if row.raw_text is None and item.raw_text is not None:
+                    conn.execute(update(m.Document).where(m.Document.id == did).values(raw_text=item.raw_text))
+                return "unchanged"
+            dirty: set[tuple[str, str]] = set()
+            values = {
+                "name": str(doc.get("name") or did[:12])[:300], "origin": item.origin or doc.get("origin"),
+                "url": url, "outlet": doc.get("source"), "title": doc.get("title"),
+                "language": doc.get("language"), "published": doc.get("published") if precision(
+                    doc.get("published")) else None,
+                "ref_date": reference_date(rec), "extractor": _extractor(rec), "record_sha": sha,
+                # The items live in the facts table; the record is rebuilt from both (record_of).
+                "record": {k: v for k, v in rec.items() if k not in ITEM_LISTS},
+                "raw_text": item.raw_text if item.raw_text is not None else (row.raw_text if row else None),
+            }
+            outcome = "added"
+            if row is not None:
+                dirty |= _drop_facts(conn, [did])
+                conn.execute(update(m.Document).where(m.Document.id == did).values(**values))
+                outcome = "reextracted"
+            else:
+                conn.execute(insert(m.Document).values(id=did, ingested_at=self.now, **values))
+            if url:
+                older = conn.execute(select(m.Document.id).where(
+                    m.Document.url == url, m.Document.id != did, m.Document.superseded_by.is_(None))).scalars().all()
+                if older:
+                    dirty |= _drop_facts(conn, list(older))
+                    conn.execute(update(m.Document).where(m.Document.id.in_(older)).values(superseded_by=did))
+                    outcome = "replaced"
+            rows = fact_rows(rec, self.fact_corrections.get(did, []))
+            if rows:
+                conn.execute(insert(m.Fact), rows)
+            dirty |= {(r["kind"], r["block"]) for r in rows}
+            mark_dirty(conn, dirty - self.marked)
+        self.marked |= dirty
+        return outcome
+
+
+def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bool = True,
+           on_item: Callable[[Incoming | Failure, str], None] | None = None) -> IngestReport:
+    """Store every record (skipping failures, which are reported), then consolidate."""
+    report = IngestReport()
+    ing = Ingester(store)
+    try:
+        for item in items:
+            if isinstance(item, Failure):
+                report.failures.append(item)
+                outcome = "failed"
+            else:
+                outcome = ing.store_one(item)
+                setattr(report, outcome, getattr(report, outcome) + 1)
+            if on_item:
+                on_item(item, outcome)
+    finally:
+        ing.close()
+    if consolidate:
+        from parley.store.consolidate import consolidate as run
+
+        report.consolidation = run(store)
+    return report
