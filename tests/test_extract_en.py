@@ -571,8 +571,6 @@ def test_speaker_by_role_or_pronoun(extractor, attribution):
     assert statement["speaker"] == "Alexander Volfovich"
 
 
-@pytest.mark.xfail(reason="a role speaker after a long introductory clause ('Asked about ..., the Russian Security "
-                          "Council Secretary noted: \"...\"') is not resolved", strict=True)
 def test_speaker_by_role_after_an_introductory_clause(extractor):
     text = ("Russian Security Council Secretary Sergei Shoigu opened the meeting.\n\n"
             "Asked about the states that stay away from the format, the Russian Security Council Secretary noted: "

@@ -248,9 +248,11 @@ def _parties(ctx: DocContext, a: AgreementMention, kind_start: int) -> None:
     text = ctx.text
     between = re.search(r"\b(?:between|among)\b|(?<![а-яё])между(?![а-яё])", text[s:e], re.I)
     for st in ctx.states:
-        # States before the document word ("Russia-Belarus plan") or in "between X and Y" are its
-        # parties; those describing its subject ("to strengthen the Tajik-Afghan border") are not.
-        if s <= st.start < kind_start or (between and s + between.start() <= st.start < e):
+        # States before the document word ("Russia-Belarus plan"), named after it ("... of Belarus and
+        # Russia", "between X and Y") are its parties; adjectives describing its subject ("to
+        # strengthen the Tajik-Afghan border") are not.
+        if s <= st.start < kind_start or (between and s + between.start() <= st.start < e) or (
+                kind_start <= st.start < e and st.kind == "name"):
             a.parties.setdefault(st.value, []).append((st.start, st.end))
     for o in ctx.organizations:
         if s <= o.start < e or text_between_is_possessive(ctx, o.end, s):
@@ -261,8 +263,9 @@ def _parties(ctx: DocContext, a: AgreementMention, kind_start: int) -> None:
             if ss <= st.start < s and st.kind == "name" and re.search(r"\b(?:and|и)\b", text[ss:s]):
                 a.parties.setdefault(st.value, []).append((st.start, st.end))
     if not a.parties and a.signatories:
+        when = a.signed or (ctx.published.isoformat() if ctx.published else None)
         for pid, spans in a.signatories.items():
-            st = ctx.people[pid].state
+            st = ctx.people[pid].state_at(when)
             if st:
                 a.parties.setdefault(st, []).extend(spans)
     # A union of two states (the Russia-Belarus Union State) acts through its states.

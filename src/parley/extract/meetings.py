@@ -61,7 +61,7 @@ PLANNED = {
         r"to be submitted|submitted to|invited|invites|invitations?)\b", re.I),
     "ru": re.compile(
         r"(?<![а-яё])(?:пройд[её]т|состоится|будет|будут|планиру\w+|намечен\w*|предстоящ\w+|следующ\w+|"
-        r"встретятся|соберутся|проведут|откроется|накануне|в преддверии|выносятся|выносимых|пригласил\w*|"
+        r"встретятся|соберутся|проведут|откроется|накануне|в преддверии|выносятся|выносим\w*|пригласил\w*|"
         r"приглашени\w+|приглаш\w+)(?![а-яё])", re.I),
 }
 HELD = {
@@ -422,6 +422,14 @@ def _is_planned(ctx: DocContext, mention: MeetingMention) -> bool:
     text = ctx.text
     # The clause of the meeting phrase: from the phrase to the next full stop, and a little before it.
     window = text[max(ss, mention.span[0] - 80):min(se, mention.span[1] + 120)]
+    # A relative clause on the meeting itself decides: "the session, which will open in Minsk".
+    rel = re.match(r"\s*,?\s*(?:which|that|where|котор\w+|где)\s+(?:[\w-]+\s+){0,2}?", text[mention.span[1]:se], re.I)
+    if rel:
+        clause = text[mention.span[1] + rel.end():min(se, mention.span[1] + rel.end() + 30)]
+        if PLANNED[lang].match(clause) or re.match(r"(?:will|пройд|состоится|откроется|начнется)", clause, re.I):
+            return True
+        if HELD[lang].match(clause):
+            return False
     planned = PLANNED[lang].search(window)
     held = HELD[lang].search(window)
     if mention.relation == "next":

@@ -82,6 +82,16 @@ class PersonEntity:
     def state(self) -> str | None:
         return next((o.state for o in self.offices if o.state), None)
 
+    def state_at(self, when: str | None) -> str | None:
+        """The state the text gives this person, or the one the registry says they served at ``when``."""
+        if self.state:
+            return self.state
+        if self.official is not None and when:
+            states = {t.state for t in self.official.terms if t.state and t.covers(when)}
+            if len(states) == 1:
+                return states.pop()
+        return None
+
     @property
     def is_expert(self) -> bool:
         return bool(self.offices) and all(o.is_expert for o in self.offices)

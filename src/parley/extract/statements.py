@@ -244,14 +244,21 @@ def _attribution_after(ctx: DocContext, end: int, res: _Resolver, quote_start: i
         who = res.resolve(m.group("who"), s, e, quote_start)
         if who is not None:
             return who, (s, end + m.end())
-    # Verb then speaker: '," said the Secretary of the Russian Security Council.' / ', – отметил он'
-    m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*{verbs}\s+(?:[^,.;:\n]{{0,40}}?\s)?(?P<who>[^.;:!?\"“”«»\n]{{1,120}}?)(?:[.;:!?\n]|$)", tail)
+    # Verb then speaker: '," said the Secretary of the Russian Security Council.' / ', – отметил он' /
+    # ', - сообщил на итоговой пресс-конференции председатель Совета, директор ФСБ России Николай Патрушев'
+    m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*{verbs}\s+(?P<who>[^.;:!?\"“”«»\n]{{1,160}}?)(?:[.;:!?\n]|$)", tail)
     if m:
         s, e = end + m.start("who"), end + m.end("who")
-        who = res.resolve(m.group("who"), s, e, quote_start)
+        who = res.person_in(s, e)
         if who is None:
-            # "сообщил на итоговой пресс-конференции председатель Совета, директор ФСБ России Николай Патрушев"
-            who = res.person_in(end, end + m.end())
+            # No name: the phrase is a pronoun or a role ("the state secretary", "глава МИД РБ").
+            # The phrase may open with circumstances ("at the press conference, the state secretary"):
+            # the speaker is then the part after the last comma.
+            phrase = m.group("who")
+            who = res.resolve(phrase, s, e, quote_start)
+            last = phrase.rfind(",")
+            if who is None and last != -1:
+                who = res.resolve(phrase[last + 1:], s + last + 1, e, quote_start)
         return who, (s, end + m.end())
     return None, None
 
@@ -264,14 +271,27 @@ def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[in
     para_start = text.rfind("\n", 0, start) + 1
     ss = max(ctx.sentence(max(start - 2, 0))[0], para_start)
     head = text[ss:start - 1]
-    m = re.search(rf"(?P<who>[^.;!?\"“”«»\n]{{1,100}}?)\s+{verbs}(?:\s+that\b[^.;:\"“”«»]*?|\s+(?:in|during)\s[^:]*)?\s*:?\s*$", head)
-    if not m:
-        m = re.search(rf"(?P<who>[^.;!?\"“”«»\n]{{1,100}}?)\s+{verbs}\s+(?:that|что)\b[^.;:\"“”«»]*$", head)
-    if not m:
-        return None, None
-    s, e = ss + m.start("who"), ss + m.end("who")
-    who = res.resolve(m.group("who"), s, e, start)
-    return who, (s, ss + m.end())
+    # The speech verb nearest the quote introduces it ('..., the Secretary noted: "'); an earlier one
+    # ('Asked about the states that ...') belongs to another clause.
+    tail_ok = re.compile(r"(?:\s+(?:that|что)\b[^.;:\"“”«»]*|\s+(?:in|during|at)\s[^:]*)?\s*:?\s*")
+    for vm in reversed(list(re.finditer(rf"\s+{verbs}\b", head))):
+        if not tail_ok.fullmatch(head, vm.end()):
+            continue
+        left = head[:vm.start()]
+        clause = max(left.rfind(c) for c in ".;!?\"“”«»\n")
+        s = ss + clause + 1
+        while s < ss + vm.start() and text[s].isspace():
+            s += 1
+        e = ss + vm.start()
+        if e <= s or e - s > 160:
+            return None, None
+        who = res.resolve(text[s:e], s, e, start)
+        comma = text.rfind(",", s, e)
+        if who is None and comma != -1:
+            # "Asked about ..., the Russian Security Council Secretary noted:": the speaker follows the comma.
+            who = res.resolve(text[comma + 1:e], comma + 1, e, start)
+        return who, (s, ss + len(head))
+    return None, None
 
 
 def _speaker_label(ctx: DocContext, line_start: int, res: _Resolver) -> int | None:

@@ -777,7 +777,7 @@ def _assign_keys(entities: list[Entity], base) -> None:
         taken = {b}
         group[0].key = b
         for n, e in enumerate(group[1:], start=2):
-            alt = e.values.get("start") or e.values.get("signed") or ""
+            alt = e.values.get("start") or e.values.get("signed") or e.values.get("date") or ""
             k = f"{b}~{alt}" if alt and f"{b}~{alt}" not in taken else f"{b}~{n}"
             while k in taken:
                 n += 1
@@ -1189,6 +1189,7 @@ def consolidate_statements(block: str, facts: list[FactIn], corrections=()) -> l
             root = merged[root]
         final.setdefault(root, []).extend(g)
     out = [_reconcile_statement(block, g) for _, g in sorted(final.items())]
+    _assign_keys(out, lambda e: e.extra["base"])  # the same words said again get ~<date>
     apply_corrections(out, corrections)
     return sorted(out, key=lambda e: e.key)
 
@@ -1202,7 +1203,7 @@ def _reconcile_statement(block: str, facts: list[FactIn]) -> Entity:
     digest = hashlib.sha1(quote_norm(longest.value).encode("utf-8")).hexdigest()[:12]
     langs = Counter(f.doc.language for f in facts if f.doc.language)
     e = Entity(
-        kind="statement", key=f"{block}/{digest}", block=block,
+        kind="statement", key="", block=block,
         values={"speaker": speaker, "speaker_key": block if block != "-" else None, "quote": longest.value,
                 "language": min(langs, key=lambda k: (-langs[k], k)) if langs else None,
                 "date": min((f.doc.ref_date for f in facts if f.doc.ref_date), default=None)},
@@ -1212,7 +1213,7 @@ def _reconcile_statement(block: str, facts: list[FactIn]) -> Entity:
                  for f in facts],
         confidence=_combined_confidence(facts),
     )
-    e.extra.update(documents=len({f.doc.id for f in facts}), refs=[f.ref for f in facts])
+    e.extra.update(documents=len({f.doc.id for f in facts}), refs=[f.ref for f in facts], base=f"{block}/{digest}")
     return e
 
 

@@ -30,6 +30,12 @@ class ExportError(ValueError):
     pass
 
 
+def _by_key(result) -> list:
+    """Rows in key order, sorted here: PostgreSQL's ORDER BY follows the server's collation,
+    SQLite's the code points, and both databases must export the same bytes."""
+    return sorted(result, key=lambda r: r.key)
+
+
 def _docs(conn: Conn) -> dict[str, dict[str, Any]]:
     return {r.id: {"url": r.url, "outlet": r.outlet, "published": r.published, "language": r.language,
                    "name": r.name}
@@ -56,17 +62,17 @@ def meetings(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, A
     docs = _docs(conn)
     sources = _source_map(conn, m.MeetingSource, m.MeetingSource.meeting_key, docs, ("status",))
     members: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for r in conn.execute(select(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value,
-                                 m.MeetingMember.label, m.MeetingMember.sources)
-                          .order_by(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value)):
+    rows = conn.execute(select(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value,
+                               m.MeetingMember.label, m.MeetingMember.sources)).all()
+    for r in sorted(rows, key=lambda r: (r.meeting_key, r.kind, r.value)):
         if r.kind == "person":
             members[r.meeting_key]["persons"].append({"key": r.value, "name": r.label, "sources": r.sources})
         else:
             members[r.meeting_key][r.kind + "s"].append(r.value)
-    q = select(m.Meeting).order_by(m.Meeting.key)
+    q = select(m.Meeting)
     if not include_rejected:
         q = q.where(m.Meeting.rejected.is_(False))
-    for r in conn.execute(q):
+    for r in _by_key(conn.execute(q)):
         mem = members.get(r.key, {})
         yield {
             "key": r.key, "series": r.series, "ordinal": r.ordinal, "name": r.name, "format": r.format,
@@ -92,10 +98,10 @@ def agreements(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str,
     docs = _docs(conn)
     sources = _source_map(conn, m.AgreementSource, m.AgreementSource.agreement_key, docs)
     at = _meetings_of(conn, m.AgreementSource, m.AgreementSource.agreement_key)
-    q = select(m.Agreement).order_by(m.Agreement.key)
+    q = select(m.Agreement)
     if not include_rejected:
         q = q.where(m.Agreement.rejected.is_(False))
-    for r in conn.execute(q):
+    for r in _by_key(conn.execute(q)):
         yield {
             "key": r.key, "title": r.title, "title_en": r.title_en, "kind": r.kind, "parties": r.parties or [],
             "signatories": r.signatories or [], "signed": r.signed, "valid_from": r.valid_from,
@@ -110,10 +116,10 @@ def statements(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str,
     docs = _docs(conn)
     sources = _source_map(conn, m.StatementSource, m.StatementSource.statement_key, docs)
     at = _meetings_of(conn, m.StatementSource, m.StatementSource.statement_key)
-    q = select(m.Statement).order_by(m.Statement.key)
+    q = select(m.Statement)
     if not include_rejected:
         q = q.where(m.Statement.rejected.is_(False))
-    for r in conn.execute(q):
+    for r in _by_key(conn.execute(q)):
         where = at.get(r.key, [])
         yield {
             "key": r.key, "speaker": r.speaker, "speaker_key": r.speaker_key, "quote": r.quote, "date": r.date,
@@ -127,15 +133,15 @@ def people(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, Any
     docs = _docs(conn)
     sources = _source_map(conn, m.PersonSource, m.PersonSource.person_key, docs)
     offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for o in conn.execute(select(m.PersonOffice).order_by(m.PersonOffice.person_key, m.PersonOffice.first_seen,
-                                                          m.PersonOffice.office_key)):
+    rows = conn.execute(select(m.PersonOffice)).all()
+    for o in sorted(rows, key=lambda o: (o.person_key, o.first_seen or "", o.office_key)):
         offices[o.person_key].append({"title": o.title, "state": o.state, "organization": o.organization,
                                       "first_seen": o.first_seen, "last_seen": o.last_seen,
                                       "documents": o.documents, "sources": o.sources})
-    q = select(m.Person).order_by(m.Person.key)
+    q = select(m.Person)
     if not include_rejected:
         q = q.where(m.Person.rejected.is_(False))
-    for r in conn.execute(q):
+    for r in _by_key(conn.execute(q)):
         yield {
             "key": r.key, "name": r.name, "aliases": r.aliases or [], "official": r.official,
             "first_seen": r.first_seen, "last_seen": r.last_seen, "offices": offices.get(r.key, []),

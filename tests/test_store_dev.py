@@ -1,0 +1,83 @@
+"""The dev corpus (../shared, English and Russian) through the knowledge base: ingested twice
+and in another order it gives exactly the same record; what it says about series and people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parley.store import queries as q
+from parley.store.db import open_store
+from parley.store.export import export
+from parley.store.ingest import Incoming, ingest, iter_sources
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DEV, DEV_RU = SHARED / "corpus" / "dev", SHARED / "corpus" / "dev-ru"
+
+pytestmark = pytest.mark.skipif(not DEV.is_dir() or not DEV_RU.is_dir(), reason="../shared/corpus is not here")
+
+
+@pytest.fixture(scope="module")
+def dev_items() -> dict[str, list[Incoming]]:
+    """The dev reports, extracted once for the whole module."""
+    out = {}
+    for name, path in (("en", DEV), ("ru", DEV_RU)):
+        items = list(iter_sources([str(path)]))
+        assert all(isinstance(i, Incoming) for i in items)
+        out[name] = items
+    return out
+
+
+def exports(store, tmp_path: Path) -> dict[str, bytes]:
+    out = {}
+    with store.connect() as conn:
+        for kind in ("meetings", "agreements", "statements", "people", "graph"):
+            path = tmp_path / f"{kind}.jsonl"
+            export(conn, kind, "jsonl", path)
+            out[kind] = path.read_bytes()
+        path = tmp_path / "graph.graphml"
+        export(conn, "graph", "graphml", path)
+        out["graphml"] = path.read_bytes()
+    return out
+
+
+def test_ingesting_the_dev_corpus_twice_gives_the_same_database(tmp_path, dev_items):
+    one = open_store(str(tmp_path / "one.db"))
+    ingest(one, dev_items["en"] + dev_items["ru"])
+    first = exports(one, tmp_path)
+    again = ingest(one, dev_items["en"] + dev_items["ru"])
+    assert (again.added, again.unchanged) == (0, 29)
+    assert exports(one, tmp_path) == first
+    # another database, the other order, in two runs
+    two = open_store(str(tmp_path / "two.db"))
+    ingest(two, list(reversed(dev_items["ru"])))
+    ingest(two, list(reversed(dev_items["en"])))
+    assert exports(two, tmp_path) == first
+    assert first["meetings"].count(b"\n") >= 25
+
+
+def test_what_the_dev_corpus_says_across_documents(tmp_path, dev_items):
+    store = open_store(str(tmp_path / "dev.db"))
+    ingest(store, dev_items["en"] + dev_items["ru"])
+    with store.connect() as conn:
+        # the XIII CIS meeting of 5 November 2025: English and Russian reports are one meeting
+        m = q.get_meeting(conn, "cis-security-council-secretaries/13")
+        docs = {s.document_id for s in m.sources}
+        names = {d.name for d in (q.get_document(conn, i) for i in docs)}
+        assert {"d01", "r01", "r03"} <= names and m.start == "2025-11-05" and m.place == "Moscow"
+        # the CIS series: one a year (IX 2021, XIII 2025), the XII (2024) reported by no one
+        tl = q.series_timeline(conn, "cis-security-council-secretaries")
+        assert tl.regular == "annual" and tl.offset == 2012
+        assert (12, 2024) in {(e.ordinal, e.expected_year) for e in tl.missing}
+        # Russia-Belarus plans follow each other
+        plans = {a.key: a for a in q.list_agreements(conn, party="BLR", kind="plan")}
+        assert plans["BLR+RUS/plan/2024-2025"].predecessor == "BLR+RUS/plan/2022-2023"
+        assert plans["BLR+RUS/plan/2026-2027"].predecessor == "BLR+RUS/plan/2024-2025"
+        assert plans["BLR+RUS/plan/2026-2027"].documents == 2  # d01 and r03
+        # one person across spellings, scripts and documents
+        p = q.get_person(conn, "Aleksandr Volfovich")
+        assert p.documents >= 6 and "Александр Вольфович" in p.aliases
+        assert q.get_person(conn, "Вольфович").key == p.key
+        holders = q.office_holders(conn, "Secretary of the Security Council", "RUS", at="2021-11-17")
+        assert [h.name for h in holders] == ["Nikolai Patrushev"]
