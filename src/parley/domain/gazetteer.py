@@ -135,9 +135,12 @@ class LemmaGazetteer:
 def _longest(matches: Iterable[Match]) -> list[Match]:
     """Non-overlapping matches, preferring the longest (then the earliest)."""
     chosen: list[Match] = []
+    taken: set[int] = set()
     for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+        span = range(m.start, m.end)
+        if not any(i in taken for i in span):
             chosen.append(m)
+            taken.update(span)
     return sorted(chosen, key=lambda m: m.start)
 
 

@@ -88,9 +88,11 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
     text = ctx.text
     out: list[MeetingFrame] = []
     seen: set[frozenset[int]] = set()
-    quote_spans = [(q.start, q.end) for q in ctx.quotes]
+    quoted = bytearray(len(text))
+    for q in ctx.quotes:
+        quoted[q.start:q.end] = b"\x01" * (q.end - q.start)
     for ss, se in ctx.analysis.sentences:
-        if any(a <= ss < b for a, b in quote_spans):
+        if quoted[ss]:
             continue
         for pat, kind in _PATTERNS.get(ctx.language, []):
             for m in pat.finditer(text, ss, se):

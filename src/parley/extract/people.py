@@ -100,12 +100,12 @@ class PersonEntity:
         return {o.role for o in self.offices if o.role}
 
 
-def _inside(spans: list[Span], s: int, e: int) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
-
-
-def _overlaps(spans: list[Span], s: int, e: int) -> bool:
-    return any(s < b and e > a for a, b in spans)
+def _coverage(size: int, spans) -> bytearray:  # noqa: ANN001 - matches with start/end
+    """Which characters the spans cover: constant-time overlap tests, whatever the text's length."""
+    out = bytearray(size)
+    for m in spans:
+        out[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return out
 
 
 class _People:
@@ -116,6 +116,12 @@ class _People:
         self.registry = get_officials()
         self.people: list[PersonEntity] = []
         self.mentions: list[PersonMention] = []
+        self.claimed = bytearray(len(ctx.text))
+        self.domain = _coverage(len(ctx.text), (*ctx.states, *ctx.organizations, *ctx.places))
+
+    def _claim(self, mention: PersonMention) -> None:
+        self.claimed[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        self.mentions.append(mention)
 
     def find(self, name: str, official: Official | None) -> int | None:
         for i, p in enumerate(self.people):
@@ -128,7 +134,7 @@ class _People:
 
     def add_full(self, start: int, end: int, surface: str, name: str, official: Official | None,
                  aliases: tuple[str, ...] = ()) -> PersonMention | None:
-        if any(m.start < end and m.end > start for m in self.mentions):
+        if any(self.claimed[start:end]):
             return None
         idx = self.find(official.name if official else name, official)
         if idx is None:
@@ -147,15 +153,15 @@ class _People:
             if alias and alias != person.name and alias not in person.aliases:
                 person.aliases.append(alias)
         mention = PersonMention(start, end, surface, "full", idx)
-        self.mentions.append(mention)
+        self._claim(mention)
         person.mentions.append(mention)
         return mention
 
     def add_family(self, start: int, end: int, surface: str, idx: int, kind: str = "family") -> PersonMention | None:
-        if any(m.start < end and m.end > start for m in self.mentions):
+        if any(self.claimed[start:end]):
             return None
         mention = PersonMention(start, end, surface, kind, idx)
-        self.mentions.append(mention)
+        self._claim(mention)
         self.people[idx].mentions.append(mention)
         return mention
 
@@ -168,7 +174,7 @@ class _People:
 
 # ---------------------------------------------------------------- English
 
-def _clean_en_name(ctx: DocContext, s: int, e: int) -> tuple[int, int] | None:
+def _clean_en_name(ctx: DocContext, domain: bytearray, s: int, e: int) -> tuple[int, int] | None:
     """Trim an entity span to the name itself: no titles, states, organisations or possessives."""
     text = ctx.text
     while True:
@@ -177,7 +183,7 @@ def _clean_en_name(ctx: DocContext, s: int, e: int) -> tuple[int, int] | None:
             return None
         w = m.group()
         low = w.lower().rstrip(".")
-        covered = any(x.start <= s < x.end for x in (*ctx.states, *ctx.organizations, *ctx.places))
+        covered = bool(domain[s])
         if (low in STARTERS_EN or low in TITLES or low in {"the", "mr", "mrs", "ms"} or covered or low in HEADS_EN
                 or low in _NOT_NAME_EN):
             nxt = re.search(r"\S", text[s + m.end():e])
@@ -240,15 +246,14 @@ def _after_title_or_state(ctx: DocContext, start: int) -> bool:
 def _english(ctx: DocContext, people: _People) -> None:
     text = ctx.text
     registry = people.registry
-    domain_spans = [(m.start, m.end) for m in (*ctx.states, *ctx.organizations, *ctx.places)]
     candidates: list[tuple[int, int, bool]] = []
     for ent in ctx.analysis.entities:
         if ent.label == "PER":
-            span = _clean_en_name(ctx, ent.start, ent.end)
+            span = _clean_en_name(ctx, people.domain, ent.start, ent.end)
             if span:
                 candidates.append((*span, True))
     for s, e in _capitalised_runs(text):
-        span = _clean_en_name(ctx, s, e)
+        span = _clean_en_name(ctx, people.domain, s, e)
         if span:
             candidates.append((*span, False))
     # Longest first, so "Sergei Shoigu" claims its words before "Shoigu".
@@ -266,7 +271,7 @@ def _english(ctx: DocContext, people: _People) -> None:
         else:
             name = " ".join(words)
         official = registry.lookup(name)
-        if official is None and (_overlaps(domain_spans, s, e) or not (
+        if official is None and (any(people.domain[s:e]) or not (
                 _valid_en_name(name.split(), from_model)
                 or (_after_title_or_state(ctx, s) and _valid_en_name(name.split(), True)))):
             continue
@@ -288,9 +293,10 @@ def _english_partial_names(ctx: DocContext, people: _People) -> None:
             if m.group() not in people.people[hits[0]].aliases:
                 people.people[hits[0]].aliases.append(m.group())
     # Family names alone ("Shoigu stressed", "Mr Naryshkin", "M.Ryzhenkov").
+    per = _coverage(len(text), (ent for ent in ctx.analysis.entities if ent.label == "PER"))
     for m in re.finditer(r"(?<![\w])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|[A-Z]\.\s?)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])", text):
         s, e = m.start(1), m.end(1)
-        if any(x.start <= s < x.end for x in people.mentions):
+        if people.claimed[s]:
             continue
         fam = m.group(1)
         if fold(fam) in _NOT_NAME_EN:
@@ -299,7 +305,7 @@ def _english_partial_names(ctx: DocContext, people: _People) -> None:
         if idx is None:
             cands = registry.by_family(fam)
             titled = m.group(0) != fam
-            model_says = any(ent.label == "PER" and ent.start <= s < ent.end for ent in ctx.analysis.entities)
+            model_says = bool(per[s])
             if len(cands) == 1 and (titled or model_says):
                 mention = people.add_full(m.start(), e, m.group(0), cands[0].name, cands[0])
                 if mention:

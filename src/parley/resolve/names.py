@@ -58,9 +58,16 @@ def is_patronymic(word: str) -> bool:
     stem = fold(word[: m.start()])
     if len(stem) < 3:
         return False
+    return any(abs(len(n) - len(stem)) <= 3 for n in _given_by_prefix().get(stem[:4], ()))
+
+
+@cache
+def _given_by_prefix() -> dict[str, list[str]]:
     en, ru = _given_tables()
-    names = set(en) | {fold(v) for v in ru}
-    return any(n.startswith(stem[:4]) and abs(len(n) - len(stem)) <= 3 for n in names)
+    out: dict[str, list[str]] = {}
+    for n in set(en) | {fold(v) for v in ru}:
+        out.setdefault(n[:4], []).append(n)
+    return out
 
 
 def canonical_given(given: str) -> str:

@@ -47,6 +47,9 @@ def describe(url: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, begin transactions: then SAVEPOINTs work (the
+    # ingest keeps one per document inside a group commit), as SQLAlchemy's SQLite notes advise.
+    dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     # WAL: readers never block the writer; NORMAL sync is durable at each commit's checkpoint
     # and survives a killed process (only an OS crash can lose the last commits).
@@ -67,6 +70,7 @@ def make_engine(url: str) -> Engine:
                 raise StoreError(f"cannot create the database {path}: directory {parent} does not exist")
         engine = create_engine(url, json_serializer=dumps)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
     try:
         return create_engine(url, json_serializer=dumps, pool_pre_ping=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -342,67 +343,101 @@ def _drop_facts(conn: Connection, doc_ids: list[str]) -> set[tuple[str, str]]:
     return blocks
 
 
-class Ingester:
-    """Stores documents one transaction each; keeps what it needs across a run."""
+_DOC_INSERT = insert(m.Document.__table__)
+_FACT_INSERT = insert(m.Fact.__table__)
 
-    def __init__(self, store: Store) -> None:
+
+class Ingester:
+    """Stores documents, each whole or not at all, several per commit.
+
+    Each document is written inside a SAVEPOINT: its row, its facts and the dirty marks of
+    their blocks succeed or fail together. Documents are committed in groups (every
+    ``group`` documents or ``seconds``), which is what makes ingest fast; a killed process
+    loses only the last, uncommitted group, which the next run stores again."""
+
+    def __init__(self, store: Store, group: int = 200, seconds: float = 0.5) -> None:
         self.store = store
         self.conn = store.engine.connect()
-        self.fact_corrections = fact_corrections(self.conn)
-        self.conn.rollback()
+        with self.conn.begin():
+            self.fact_corrections = fact_corrections(self.conn)
         self.marked: set[tuple[str, str]] = set()
         self.now = datetime.now(UTC).replace(microsecond=0).isoformat()
+        self.group, self.seconds = group, seconds
+        self.tx = None
+        self.in_group = 0
+        self.started = 0.0
+
+    def add(self, item: Incoming) -> str:
+        """added | unchanged | reextracted | replaced"""
+        if self.tx is None:
+            self.tx, self.in_group, self.started = self.conn.begin(), 0, time.monotonic()
+        savepoint = self.conn.begin_nested()
+        try:
+            outcome, dirty = self._store(item)
+            savepoint.commit()
+        except BaseException:
+            savepoint.rollback()
+            self.flush()  # the documents before this one are whole: keep them
+            raise
+        self.marked |= dirty
+        self.in_group += 1
+        if self.in_group >= self.group or time.monotonic() - self.started >= self.seconds:
+            self.flush()
+        return outcome
+
+    def flush(self) -> None:
+        if self.tx is not None:
+            self.tx.commit()
+            self.tx = None
 
     def close(self) -> None:
+        self.flush()
         self.conn.close()
 
-    def store_one(self, item: Incoming) -> str:
-        """added | unchanged | reextracted | replaced"""
+    def _store(self, item: Incoming) -> tuple[str, set[tuple[str, str]]]:
         rec = item.record
         doc = rec["document"]
         did = doc["id"]
         sha = record_sha(rec)
         url = doc.get("url") or None
         conn = self.conn
-        with conn.begin():
-            row = conn.execute(select(m.Document.record_sha, m.Document.superseded_by, m.Document.raw_text)
-                               .where(m.Document.id == did)).first()
-            if row is not None and (row.record_sha == sha or row.superseded_by is not None):
-                if row.raw_text is None and item.raw_text is not None:
-                    conn.execute(update(m.Document).where(m.Document.id == did).values(raw_text=item.raw_text))
-                return "unchanged"
-            dirty: set[tuple[str, str]] = set()
-            values = {
-                "name": str(doc.get("name") or did[:12])[:300], "origin": item.origin or doc.get("origin"),
-                "url": url, "outlet": doc.get("source"), "title": doc.get("title"),
-                "language": doc.get("language"), "published": doc.get("published") if precision(
-                    doc.get("published")) else None,
-                "ref_date": reference_date(rec), "extractor": _extractor(rec), "record_sha": sha,
-                # The items live in the facts table; the record is rebuilt from both (record_of).
-                "record": {k: v for k, v in rec.items() if k not in ITEM_LISTS},
-                "raw_text": item.raw_text if item.raw_text is not None else (row.raw_text if row else None),
-            }
-            outcome = "added"
-            if row is not None:
-                dirty |= _drop_facts(conn, [did])
-                conn.execute(update(m.Document).where(m.Document.id == did).values(**values))
-                outcome = "reextracted"
-            else:
-                conn.execute(insert(m.Document).values(id=did, ingested_at=self.now, **values))
-            if url:
-                older = conn.execute(select(m.Document.id).where(
-                    m.Document.url == url, m.Document.id != did, m.Document.superseded_by.is_(None))).scalars().all()
-                if older:
-                    dirty |= _drop_facts(conn, list(older))
-                    conn.execute(update(m.Document).where(m.Document.id.in_(older)).values(superseded_by=did))
-                    outcome = "replaced"
-            rows = fact_rows(rec, self.fact_corrections.get(did, []))
-            if rows:
-                conn.execute(insert(m.Fact), rows)
-            dirty |= {(r["kind"], r["block"]) for r in rows}
-            mark_dirty(conn, dirty - self.marked)
-        self.marked |= dirty
-        return outcome
+        row = conn.execute(select(m.Document.record_sha, m.Document.superseded_by, m.Document.raw_text)
+                           .where(m.Document.id == did)).first()
+        if row is not None and (row.record_sha == sha or row.superseded_by is not None):
+            if row.raw_text is None and item.raw_text is not None:
+                conn.execute(update(m.Document).where(m.Document.id == did).values(raw_text=item.raw_text))
+            return "unchanged", set()
+        dirty: set[tuple[str, str]] = set()
+        values = {
+            "name": str(doc.get("name") or did[:12]), "origin": item.origin or doc.get("origin"),
+            "url": url, "outlet": doc.get("source"), "title": doc.get("title"),
+            "language": doc.get("language"),
+            "published": doc.get("published") if precision(doc.get("published")) else None,
+            "ref_date": reference_date(rec), "extractor": _extractor(rec), "record_sha": sha,
+            # The items live in the facts table; the record is rebuilt from both (queries.record_of).
+            "record": {k: v for k, v in rec.items() if k not in ITEM_LISTS},
+            "raw_text": item.raw_text if item.raw_text is not None else (row.raw_text if row else None),
+        }
+        outcome = "added"
+        if row is not None:
+            dirty |= _drop_facts(conn, [did])
+            conn.execute(update(m.Document).where(m.Document.id == did).values(**values))
+            outcome = "reextracted"
+        else:
+            conn.execute(_DOC_INSERT, {"id": did, "ingested_at": self.now, "superseded_by": None, **values})
+        if url:
+            older = conn.execute(select(m.Document.id).where(
+                m.Document.url == url, m.Document.id != did, m.Document.superseded_by.is_(None))).scalars().all()
+            if older:
+                dirty |= _drop_facts(conn, list(older))
+                conn.execute(update(m.Document).where(m.Document.id.in_(older)).values(superseded_by=did))
+                outcome = "replaced"
+        rows = fact_rows(rec, self.fact_corrections.get(did, []))
+        if rows:
+            conn.execute(_FACT_INSERT, rows)
+        dirty |= {(r["kind"], r["block"]) for r in rows}
+        mark_dirty(conn, dirty - self.marked)
+        return outcome, dirty
 
 
 def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bool = True,
@@ -416,7 +451,7 @@ def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bo
                 report.failures.append(item)
                 outcome = "failed"
             else:
-                outcome = ing.store_one(item)
+                outcome = ing.add(item)
                 setattr(report, outcome, getattr(report, outcome) + 1)
             if on_item:
                 on_item(item, outcome)
