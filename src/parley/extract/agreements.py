@@ -78,7 +78,7 @@ def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
     else:
         # Commas end a title, except in a title's own list of capitalised words ("Agreement on Free
         # Trade in Services, Establishment, Operation and Investment").
-        stop = re.compile(r"[.;:!?()\"“”]|,\s(?![A-Z][a-z]+(?:,|\s+and\s+[A-Z]|\s+[A-Z]))|\s[-–—]\s|"
+        stop = re.compile(r"[.;:!?()\"“”]|,\s(?!(?-i:[A-Z][a-z]+(?:,|\s+and\s+[A-Z]|\s+[A-Z])))|\s[-–—]\s|"
                           r"\s(?:was|were|is|are|will|which|that|has|have|had|signed|adopted|approved|entered|"
                           r"during|by|who|aimed|as|but|it)\s|\sand\s+(?:agreed|decided|discussed|noted|called|"
                           r"held|exchanged|reviewed|signed|adopted|approved|stressed|expressed)\b|"
@@ -165,6 +165,13 @@ def find_agreements(ctx: DocContext) -> list[AgreementMention]:
             kind = kind_of(m.group("w"), lang)
             start = _title_start(ctx, m.start(), ss)
             end = _title_end(ctx, m.end(), se)
+            # Another document named inside ("our joint plans include approving a Program of ...")
+            # ends this title where its own begins.
+            inner = _KIND_RE[lang].search(text, m.end(), end)
+            if inner:
+                end = min(end, _title_start(ctx, inner.start(), m.end()))
+                while end > m.end() and text[end - 1] in " ,":
+                    end -= 1
             if not _specific(ctx, start, m.start(), m.end(), end):
                 continue
             title = " ".join(text[start:end].split()).strip(" ,«»\"")
@@ -331,8 +338,21 @@ def _orphan_signatories(ctx: DocContext, found: list[AgreementMention]) -> None:
                 target.signatories.setdefault(m.person, []).append((m.start, m.end))
 
 
+def _focus_organization(ctx: DocContext):  # noqa: ANN202 - a gazetteer Match or None
+    """The organisation a report is about, when one clearly dominates its mentions (an interview
+    on CIS affairs): the default party of the programmes it speaks of."""
+    counts: dict[str, list] = {}
+    for o in ctx.organizations:
+        counts.setdefault(o.value, []).append(o)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if ranked and len(ranked[0]) >= 4 and (len(ranked) == 1 or len(ranked[0]) >= 2 * len(ranked[1])):
+        return ranked[0][0]
+    return None
+
+
 def extract_agreements(ctx: DocContext) -> None:
     main = next((f for f in ctx.frames if f.main), None)
+    focus = _focus_organization(ctx)
     merged: list[AgreementMention] = []
     for a in find_agreements(ctx):
         _signing(ctx, a, main)
@@ -353,6 +373,8 @@ def extract_agreements(ctx: DocContext) -> None:
             a.parties = {k: list(v) for k, v in twin.parties.items()}
         elif main is not None and main.organization and a.kind in ("program", "plan", "declaration", "other"):
             a.parties[main.organization] = [main.mentions[0].span]
+        elif focus is not None and a.kind in ("program", "plan", "declaration", "other", "agreement"):
+            a.parties[focus.value] = [(focus.start, focus.end)]
         elif a.signatories:
             for pid, spans in a.signatories.items():
                 st = ctx.people[pid].state

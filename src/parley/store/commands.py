@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages are not cut into lines: they are copied and grepped
 # Piped output is read by people too (less, files): give tables room instead of 80 columns.
 out = Console() if sys.stdout.isatty() else Console(width=int(os.environ.get("COLUMNS") or 180))
 

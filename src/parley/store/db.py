@@ -158,6 +158,11 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
 def open_store(db: str | None = None, *, create: bool = True) -> Store:
     """Open the knowledge base; a new, empty one gets the schema, an old one must be upgraded."""
     url = resolve_url(db)
+    if not create and url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            raise StoreError(f"no knowledge base at {path}: run `parley ingest PATH --db {path}` first "
+                             f"(or set --db / ${ENV_VAR})")
     engine = make_engine(url)
     try:
         rev = current_revision(engine)

@@ -57,6 +57,7 @@ class _Meeting:
     ordinal: int
     start: date
     host: str
+    attendees: list | None = None  # the officials who were there; each report names a few of them
 
 
 def _meetings(rng: random.Random) -> list[_Meeting]:
@@ -101,13 +102,15 @@ def generate(n: int, seed: int = 7) -> Iterator[dict[str, Any]]:
     rng = random.Random(seed)
     meetings = _meetings(rng)
     people = _officials()
+    for mt in meetings:
+        mt.attendees = rng.sample(people, 12)
     weights = [1.0 + (m.start.year - 1995) / 5 for m in meetings]  # recent meetings get more reports
     for k in range(n):
         mt = rng.choices(meetings, weights)[0]
-        yield _record(rng, k, mt, people)
+        yield _record(rng, k, mt)
 
 
-def _record(rng: random.Random, k: int, mt: _Meeting, people) -> dict[str, Any]:
+def _record(rng: random.Random, k: int, mt: _Meeting) -> dict[str, Any]:
     planned = rng.random() < 0.06
     lang = "ru" if rng.random() < 0.25 else "en"
     published = mt.start - timedelta(days=rng.randint(10, 60)) if planned else mt.start + timedelta(
@@ -126,7 +129,8 @@ def _record(rng: random.Random, k: int, mt: _Meeting, people) -> dict[str, Any]:
     t.add(" on ")
     date_span = t.add(f"{start.day} {start.strftime('%B')} {start.year}")
     t.add(".\n\n")
-    chosen = rng.sample(people, rng.randint(2, 6))
+    assert mt.attendees
+    chosen = rng.sample(mt.attendees, rng.randint(2, 6))
     persons, person_items, support_persons = [], [], {}
     for pname, offices in chosen:
         off = offices[0] if offices else None
