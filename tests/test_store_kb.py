@@ -133,11 +133,15 @@ def test_a_changed_version_of_a_url_replaces_its_facts(tmp_path, kb_items):
     assert ingest(store, [wrong]).unchanged == 1
 
 
-def test_ingest_is_order_independent(tmp_path, kb_items):
+def test_ingest_is_order_independent_and_incremental_equals_a_full_rebuild(tmp_path, kb_items):
+    from parley.store.consolidate import consolidate
+
     a, b = fresh(tmp_path, "a.db"), fresh(tmp_path, "b.db")
     ingest(a, kb_items)
-    ingest(b, list(reversed(kb_items[4:])), consolidate=False)
+    ingest(b, list(reversed(kb_items[4:])))
     ingest(b, list(reversed(kb_items[:4])))
+    assert dump(a) == dump(b)
+    consolidate(b, full=True)
     assert dump(a) == dump(b)
 
 
@@ -363,7 +367,9 @@ def test_command_line(tmp_path, kb_items):
     res = run(app, ["export", "people", "--format", "csv", "--db", db])
     assert res.exit_code == 0 and res.stdout.startswith("key,name,")
     res = run(app, ["meetings", "--db", str(tmp_path / "missing" / "x.db")])
-    assert res.exit_code == 2 and "does not exist" in res.output
+    assert res.exit_code == 2 and "parley ingest" in res.output
+    res = run(app, ["db", "upgrade", "--db", db])
+    assert res.exit_code == 0 and "nothing to do" in res.output
     res = run(app, ["db", "status", "--db", db, "--json"])
     assert json.loads(res.stdout)["documents"] == 8
 
