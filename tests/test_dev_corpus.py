@@ -231,3 +231,11 @@ def test_extract_then_eval_overall_f1(tmp_path, corpus, floor):
     text = _cli("eval", str(GOLD / corpus), str(out))
     match = re.search(r"overall F1 ([0-9.]+)", text.stdout)
     assert match and abs(float(match.group(1)) - f1) < 1e-3, text.stdout
+    # The project's scorer agrees with the reference scorer on real predictions, category by category.
+    reference = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(GOLD / corpus), str(out),
+                                "--json"], capture_output=True, text=True, timeout=120)
+    assert reference.returncode == 0, reference.stderr
+    expected = json.loads(reference.stdout)
+    for category in ("meetings", "agreements", "statements", "people", "topics", "all"):
+        for figure in ("precision", "recall", "f1"):
+            assert abs(report[category][figure] - expected[category][figure]) <= 0.01, (category, figure)
