@@ -88,7 +88,14 @@ def find_quotes(text: str) -> list[Span]:
             close = _OPEN_CLOSE[ch]
             j = _find_close(text, i + 1, ch, close)
             if j is not None:
-                spans.append((i + 1, j))
+                # Blanks inside the marks (padding of an HTML entity such as "&laquo;") are not words.
+                s, e = i + 1, j
+                while s < e and text[s].isspace():
+                    s += 1
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    spans.append((s, e))
                 i = j + 1
                 continue
         i += 1
