@@ -86,7 +86,15 @@ def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
                           r"\s(?:and|as well as)\s+(?:a|an|the)\s+(?:draft\s+)?"
                           r"(?=\w+\s+(?:on|of|for)\b)", re.I)
     m = stop.search(text, start, sent_end)
-    return min(m.start() if m else sent_end, start + 220)
+    end = m.start() if m else sent_end
+    if m and text[end] == "," and not year_ranges(text, start, end):
+        # "plan of consultations on foreign policy, security and defence issues for 2025": the period
+        # that names the document comes after a list.
+        period = re.match(r",\s[^.;:!?\"“”«»]{0,80}?\b(?:for|на)\s+(?:19|20)\d\d(?:\s*[-–—−]\s*(?:19|20)?\d\d)?"
+                          r"(?:\s+(?:годы|год))?", text[end:sent_end])
+        if period and not re.search(r"\b(?:was|were|is|are|will|which|signed|said|said)\b", period.group()):
+            end += period.end()
+    return min(end, start + 220)
 
 
 def _title_start(ctx: DocContext, kind_start: int, sent_start: int) -> int:

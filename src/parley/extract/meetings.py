@@ -107,7 +107,8 @@ PARTICIPATION = {
 ATTENDANCE = {
     "en": re.compile(
         r"\b(?:attended|attending|took part|take part|taking part|participated|participating|joined|joining|"
-        r"(?:was|were) present|presence|headed by|led by|delegations?|on behalf of|heads? of delegations?)\b", re.I),
+        r"(?:was|were) present|presence|headed by|led by|delegations?|on behalf of|heads? of delegations?|"
+        r"(?:was|were) represented|represented by)\b", re.I),
     "ru": re.compile(
         r"(?<![а-яё])(?:принял\w* участие|участвовал\w*|присутствовал\w*|во главе с|возглавил\w*|"
         r"делегаци\w+|представлен\w*)(?![а-яё])", re.I),
@@ -703,6 +704,8 @@ def _assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             for p in ctx.places:
                 if not (ss <= p.start < se) or _frame_of_offset(frames, m.sentence, p.start) is not f:
                     continue
+                if ctx.dateline and ctx.dateline.span[0] <= p.start < ctx.dateline.span[1]:
+                    continue  # where the agency filed from, not where the meeting was
                 before = text[max(ss, p.start - 40):p.start]
                 after = text[p.end:min(se, p.end + 40)]
                 if _PLACE_CUE[lang].search(before) or _HOST_AFTER[lang].match(after):
