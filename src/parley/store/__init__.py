@@ -1,2 +1,2 @@
 """The knowledge base: documents, their facts, and the meetings, people, agreements and
-statements consolidated from them (see docs/knowledge-base.md)."""
+statements consolidated from them (see the "Knowledge base" section of the README)."""
