@@ -118,9 +118,12 @@ class Domain:
                 states.add(n, iso, "demonym")
         for p in self.places:
             place = Place(p["name"], p["state"], p.get("kind", "city"))
+            # A name that is also a person's or another thing's ("Victoria", "Washington") is a place
+            # only where the text says so (the meeting extractor asks for "in ..."); names never yield to it.
+            ambiguous = set(p.get("ambiguous_names") or [])
             for n in [p["name"], *p.get("names_en", [])]:
                 for variant in _english_variants(n):
-                    places.add(variant, place, "place")
+                    places.add(variant, place, "ambiguous" if n in ambiguous else "place")
         for key, e in self.organizations.items():
             for n in [e.get("name", ""), *e.get("names_en", []), *e.get("abbreviations_en", [])]:
                 for variant in _english_variants(n):

@@ -117,7 +117,8 @@ class _People:
         self.people: list[PersonEntity] = []
         self.mentions: list[PersonMention] = []
         self.claimed = bytearray(len(ctx.text))
-        self.domain = _coverage(len(ctx.text), (*ctx.states, *ctx.organizations, *ctx.places))
+        self.domain = _coverage(len(ctx.text), (m for m in (*ctx.states, *ctx.organizations, *ctx.places)
+                                                if m.kind != "ambiguous"))
 
     def _claim(self, mention: PersonMention) -> None:
         self.claimed[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
