@@ -246,15 +246,17 @@ def russian_left_title(text: str, sent_start: int, name_start: int, blocked: lis
     if best is None:
         return None
     s, e, entry = best
-    between = text[e:name_start]
-    for m in sorted([*states, *orgs], key=lambda m: -m.start):
-        if m.start >= e and m.end <= name_start:
-            between = between[: m.start - e] + " " * (m.end - m.start) + between[m.end - e:]
+    # What lies between the title and the name may only be states, organisations and a few words.
+    chars = list(text[e:name_start])
+    for m in (*states, *orgs):
+        for i in range(max(m.start, e), min(m.end, name_start)):
+            chars[i - e] = " "
+    between = "".join(chars)
     if not _RU_BETWEEN_OK.match(between):
         return None
     found = [m.value for m in states if m.start >= e and m.end <= name_start]
     found += [m.value for m in states if m.kind == "adjective" and s - 25 <= m.start < s]
-    org = next((m.value for m in orgs if m.start >= e and m.end <= name_start), entry.get("organization"))
+    org = next((m.value for m in orgs if m.end > e and m.start < name_start), entry.get("organization"))
     state = entry.get("state") or (found[0] if found else None)
     plural = bool(re.match(r"\w*(?:секретари|министры|главы|руководители)\b", text[s:e], re.I))
     if org and not entry.get("state"):
