@@ -523,7 +523,7 @@ def report(results: list[Result], args: argparse.Namespace, console) -> dict:
                            _verdict(ok, "meets target", "BELOW TARGET"), f"{cpu_ratio:.2f}")
             summary["throughput"][lang] = {"ratio": ratio, "meets_target": ok, "cpu_ratio": cpu_ratio}
         else:
-            ratios.add_row(LANG_NAME[lang], "-", "-", "-", "[red]not measured[/red]")
+            ratios.add_row(LANG_NAME[lang], "-", "-", "-", "[red]not measured[/red]", "-")
         if parley and big:
             # With worker processes, the workers hold the models and the documents in flight.
             small_peak = max(parley.peak_rss_mb, parley.worker_peak_rss_mb)
@@ -592,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
     began = time.perf_counter()
 
     def log(message: str) -> None:
-        err.print(f"[dim]{time.perf_counter() - began:7.1f}s[/dim] {message}")
+        err.print(f"[dim]{time.perf_counter() - began:7.1f}s[/dim] {message}", soft_wrap=True)
 
     log(f"{os.cpu_count()} CPU(s); Python {sys.version.split()[0]}; corpus source "
         f"{'synthetic' if args.synthetic or not SHARED_CORPUS.is_dir() else SHARED_CORPUS}")

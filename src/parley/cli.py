@@ -8,7 +8,6 @@ errors (a missing directory, bad options).
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -137,7 +136,6 @@ for _module in ("parley.store.commands",):
 
 
 def main() -> None:  # pragma: no cover - console entry point
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     app()
 
 

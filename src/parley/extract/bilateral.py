@@ -30,6 +30,10 @@ _PATTERNS = {
         (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,30}?\s)?(?:переговоры|встречу|консультации))\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на|по)\s|$)", re.I), "ab"),
     ],
 }
+_TALK_WORDS = {
+    "en": re.compile(r"\b(?:talks|meeting|consultations|negotiations|conversation|met)\b", re.I),
+    "ru": re.compile(r"(?<![а-яё])(?:встреч|переговор|консультаци|встретил)", re.I),
+}
 _GUEST = re.compile(r"гост|guest|визит|visit", re.I)
 _GROUP = re.compile(r"\b(?:secretaries|heads|ministers|delegations|representatives|participants|leaders|members)\b|"
                     r"(?<![а-яё])(?:секретар[яеи]м?и|главами|делегаци\w+|участник\w+|представител\w+)(?![а-яё])", re.I)
@@ -91,9 +95,10 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
     quoted = bytearray(len(text))
     for q in ctx.quotes:
         quoted[q.start:q.end] = b"\x01" * (q.end - q.start)
+    talk = _TALK_WORDS[ctx.language] if ctx.language in _TALK_WORDS else _TALK_WORDS["en"]
     for ss, se in ctx.analysis.sentences:
-        if quoted[ss]:
-            continue
+        if quoted[ss] or not talk.search(text, ss, se):
+            continue  # the patterns are costly: only sentences with a word for talks or meeting
         for pat, kind in _PATTERNS.get(ctx.language, []):
             for m in pat.finditer(text, ss, se):
                 if kind == "subject":

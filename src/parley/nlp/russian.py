@@ -29,6 +29,7 @@ class RussianPipeline:
         emb = NewsEmbedding()
         self.morph_tagger = NewsMorphTagger(emb)
         self.ner_tagger = NewsNERTagger(emb)
+        self._lemmas: dict[tuple, str] = {}
 
     def lemma(self, word: str) -> str:
         """The dictionary form of a single word, without context."""
@@ -48,13 +49,21 @@ class RussianPipeline:
         doc.tag_ner(self.ner_tagger)
         tokens = []
         for t in doc.tokens:
-            t.lemmatize(self.morph_vocab)
             feats = t.feats or {}
-            tokens.append(Token(t.start, t.stop, t.text, (t.lemma or t.text).lower(), t.pos or "",
-                                feats.get("Case", ""), feats.get("Number", "")))
+            # The same word in the same form has the same lemma: a cache spares most of pymorphy2's work.
+            key = (t.text, t.pos, tuple(sorted(feats.items())))
+            lemma = self._lemmas.get(key)
+            if lemma is None:
+                lemma = (self.morph_vocab.lemmatize(t.text, t.pos, feats) or t.text).lower()
+                if len(self._lemmas) < 200_000:
+                    self._lemmas[key] = lemma
+            tokens.append(Token(t.start, t.stop, t.text, lemma, t.pos or "", feats.get("Case", ""),
+                                feats.get("Number", "")))
         ents = []
         for span in doc.spans:
-            span.normalize(self.morph_vocab)
+            # Only names need their nominative form; places and organisations match on lemmas.
+            if span.type == "PER":
+                span.normalize(self.morph_vocab)
             ents.append(Entity(span.start, span.stop, span.type, span.text, span.normal or span.text))
         sents = split_at_lines(text, ((s.start, s.stop) for s in doc.sents))
         return Analysis(text=text, language=self.language, sentences=sents, tokens=tokens, entities=ents)
