@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from helpers import spans
 from parley.ingest.document import Document
 from parley.ingest.readers import iter_inputs
 from parley.pipeline import Extractor
@@ -139,16 +140,6 @@ def test_r04_joint_session_in_minsk(records):
 # ------------------------------------------------------------------ evidence integrity on every report
 
 
-def _spans(value: Any):
-    if isinstance(value, dict):
-        for v in value.values():
-            yield from _spans(v)
-    elif isinstance(value, list):
-        if len(value) == 2 and all(isinstance(i, int) for i in value):
-            yield value
-        else:
-            for v in value:
-                yield from _spans(v)
 
 
 def _stem(word: str) -> str:
@@ -180,7 +171,7 @@ def test_evidence_lies_in_the_document_and_shows_the_value(records, name):
 
     for key in ("meetings", "agreements", "statements", "people"):
         for item in rec[key]:
-            for start, end in [*_spans(item["evidence"]), *_spans(item["support"])]:
+            for start, end in [*spans(item["evidence"]), *spans(item["support"])]:
                 assert 0 <= start < end <= len(raw), (key, item.get("name") or item.get("title"), start, end)
     for s in rec["statements"]:
         assert s["support"].get("quote"), s
@@ -198,8 +189,8 @@ def test_evidence_lies_in_the_document_and_shows_the_value(records, name):
             assert any(shows_person(m["chair"], a, b) for a, b in m["support"]["chair"]), m["chair"]
     for ag in rec["agreements"]:
         assert any(ws(ag["title"]) in ws(raw[a:b]) for a, b in ag["support"]["title"]), ag["title"]
-        for person, spans in ag["support"].get("signatories", {}).items():
-            assert all(shows_person(person, a, b) for a, b in spans), person
+        for person, person_spans in ag["support"].get("signatories", {}).items():
+            assert all(shows_person(person, a, b) for a, b in person_spans), person
 
 
 def test_no_date_without_a_year(records):

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from helpers import Json, check_spans, main_meeting, people, speakers, words, ws
+from helpers import run as _run
 from parley.ingest.document import Document
 from parley.ingest.readers import iter_inputs
 from parley.pipeline import Extractor
 
 pytestmark = pytest.mark.slow
 
-Json = dict[str, Any]
 _ISO = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
-_STOP = {"of", "the", "a", "an", "and", "for", "in", "on", "at", "to"}
+
+
+def run(extractor: Extractor, text: str, published: str | None = None, language: str | None = "en") -> Json:
+    return _run(extractor, text, published, language)
 
 
 @pytest.fixture(scope="module")
@@ -29,60 +32,32 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-def run(extractor: Extractor, text: str, published: str | None = None, language: str | None = "en") -> Json:
-    doc = Document(id="test", name="test", raw=text, text=text, origin="<test>", published=published, language=language)
-    record = extractor.extract(doc).to_json()
-    check_spans(record, text)
-    return record
 
 
-def _spans(value: Any):
-    if isinstance(value, dict):
-        for v in value.values():
-            yield from _spans(v)
-    elif isinstance(value, list):
-        if len(value) == 2 and all(isinstance(i, int) for i in value):
-            yield value
-        else:
-            for v in value:
-                yield from _spans(v)
 
 
-def check_spans(record: Json, raw: str) -> None:
-    """Every evidence and support span is a non-empty range of the original input."""
-    for key in ("meetings", "agreements", "statements", "people"):
-        for item in record[key]:
-            for start, end in [*_spans(item.get("evidence", [])), *_spans(item.get("support", {}))]:
-                assert 0 <= start < end <= len(raw), (key, item.get("name") or item.get("title"), start, end)
 
 
-def ws(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
-def words(title: str | None) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", (title or "").lower()) if w not in _STOP}
 
 
-def people(record: Json) -> dict[str, Json]:
-    return {p["name"]: p for p in record["people"]}
 
 
-def main_meeting(record: Json) -> Json:
-    held = [m for m in record["meetings"] if m["part_of"] is None and m["format"] == "multilateral"]
-    assert held, f"no multilateral meeting in {record['meetings']}"
-    return held[0]
+
+
+
+
+
+
+
 
 
 def meetings_of(record: Json, series: str) -> list[Json]:
     return [m for m in record["meetings"] if m["series"] == series]
 
 
-def speakers(record: Json) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for s in record["statements"]:
-        out.setdefault(s["speaker"], []).append(s["quote"])
-    return out
+
 
 
 def quoted_by(record: Json, name: str, fragment: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from parley.extract.context import DocContext
 from parley.extract.meetings import MeetingFrame
 from parley.extract.metadata import find_source
-from parley.record import Agreement, DocumentInfo, Meeting, Office, Person, Record, Statement
+from parley.record import Agreement, DocumentInfo, Meeting, Office, Person, Record, Statement, Supported
 
 
 def assemble(ctx: DocContext) -> Record:
@@ -63,6 +63,14 @@ def _person(ctx: DocContext, i: int) -> Person:
     return out
 
 
+def _values(item: Supported, slot: str, found: dict[str, list[tuple[int, int]]]) -> list[str]:
+    """A list slot's values, in the order found, each backed by its own spans."""
+    for value, spans in found.items():
+        for span in spans:
+            item.back(slot, span, value)
+    return list(found)
+
+
 def _meeting(ctx: DocContext, f: MeetingFrame, main_index: int | None) -> Meeting:
     m = Meeting(name=f.name, format=f.format, series=f.series, ordinal=f.ordinal, start=f.start, end=f.end,
                 place=f.place, country=f.country, status=f.status)
@@ -79,24 +87,10 @@ def _meeting(ctx: DocContext, f: MeetingFrame, main_index: int | None) -> Meetin
     if f.chair is not None:
         m.chair = ctx.people[f.chair].name
         m.back("chair", f.chair_span)
-    for iso, spans in f.states.items():
-        m.states.append(iso)
-        for s in spans:
-            m.back("states", s, iso)
-    for org, spans in f.organizations.items():
-        m.organizations.append(org)
-        for s in spans:
-            m.back("organizations", s, org)
-    for pid, spans in f.persons.items():
-        name = ctx.people[pid].name
-        if name not in m.persons:
-            m.persons.append(name)
-        for s in spans:
-            m.back("persons", s, name)
-    for key, spans in f.topics.items():
-        m.topics.append(key)
-        for s in spans:
-            m.back("topics", s, key)
+    m.states = _values(m, "states", f.states)
+    m.organizations = _values(m, "organizations", f.organizations)
+    m.persons = _values(m, "persons", {ctx.people[pid].name: spans for pid, spans in f.persons.items()})
+    m.topics = _values(m, "topics", f.topics)
     if f.part_of is not None and main_index is not None and not f.main:
         m.part_of = main_index
     conf = 0.5 + 0.15 * bool(f.series) + 0.1 * bool(f.start) + 0.1 * bool(f.place) + 0.05 * len(f.mentions)
@@ -108,15 +102,8 @@ def _agreement(ctx: DocContext, a, main_index: int | None) -> Agreement:  # noqa
     out = Agreement(title=a.title, kind=a.kind, signed=a.signed, valid_from=a.valid_from, valid_to=a.valid_to)
     out.back("title", a.span)
     out.back("signed", a.signed_span)
-    for key, spans in a.parties.items():
-        out.parties.append(key)
-        for s in spans:
-            out.back("parties", s, key)
-    for pid, spans in a.signatories.items():
-        name = ctx.people[pid].name
-        out.signatories.append(name)
-        for s in spans:
-            out.back("signatories", s, name)
+    out.parties = _values(out, "parties", a.parties)
+    out.signatories = _values(out, "signatories", {ctx.people[pid].name: spans for pid, spans in a.signatories.items()})
     if a.at_meeting:
         out.meeting = main_index
     out.confidence = 0.6 + 0.15 * bool(a.valid_from) + 0.1 * bool(a.signed) + (0.0 if not a.draft else -0.2)

@@ -1,0 +1,67 @@
+"""What the extraction tests share: running a text through the pipeline and reading its record."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from parley.ingest.document import Document
+from parley.pipeline import Extractor
+
+Json = dict[str, Any]
+_STOP = {"of", "the", "a", "an", "and", "for", "in", "on", "at", "to"}
+
+
+def run(extractor: Extractor, text: str, published: str | None = None, language: str | None = "en") -> Json:
+    """The record of ``text`` (a plain-text report), after checking that all its spans are sound."""
+    doc = Document(id="test", name="test", raw=text, text=text, origin="<test>", published=published, language=language)
+    record = extractor.extract(doc).to_json()
+    check_spans(record, text)
+    return record
+
+
+def spans(value: Any) -> Iterator[list[int]]:
+    """Every [start, end] pair in an item's evidence or support, however nested."""
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from spans(v)
+    elif isinstance(value, list):
+        if len(value) == 2 and all(isinstance(i, int) for i in value):
+            yield value
+        else:
+            for v in value:
+                yield from spans(v)
+
+
+def check_spans(record: Json, raw: str) -> None:
+    """Every evidence and support span is a non-empty range of the original input."""
+    for key in ("meetings", "agreements", "statements", "people"):
+        for item in record[key]:
+            for start, end in [*spans(item.get("evidence", [])), *spans(item.get("support", {}))]:
+                assert 0 <= start < end <= len(raw), (key, item.get("name") or item.get("title"), start, end)
+
+
+def ws(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def words(title: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", (title or "").lower()) if w not in _STOP}
+
+
+def people(record: Json) -> dict[str, Json]:
+    return {p["name"]: p for p in record["people"]}
+
+
+def main_meeting(record: Json) -> Json:
+    found = [m for m in record["meetings"] if m["part_of"] is None and m["format"] == "multilateral"]
+    assert found, f"no multilateral meeting in {record['meetings']}"
+    return found[0]
+
+
+def speakers(record: Json) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for s in record["statements"]:
+        out.setdefault(s["speaker"], []).append(s["quote"])
+    return out
