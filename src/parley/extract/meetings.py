@@ -890,8 +890,8 @@ def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingF
 
 def _assign_names(ctx: DocContext, f: MeetingFrame) -> None:
     def score(m: MeetingMention) -> tuple:
-        return (not m.generic, m.ordinal is not None, m.series is not None, m.span[1] - m.span[0] < 250,
-                m.span[1] - m.span[0])
+        return (not m.generic, m.joint == f.joint, m.ordinal is not None, m.series == f.series,
+                m.span[1] - m.span[0] < 250, m.span[1] - m.span[0])
     best = max(f.mentions, key=score)
     name = " ".join(ctx.text[best.span[0]:best.span[1]].split())
     f.name, f.name_span = name.strip(" ,.;:"), best.span
