@@ -11,12 +11,14 @@ refused. The cookie alone never authorises a write.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import threading
 import time
+from typing import Annotated
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from parley.api.tokens import TokenInfo, record_use, verify_token
@@ -49,10 +51,8 @@ def _note_use(request: Request, info: TokenInfo) -> None:
         if now - _last_noted.get(info.id, -1e9) < 60:
             return
         _last_noted[info.id] = now
-    try:
+    with contextlib.suppress(Exception):  # bookkeeping must never fail a request
         record_use(request.app.state.store.engine, info.id)
-    except Exception:  # noqa: BLE001 - bookkeeping must never fail a request
-        pass
 
 
 def require_writer(request: Request, credentials: HTTPAuthorizationCredentials | None = None) -> TokenInfo:
@@ -67,9 +67,10 @@ def require_writer(request: Request, credentials: HTTPAuthorizationCredentials |
     return info
 
 
-async def writer(request: Request) -> TokenInfo:
+def writer(request: Request,
+           credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)] = None) -> TokenInfo:
     """FastAPI dependency for write endpoints (documents the bearer scheme in OpenAPI)."""
-    return require_writer(request, await bearer(request))
+    return require_writer(request, credentials)
 
 
 def page_user(request: Request) -> TokenInfo | None:

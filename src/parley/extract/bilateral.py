@@ -25,9 +25,9 @@ _PATTERNS = {
     ],
     "ru": [
         (re.compile(r"двусторонн\w+\s+(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,80}?)\s+и\s+(?P<b>.{2,80}?)(?=[,.;]|\s+(?:в|на|состоял\w+|прошл\w+)\s|$)", re.I), "ab"),
-        (re.compile(r"(?:встреч|переговор)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на|по)\s|$)", re.I), "ab"),
+        (re.compile(r"(?:встреч|переговор)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на)\s|$)", re.I), "ab"),
         (re.compile(r"(?:С|с)\s+(?P<b>.{2,60}?)\s+встретил\w*\s+(?P<a>.{2,160}?)(?=[,.;]|$)"), "ab"),
-        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,30}?\s)?(?:переговоры|встречу|консультации))\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на|по)\s|$)", re.I), "ab"),
+        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,30}?\s)?(?:переговоры|встречу|консультации))\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на)\s|$)", re.I), "ab"),
     ],
 }
 _TALK_WORDS = {
@@ -108,7 +108,10 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                     a0, a1 = m.span("a")
                     # Only the end of a long left side names the person: "... Sergei Shoigu".
                     side_a = _side(ctx, a0, a1)
-                    if _GROUP.search(text, a0, a1) and len(side_a) != 2:
+                    # A group as the subject ("The Secretaries ... X and Y held talks"): the words
+                    # before the first name say so.
+                    head_end = next((x.start for x in ctx.mentions if a0 <= x.start < a1), a1)
+                    if _GROUP.search(text, a0, head_end) and len(side_a) != 2:
                         continue
                 b0, b1 = m.span("b")
                 if _GROUP.search(text, b0, b1):

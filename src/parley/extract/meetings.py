@@ -157,6 +157,7 @@ class MeetingMention:
     generic: bool = False
     bilateral: bool = False
     relation: str | None = None  # next | previous
+    verbal: bool = False  # "Heads of CIS special services gathered": no meeting word
     planned: bool = False
     habitual: bool = False
     persons: tuple[int, ...] = ()
@@ -205,7 +206,7 @@ def _ordinal_before(ctx: DocContext, pos: int, floor: int) -> tuple[int | None, 
     left = text[max(floor, pos - 60):pos]
     base = pos - len(left)
     pats = [
-        (r"\b(?P<o>[IVXL]{1,6})\s+(?:[A-Z][\w-]*\s+){0,4}$", lambda s: ROMAN.get(s)),
+        (r"(?<![\w-])(?P<o>[IVXL]{1,6})\s+(?:[^\W\d_][\w-]*\s+){0,4}$", lambda s: ROMAN.get(s)),
         (r"\b(?P<o>\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,4}$", int),
         (r"(?<!\d)(?P<o>\d{1,3})\s*-\s*(?:я|е|й|ое|ая|ый|ой|го)\s+(?:[\w-]+\s+){0,3}$", int),
         (r"\b(?P<o>" + "|".join(ORDINAL_WORDS_EN) + r")\s+(?:[\w-]+\s+){0,4}$", lambda s: ORDINAL_WORDS_EN.get(s.lower())),
@@ -243,10 +244,6 @@ def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
         if t.text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")" and toks[i + 1].text.isupper():
             end, i = toks[i + 2].end, i + 3
             continue
-        if low in (",", "и") and nxt is not None and end > pos and (
-                nxt.case in _RU_CHAIN_CASES or (nxt.text.isupper() and len(nxt.text) > 1)):
-            i += 1
-            continue
         if low == "," and nxt is not None and end > pos and re.search(r"(?:ющих|ящих|вших|емых|имых|нных)$", nxt.text):
             # "представителей, курирующих вопросы безопасности": a participle phrase qualifying the chain.
             j = i + 1
@@ -254,6 +251,10 @@ def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
                 end = toks[j].end
                 j += 1
             i = j
+            continue
+        if low in (",", "и") and nxt is not None and end > pos and (
+                nxt.case in _RU_CHAIN_CASES or (nxt.text.isupper() and len(nxt.text) > 1)):
+            i += 1
             continue
         if t.text in ("-", "–", "—") and nxt is not None and re.match(r"(?:член|участник)", nxt.lemma):
             i += 1
@@ -335,8 +336,9 @@ def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str 
                  "collective-security-council", "heads-of-state"):
         if body in body_keys:
             series = ctx.domain.series_for(body, org)
-            if body == "high-representatives" and org is None and re.search(r"international|международн", text, re.I):
-                series = "intl-security-high-representatives"
+            if body == "high-representatives" and org is None:
+                # National security advisers meet in many formats; the international meeting says so.
+                series = "intl-security-high-representatives" if re.search(r"international|международн", text, re.I) else None
             return series, body, org, False
     return None, (body_keys[0] if body_keys else None), org, False
 
@@ -365,11 +367,14 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 ordinal, ostart = _ordinal_before(ctx, ps, ss) if ps > ss else (None, ps)
             ps = min(ps, ostart)
             sentence_text = text[ss:se]
+            bilateral = bool(_BILATERAL_TRIGGER.match(trig)) or bool(re.search(r"bilateral|двусторонн", text[ps:m.start()], re.I))
+            if bilateral:
+                series, body, joint = None, None, False  # talks between two sides belong to no series
             mention = MeetingMention(
                 span=(ps, pe), trigger=m.span("t"), sentence=(ss, se), series=series, body=body,
                 organization=org, ordinal=ordinal, joint=joint,
                 generic=bool(_GENERIC_TRIGGER.match(trig)) and series is None,
-                bilateral=bool(_BILATERAL_TRIGGER.match(trig)) or bool(re.search(r"bilateral|двусторонн", text[ps:m.start()], re.I)),
+                bilateral=bilateral,
                 habitual=bool(HABITUAL[lang].search(sentence_text)) or (
                     ordinal is None and _plural_trigger(ctx, m) and not _anchored(ctx, pe, se)),
             )
@@ -392,7 +397,7 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 series, body, org, joint = _classify(ctx, (g.end(), _phrase_end(ctx, g.end(), se)))
             if series:
                 mention = MeetingMention(span=(ss, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
-                                         body=body, organization=org,
+                                         body=body, organization=org, verbal=True,
                                          habitual=bool(HABITUAL[lang].search(text, ss, se)))
                 mention.planned = _is_planned(ctx, mention)
                 out.append(mention)
@@ -890,7 +895,7 @@ def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingF
 
 def _assign_names(ctx: DocContext, f: MeetingFrame) -> None:
     def score(m: MeetingMention) -> tuple:
-        return (not m.generic, m.joint == f.joint, m.ordinal is not None, m.series == f.series,
+        return (not m.generic, not m.verbal, m.joint == f.joint, m.ordinal is not None, m.series == f.series,
                 m.span[1] - m.span[0] < 250, m.span[1] - m.span[0])
     best = max(f.mentions, key=score)
     name = " ".join(ctx.text[best.span[0]:best.span[1]].split())

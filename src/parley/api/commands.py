@@ -1,0 +1,117 @@
+"""``parley serve`` and ``parley token create|list|revoke`` (registered by parley.cli)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+err = Console(stderr=True, soft_wrap=True)
+out = Console()
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: $PARLEY_DB, else ./parley.db).")]
+
+token_app = typer.Typer(help="Tokens that allow writing through the web API (review, corrections, ingest).",
+                        no_args_is_help=True)
+
+
+def _open(db: str | None):
+    from parley.store.db import StoreError, open_store
+
+    try:
+        return open_store(db, create=False)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on. The default serves this machine only; "
+                                           "0.0.0.0 exposes the server to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web pages and the JSON API (docs at /docs) on the knowledge base."""
+    import uvicorn
+
+    from parley.api.app import create_app
+    from parley.store.db import describe
+
+    store = _open(db)
+    app = create_app(store=store)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]note:[/yellow] listening on {host}: anyone who can reach it can read the record "
+                  "(writing still needs a token); put it behind HTTPS")
+    err.print(f"Parley on {describe(store.url)}: http://{'localhost' if host == '127.0.0.1' else host}:{port}/ "
+              f"(API docs at /docs; Ctrl-C stops)")
+    uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
+
+
+@token_app.command("create")
+def token_create(name: Annotated[str, typer.Argument(help="Who uses it: shown as the author of corrections.")],
+                 db: DbOpt = None,
+                 as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False) -> None:
+    """Create a token; it is printed once and stored only as a salted hash."""
+    from parley.api.tokens import TokenError, create_token
+
+    store = _open(db)
+    try:
+        info, token = create_token(store.engine, name)
+    except TokenError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    if as_json:
+        sys.stdout.write(json.dumps({**info.to_dict(), "token": token}) + "\n")
+        return
+    sys.stdout.write(token + "\n")
+    err.print(f"token {info.id} for {info.name!r}: keep it now, it is not shown again. Send it as "
+              "`Authorization: Bearer <token>`, or paste it on the /login page.")
+
+
+@token_app.command("list")
+def token_list(db: DbOpt = None,
+               as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False) -> None:
+    """Tokens (ids and names, never the secrets) with when they were created, used and revoked."""
+    from parley.api.tokens import list_tokens
+
+    store = _open(db)
+    try:
+        rows = list_tokens(store.engine)
+    finally:
+        store.close()
+    if as_json:
+        sys.stdout.write(json.dumps([r.to_dict() for r in rows], indent=1) + "\n")
+        return
+    table = Table("id", "name", "created", "last used", "uses", "status", title=f"{len(rows)} token(s)")
+    for r in rows:
+        table.add_row(r.id, r.name, r.created_at, r.last_used_at or "", str(r.uses),
+                      "active" if r.active else f"revoked {r.revoked_at}")
+    out.print(table)
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: Annotated[str, typer.Argument(help="The token's id (`parley token list`) or the token.")],
+                 db: DbOpt = None) -> None:
+    """Revoke a token: it stops working at once; corrections made with it stay."""
+    from parley.api.tokens import TokenError, revoke_token
+
+    store = _open(db)
+    try:
+        info = revoke_token(store.engine, token_id)
+    except TokenError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    err.print(f"token {info.id} ({info.name}) revoked at {info.revoked_at}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+    app.add_typer(token_app, name="token")

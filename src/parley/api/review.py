@@ -1,0 +1,97 @@
+"""The review queue and corrections: read openly, written with a token."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy.engine import Connection
+
+from parley.api import queries_extra as qx
+from parley.api.auth import writer
+from parley.api.common import Limit, Offset, get_conn, json_response, paged
+from parley.api.schemas import CorrectionIn, CorrectionOut, Page, RevertIn, ReviewItemOut
+from parley.api.tokens import TokenInfo
+from parley.store import queries as q
+from parley.store.corrections import CorrectionView, add_correction, list_corrections, revert_correction
+from parley.store.db import Store
+
+router = APIRouter(prefix="/api", tags=["review"])
+
+# One write at a time per process: each write re-consolidates the blocks it touches.
+write_lock = threading.Lock()
+
+EDITABLE = {
+    "meeting": ("name", "series", "ordinal", "status", "start", "end", "place", "country", "chair", "format"),
+    "agreement": ("title", "title_en", "kind", "signed", "valid_from", "valid_to"),
+    "statement": ("speaker", "quote"),
+    "person": ("name",),
+}
+
+
+def review_items(conn: Connection, below: float, limit: int, offset: int) -> tuple[list[dict[str, Any]], bool]:
+    items = q.review_queue(conn, below=below, limit=offset + limit + 1)
+    page = [{**asdict(i), "conflicts": qx.open_conflicts(conn, i.kind, i.key),
+             "evidence": qx.first_source(conn, i.kind, i.key)} for i in items[offset:offset + limit]]
+    return page, len(items) > offset + limit
+
+
+def corrections_page(store: Store, limit: int, offset: int, target_kind: str | None = None,
+                     target_key: str | None = None) -> tuple[list[CorrectionView], bool]:
+    """Corrections, newest first."""
+    rows = list(reversed(list_corrections(store, target_kind=target_kind, target_key=target_key)))
+    return rows[offset:offset + limit], len(rows) > offset + limit
+
+
+def correct(store: Store, body: CorrectionIn, author: str) -> CorrectionView:
+    with write_lock:
+        return add_correction(store, body.target_kind, body.target_key.strip(), body.action, field=body.field or None,
+                              value=body.value, author=author, reason=body.reason)
+
+
+def revert(store: Store, correction_id: int, reason: str, author: str) -> CorrectionView:
+    with write_lock:
+        return revert_correction(store, correction_id, author=author, reason=reason)
+
+
+@router.get("/review", response_model=Page[ReviewItemOut], summary="Facts to review: conflicts, then low confidence")
+def api_review(request: Request, conn: Annotated[Connection, Depends(get_conn)],
+               below: Annotated[float, Query(ge=0, le=1, description="Confidence under which a fact is listed.")] = 0.7,
+               limit: Limit = 50, offset: Offset = 0):
+    """Unresolved conflicts first, then low-confidence meetings, agreements, statements and
+    people; reviewed and rejected ones are left out. Each item carries its open ``conflicts``
+    (every value with its sources) and ``evidence`` (its first source's spans)."""
+    items, more = review_items(conn, below, limit, offset)
+    return paged(request, items, limit=limit, offset=offset, more=more, extra={"below": below})
+
+
+@router.get("/corrections", response_model=Page[CorrectionOut], summary="Every correction, newest first")
+def api_corrections(request: Request,
+                    target_kind: Annotated[str | None, Query(description="meeting, person, agreement, statement, "
+                                                                         "fact")] = None,
+                    target_key: Annotated[str | None, Query(description="Only this target.")] = None,
+                    limit: Limit = 50, offset: Offset = 0):
+    """Who changed what, when and why; ``status`` says whether it still applies (applied,
+    reverted, orphaned when its target is no longer in the record, or revert)."""
+    items, more = corrections_page(request.app.state.store, limit, offset, target_kind, target_key)
+    return paged(request, [c.to_dict() for c in items], limit=limit, offset=offset, more=more)
+
+
+@router.post("/corrections", response_model=CorrectionOut, status_code=201, summary="Accept, reject or edit a fact",
+             responses={400: {"description": "The correction cannot be made (the message says why)"},
+                        401: {"description": "No valid token"}})
+def api_correct(request: Request, body: CorrectionIn, who: Annotated[TokenInfo, Depends(writer)]):
+    """Record a correction (the token's name is its author) and re-consolidate: an accepted
+    entity leaves the review queue, a rejected one is hidden, an edited value is shown as chosen
+    with the correction as its source. Corrections survive re-ingestion."""
+    c = correct(request.app.state.store, body, who.name)
+    return json_response(c.to_dict(), status_code=201)
+
+
+@router.post("/corrections/{correction_id}/revert", response_model=CorrectionOut, status_code=201,
+             summary="Undo a correction (a revert record is added)")
+def api_revert(request: Request, correction_id: int, body: RevertIn, who: Annotated[TokenInfo, Depends(writer)]):
+    c = revert(request.app.state.store, correction_id, body.reason, who.name)
+    return json_response(c.to_dict(), status_code=201)

@@ -1,0 +1,147 @@
+"""Response and request models for the OpenAPI description (``/docs``).
+
+The endpoints return the store's query dataclasses as JSON; these models describe them (they
+are the same dataclasses, wrapped in the page envelope), and the request bodies are validated.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from parley.api import queries_extra as qx
+from parley.store import queries as q
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """A page of results; follow ``next`` (a relative URL) until it is null."""
+
+    items: list[T]
+    limit: int
+    offset: int
+    count: int
+    next: str | None = Field(description="The next page, or null on the last one.")
+    prev: str | None = None
+
+
+class MeetingView(BaseModel):
+    """A meeting: every value with its sources (``fields``), members with sources, flags
+    (conflicts), participants grouped by state, statements and agreements, corrections."""
+
+    model_config = ConfigDict(extra="allow")
+    meeting: q.MeetingDetail
+    participants: list[qx.StateGroup]
+    corrections: list[dict[str, Any]]
+    series_name: str | None
+
+
+class PersonView(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    person: q.PersonDetail
+    statements: list[q.StatementRow]
+    co_attendees: list[qx.CoAttendee]
+    corrections: list[dict[str, Any]]
+
+
+class AgreementView(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    agreement: q.AgreementDetail
+    corrections: list[dict[str, Any]]
+
+
+class Highlight(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class DocumentOut(BaseModel):
+    """A stored document: metadata, original text, extraction record, and the spans asked for
+    (``?spans=12-40,88-93`` or ``?fact=meeting:0``) with their text."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str
+    name: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    language: str | None
+    published: str | None
+    raw_text: str | None
+    record: dict[str, Any]
+    highlights: list[Highlight]
+
+
+class SearchOut(BaseModel):
+    query: str
+    meetings: list[q.MeetingSummary]
+    people: list[q.PersonSummary]
+    agreements: list[q.AgreementSummary]
+    statements: list[q.StatementRow]
+    documents: list[dict[str, Any]]
+
+
+class NetworkOut(BaseModel):
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    meetings: int
+    truncated: bool
+
+
+class ReviewItemOut(BaseModel):
+    kind: str
+    key: str
+    label: str
+    confidence: float
+    documents: int
+    reasons: list[str]
+    conflicts: list[dict[str, Any]]
+    evidence: dict[str, Any] | None
+
+
+class CorrectionIn(BaseModel):
+    """A review decision or any correction; kept with who (the token's name), when and why."""
+
+    target_kind: Literal["meeting", "person", "agreement", "statement", "fact"]
+    target_key: str = Field(description="The entity's key, or DOCUMENT_ID:KIND:INDEX for a fact.")
+    action: Literal["accept", "reject", "edit", "add", "remove"]
+    field: str | None = Field(None, description="For edit/add/remove (and accept of one field): the field.")
+    value: Any = Field(None, description="For edit/add/remove: the new value (null clears a field).")
+    reason: str = Field(min_length=1, description="Why: kept with the correction.")
+
+
+class RevertIn(BaseModel):
+    reason: str = Field(min_length=1)
+
+
+class CorrectionOut(BaseModel):
+    id: int
+    target_kind: str
+    target_key: str
+    field: str | None
+    action: str
+    old_value: Any
+    new_value: Any
+    author: str
+    reason: str
+    created_at: str
+    reverts: int | None
+    reverted_by: int | None
+    status: str
+
+
+class IngestIn(BaseModel):
+    """Extraction records (``"schema": "parley/extraction/v1"``, with the original ``text``) are
+    stored as they are; documents (``{"id", "url", "title", "published", "source", "text"}`` or
+    ``"html"`` instead of ``"text"``) are extracted first, which loads the language models."""
+
+    records: list[dict[str, Any]] = Field(default_factory=list)
+    documents: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class WhoAmI(BaseModel):
+    id: str
+    name: str

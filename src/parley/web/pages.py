@@ -1,0 +1,259 @@
+"""The pages: server-rendered HTML over the same functions the JSON API serves.
+
+Each page links to its JSON (``/api/...``); forms that write go through the login cookie and a
+CSRF field (``parley.api.auth``) and end in a redirect, so a reload never sends them twice.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.engine import Connection
+
+from parley.api import queries_extra as qx
+from parley.api.agreements import agreement_view, agreements_page
+from parley.api.auth import COOKIE, require_page_writer
+from parley.api.common import get_conn, keypath, local_path, page_links
+from parley.api.documents import document_view
+from parley.api.meetings import MeetingFilters, meeting_view, meetings_page
+from parley.api.people import people_page, person_view
+from parley.api.review import EDITABLE, correct, corrections_page, review_items
+from parley.api.schemas import CorrectionIn
+from parley.api.tokens import verify_token
+from parley.store import queries as q
+from parley.store.db import StoreError
+from parley.web.render import render
+
+router = APIRouter(include_in_schema=False)
+
+PAGE = 100
+Conn = Annotated[Connection, Depends(get_conn)]
+Offset = Annotated[int, Query(ge=0)]
+
+
+def _years(items: list[q.MeetingSummary]) -> list[tuple[str, list[q.MeetingSummary]]]:
+    groups: OrderedDict[str, list[q.MeetingSummary]] = OrderedDict()
+    for m in items:
+        groups.setdefault(m.start[:4] if m.start else "Undated", []).append(m)
+    return list(groups.items())
+
+
+@router.get("/")
+def home() -> RedirectResponse:
+    return RedirectResponse("/timeline", status_code=302)
+
+
+@router.get("/timeline")
+def timeline(request: Request, conn: Conn, series: str | None = None, since: str | None = None,
+             until: str | None = None, state: str | None = None, person: str | None = None,
+             topic: str | None = None, offset: Offset = 0):
+    f = MeetingFilters(series, since, until, state, person, None, topic).clean()
+    planned, _ = meetings_page(conn, MeetingFilters(**{**vars(f), "status": "planned"}), 200, 0)
+    held, more = meetings_page(conn, MeetingFilters(**{**vars(f), "status": "held"}), PAGE, offset)
+    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
+    topics = qx.meeting_topics(conn, [m.key for m in planned + held])
+    return render(request, "timeline.html", {
+        "filters": f, "options": qx.filter_options(conn), "planned": _years(planned), "held": _years(held),
+        "n_planned": len(planned), "n_held": len(held), "offset": offset, "next": nxt, "prev": prev,
+        "topics": topics, "api": page_url_api("/api/meetings", **f.active()),
+    }, section="timeline")
+
+
+@router.get("/series")
+def series_list(request: Request, conn: Conn):
+    return render(request, "series_list.html", {"series": q.list_series(conn), "api": "/api/series"},
+                  section="series")
+
+
+@router.get("/series/{key}")
+def series_page(request: Request, key: str, conn: Conn):
+    known = {s["key"]: s for s in q.list_series(conn)}
+    if key not in known:
+        raise HTTPException(404, f"no series {key!r}: see /series")
+    tl = q.series_timeline(conn, key)
+    return render(request, "series.html", {"info": known[key], "timeline": tl, "api": f"/api/series/{key}"},
+                  section="series")
+
+
+@router.get("/meetings/{key:path}")
+def meeting(request: Request, key: str, conn: Conn):
+    view = meeting_view(request, conn, key)
+    if view is None:
+        raise HTTPException(404, f"no meeting {key!r}: the timeline lists them")
+    m = view["meeting"]
+    flags = {f.get("field"): f for f in m.open_flags if f.get("code") == "conflict"}
+    return render(request, "meeting.html", {**view, "m": m, "conflicts": flags, "back": request.url.path,
+                                            "api": "/api/meetings/" + keypath(m.key)}, section="timeline")
+
+
+@router.get("/people")
+def people(request: Request, conn: Conn, contains: str | None = None, state: str | None = None,
+           offset: Offset = 0):
+    items, more = people_page(conn, contains, state, PAGE, offset)
+    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
+    return render(request, "people.html", {"people": items, "contains": contains or "", "state": state or "",
+                                           "next": nxt, "prev": prev, "offset": offset,
+                                           "options": qx.filter_options(conn),
+                                           "api": "/api/people" + ("?" + request.url.query if request.url.query
+                                                                   else "")}, section="people")
+
+
+@router.get("/people/{key:path}")
+def person(request: Request, key: str, conn: Conn):
+    view = person_view(request, conn, key)
+    if view is None:
+        raise HTTPException(404, f"no person matches {key!r}: try another spelling on /people")
+    p = view["person"]
+    return render(request, "person.html", {**view, "p": p, "back": request.url.path,
+                                           "api": "/api/people/" + keypath(p.key)}, section="people")
+
+
+@router.get("/agreements")
+def agreements(request: Request, conn: Conn, party: str | None = None, kind: str | None = None,
+               contains: str | None = None, offset: Offset = 0):
+    items, more = agreements_page(conn, party, kind, contains, None, PAGE, offset)
+    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
+    return render(request, "agreements.html", {"agreements": items, "party": party or "", "kind": kind or "",
+                                               "contains": contains or "", "next": nxt, "prev": prev,
+                                               "offset": offset,
+                                               "api": "/api/agreements" + ("?" + request.url.query
+                                                                           if request.url.query else "")},
+                  section="agreements")
+
+
+@router.get("/agreements/{key:path}")
+def agreement(request: Request, key: str, conn: Conn):
+    view = agreement_view(request, conn, key)
+    if view is None:
+        raise HTTPException(404, f"no agreement {key!r}: see /agreements")
+    a = view["agreement"]
+    return render(request, "agreement.html", {**view, "a": a, "back": request.url.path,
+                                              "api": "/api/agreements/" + keypath(a.key)}, section="agreements")
+
+
+@router.get("/statements/{key:path}")
+def statement(request: Request, key: str, conn: Conn):
+    s = qx.get_statement(conn, key)
+    if s is None:
+        raise HTTPException(404, f"no statement {key!r}: search for its words on /search")
+    return render(request, "statement.html", {"s": s, "back": request.url.path,
+                                              "api": "/api/statements/" + keypath(s.key)}, section="search")
+
+
+@router.get("/documents/{doc_id}")
+def document(request: Request, doc_id: str, conn: Conn, spans: str | None = None, fact: str | None = None,
+             what: str | None = None, back: str | None = None):
+    view = document_view(conn, doc_id, spans, fact)
+    if view is None:
+        raise HTTPException(404, f"no single document {doc_id!r}: give the whole id from a source list")
+    d = view["document"]
+    api = "/api/documents/" + d.id + ("?" + request.url.query if request.url.query else "")
+    return render(request, "document.html", {**view, "d": d, "what": what, "back": local_path(back, ""),
+                                             "api": api}, section="")
+
+
+@router.get("/network")
+def network(request: Request, conn: Conn, series: str | None = None, since: str | None = None,
+            until: str | None = None, min_weight: int = 1):
+    from parley.api.app import CSP_INLINE_STYLES
+
+    resp = render(request, "network.html", {"options": qx.filter_options(conn), "series": series or "",
+                                            "since": since or "", "until": until or "",
+                                            "min_weight": max(1, min_weight)}, section="network")
+    resp.headers["content-security-policy"] = CSP_INLINE_STYLES
+    return resp
+
+
+@router.get("/search")
+def search(request: Request, conn: Conn, q_: Annotated[str, Query(alias="q")] = ""):
+    results = qx.search(conn, q_, limit=30) if q_.strip() else None
+    return render(request, "search.html", {"query": q_, "r": results,
+                                           "api": page_url_api("/api/search", q=q_)}, section="search")
+
+
+def page_url_api(path: str, **params: Any) -> str:
+    from parley.web.render import page_url
+
+    return page_url(path, **params)
+
+
+# --------------------------------------------------------------------------- review and corrections
+
+
+@router.get("/review")
+def review(request: Request, conn: Conn, below: Annotated[float, Query(ge=0, le=1)] = 0.7, offset: Offset = 0,
+           done: int | None = None):
+    items, more = review_items(conn, below, 50, offset)
+    nxt, prev = page_links(request, limit=50, offset=offset, more=more)
+    store = request.app.state.store
+    recent, _ = corrections_page(store, 15, 0)
+    made = next((c for c in recent if c.id == done), None) if done else None
+    return render(request, "review.html", {"items": items, "below": below, "next": nxt, "prev": prev,
+                                           "recent": recent, "made": made, "editable": EDITABLE,
+                                           "api": page_url_api("/api/review", below=below)}, section="review")
+
+
+@router.post("/review/decide")
+def review_decide(request: Request, csrf: Annotated[str, Form()], kind: Annotated[str, Form()],
+                  key: Annotated[str, Form()], reason: Annotated[str, Form()] = "",
+                  action: Annotated[str, Form()] = "", field: Annotated[str, Form()] = "",
+                  value: Annotated[str, Form()] = "", choose: Annotated[str, Form()] = "",
+                  back: Annotated[str, Form()] = "/review"):
+    who = require_page_writer(request, csrf)
+    if choose:  # a conflicting value picked: "FIELD=VALUE"
+        action, (field, _, value) = "edit", choose.partition("=")
+    if action not in ("accept", "reject", "edit"):
+        raise HTTPException(400, "choose accept, reject or edit")
+    if not reason.strip():
+        raise HTTPException(400, "say why: a decision is kept with its reason (go back and fill in the reason)")
+    if action == "edit" and not field:
+        raise HTTPException(400, "an edit needs the field to change")
+    try:
+        c = correct(request.app.state.store, CorrectionIn(
+            target_kind=kind, target_key=key, action=action, field=(field or None) if action == "edit" else None,
+            value=value if action == "edit" else None, reason=reason), who.name)
+    except StoreError as exc:
+        raise HTTPException(400, f"{exc} (go back and change the form)") from None
+    target = local_path(back, "/review")
+    sep = "&" if "?" in target else "?"
+    return RedirectResponse(f"{target}{sep}done={c.id}" if target.startswith("/review") else target,
+                            status_code=303)
+
+
+@router.get("/corrections")
+def corrections(request: Request, offset: Offset = 0):
+    items, more = corrections_page(request.app.state.store, 100, offset)
+    nxt, prev = page_links(request, limit=100, offset=offset, more=more)
+    return render(request, "corrections.html", {"items": items, "next": nxt, "prev": prev,
+                                                "api": "/api/corrections"}, section="review")
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/review"):  # noqa: A002 - the query parameter's name
+    return render(request, "login.html", {"next": local_path(next, "/review"), "error": None}, section="review")
+
+
+@router.post("/login")
+def login(request: Request, token: Annotated[str, Form()], next: Annotated[str, Form()] = "/review"):  # noqa: A002
+    with request.app.state.store.connect() as conn:
+        info = verify_token(conn, token)
+    if info is None:
+        return render(request, "login.html", {"next": local_path(next, "/review"),
+                                              "error": "That token is not valid (mistyped or revoked). "
+                                                       "`parley token create NAME` makes a new one."},
+                      status_code=401, section="review")
+    resp = RedirectResponse(local_path(next, "/review"), status_code=303)
+    resp.set_cookie(COOKIE, token.strip(), httponly=True, samesite="strict", secure=request.url.scheme == "https",
+                    max_age=30 * 24 * 3600, path="/")
+    return resp
+
+
+@router.post("/logout")
+def logout(request: Request, csrf: Annotated[str, Form()]) -> Response:
+    require_page_writer(request, csrf)
+    resp = RedirectResponse("/timeline", status_code=303)
+    resp.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+    return resp

@@ -1,0 +1,184 @@
+"""The pages in a real browser (Playwright driving Debian's chromium, headless): the timeline,
+a meeting, a value's evidence highlighted, a review decision that survives a reload, the
+network graph, and a hostile report that must not run a script. Screenshots of the timeline and
+a meeting go to artifacts/screenshots/ (and to docs/screenshots/ with PARLEY_UPDATE_SCREENSHOTS=1).
+
+Skipped when /usr/bin/chromium or the playwright package is missing; CI installs both."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from web_support import CIS14, build_store, token
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "artifacts" / "screenshots"
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"{CHROMIUM} is missing: `apt-get install -y chromium` runs the browser tests",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing: "
+                               "pip install -e '.[dev]' (never `playwright install`: Debian's chromium is used)")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(store):
+    """The app on ``store``, served by uvicorn in a thread on a free port."""
+    import uvicorn
+
+    from parley.api import create_app
+
+    tok = token(store, "alice")
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}", tok
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Our hand-written reports (the screenshots show these)."""
+    yield from _serve(build_store(tmp_path_factory.mktemp("browser") / "kb.db", hostile=False))
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The same with the hostile report: script and HTML in every field."""
+    yield from _serve(build_store(tmp_path_factory.mktemp("browser-hostile") / "kb.db"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    pg = context.new_page()
+    pg.dialogs, pg.errors = [], []
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+def shoot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    pg.screenshot(path=str(path))
+    if os.environ.get("PARLEY_UPDATE_SCREENSHOTS"):
+        docs = ROOT / "docs" / "screenshots"
+        docs.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, docs / f"{name}.png")
+
+
+def test_timeline_meeting_and_evidence(site, page):
+    base, _ = site
+    page.goto(base + "/timeline")
+    assert page.locator("h1").inner_text() == "Timeline of meetings"
+    planned = page.locator(".planned-block li.mt")
+    assert planned.count() == 1 and "Moscow" in planned.first.inner_text()
+    assert page.locator("li.mt").filter(has_text="14th Meeting").locator(".badge.conflict").count() == 1
+    shoot(page, "timeline")
+
+    page.get_by_role("link", name="14th Meeting of the Secretaries of the Security Councils of the CIS member states").click()
+    page.wait_for_url("**/meetings/" + CIS14)
+    assert page.locator("tr#field-start .badge.conflict").is_visible()
+    assert "Sources disagree" in page.locator(".callout.warn").inner_text()
+    groups = page.locator(".group")
+    assert groups.filter(has_text="Russia").locator("a", has_text="Sergei Shoigu").count() == 1
+    assert page.locator("figure.quote").count() == 2
+    shoot(page, "meeting")
+
+    page.locator('a.value[data-field="chair"]').click()
+    page.wait_for_url("**/documents/**")
+    mark = page.locator("mark.evidence").first
+    assert mark.inner_text() == "chaired by State Secretary of the Security Council of Belarus Alexander Volfovich"
+    assert mark.is_visible() and "current" in (mark.get_attribute("class") or "")
+    box, viewport = mark.bounding_box(), page.viewport_size
+    assert box and 0 <= box["y"] < viewport["height"]  # scrolled into view
+    assert "chair: Alexander Volfovich" in page.locator(".evidence-bar").inner_text()
+    assert not page.errors and not page.dialogs
+
+
+def test_accepting_a_fact_in_the_review_queue_persists_after_reload(site, page):
+    base, tok = site
+    page.goto(base + "/review")
+    assert page.locator(f'article.review-item[data-key="{CIS14}"]').count() == 1
+    page.get_by_role("link", name="sign in with a token").click()
+    page.locator('input[name="token"]').fill(tok)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/review")
+    assert "alice" in page.locator(".who").inner_text()
+
+    item = page.locator(f'article.review-item[data-key="{CIS14}"]')
+    item.locator('input[name="reason"]').fill("both dates checked: the ministry says 14 October")
+    item.get_by_role("button", name="Accept").click()
+    page.wait_for_url("**/review?done=*")
+    assert "Recorded: alice accepted" in page.locator("#made").inner_text()
+
+    page.reload()
+    assert page.locator(f'article.review-item[data-key="{CIS14}"]').count() == 0
+    assert "both dates checked" in page.locator(".col-side").inner_text()
+    page.goto(base + "/meetings/" + CIS14)
+    assert page.locator(".lede .badge.reviewed").is_visible()
+    assert "alice" in page.locator("ul.corrections").inner_text()
+    assert not page.errors and not page.dialogs
+
+
+def test_network_graph_draws_offline(site, page):
+    base, _ = site
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "/network")
+    page.wait_for_selector("#network[data-ready='1']", timeout=15000)
+    assert page.locator("#network canvas").count() > 0
+    assert "nodes" in page.locator("#net-status").inner_text()
+    assert all(u.startswith(base) or u.startswith("data:") for u in requests), requests
+    assert not page.errors and not page.dialogs
+
+
+def test_a_hostile_report_runs_no_script_anywhere(hostile_site, page):
+    base, _ = hostile_site
+    for path in ("/timeline", "/meetings/multilateral/2026-03-01/b-minsk-b", "/people/hostilov:i",
+                 "/agreements/BLR/plan/2026-2027", "/search?q=html", "/review", "/network"):
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+    page.goto(base + "/meetings/multilateral/2026-03-01/b-minsk-b")
+    assert page.locator("h1").inner_text() == "<script>alert(1)</script> The <b>html</b> summit"
+    page.locator('a.value[data-field="name"]').click()
+    page.wait_for_url("**/documents/**")
+    assert page.locator("mark.evidence").first.inner_text() == "<script>alert(1)</script> The <b>html</b> summit"
+    assert page.locator("article.doc-text b, article.doc-text script, article.doc-text img").count() == 0
+    assert page.dialogs == []
+    assert not page.errors
