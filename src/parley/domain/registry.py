@@ -18,6 +18,7 @@ class Place:
     name: str
     state: str
     kind: str = "city"
+    city: str | None = None  # the city a residence or building stands in ("Kremlin" -> Moscow)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class Domain:
     def __init__(self) -> None:
         self.states: dict[str, dict[str, Any]] = {e["iso3"]: e for e in load_entries("states")}
         self.places: list[dict[str, Any]] = load_entries("places")
+        cities = {p["name"] for p in self.places if p.get("kind", "city") == "city"}
+        self._city_of = {p["name"]: p["in"] for p in self.places if p.get("in") in cities}
         self.organizations: dict[str, dict[str, Any]] = {e["key"]: e for e in load_entries("organizations")}
         self.series: dict[str, Series] = {}
         self.series_by_body: dict[tuple[str, str | None], str] = {}
@@ -117,7 +120,7 @@ class Domain:
             for n in e.get("demonyms_en", []):
                 states.add(n, iso, "demonym")
         for p in self.places:
-            place = Place(p["name"], p["state"], p.get("kind", "city"))
+            place = Place(p["name"], p["state"], p.get("kind", "city"), self._city_of.get(p["name"]))
             # A name that is also a person's or another thing's ("Victoria", "Washington") is a place
             # only where the text says so (the meeting extractor asks for "in ..."); names never yield to it.
             ambiguous = set(p.get("ambiguous_names") or [])
@@ -149,7 +152,7 @@ class Domain:
             for n in e.get("adjectives_ru", []):
                 st_l.add(n.lower(), iso, "adjective")
         for p in self.places:
-            place = Place(p["name"], p["state"], p.get("kind", "city"))
+            place = Place(p["name"], p["state"], p.get("kind", "city"), self._city_of.get(p["name"]))
             for n in p.get("names_ru", []):
                 pl_l.add(n, place, "place")
                 pl_s.add(n, place, "place")

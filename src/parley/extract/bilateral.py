@@ -12,7 +12,7 @@ from parley.extract.context import DocContext
 if TYPE_CHECKING:
     from parley.extract.meetings import MeetingFrame
 
-_TALK_EN = r"(?:bilateral\s+)?(?:talks|meeting|consultations|negotiations|conversation)"
+_TALK_EN = r"(?:bilateral\s+)?(?:talks|meetings?|consultations|negotiations|conversations?)"
 _PATTERNS = {
     "en": [
         # talks between X and Y
@@ -31,9 +31,10 @@ _PATTERNS = {
     ],
 }
 _TALK_WORDS = {
-    "en": re.compile(r"\b(?:talks|meeting|consultations|negotiations|conversation|met)\b", re.I),
+    "en": re.compile(r"\b(?:talks|meetings?|consultations|negotiations|conversations?|met)\b", re.I),
     "ru": re.compile(r"(?<![а-яё])(?:встреч|переговор|консультаци|встретил)", re.I),
 }
+_JOINED = re.compile(r"\band\b|(?<![а-яё])и(?![а-яё])", re.I)
 _GUEST = re.compile(r"гост|guest|визит|visit", re.I)
 _GROUP = re.compile(r"\b(?:secretaries|heads|ministers|delegations|representatives|participants|leaders|members)\b|"
                     r"(?<![а-яё])(?:секретар[яеи]м?и|главами|делегаци\w+|участник\w+|представител\w+)(?![а-яё])", re.I)
@@ -119,8 +120,10 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                 side_b = _side(ctx, b0, b1)
                 if not side_a or not side_b:
                     continue
-                for pa in side_a[-2:] if len(side_a) == 2 and kind != "subject" and len(side_b) == 1 else side_a[-1:]:
-                    pb = side_b[0]
+                # "X and Y held talks with Z", "X held meetings with Y and Z": one talk per pair.
+                lefts = side_a[-2:] if len(side_a) == 2 and kind != "subject" and len(side_b) == 1 else side_a[-1:]
+                rights = side_b[:3] if len(lefts) == 1 and _JOINED.search(text, b0, b1) else side_b[:1]
+                for pa, pb in ((a, b) for a in lefts for b in rights):
                     if pa == pb or frozenset((pa, pb)) in seen:
                         continue
                     seen.add(frozenset((pa, pb)))

@@ -717,7 +717,8 @@ def _assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     if p.value.kind == "region" and f.place is None:
                         f.country, f.country_span = p.value.state, (p.start, p.end)
                         continue
-                    f.place, f.place_span = p.value.name, (p.start, p.end)
+                    # A meeting "in the Kremlin" is a meeting in Moscow; a country residence keeps its name.
+                    f.place, f.place_span = p.value.city or p.value.name, (p.start, p.end)
                     f.country, f.country_span = p.value.state, (p.start, p.end)
                     break
             if f.place:
