@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 from parley.api import queries_extra as qx
 from parley.api.auth import writer
 from parley.api.common import Limit, Offset, get_conn, json_response, paged
-from parley.api.schemas import CorrectionIn, CorrectionOut, Page, RevertIn, ReviewItemOut
+from parley.api.schemas import CorrectionIn, Page, RevertIn, ReviewItemOut
 from parley.api.tokens import TokenInfo
 from parley.store import queries as q
 from parley.store.corrections import CorrectionView, add_correction, list_corrections, revert_correction
@@ -67,7 +67,7 @@ def api_review(request: Request, conn: Annotated[Connection, Depends(get_conn)],
     return paged(request, items, limit=limit, offset=offset, more=more, extra={"below": below})
 
 
-@router.get("/corrections", response_model=Page[CorrectionOut], summary="Every correction, newest first")
+@router.get("/corrections", response_model=Page[CorrectionView], summary="Every correction, newest first")
 def api_corrections(request: Request,
                     target_kind: Annotated[str | None, Query(description="meeting, person, agreement, statement, "
                                                                          "fact")] = None,
@@ -79,7 +79,7 @@ def api_corrections(request: Request,
     return paged(request, [c.to_dict() for c in items], limit=limit, offset=offset, more=more)
 
 
-@router.post("/corrections", response_model=CorrectionOut, status_code=201, summary="Accept, reject or edit a fact",
+@router.post("/corrections", response_model=CorrectionView, status_code=201, summary="Accept, reject or edit a fact",
              responses={400: {"description": "The correction cannot be made (the message says why)"},
                         401: {"description": "No valid token"}})
 def api_correct(request: Request, body: CorrectionIn, who: Annotated[TokenInfo, Depends(writer)]):
@@ -90,7 +90,7 @@ def api_correct(request: Request, body: CorrectionIn, who: Annotated[TokenInfo, 
     return json_response(c.to_dict(), status_code=201)
 
 
-@router.post("/corrections/{correction_id}/revert", response_model=CorrectionOut, status_code=201,
+@router.post("/corrections/{correction_id}/revert", response_model=CorrectionView, status_code=201,
              summary="Undo a correction (a revert record is added)")
 def api_revert(request: Request, correction_id: int, body: RevertIn, who: Annotated[TokenInfo, Depends(writer)]):
     c = revert(request.app.state.store, correction_id, body.reason, who.name)

@@ -117,22 +117,6 @@ class RevertIn(BaseModel):
     reason: str = Field(min_length=1)
 
 
-class CorrectionOut(BaseModel):
-    id: int
-    target_kind: str
-    target_key: str
-    field: str | None
-    action: str
-    old_value: Any
-    new_value: Any
-    author: str
-    reason: str
-    created_at: str
-    reverts: int | None
-    reverted_by: int | None
-    status: str
-
-
 class IngestIn(BaseModel):
     """Extraction records (``"schema": "parley/extraction/v1"``, with the original ``text``) are
     stored as they are; documents (``{"id", "url", "title", "published", "source", "text"}`` or
