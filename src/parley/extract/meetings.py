@@ -298,11 +298,15 @@ def _phrase_start(ctx: DocContext, trig_start: int, sent_start: int) -> int:
     if ctx.language == "ru":
         m = re.search(r"(?:(?:\d{1,3}\s*-\s*\w{1,3}|[IVXL]+|[а-яёА-ЯЁ-]+(?:ая|ое|ой|ий|ый|ые|ых|ую|ей|его|ому|ее))\s+){0,4}$", left)
     else:
-        m = re.search(r"(?:(?:[IVXL]+|\d{1,3}(?:st|nd|rd|th)|[A-Z][\w.-]*|[a-z]+(?:al|ar|ary|ic|ive|ed|ing|ual|nth|th|st|nd|rd|ral|ial|int|eral)|joint|regular|ninth|annual|first|second|third|next|informal)\s+){0,5}$", left)
+        # Modifiers, and a body's name used as one ("the CSTO Committee of Secretaries of Security
+        # Councils meeting"): "of"/"the"/"and" only between capitalised words.
+        m = re.search(r"(?:(?:[IVXL]+|\d{1,3}(?:st|nd|rd|th)|[A-Z][\w.-]*(?:\s+(?:of|and)(?:\s+the)?(?=\s+[A-Z]))?|"
+                      r"[a-z]+(?:al|ar|ary|ic|ive|ed|ing|ual|nth|th|st|nd|rd|ral|ial|int|eral)|joint|regular|ninth|"
+                      r"annual|first|second|third|next|informal)\s+){0,8}$", left)
     start = sent_start + (m.start() if m else len(left))
-    # Never start on a verb or an article.
+    # Never start on an article or a preposition.
     while True:
-        w = re.match(r"(?:the|a|an|its|their|this|that|his|her|our)\s+", text[start:trig_start], re.I)
+        w = re.match(r"(?:the|a|an|its|their|this|that|his|her|our|of|and)\s+", text[start:trig_start], re.I)
         if not w:
             break
         start += w.end()

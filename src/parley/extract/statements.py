@@ -278,6 +278,14 @@ def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[in
     para_start = text.rfind("\n", 0, start) + 1
     ss = max(ctx.sentence(max(start - 2, 0))[0], para_start)
     head = text[ss:start - 1]
+    # "According to X, "..."" / "По словам X, «...»"
+    acc = re.search(r"(?:\baccording to|(?<![а-яё])по словам|(?<![а-яё])как (?:заявил|отметил|сообщил|подчеркнул)\w*)\s+"
+                    r"(?P<who>[^.;:!?\"“”«»\n]{2,140}?)\s*,\s*$", head, re.I)
+    if acc:
+        s, e = ss + acc.start("who"), ss + acc.end("who")
+        who = res.resolve(text[s:e], s, e, start)
+        if who is not None:
+            return who, (ss + acc.start(), ss + len(head))
     # The speech verb nearest the quote introduces it ('..., the Secretary noted: "'); an earlier one
     # ('Asked about the states that ...') belongs to another clause.
     tail_ok = re.compile(r"(?:\s+(?:that|что)\b[^.;:\"“”«»]*|\s+(?:in|during|at)\s[^:]*)?\s*:?\s*")
