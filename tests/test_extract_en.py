@@ -694,3 +694,42 @@ def test_examples_extract(extractor, path):
 
 def test_there_are_four_to_six_examples():
     assert 4 <= len(EXAMPLES) <= 6
+
+
+def test_talks_with_two_people_are_two_talks(extractor):
+    text = ("MINSK, 20 May (BelTA) - State Secretary of the Security Council Alexander Volfovich took part in the "
+            "16th meeting of the secretaries of security councils of the SCO member states in Dushanbe on 19-20 May.\n"
+            "Alexander Volfovich held bilateral meetings with Secretary of the Security Council of Tajikistan "
+            "Nasrullo Mahmudzoda and SCO Secretary-General Zhang Ming.")
+    rec = run(extractor, text, published="2021-05-20")
+    talks = [m for m in rec["meetings"] if m["format"] == "bilateral"]
+    assert sorted(sorted(t["persons"]) for t in talks) == [
+        ["Alexander Volfovich", "Nasrullo Mahmudzoda"], ["Alexander Volfovich", "Zhang Ming"]]
+    main = main_meeting(rec)
+    assert all(t["part_of"] == rec["meetings"].index(main) for t in talks)
+    assert {"Nasrullo Mahmudzoda", "Zhang Ming"} <= set(main["persons"])
+
+
+def test_a_meeting_in_the_kremlin_is_in_moscow(extractor):
+    text = ("Russian President Vladimir Putin met with the participants of the international meeting of high "
+            "representatives in charge of security issues in the Kremlin on Thursday.")
+    rec = run(extractor, text, published="2023-05-25")
+    meeting = main_meeting(rec)
+    assert (meeting["place"], meeting["country"], meeting["start"]) == ("Moscow", "RUS", "2023-05-25")
+
+
+def test_quote_after_according_to(extractor):
+    text = ("The 11th meeting of the secretaries of the Security Councils of the CIS member states took place in "
+            "Moscow on Wednesday. According to Russian Security Council Secretary Nikolai Patrushev, \"the "
+            "situation on the external borders of the Commonwealth remains difficult.\"")
+    rec = run(extractor, text, published="2023-11-08")
+    assert quoted_by(rec, "Nikolai Patrushev", "external borders of the Commonwealth")
+
+
+def test_body_named_before_the_meeting_word(extractor):
+    text = ("YEREVAN, June 5 (Armenpress) - Armenian Security Council Secretary Armen Grigoryan will not attend the "
+            "CSTO Committee of Secretaries of Security Councils meeting in Minsk, his office said on Monday.")
+    rec = run(extractor, text, published="2023-06-05")
+    (meeting,) = meetings_of(rec, "csto-security-council-secretaries")
+    assert (meeting["status"], meeting["place"]) == ("planned", "Minsk")
+    assert "Armen Grigoryan" not in meeting["persons"]

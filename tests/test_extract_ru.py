@@ -461,3 +461,16 @@ def test_offices_in_english(extractor, text, name, title, state, organization):
 def test_offices_not_in_the_security_council_family(extractor, text, name, title):
     rec = run(extractor, text, published="2019-06-14")
     assert any(words(o["title"]) == words(title) for o in people(rec)[name]["offices"]), people(rec)[name]["offices"]
+
+
+def test_talks_within_a_meeting_named_with_a_participle_phrase(extractor):
+    text = ("МОСКВА, 27 мая. /ТАСС/. Секретарь Совета безопасности РФ Сергей Шойгу в рамках XIII Международной "
+            "встречи высоких представителей, курирующих вопросы безопасности, провел переговоры с советником по "
+            "национальной безопасности Индии Аджитом Довалом.")
+    rec = run(extractor, text)
+    (meeting,) = [m for m in rec["meetings"] if m["series"] == "intl-security-high-representatives"]
+    # No publication year: the dateline's day and the series' history (the XIII meeting was in 2025).
+    assert (meeting["ordinal"], meeting["start"]) == (13, "2025-05-27")
+    (talks,) = [m for m in rec["meetings"] if m["format"] == "bilateral"]
+    assert set(talks["persons"]) == {"Sergei Shoigu", "Ajit Doval"}
+    assert talks["part_of"] == rec["meetings"].index(meeting)
