@@ -19,7 +19,6 @@ from parley import __version__
 from parley.api import agreements, documents, ingest, meetings, network, people, review, search, statements
 from parley.api.common import get_conn, json_response
 from parley.api.etag import ETagMiddleware
-from parley.api.tokens import ensure_table
 from parley.store.db import Store, StoreError, open_store
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -77,7 +76,6 @@ def create_app(db_url: str | None = None, *, store: Store | None = None) -> Fast
     default $PARLEY_DB or ./parley.db), or on an open ``store``."""
     if store is None:
         store = open_store(db_url, create=False)
-    ensure_table(store.engine)
     app = FastAPI(title="Parley", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json")
     app.state.store = store

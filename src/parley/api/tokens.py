@@ -6,9 +6,8 @@ its own per token. Only the hash and the salt are stored; the token itself is sh
 it is created. A random 256-bit secret needs no slow password hash (there is nothing to guess),
 so checking a token costs one SHA-256.
 
-The table ``api_tokens`` lives in the knowledge base, beside the store's tables but in this
-module's own metadata: it is created on first use (``ensure_table``), so a database written by
-the command line alone never has it, and the store's migrations are not involved.
+The table ``api_tokens`` is part of the knowledge base's schema (``parley.store.models.ApiToken``,
+migration 0002).
 """
 
 from __future__ import annotations
@@ -21,25 +20,16 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, Engine
+
+from parley.store.models import ApiToken
 
 PREFIX = "plt"
 _TOKEN = re.compile(rf"^{PREFIX}_([0-9a-f]{{8}})_([A-Za-z0-9_-]{{20,100}})$")
 _NAME = re.compile(r"^[\w.@+-][\w .@+-]{0,79}$")
 
-metadata = MetaData()
-api_tokens = Table(
-    "api_tokens", metadata,
-    Column("id", String(8), primary_key=True),
-    Column("name", String(80), nullable=False),  # who: becomes the author of corrections
-    Column("salt", String(32), nullable=False),
-    Column("hash", String(64), nullable=False),
-    Column("created_at", String(32), nullable=False),
-    Column("revoked_at", String(32), nullable=True),
-    Column("last_used_at", String(32), nullable=True),
-    Column("uses", Integer, nullable=False, default=0),
-)
+api_tokens = ApiToken.__table__
 
 
 class TokenError(ValueError):
@@ -71,17 +61,12 @@ def _digest(salt: str, secret: str) -> str:
     return hashlib.sha256(bytes.fromhex(salt) + secret.encode("ascii")).hexdigest()
 
 
-def ensure_table(engine: Engine) -> None:
-    metadata.create_all(engine, tables=[api_tokens], checkfirst=True)
-
-
 def create_token(engine: Engine, name: str) -> tuple[TokenInfo, str]:
     """A new token for ``name``: (its record, the token itself - shown once, never stored)."""
     name = " ".join((name or "").split())
     if not _NAME.match(name):
         raise TokenError("a token needs a name of 1-80 letters, digits, spaces or . @ + - _ "
                          "(it is shown as the author of the corrections made with it)")
-    ensure_table(engine)
     with engine.begin() as conn:
         while True:
             tid = secrets.token_hex(4)
@@ -96,7 +81,6 @@ def create_token(engine: Engine, name: str) -> tuple[TokenInfo, str]:
 
 
 def list_tokens(engine: Engine) -> list[TokenInfo]:
-    ensure_table(engine)
     with engine.connect() as conn:
         rows = conn.execute(select(api_tokens).order_by(api_tokens.c.created_at, api_tokens.c.id)).mappings().all()
     return [_info(r) for r in rows]
@@ -106,7 +90,6 @@ def revoke_token(engine: Engine, token_id: str) -> TokenInfo:
     """Revoke by id (``parley token list`` shows them) or by the whole token."""
     m = _TOKEN.match(token_id.strip())
     tid = m[1] if m else token_id.strip()
-    ensure_table(engine)
     with engine.begin() as conn:
         row = conn.execute(select(api_tokens).where(api_tokens.c.id == tid)).mappings().first()
         if row is None:

@@ -101,6 +101,21 @@ class Correction(Base):
     reverted_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
+class ApiToken(Base):
+    """A write token of the web API (parley.api.tokens): only a salted hash of its secret is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))  # who: becomes the author of corrections
+    salt: Mapped[str] = mapped_column(String(32))
+    hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(32))
+    revoked_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    last_used_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+
+
 # --------------------------------------------------------------------------- derived
 
 
