@@ -16,18 +16,18 @@ _TALK_EN = r"(?:bilateral\s+)?(?:talks|meetings?|consultations|negotiations|conv
 _PATTERNS = {
     "en": [
         # talks between X and Y
-        (re.compile(rf"\b{_TALK_EN}\s+(?:between|of)\s+(?P<a>.{{2,120}}?)\s+(?:and|with)\s+(?P<b>.{{2,120}}?)(?=[,.;]|\s+(?:in|on|at|to|reviewed|discussed)\b|$)", re.I), "ab"),
+        (re.compile(rf"\b{_TALK_EN}\s+(?:between|of)\s+(?P<a>.{{2,120}}?)\s+(?:and|with)\s+(?P<b>.{{2,120}}?)(?=[,;]|\.(?!\w)|\s+(?:in|on|at|to|reviewed|discussed)\b|$)", re.I), "ab"),
         # X held talks with Y / X met (with) Y
-        (re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds)\s+(?:a\s+)?{_TALK_EN}\s+(?:[^,.;]{{0,30}}?\s)?with\s+(?P<b>.{{2,160}}?)(?=[,.;]|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
-        (re.compile(r"(?P<a>.{2,120}?)\s+met\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,.;]|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
+        (re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds)\s+(?:a\s+)?{_TALK_EN}\s+(?:[^,.;]{{0,30}}?\s)?with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
+        (re.compile(r"(?P<a>.{2,120}?)\s+met\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
         # Y following the talks with X (the subject of the sentence is the other side)
-        (re.compile(rf"(?:following|after|during|at)\s+the\s+{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,.;]|\s+(?:and|in|on|at)\b|$)", re.I), "subject"),
+        (re.compile(rf"(?:following|after|during|at)\s+the\s+{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:and|in|on|at)\b|$)", re.I), "subject"),
     ],
     "ru": [
-        (re.compile(r"двусторонн\w+\s+(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,80}?)\s+и\s+(?P<b>.{2,80}?)(?=[,.;]|\s+(?:в|на|состоял\w+|прошл\w+)\s|$)", re.I), "ab"),
-        (re.compile(r"(?:встреч|переговор)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на)\s|$)", re.I), "ab"),
-        (re.compile(r"(?:С|с)\s+(?P<b>.{2,60}?)\s+встретил\w*\s+(?P<a>.{2,160}?)(?=[,.;]|$)"), "ab"),
-        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,30}?\s)?(?:переговоры|встречу|консультации))\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,.;]|\s+(?:в|на)\s|$)", re.I), "ab"),
+        (re.compile(r"двусторонн\w+\s+(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,80}?)\s+и\s+(?P<b>.{2,80}?)(?=[,;]|\.(?!\w)|\s+(?:в|на|состоял\w+|прошл\w+)\s|$)", re.I), "ab"),
+        (re.compile(r"(?:встреч|переговор)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
+        (re.compile(r"(?:С|с)\s+(?P<b>.{2,60}?)\s+встретил\w*\s+(?P<a>.{2,160}?)(?=[,;]|\.(?!\w)|$)"), "ab"),
+        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,30}?\s)?(?:переговоры|встречу|консультации))\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
     ],
 }
 _TALK_WORDS = {

@@ -741,7 +741,10 @@ def _assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                 for st in ctx.states:
                     if ss <= st.start < se and st.kind == "name" and _frame_of_offset(frames, m.sentence, st.start) is f:
                         before = text[max(ss, st.start - 12):st.start]
-                        if re.search(r"(?:\bin|\bв|\bво)\s+(?:the\s+)?$", before, re.I) and (f.status == "planned" or f.relation):
+                        after = text[st.end:min(se, st.end + 40)]
+                        if _HOST_AFTER[lang].match(after) or (
+                                re.search(r"(?:\bin|\bв|\bво)\s+(?:the\s+)?$", before, re.I)
+                                and (f.status == "planned" or f.relation)):
                             f.country, f.country_span = st.value, (st.start, st.end)
                             break
                 if f.country:
