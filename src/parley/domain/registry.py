@@ -77,7 +77,6 @@ class Domain:
             )
         self._series_entries = [e for e in load_entries("series") if not e.get("alias")]
         self.bodies = load_entries("bodies")
-        self.capitals = {e.get("capital"): iso for iso, e in self.states.items() if e.get("capital")}
         self._matchers: dict[str, LanguageMatchers] = {}
 
     def state_name(self, iso3: str) -> str:

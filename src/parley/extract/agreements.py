@@ -40,8 +40,6 @@ _KIND_RE = {
 }
 SIGNED = {"en": re.compile(r"\b(?:signed|signing|inked|concluded)\b", re.I),
           "ru": re.compile(r"(?<![а-яё])(?:подписал\w*|подписан\w*|подписани\w+|заключ\w+)(?![а-яё])", re.I)}
-ADOPTED = {"en": re.compile(r"\b(?:adopted|approved|approving|approval|ratified|endorsed)\b", re.I),
-           "ru": re.compile(r"(?<![а-яё])(?:принят\w*|утвер\w+|одобр\w+|ратифиц\w+)(?![а-яё])", re.I)}
 DRAFT = {"en": re.compile(r"\b(?:draft|drafts|proposal|proposed|would|could|may)\b", re.I),
          "ru": re.compile(r"(?<![а-яё])(?:проект\w*|предлож\w+)(?![а-яё])", re.I)}
 # Half-years: "H2 2019 – H1 2020", "second half of 2019", "второе полугодие 2017 года".

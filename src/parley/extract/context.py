@@ -62,5 +62,3 @@ class DocContext:
     def sentence(self, offset: int) -> Span:
         return self.analysis.sentence_at(offset)
 
-    def in_span(self, items: list, start: int, end: int) -> list:
-        return [m for m in items if m.start >= start and m.end <= end]

@@ -9,7 +9,7 @@ it comes from the text, the anchor, or stays unknown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTHS_EN = {
@@ -115,7 +115,6 @@ RELATIVE = {
 YEAR_RANGE = re.compile(
     r"(?<![\d])(?P<y1>(?:19|20)\d\d)\s*(?:[-–—−‐‑/]|\s+to\s+|\s+по\s+|\s+and\s+|\s+и\s+)\s*(?P<y2>(?:19|20)\d\d|\d\d)(?![\d])"
 )
-ANY_YEAR = re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d\d)(?![\d]|\s*[-–—−]\s*\d)")
 
 
 @dataclass(frozen=True)
@@ -132,10 +131,6 @@ class DateMention:
     end_month: int | None = None
     end_day: int | None = None
     relative: str | None = None  # "today", "yesterday", "tomorrow", "weekday:N", with "past:"/"next:" hints
-
-    @property
-    def has_day(self) -> bool:
-        return self.day is not None or self.relative is not None
 
 
 def _month_ru(word: str) -> int | None:
@@ -315,6 +310,3 @@ def year_ranges(text: str, start: int = 0, end: int | None = None) -> list[tuple
             out.append((m.start(), m.end(), y1, y2))
     return out
 
-
-def with_year(mention: DateMention, year: int) -> DateMention:
-    return replace(mention, year=year)

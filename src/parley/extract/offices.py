@@ -28,8 +28,6 @@ STARTERS_EN = HEADS_EN | {
     "political", "military", "interior", "press", "chief", "federal", "supreme", "assistant",
 }
 FUNCTION_EN = {"of", "the", "and", "to", "for", "under", "on", "at", "in", "–", "—", "-", "&"}
-EXPERT_WORDS = {"expert", "professor", "analyst", "scientist", "researcher", "political", "editor",
-                "correspondent", "observer", "journalist", "director"}
 _TOKEN = re.compile(r"\S+")
 _PLURAL = {"secretaries": "Secretary", "ministers": "Minister", "heads": "Head", "advisers": "Adviser",
            "advisors": "Advisor", "directors": "Director", "chiefs": "Chief", "presidents": "President",

@@ -324,9 +324,8 @@ def _speaker_label(ctx: DocContext, line_start: int, res: _Resolver) -> int | No
     return res.person_in(ls, cur)
 
 
-def _dash_speech(text: str, para: Span) -> tuple[Span, int] | None:
-    """Speech opened by a dash ('— Of course, we need ...," Volfovich said'): the words, and where the
-    attribution starts."""
+def _dash_speech(text: str, para: Span) -> Span | None:
+    """The words of speech opened by a dash ('— Of course, we need ...," Volfovich said')."""
     s, e = para
     m = re.match(r"[—–-]\s+", text[s:e])
     if not m:
@@ -335,7 +334,7 @@ def _dash_speech(text: str, para: Span) -> tuple[Span, int] | None:
     close = re.search(r"[,.!?…]\s*[\"”»]\s*[,]?\s*(?=[\w\s-]*\b\w)|[,.!?…]\s+[—–-]\s+(?=\w)", text[body_start:e])
     if close:
         q_end = body_start + close.start() + 1
-        return (body_start, q_end), body_start + close.end()
+        return body_start, q_end
     return None
 
 
@@ -458,7 +457,7 @@ def extract_statements(ctx: DocContext) -> None:
         dash = _dash_speech(text, para)
         if dash is None:
             continue
-        (qs, qe), attr_start = dash
+        qs, qe = dash
         if _word_count(text[qs:qe]) < _MIN_WORDS:
             continue
         who, attr = _attribution_after(ctx, qe, res, qs)

@@ -56,9 +56,6 @@ class Analysis:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[max(i, 0)] if self.sentences else (0, len(self.text))
 
-    def sentence_index(self, offset: int) -> int:
-        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
-
     def tokens_in(self, start: int, end: int) -> list[Token]:
         i = bisect.bisect_left(self._token_starts, start)
         out = []

@@ -217,10 +217,6 @@ def _is_cyrillic(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
 
 
-def is_official(name: str) -> bool:
-    return _official(name) is not None
-
-
 # --------------------------------------------------------------------------- blocks
 
 
@@ -340,7 +336,6 @@ def _field_entries(cands: dict[Any, _Candidate], slot: str, chosen_key: Any,
 
 # --------------------------------------------------------------------------- meetings
 
-MEETING_SCALARS = ("name", "format", "series", "ordinal", "start", "end", "place", "country", "chair", "status")
 MEETING_SETS = {"states": "state", "organizations": "organization", "persons": "person", "topics": "topic"}
 _HELD_TOLERANCE = 3  # days between two "held" dates of one meeting (time zones, "yesterday", typos)
 _PLANNED_TOLERANCE = 62  # an announced date may slip by a month or two
