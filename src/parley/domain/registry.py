@@ -79,9 +79,6 @@ class Domain:
         self.bodies = load_entries("bodies")
         self._matchers: dict[str, LanguageMatchers] = {}
 
-    def state_name(self, iso3: str) -> str:
-        return self.states.get(iso3, {}).get("name", iso3)
-
     def series_for(self, body: str, organization: str | None) -> str | None:
         return self.series_by_body.get((body, organization))
 

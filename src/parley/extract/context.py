@@ -45,15 +45,12 @@ class DocContext:
     states: list[Match] = field(default_factory=list)
     places: list[Match] = field(default_factory=list)
     organizations: list[Match] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
     people: list[PersonEntity] = field(default_factory=list)
     mentions: list[PersonMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     addressed: list[int] = field(default_factory=list)  # persons a speech transcript addresses
     frames: list[MeetingFrame] = field(default_factory=list)
     agreements: list[AgreementMention] = field(default_factory=list)
-    # Years the text itself establishes for undated mentions (e.g. from a series' known history).
-    year_hint: int | None = None
 
     @property
     def text(self) -> str:

@@ -45,9 +45,6 @@ class Official:
     family_forms_ru: frozenset[str]
     terms: tuple[Term, ...]
 
-    def spellings(self) -> list[str]:
-        return [self.name, *self.aliases]
-
 
 def _ru(word: str) -> str:
     return word.lower().replace("ё", "е")
@@ -119,22 +116,6 @@ class Officials:
                 return None
         return off
 
-    def holders(self, title: str, state: str | None, organization: str | None, when: str | None) -> list[Official]:
-        """Officials who held an office with this title for this state/organisation at ``when``."""
-        want = title_words(title)
-        out = []
-        for off in self.all:
-            for t in off.terms:
-                if state and t.state != state:
-                    continue
-                if organization and t.organization != organization:
-                    continue
-                if not want or not want <= title_words(t.title):
-                    continue
-                if t.covers(when):
-                    out.append(off)
-                    break
-        return out
 
 
 @cache
