@@ -5,12 +5,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from parley.extract.context import DocContext
-
-if TYPE_CHECKING:
-    from parley.extract.meetings import MeetingFrame
+from parley.extract.meetings.frames import MeetingFrame
+from parley.extract.meetings.mentions import MeetingMention, is_planned
 
 _TALK_EN = r"(?:bilateral\s+)?(?:talks|meetings?|consultations|negotiations|conversations?)"
 _PATTERNS = {
@@ -88,8 +86,6 @@ def _side(ctx: DocContext, s: int, e: int) -> list[int]:
 
 
 def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFrame]:
-    from parley.extract.meetings import MeetingFrame, MeetingMention, _is_planned
-
     text = ctx.text
     out: list[MeetingFrame] = []
     seen: set[frozenset[int]] = set()
@@ -134,7 +130,7 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                         span = (min(span[0], m.start()), span[1])
                     mention = MeetingMention(span=span, trigger=m.span(), sentence=(ss, se), bilateral=True,
                                              persons=(pa, pb))
-                    mention.planned = _is_planned(ctx, mention)
+                    mention.planned = is_planned(ctx, mention)
                     frame = MeetingFrame(format="bilateral", mentions=[mention])
                     frame.persons = {pa: [m.span()], pb: [m.span()]}
                     out.append(frame)

@@ -1,0 +1,79 @@
+"""Meetings: find the phrases that name a meeting, group them into meetings, and fill each one's slots.
+
+A meeting phrase is a meeting word ("meeting", "session", "talks", "встреча", "заседание")
+with what qualifies it ("the XIII meeting of the secretaries of the Security Councils of the
+CIS countries"), or a body that meets ("Heads of CIS special services gathered in Minsk").
+The body (bodies.json) and the organisation named in the phrase give the series
+(series.json). Phrases of one series, one ordinal and one place in time (held, or "next")
+are one meeting; generic phrases ("the meeting", "the forum") refer to the meeting in focus.
+Slots come from the sentences that speak of the meeting: its date (year from the text, the
+series' history or the publication date, never invented), place, chair, participants,
+states and organisations represented (never those reported absent), status and topics.
+"""
+
+from __future__ import annotations
+
+from parley.extract.context import DocContext
+from parley.extract.meetings.bilateral import find_bilateral
+from parley.extract.meetings.frames import (
+    MeetingFrame,
+    attach_generic,
+    build_frames,
+    choose_main,
+    meeting_status,
+    merge_frames,
+)
+from parley.extract.meetings.lexicon import SIDELINES
+from parley.extract.meetings.mentions import find_meeting_mentions
+from parley.extract.meetings.slots import (
+    assign_chair,
+    assign_dates,
+    assign_names,
+    assign_participants,
+    assign_places,
+    assign_states_orgs,
+)
+
+
+def extract_meetings(ctx: DocContext) -> None:
+    mentions = find_meeting_mentions(ctx)
+    frames = build_frames(ctx, mentions)
+    attach_generic(ctx, frames, mentions)
+    frames.extend(find_bilateral(ctx, frames))
+    for f in frames:
+        f.status = meeting_status(ctx, f)
+    choose_main(ctx, frames)
+    assign_dates(ctx, frames)
+    frames = merge_frames(ctx, frames)
+    for f in frames:
+        f.status = meeting_status(ctx, f)
+    if sum(f.main for f in frames) != 1:
+        for f in frames:
+            f.main = False
+        choose_main(ctx, frames)
+    assign_places(ctx, frames)
+    assign_chair(ctx, frames)
+    assign_participants(ctx, frames)
+    assign_states_orgs(ctx, frames)
+    for f in frames:
+        assign_names(ctx, f)
+    main = next((f for f in frames if f.main), None)
+    for f in frames:
+        if f is not main and main is not None and f.format == "bilateral" and f.status == main.status:
+            near = any(SIDELINES[ctx.language].search(ctx.text, *m.sentence) for m in f.mentions)
+            if near or (f.start is None and main.start) or f.start == main.start:
+                f.part_of = -1  # resolved to an index at assembly
+                f.start = f.start or main.start
+                f.place = f.place or main.place
+                f.country = f.country or main.country
+                # Who held talks on the sidelines took part in the meeting.
+                for pid, spans in f.persons.items():
+                    if not ctx.people[pid].is_expert:
+                        main.persons.setdefault(pid, []).extend(spans)
+                        st = ctx.people[pid].state
+                        if st:
+                            main.states.setdefault(st, []).extend(spans)
+    ctx.frames = sorted(frames, key=lambda f: (not f.main, min(m.span[0] for m in f.mentions)))
+
+
+__all__ = ["MeetingFrame", "MeetingMention", "extract_meetings"]

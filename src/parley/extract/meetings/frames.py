@@ -1,0 +1,198 @@
+"""Meetings: phrases grouped into one meeting each, and the meeting a report is about."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parley.extract.context import DocContext
+from parley.extract.meetings.lexicon import Span
+from parley.extract.meetings.mentions import MeetingMention
+
+
+@dataclass
+class MeetingFrame:
+    mentions: list[MeetingMention] = field(default_factory=list)
+    series: str | None = None
+    ordinal: int | None = None
+    organization: str | None = None
+    format: str = "multilateral"
+    status: str = "held"
+    relation: str | None = None
+    joint: bool = False
+    name: str = ""
+    name_span: Span | None = None
+    start: str | None = None
+    end: str | None = None
+    date_span: Span | None = None
+    date_source: str = ""
+    place: str | None = None
+    place_span: Span | None = None
+    country: str | None = None
+    country_span: Span | None = None
+    chair: int | None = None
+    chair_span: Span | None = None
+    persons: dict[int, list[Span]] = field(default_factory=dict)
+    states: dict[str, list[Span]] = field(default_factory=dict)
+    organizations: dict[str, list[Span]] = field(default_factory=dict)
+    topics: dict[str, list[Span]] = field(default_factory=dict)
+    part_of: int | None = None
+    confidence: float = 0.6
+    main: bool = False
+
+    @property
+    def sentences(self) -> list[Span]:
+        return sorted({m.sentence for m in self.mentions})
+
+
+def _compatible(frame: MeetingFrame, m: MeetingMention) -> bool:
+    if m.bilateral != (frame.format == "bilateral"):
+        return False
+    if frame.mentions and frame.mentions[0].planned != m.planned and not frame.relation:
+        return False  # one held and one announced: two meetings, unless their dates say otherwise (see merge_frames)
+    if frame.relation != m.relation:
+        return False
+    if frame.series and m.series and frame.series != m.series:
+        return False
+    if frame.ordinal and m.ordinal and frame.ordinal != m.ordinal:
+        return False
+    if frame.joint != m.joint:
+        return False
+    return not (frame.series is None and m.series is None and frame.organization and m.organization
+                and frame.organization != m.organization)
+
+
+def build_frames(ctx: DocContext, mentions: list[MeetingMention]) -> list[MeetingFrame]:
+    frames: list[MeetingFrame] = []
+    specific = [m for m in mentions if not m.habitual and (m.series or m.joint or m.ordinal or _named(ctx, m))]
+    for m in specific:
+        frame = next((f for f in frames if _compatible(f, m) and (f.series or m.series or f.joint or _same_name(ctx, f, m))), None)
+        if frame is None:
+            frame = MeetingFrame(series=m.series, ordinal=m.ordinal, organization=m.organization,
+                                 relation=m.relation, joint=m.joint,
+                                 format="bilateral" if m.bilateral else "multilateral")
+            frames.append(frame)
+        frame.mentions.append(m)
+        frame.series = frame.series or m.series
+        frame.ordinal = frame.ordinal or m.ordinal
+        frame.organization = frame.organization or m.organization
+    return frames
+
+
+def _named(ctx: DocContext, m: MeetingMention) -> bool:
+    """A meeting with a proper name ("II Minsk International Conference on Eurasian Security")."""
+    phrase = ctx.text[m.span[0]:m.span[1]]
+    words = re.findall(r"[\w-]+", phrase)
+    caps = [w for w in words if w[:1].isupper()]
+    return ctx.language == "en" and m.ordinal is not None and len(caps) >= 3 and ctx.text[m.trigger[0]].isupper()
+
+
+def _same_name(ctx: DocContext, f: MeetingFrame, m: MeetingMention) -> bool:
+    a = {w.lower() for w in re.findall(r"\w+", ctx.text[f.mentions[0].span[0]:f.mentions[0].span[1]])}
+    b = {w.lower() for w in re.findall(r"\w+", ctx.text[m.span[0]:m.span[1]])}
+    return len(a & b) >= max(2, min(len(a), len(b)) // 2)
+
+
+def attach_generic(ctx: DocContext, frames: list[MeetingFrame], mentions: list[MeetingMention]) -> None:
+    """ "the meeting", "the event": the most recent held meeting of the text (or the main one).
+    "The next meeting" of a report on one series is that series' next meeting."""
+    if not frames:
+        return
+    series = {f.series for f in frames if f.series and not f.relation and f.format == "multilateral"}
+    for m in mentions:
+        if m.habitual or any(m in f.mentions for f in frames):
+            continue
+        if m.relation and not m.bilateral and len(series) == 1 and not m.generic:
+            m.series = next(iter(series))
+            m.organization = m.organization or ctx.domain.series[m.series].organization
+            frame = next((f for f in frames if f.series == m.series and f.relation == m.relation), None)
+            if frame is None:
+                frame = MeetingFrame(series=m.series, organization=m.organization, relation=m.relation)
+                frames.append(frame)
+            frame.mentions.append(m)
+            continue
+        if m.relation or m.bilateral:
+            continue
+        before = [f for f in frames if f.format == "multilateral" and f.relation is None and f.mentions
+                  and min(x.span[0] for x in f.mentions) <= m.span[0]]
+        target = max(before, key=lambda f: max(x.span[0] for x in f.mentions if x.span[0] <= m.span[0]), default=None)
+        if target is None:
+            target = next((f for f in frames if f.format == "multilateral" and f.relation is None), None)
+        if target is not None:
+            target.mentions.append(m)
+
+
+def frame_of_offset(frames: list[MeetingFrame], sentence: Span, pos: int) -> MeetingFrame | None:
+    """Of the meetings spoken of in a sentence, the one whose phrase is nearest ``pos``."""
+    best, dist = None, None
+    for f in frames:
+        for m in f.mentions:
+            if m.sentence != sentence:
+                continue
+            d = 0 if m.span[0] <= pos < m.span[1] else min(abs(pos - m.span[0]), abs(pos - m.span[1]))
+            if dist is None or d < dist:
+                best, dist = f, d
+    return best
+
+
+def meeting_status(ctx: DocContext, frame: MeetingFrame) -> str:
+    votes = [m.planned for m in frame.mentions if not m.generic]
+    if not votes:
+        votes = [m.planned for m in frame.mentions]
+    if frame.relation == "next":
+        return "planned"
+    if frame.relation == "previous":
+        return "held"
+    return "planned" if votes and sum(votes) * 2 > len(votes) else "held"
+
+
+def merge_frames(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFrame]:
+    """Frames that turn out to be one meeting: a series' held and announced mentions with no
+    conflicting date, and a joint sitting named once by one of its councils on the same day."""
+    out: list[MeetingFrame] = []
+    for f in sorted(frames, key=lambda f: (not f.main, min(m.span[0] for m in f.mentions))):
+        target = None
+        for g in out:
+            if f.format != "multilateral" or g.format != "multilateral" or f.relation or g.relation:
+                continue
+            same_series = f.series and f.series == g.series and (not f.ordinal or not g.ordinal or f.ordinal == g.ordinal)
+            dates_agree = f.start is None or g.start is None or f.start == g.start
+            if same_series and dates_agree:
+                target = g
+            elif (g.joint != f.joint and (f.series or g.series) and f.status == g.status == "held"
+                  and f.start and f.start == g.start and f.organization == g.organization):
+                target = g
+                if f.joint:
+                    # The joint sitting is the meeting; the council's name was one way to refer to it.
+                    out[out.index(g)] = f
+                    f, target = g, f
+                    target.series = None
+            if target:
+                break
+        if target is None:
+            out.append(f)
+            continue
+        target.mentions.extend(f.mentions)
+        target.start, target.end = target.start or f.start, target.end or f.end
+        target.date_span = target.date_span or f.date_span
+        target.ordinal = target.ordinal or f.ordinal
+        target.main = target.main or f.main
+    return out
+
+
+def choose_main(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    if not frames:
+        return
+    lead_end = ctx.body_start + 600
+
+    def weight(f: MeetingFrame) -> float:
+        w = len(f.mentions)
+        w += 3 if any(m.span[0] < lead_end for m in f.mentions) else 0
+        w += 2 if f.series else 0
+        w -= 4 if f.relation else 0
+        w -= 2 if f.format == "bilateral" else 0
+        w += 3 if f.status == "held" else 0
+        return w
+
+    main = max(frames, key=weight)
+    main.main = True

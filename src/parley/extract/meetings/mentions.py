@@ -1,0 +1,308 @@
+"""Meeting phrases: a meeting word with what qualifies it, or a body that meets; their series and ordinal."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parley.extract.context import DocContext
+from parley.extract.dates import find_dates
+from parley.extract.meetings.lexicon import (
+    BILATERAL_TRIGGER,
+    GATHER,
+    GENERIC_TRIGGER,
+    HABITUAL,
+    HELD,
+    HOLDS,
+    JOINT,
+    NEXT,
+    ORDINAL_STEMS_RU,
+    ORDINAL_WORDS_EN,
+    PLANNED,
+    PLURAL_EN,
+    PREVIOUS,
+    ROMAN,
+    TRIGGERS,
+    Span,
+)
+
+
+@dataclass
+class MeetingMention:
+    span: Span
+    trigger: Span
+    sentence: Span
+    series: str | None = None
+    body: str | None = None
+    organization: str | None = None
+    ordinal: int | None = None
+    joint: bool = False
+    generic: bool = False
+    bilateral: bool = False
+    relation: str | None = None  # next | previous
+    verbal: bool = False  # "Heads of CIS special services gathered": no meeting word
+    planned: bool = False
+    habitual: bool = False
+    persons: tuple[int, ...] = ()
+
+
+def _ordinal_before(ctx: DocContext, pos: int, floor: int) -> tuple[int | None, int]:
+    """An ordinal written just before a meeting word ("XIII", "13th", "ninth", "13-я", "третья")."""
+    text = ctx.text
+    left = text[max(floor, pos - 60):pos]
+    base = pos - len(left)
+    pats = [
+        (r"(?<![\w-])(?P<o>[IVXL]{1,6})\s+(?:[^\W\d_][\w-]*\s+){0,4}$", lambda s: ROMAN.get(s)),
+        (r"\b(?P<o>\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,4}$", int),
+        (r"(?<!\d)(?P<o>\d{1,3})\s*-\s*(?:я|е|й|ое|ая|ый|ой|го)\s+(?:[\w-]+\s+){0,3}$", int),
+        (r"\b(?P<o>" + "|".join(ORDINAL_WORDS_EN) + r")\s+(?:[\w-]+\s+){0,4}$", lambda s: ORDINAL_WORDS_EN.get(s.lower())),
+        (r"(?<![а-яё])(?P<o>(?:" + "|".join(ORDINAL_STEMS_RU) + r")[а-яё]{1,4})\s+(?:[\w-]+\s+){0,3}$",
+         lambda s: next((v for k, v in sorted(ORDINAL_STEMS_RU.items(), key=lambda kv: -len(kv[0]))
+                         if s.lower().startswith(k)), None)),
+    ]
+    for pat, conv in pats:
+        m = re.search(pat, left, re.I if "а-яё" in pat or "first" in pat else 0)
+        if m:
+            val = conv(m.group("o"))
+            if val and 0 < val < 200:
+                # "the 2021 trilateral", "80th anniversary": an ordinal of something else.
+                between = left[m.end("o"):]
+                if re.search(r"anniversar|годовщин|юбиле|round|раунд|century|век|place", between, re.I):
+                    continue
+                return val, base + m.start("o")
+    return None, pos
+
+
+_RU_CHAIN_CASES = {"Gen"}
+
+
+_RU_PREP_CASES = {"с": {"Ins"}, "со": {"Ins"}, "по": {"Dat"}, "о": {"Loc"}, "об": {"Loc"}}
+
+
+def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
+    """A Russian meeting word's complement is its chain of genitives ("встреча секретарей советов
+    безопасности государств – участников СНГ"), with abbreviations in brackets, coordinated
+    councils ("СМИД, СМО и КССБ") and one prepositional phrase ("с главами ...", "по вопросам ...")."""
+    toks = ctx.analysis.tokens_in(pos, sent_end)
+    end, i, prep_cases = pos, 0, None
+    while i < len(toks):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        low = t.text.lower()
+        if t.text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")" and toks[i + 1].text.isupper():
+            end, i = toks[i + 2].end, i + 3
+            continue
+        if low == "," and nxt is not None and end > pos and re.search(r"(?:ющих|ящих|вших|емых|имых|нных)$", nxt.text):
+            # "представителей, курирующих вопросы безопасности": a participle phrase qualifying the chain.
+            j = i + 1
+            while j < len(toks) and toks[j].text not in (",", ".", ";", ":", "(", ")", "«", "»"):
+                end = toks[j].end
+                j += 1
+            i = j
+            continue
+        if low in (",", "и") and nxt is not None and end > pos and (
+                nxt.case in _RU_CHAIN_CASES or (nxt.text.isupper() and len(nxt.text) > 1)):
+            i += 1
+            continue
+        if t.text in ("-", "–", "—") and nxt is not None and re.match(r"(?:член|участник)", nxt.lemma):
+            i += 1
+            continue
+        if low in _RU_PREP_CASES and prep_cases is None and nxt is not None and nxt.case in _RU_PREP_CASES[low]:
+            prep_cases = _RU_PREP_CASES[low]
+            i += 1
+            continue
+        wordlike = t.pos in ("NOUN", "PROPN", "ADJ", "DET") or (t.text.isupper() and len(t.text) > 1)
+        if wordlike and (t.case in _RU_CHAIN_CASES or (prep_cases and t.case in prep_cases)
+                         or (t.text.isupper() and len(t.text) > 1) or "-" in t.text):
+            end, i = t.end, i + 1
+            continue
+        break
+    return min(end, pos + 260)
+
+
+def _phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
+    """Where the qualifying complement of a meeting word ends ("... of the CIS member states")."""
+    text = ctx.text
+    if ctx.language == "ru":
+        return _ru_phrase_end(ctx, pos, sent_end)
+    # A comma ends the phrase unless another council of a joint sitting follows it.
+    if ctx.language == "ru":
+        stop = re.compile(r"[.;:!?«»\"“”()]|,\s(?!(?:совет\w*|комитет\w*|СМИД|СМО|КССБ)\b)|\s[-–—]\s|"
+                          r"\s(?:в|во|на|с|со|под|прош\w+|состоял\w+|пройд\w+|который|которая|которое|которой|"
+                          r"где|по итогам|был\w*|приняли|принял\w*|открыл\w*)\s", re.I)
+    else:
+        stop = re.compile(r"[.;:!?\"“”«»()]|,\s(?!(?:and\s+)?(?:the\s+)?(?:Council|Committee|Board|Commission)\b)|"
+                          r"\s[-–—]\s|\s(?:in(?! charge)|on|at|was|were|will|which|that|who|where|held|took|is|are|has|have|"
+                          r"had|to|via|by|under|chaired|kicked|opens|focused|hosted|featured|attended|following|agreed|discussed|signed|adopted)\s")
+    m = stop.search(text, pos, sent_end)
+    end = m.start() if m else sent_end
+    return min(end, pos + 260)
+
+
+def _phrase_start(ctx: DocContext, trig_start: int, sent_start: int) -> int:
+    """Where the modifiers before a meeting word start ("the 13th international ...")."""
+    text = ctx.text
+    left = text[sent_start:trig_start]
+    if ctx.language == "ru":
+        m = re.search(r"(?:(?:\d{1,3}\s*-\s*\w{1,3}|[IVXL]+|[а-яёА-ЯЁ-]+(?:ая|ое|ой|ий|ый|ые|ых|ую|ей|его|ому|ее))\s+){0,4}$", left)
+    else:
+        # Modifiers, and a body's name used as one ("the CSTO Committee of Secretaries of Security
+        # Councils meeting"): "of"/"the"/"and" only between capitalised words.
+        m = re.search(r"(?:(?:[IVXL]+|\d{1,3}(?:st|nd|rd|th)|[A-Z][\w.-]*(?:\s+(?:of|and)(?:\s+the)?(?=\s+[A-Z]))?|"
+                      r"[a-z]+(?:al|ar|ary|ic|ive|ed|ing|ual|nth|th|st|nd|rd|ral|ial|int|eral)|joint|regular|ninth|"
+                      r"annual|first|second|third|next|informal)\s+){0,8}$", left)
+    start = sent_start + (m.start() if m else len(left))
+    # Never start on an article or a preposition.
+    while True:
+        w = re.match(r"(?:the|a|an|its|their|this|that|his|her|our|of|and)\s+", text[start:trig_start], re.I)
+        if not w:
+            break
+        start += w.end()
+    return start
+
+
+def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str | None, bool]:
+    """(series, body, organisation, joint) of a meeting phrase."""
+    text = ctx.text[span[0]:span[1]]
+    lang = ctx.language
+    for key, pat in ctx.matchers.series_names:
+        if pat.search(text):
+            s = ctx.domain.series[key]
+            return key, s.body, s.organization, False
+    bodies = []
+    for key, pat in ctx.matchers.bodies:
+        for m in pat.finditer(text):
+            bodies.append((m.start(), key))
+    orgs = [m for m in ctx.organizations if m.start >= span[0] and m.end <= span[1]]
+    org = next((m.value for m in orgs if m.value in ("CIS", "CSTO", "SCO", "BRICS", "EAEU", "UNION_STATE")), None)
+    body_keys = []
+    for _, k in sorted(bodies):
+        if k not in body_keys:
+            body_keys.append(k)
+    joint = len([k for k in body_keys if k in ("foreign-ministers", "defence-ministers", "security-council-secretaries")]) >= 2
+    joint = joint or bool(JOINT[lang].search(text) and (len(body_keys) >= 2 or re.search(r"minist|министр", text, re.I)))
+    if joint:
+        return None, "joint", org, True
+    # A phrase naming a body in a security meeting context: the most specific body wins.
+    for body in ("security-council-secretaries", "high-representatives", "special-services-heads",
+                 "collective-security-council", "heads-of-state"):
+        if body in body_keys:
+            series = ctx.domain.series_for(body, org)
+            if body == "high-representatives" and org is None:
+                # National security advisers meet in many formats; the international meeting says so.
+                series = "intl-security-high-representatives" if re.search(r"international|международн", text, re.I) else None
+            return series, body, org, False
+    return None, (body_keys[0] if body_keys else None), org, False
+
+
+def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
+    text = ctx.text
+    lang = ctx.language
+    out: list[MeetingMention] = []
+    quote_spans = [(q.start, q.end) for q in ctx.quotes if q.mode in ("quote", "dash")]
+    for ss, se in ctx.analysis.sentences:
+        for m in TRIGGERS[lang].finditer(text, ss, se):
+            trig = m.group("t")
+            ps = _phrase_start(ctx, m.start(), ss)
+            pe = _phrase_end(ctx, m.end(), se)
+            series, body, org, joint = _classify(ctx, (ps, pe))
+            if series is None and not joint:
+                # The body may be named just before the meeting word ("the SCO Security Council Secretaries
+                # meeting") or be the one holding it ("The CSTO Committee of Secretaries ... held a meeting").
+                series2, body2, org2, _ = _classify(ctx, (ps, m.end()))
+                series, body, org = series or series2, body or body2, org or org2
+                holds = HOLDS[lang].search(text[ss:m.start()])
+                if series is None and holds:
+                    series, body, org, joint = _classify(ctx, (ss, ss + holds.start()))
+            ordinal, ostart = _ordinal_before(ctx, m.start(), ss)
+            if ordinal is None:
+                ordinal, ostart = _ordinal_before(ctx, ps, ss) if ps > ss else (None, ps)
+            ps = min(ps, ostart)
+            sentence_text = text[ss:se]
+            bilateral = bool(BILATERAL_TRIGGER.match(trig)) or bool(re.search(r"bilateral|двусторонн", text[ps:m.start()], re.I))
+            if bilateral:
+                series, body, joint = None, None, False  # talks between two sides belong to no series
+            mention = MeetingMention(
+                span=(ps, pe), trigger=m.span("t"), sentence=(ss, se), series=series, body=body,
+                organization=org, ordinal=ordinal, joint=joint,
+                generic=bool(GENERIC_TRIGGER.match(trig)) and series is None,
+                bilateral=bilateral,
+                habitual=bool(HABITUAL[lang].search(sentence_text)) or (
+                    ordinal is None and _plural_trigger(ctx, m) and not _anchored(ctx, pe, se)),
+            )
+            local = text[max(ss, ps - 40):min(se, pe + 10)]
+            if NEXT[lang].search(local):
+                mention.relation = "next"
+            elif PREVIOUS[lang].search(text[max(ss, ps - 30):pe]):
+                mention.relation = "previous"
+            mention.planned = is_planned(ctx, mention)
+            if any(a <= m.start() < b for a, b in quote_spans):
+                mention.habitual = True  # a meeting spoken of inside a quote is not reported by the text
+            out.append(mention)
+        # A body that meets, with no meeting word.
+        g = GATHER[lang].search(text, ss, se)
+        if g and not any(x.sentence == (ss, se) and (x.series or x.joint) for x in out):
+            # The body is the subject ("Heads of CIS special services gathered") or whom one meets
+            # ("Lukashenko met with the secretaries of the Security Councils of the CSTO member states").
+            series, body, org, joint = _classify(ctx, (ss, g.start()))
+            if not series:
+                series, body, org, joint = _classify(ctx, (g.end(), _phrase_end(ctx, g.end(), se)))
+            if series:
+                mention = MeetingMention(span=(ss, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
+                                         body=body, organization=org, verbal=True,
+                                         habitual=bool(HABITUAL[lang].search(text, ss, se)))
+                mention.planned = is_planned(ctx, mention)
+                out.append(mention)
+    return out
+
+
+def _anchored(ctx: DocContext, phrase_end: int, sent_end: int) -> bool:
+    """Meetings pinned to a time and a place ("заседаний высших органов СНГ в октябре в Душанбе")."""
+    window = (phrase_end, min(sent_end, phrase_end + 60))
+    has_date = any(window[0] <= d.start < window[1] for d in find_dates(ctx.text, ctx.language, *window))
+    has_place = any(window[0] <= p.start < window[1] for p in ctx.places)
+    return has_date and has_place
+
+
+def _plural_trigger(ctx: DocContext, m: re.Match[str]) -> bool:
+    """ "meetings", "встречи высоких представителей проводятся с 2010 года": meetings in general."""
+    if BILATERAL_TRIGGER.match(m.group("t")):
+        return False  # "talks", "переговоры": plural in form, one meeting in fact
+    toks = ctx.analysis.tokens_in(m.start("t"), m.end("t"))
+    if toks and toks[0].number:
+        return toks[0].number == "Plur"
+    return bool(ctx.language == "en" and PLURAL_EN.match(m.group("t")))
+
+
+def is_planned(ctx: DocContext, mention: MeetingMention) -> bool:
+    lang = ctx.language
+    ss, se = mention.sentence
+    text = ctx.text
+    # The clause of the meeting phrase: from the phrase to the next full stop, and a little before it.
+    window = text[max(ss, mention.span[0] - 80):min(se, mention.span[1] + 120)]
+    # A relative clause on the meeting itself decides: "the session, which will open in Minsk".
+    rel = re.match(r"\s*,?\s*(?:which|that|where|котор\w+|где)\s+(?:[\w-]+\s+){0,2}?", text[mention.span[1]:se], re.I)
+    if rel:
+        clause = text[mention.span[1] + rel.end():min(se, mention.span[1] + rel.end() + 30)]
+        if PLANNED[lang].match(clause) or re.match(r"(?:will|пройд|состоится|откроется|начнется)", clause, re.I):
+            return True
+        if HELD[lang].match(clause):
+            return False
+    planned = PLANNED[lang].search(window)
+    held = HELD[lang].search(window)
+    if mention.relation == "next":
+        return True
+    if planned and not held:
+        return True
+    if planned and held:
+        # The cue nearest the meeting word decides: "hosted ... agreed to hold the next" vs "will be held".
+        base = max(ss, mention.span[0] - 80)
+        t0, t1 = mention.trigger[0] - base, mention.trigger[1] - base
+
+        def gap(m: re.Match[str]) -> int:
+            return t0 - m.end() if m.end() <= t0 else max(m.start() - t1, 0)
+
+        dp = min(gap(m) for m in PLANNED[lang].finditer(window))
+        dh = min(gap(m) for m in HELD[lang].finditer(window))
+        return dp <= dh
+    return False

@@ -1,0 +1,315 @@
+"""A meeting's slots from the sentences that speak of it: date, place, chair, participants, states."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from parley.extract.context import DocContext
+from parley.extract.dates import DateMention, find_dates, resolve
+from parley.extract.meetings.frames import MeetingFrame, frame_of_offset
+from parley.extract.meetings.lexicon import (
+    ATTENDANCE,
+    CHAIR,
+    EARLIER_RE,
+    HOST_AFTER,
+    LIST_CUE,
+    LIST_JOIN,
+    NEGATION,
+    NEGATION_AFTER,
+    PARTICIPATION,
+    PLACE_CUE,
+    PREVIOUS_IN,
+    SIGNED,
+    VIRTUAL,
+    YEAR_ONLY,
+)
+from parley.extract.meetings.mentions import MeetingMention
+
+
+def _year_hint(ctx: DocContext, frame: MeetingFrame) -> int | None:
+    """A year for undated text about this meeting: its series' history, then dated context in the
+    text - a plan "for 2026-2027" signed there (signed the year before it starts), "the previous
+    meeting in 2018" of a yearly series."""
+    if frame.series and frame.ordinal:
+        y = ctx.domain.series[frame.series].year_of(frame.ordinal)
+        if y:
+            return y
+    if frame.status != "held" or not frame.main:
+        return None
+    from parley.extract.dates import year_ranges
+
+    lang = ctx.language
+    for ss, se in ctx.analysis.sentences:
+        if not SIGNED[lang].search(ctx.text, ss, se) or EARLIER_RE[lang].search(ctx.text, ss, se):
+            continue
+        ranges = year_ranges(ctx.text, ss, se)
+        if ranges:
+            return ranges[0][2] - 1
+    series = ctx.domain.series.get(frame.series or "")
+    if series is not None and series.regular == "annual":
+        m = PREVIOUS_IN[lang].search(ctx.text)
+        if m:
+            return int(m.group("y")) + 1
+    return None
+
+
+def assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    text = ctx.text
+    for f in frames:
+        tense = "future" if f.status == "planned" else "past"
+        hint = _year_hint(ctx, f)
+        anchor = ctx.published
+        if anchor is None and hint and ctx.dateline and ctx.dateline.date and ctx.dateline.date.month:
+            d = ctx.dateline.date
+            try:
+                anchor = date(hint, d.month, d.day or 1)
+            except ValueError:
+                anchor = None
+        best: tuple[int, DateMention] | None = None
+        for m in sorted(f.mentions, key=lambda x: x.span[0]):
+            ss, se = m.sentence
+            for d in find_dates(text, ctx.language, ss, se):
+                if frame_of_offset(frames, m.sentence, d.start) is not f:
+                    continue
+                if d.relative and not re.search(r"today|yesterday|tomorrow|сегодня|вчера|завтра|weekday", d.relative):
+                    continue
+                if d.relative and d.relative == "today" and f.status == "planned":
+                    continue
+                dist = min(abs(d.start - m.span[1]), abs(d.start - m.span[0]))
+                score = dist - (40 if d.day is not None else 0) - (30 if d.end_day else 0) - (20 if not d.relative else 0)
+                if best is None or score < best[0]:
+                    best = (score, d)
+        if best is not None:
+            d = best[1]
+            start, end = resolve(d, anchor, tense, year_hint=hint if d.year is None else None)
+            if start:
+                f.start, f.end, f.date_span, f.date_source = start, end, (d.start, d.end), "text"
+                continue
+        year = _year_only(ctx, frames, f)
+        if year is not None:
+            f.start, f.date_span, f.date_source = year[0], year[1], "text"
+            continue
+        if f.status == "held" and f.main and anchor is not None:
+            # A report of a meeting it does not date was written the day of it (or just after).
+            f.start, f.date_source = anchor.isoformat(), "published"
+            f.date_span = ctx.published_span or (
+                (ctx.dateline.date.start, ctx.dateline.date.end) if ctx.dateline and ctx.dateline.date else None)
+
+
+def _year_only(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> tuple[str, tuple[int, int]] | None:
+    """ "The next meeting will be held in Minsk in 2027": a year with no month or day."""
+    for m in f.mentions:
+        for y in YEAR_ONLY[ctx.language].finditer(ctx.text, *m.sentence):
+            if frame_of_offset(frames, m.sentence, y.start()) is f:
+                return y.group("y"), y.span("y")
+    return None
+
+
+def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    text = ctx.text
+    lang = ctx.language
+    for f in frames:
+        virtual = any(VIRTUAL.search(text, *m.sentence) for m in f.mentions if not m.generic)
+        if virtual:
+            continue
+        for m in sorted(f.mentions, key=lambda x: (x.generic, x.span[0])):
+            ss, se = m.sentence
+            for p in ctx.places:
+                if not (ss <= p.start < se) or frame_of_offset(frames, m.sentence, p.start) is not f:
+                    continue
+                if ctx.dateline and ctx.dateline.span[0] <= p.start < ctx.dateline.span[1]:
+                    continue  # where the agency filed from, not where the meeting was
+                before = text[max(ss, p.start - 40):p.start]
+                after = text[p.end:min(se, p.end + 40)]
+                if PLACE_CUE[lang].search(before) or HOST_AFTER[lang].match(after):
+                    if p.value.kind == "region" and f.place is None:
+                        f.country, f.country_span = p.value.state, (p.start, p.end)
+                        continue
+                    # A meeting "in the Kremlin" is a meeting in Moscow; a country residence keeps its name.
+                    f.place, f.place_span = p.value.city or p.value.name, (p.start, p.end)
+                    f.country, f.country_span = p.value.state, (p.start, p.end)
+                    break
+            if f.place:
+                break
+        if f.place is None and f.ordinal and not f.series:
+            # "II Minsk International Conference": the city in a meeting's proper name.
+            for m in f.mentions:
+                inside = [p for p in ctx.places if m.span[0] <= p.start < m.span[1] and p.value.kind == "city"]
+                if inside:
+                    p = inside[0]
+                    f.place, f.place_span, f.country, f.country_span = p.value.name, (p.start, p.end), p.value.state, (p.start, p.end)
+                    break
+        if f.country is None:
+            for m in f.mentions:
+                ss, se = m.sentence
+                for st in ctx.states:
+                    if ss <= st.start < se and st.kind == "name" and frame_of_offset(frames, m.sentence, st.start) is f:
+                        before = text[max(ss, st.start - 12):st.start]
+                        after = text[st.end:min(se, st.end + 40)]
+                        if HOST_AFTER[lang].match(after) or (
+                                re.search(r"(?:\bin|\bв|\bво)\s+(?:the\s+)?$", before, re.I)
+                                and (f.status == "planned" or f.relation)):
+                            f.country, f.country_span = st.value, (st.start, st.end)
+                            break
+                if f.country:
+                    break
+
+
+def assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    text = ctx.text
+    pat = CHAIR[ctx.language]
+    for f in frames:
+        if f.format == "bilateral":
+            continue  # two sides, no chair
+        for m in f.mentions:
+            ss, se = m.sentence
+            for c in pat.finditer(text, ss, se):
+                if frame_of_offset(frames, m.sentence, c.start()) is not f:
+                    continue
+                if c.groupdict().get("after"):
+                    # "X chaired the meeting": the person just before the verb.
+                    cand = [x for x in ctx.mentions if ss <= x.start and x.end <= c.start() and c.start() - x.end < 90]
+                    pick = cand[-1] if cand else None
+                else:
+                    cand = [x for x in ctx.mentions if c.end() <= x.start < c.end() + 140 and x.end <= se]
+                    pick = cand[0] if cand else None
+                if pick is not None:
+                    between = text[c.end():pick.start] if not c.groupdict().get("after") else ""
+                    if re.search(r"[.;]", between):
+                        continue
+                    f.chair = pick.person
+                    f.chair_span = (pick.start, c.end()) if c.groupdict().get("after") else (c.start(), pick.end)
+                    break
+            if f.chair is not None:
+                break
+
+
+def _in_quote(ctx: DocContext, pos: int) -> bool:
+    return any(q.start <= pos < q.end for q in ctx.quotes)
+
+
+def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    text = ctx.text
+    lang = ctx.language
+    main = next((f for f in frames if f.main), None)
+    for mention in ctx.mentions:
+        person = ctx.people[mention.person]
+        if _in_quote(ctx, mention.start) or person.is_expert or "press" in person.roles():
+            continue
+        sent = ctx.sentence(mention.start)
+        frame = frame_of_offset(frames, sent, mention.start)
+        if (frame is None and main is not None and main.status == "held" and ATTENDANCE[lang].search(text, *sent)
+                and not NEGATION[lang].search(text, sent[0], mention.start)):
+            frame = main
+        if frame is None or frame.format == "bilateral":
+            continue  # bilateral talks have exactly their two sides
+        if frame.status == "planned" and not ATTENDANCE[lang].search(text, *sent):
+            continue  # who announces a meeting is not thereby taking part in it
+        if re.search(r"\b(?:may|might|could)\b", text[sent[0]:sent[1]]) and frame.main and mention.person != frame.chair:
+            continue
+        frame.persons.setdefault(mention.person, []).append((mention.start, mention.end))
+    for f in frames:
+        if f.chair is not None:
+            f.persons.setdefault(f.chair, []).append(f.chair_span or (0, 0))
+    if main is not None and main.status == "held":
+        for pid in ctx.addressed:
+            main.persons.setdefault(pid, []).extend((m.start, m.end) for m in ctx.people[pid].mentions)
+        # Who is quoted in a report of a meeting spoke there, unless an expert or a spokesman.
+        for q in ctx.quotes:
+            p = ctx.people[q.speaker] if q.speaker is not None else None
+            if p is None or p.is_expert or "press" in p.roles():
+                continue
+            if q.mode in ("speech",) or p.roles() & {"security-council", "head-of-state", "minister", "special-services", "organization"}:
+                main.persons.setdefault(q.speaker, []).append((q.start, q.end))
+
+
+def _context_sentences(ctx: DocContext, f: MeetingFrame, frames: list[MeetingFrame]) -> list[tuple[int, int]]:
+    """The sentences that speak of a meeting: those naming it, and for the main meeting the sentences
+    right after them that say who took part ("It was attended by representatives of ...")."""
+    out = {m.sentence for m in f.mentions}
+    if not f.main:
+        return sorted(out)
+    sents = ctx.analysis.sentences
+    part = PARTICIPATION[ctx.language]
+    for i, sent in enumerate(sents):
+        if sent not in out or i + 1 >= len(sents):
+            continue
+        nxt = sents[i + 1]
+        same_paragraph = "\n" not in ctx.text[sent[1]:nxt[0]] or not ctx.text[sent[1]:nxt[0]].strip()
+        other = any(m.sentence == nxt for g in frames if g is not f for m in g.mentions)
+        if same_paragraph and not other and part.search(ctx.text, *nxt):
+            out.add(nxt)
+    return sorted(out)
+
+
+def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
+    text = ctx.text
+    lang = ctx.language
+    for f in frames:
+        if f.country and (f.status == "held" or f.place):
+            f.states.setdefault(f.country, []).append(f.country_span or f.place_span or (0, 0))
+        for pid, spans in f.persons.items():
+            st = ctx.people[pid].state
+            if st:
+                f.states.setdefault(st, []).extend(spans)
+            for o in ctx.people[pid].offices:
+                if o.organization and o.role in ("organization",) and o.organization in ("CIS", "CSTO", "SCO", "BRICS", "EAEU", "CIS_ATC"):
+                    f.organizations.setdefault(o.organization, []).extend(spans)
+        if f.organization:
+            f.organizations.setdefault(f.organization, []).append(f.mentions[0].span)
+        elif f.series and ctx.domain.series[f.series].organization:
+            f.organizations.setdefault(ctx.domain.series[f.series].organization, []).append(f.mentions[0].span)
+        for ss, se in _context_sentences(ctx, f, frames):
+            if not PARTICIPATION[lang].search(text, ss, se) and not any(m.sentence == (ss, se) for m in f.mentions):
+                continue
+            items = [st for st in ctx.states if ss <= st.start < se and not _in_quote(ctx, st.start)]
+            for st in _listed(ctx, items, ss, frames, f):
+                f.states.setdefault(st.value, []).append((st.start, st.end))
+            orgs = [o for o in ctx.organizations if ss <= o.start < se]
+            for o in _listed(ctx, orgs, ss, frames, f):
+                f.organizations.setdefault(o.value, []).append((o.start, o.end))
+
+
+def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingFrame], f: MeetingFrame) -> list:
+    """The items (state or organisation matches of one sentence) a participation phrase lists:
+    the first after a cue ("representatives of"), and those joined to it ("..., Tajikistan and
+    Uzbekistan"); none after a negation ("we did not see representatives of Ukraine and Moldova")."""
+    text, lang = ctx.text, ctx.language
+    out, prev = [], None
+    for it in sorted(items, key=lambda m: m.start):
+        owner = frame_of_offset(frames, ctx.sentence(it.start), it.start)
+        if owner is not None and owner is not f:
+            prev = None
+            continue
+        before = text[sent_start:it.start]
+        joined = prev is not None and LIST_JOIN[lang].match(text[prev.end:it.start])
+        if joined:
+            out.append(it)
+            prev = it
+            continue
+        delegation = getattr(it, "kind", "") == "adjective" and re.match(
+            r"\s*(?:delegations?|side|делегаци\w*|сторон\w*)", text[it.end:it.end + 15], re.I)
+        cue = LIST_CUE[lang].search(before[-140:]) and getattr(it, "kind", "name") != "adjective"
+        neg = NEGATION[lang].search(before[-70:])
+        if (cue or delegation) and not neg:
+            out.append(it)
+            prev = it
+        else:
+            prev = None
+    # "Representatives of Ukraine and Moldova did not attend": a negation after the list undoes it.
+    if out:
+        after = text[out[-1].end:ctx.sentence(out[-1].start)[1]]
+        clause = re.split(r"[,;]|\bbut\b|(?<![а-яё])но(?![а-яё])", after)[0]
+        if NEGATION_AFTER[lang].search(clause):
+            return []
+    return out
+
+
+def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
+    def score(m: MeetingMention) -> tuple:
+        return (not m.generic, not m.verbal, m.joint == f.joint, m.ordinal is not None, m.series == f.series,
+                m.span[1] - m.span[0] < 250, m.span[1] - m.span[0])
+    best = max(f.mentions, key=score)
+    name = " ".join(ctx.text[best.span[0]:best.span[1]].split())
+    f.name, f.name_span = name.strip(" ,.;:"), best.span
