@@ -55,12 +55,6 @@ class Extractor:
         self.batch_size = batch_size
         self.domain = get_domain()
 
-    def language_of(self, document: Document) -> str | None:
-        lang = document.language or detect_language(document.text)
-        if lang not in available_languages():
-            return None
-        return lang
-
     def _context(self, document: Document, language: str, analysis: Analysis) -> DocContext:
         lemmatize = getattr(get_pipeline(language), "lemma", None)
         return DocContext(
@@ -90,15 +84,14 @@ class Extractor:
             if isinstance(item, ReadFailure):
                 results[i] = item
                 continue
-            lang = self.language_of(item)
-            if lang is None:
+            found = item.language or detect_language(item.text)
+            if found not in available_languages():
+                why = (f"language {found} is not supported" if found
+                       else "no words to tell the language by")
                 results[i] = ExtractionFailure(
-                    item.origin, item.name,
-                    f"language {item.language or detect_language(item.text) or 'unknown'} is not supported "
-                    f"(supported: {', '.join(available_languages())})",
-                )
+                    item.origin, item.name, f"{why} (Parley reads: {', '.join(available_languages())})")
                 continue
-            item.language = lang
+            item.language = lang = found
             prepared[i] = (lang, clean_text(item.text, lang))
         for lang in sorted({lang for lang, _ in prepared.values()}):
             idxs = [i for i, (lg, _) in prepared.items() if lg == lang]
