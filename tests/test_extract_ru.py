@@ -474,3 +474,14 @@ def test_talks_within_a_meeting_named_with_a_participle_phrase(extractor):
     (talks,) = [m for m in rec["meetings"] if m["format"] == "bilateral"]
     assert set(talks["persons"]) == {"Sergei Shoigu", "Ajit Doval"}
     assert talks["part_of"] == rec["meetings"].index(meeting)
+
+
+def test_office_written_after_the_name(extractor):
+    text = ("Николай Патрушев, секретарь Совета безопасности РФ, заявил, что угрозы носят общий характер. "
+            "В совещании также участвовал Денис Трефилов, заместитель генерального секретаря СНГ.")
+    rec = run(extractor, text, published="2019-10-10")
+    found = people(rec)
+    assert [(o["title"], o["state"]) for o in found["Nikolai Patrushev"]["offices"]] == [
+        ("Secretary of the Security Council", "RUS")]
+    assert [(o["title"], o["organization"]) for o in found["Denis Trefilov"]["offices"]] == [
+        ("Deputy Secretary General", "CIS")]

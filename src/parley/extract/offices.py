@@ -227,6 +227,30 @@ _RU_BETWEEN_OK = re.compile(
     r"\(|\)|и)*$", re.I)
 
 
+def russian_right_title(text: str, name_end: int, sent_end: int,
+                        states: list[Match], orgs: list[Match]) -> OfficeMention | None:
+    """An appositive title after a name ("Николай Патрушев, секретарь Совета безопасности РФ, заявил")."""
+    m = re.match(r",\s+", text[name_end:sent_end])
+    if not m:
+        return None
+    start = name_end + m.end()
+    seg_end = start + len(re.split(r"[,;:.()«»\"]", text[start:sent_end], maxsplit=1)[0])
+    segment = text[start:seg_end]
+    for pat, entry in russian_offices():
+        t = pat.match(segment)
+        if not t:
+            continue
+        s, e = start + t.start(), start + t.end()
+        found = [st.value for st in states if e <= st.start < seg_end]
+        org = next((o.value for o in orgs if o.end > s and o.start < seg_end), entry.get("organization"))
+        return OfficeMention(
+            span=(s, seg_end), title=entry["en"], state=entry.get("state") or (found[0] if found else None),
+            organization=org if entry.get("role") == "organization" or entry.get("organization") else None,
+            role=entry.get("role"),
+        )
+    return None
+
+
 def russian_left_title(text: str, sent_start: int, name_start: int, blocked: list[Span],
                        states: list[Match], orgs: list[Match]) -> OfficeMention | None:
     """The office title before a name in Russian, translated through the office registry."""

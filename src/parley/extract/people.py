@@ -20,6 +20,7 @@ from parley.extract.offices import (
     english_left_title,
     english_right_title,
     russian_left_title,
+    russian_right_title,
 )
 from parley.resolve.names import (
     TITLES,
@@ -402,6 +403,9 @@ def _russian_offices(ctx: DocContext, people: _People) -> None:
         ss, _ = ctx.sentence(mention.start)
         others = [b for b in blocked if b[1] <= mention.start]
         mention.office = russian_left_title(ctx.text, ss, mention.start, others, ctx.states, ctx.organizations)
+        if mention.office is None:
+            mention.office = russian_right_title(ctx.text, mention.end, ctx.sentence(mention.start)[1],
+                                                 ctx.states, ctx.organizations)
     _distribute_plural_titles(ctx, people)
 
 
