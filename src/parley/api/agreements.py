@@ -7,7 +7,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
-from parley.api import queries_extra as qx
 from parley.api.common import Limit, Offset, get_conn, json_response, not_found, paged
 from parley.api.schemas import AgreementView, Page
 from parley.store import queries as q
@@ -27,7 +26,7 @@ def agreement_view(request: Request, conn: Connection, key: str) -> dict[str, An
     detail = q.get_agreement(conn, key)
     if detail is None:
         return None
-    qx.name_sources(conn, detail.fields)
+    q.enrich_sources(conn, [detail.fields])
     corrections = [c.to_dict() for c in list_corrections(request.app.state.store, target_kind="agreement",
                                                          target_key=detail.key)]
     return {"agreement": detail, "corrections": corrections}

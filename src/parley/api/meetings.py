@@ -45,7 +45,7 @@ def meeting_view(request: Request, conn: Connection, key: str) -> dict[str, Any]
     detail = q.get_meeting(conn, key)
     if detail is None:
         return None
-    qx.name_sources(conn, detail.fields, detail.members)
+    q.enrich_sources(conn, [detail.fields, detail.members])
     corrections = [c.to_dict() for c in list_corrections(request.app.state.store, target_kind="meeting",
                                                          target_key=detail.key)]
     return {"meeting": detail, "participants": qx.participants_by_state(conn, detail),

@@ -372,7 +372,7 @@ def first_source(conn: Connection, kind: str, key: str) -> dict[str, Any] | None
 def open_conflicts(conn: Connection, kind: str, key: str) -> list[dict[str, Any]]:
     """A meeting's or agreement's unresolved conflicts, each value with its sources' spans."""
     out = _open_conflicts(conn, kind, key)
-    name_sources(conn, out)
+    q.enrich_sources(conn, [out])
     return out
 
 
@@ -448,31 +448,3 @@ def format_spans(spans: list[list[int]] | list[tuple[int, int]]) -> str:
     return ",".join(f"{int(s)}-{int(e)}" for s, e in spans)
 
 
-def name_sources(conn: Connection, *blobs: Any) -> None:
-    """Add each document's ``name`` to every per-value source (``{"document", "item", ...}``)
-    in ``blobs``, so that a source without an outlet is still shown by a readable name."""
-    found: list[dict[str, Any]] = []
-
-    def walk(x: Any) -> None:
-        if isinstance(x, dict):
-            if "document" in x and "item" in x:
-                found.append(x)
-            for v in x.values():
-                walk(v)
-        elif isinstance(x, list):
-            for v in x:
-                walk(v)
-
-    walk(list(blobs))
-    ids = sorted({s["document"] for s in found})
-    docs: dict[str, Any] = {}
-    for i in range(0, len(ids), 500):
-        for r in conn.execute(select(m.Document.id, m.Document.name, m.Document.outlet, m.Document.published)
-                              .where(m.Document.id.in_(ids[i:i + 500]))):
-            docs[r.id] = r
-    for s in found:
-        d = docs.get(s["document"])
-        if d is not None:
-            s.setdefault("name", d.name)
-            s.setdefault("outlet", d.outlet)
-            s.setdefault("published", d.published)

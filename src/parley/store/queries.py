@@ -182,9 +182,9 @@ def _cols(table, exclude: tuple[str, ...] = ()):
     return [c for c in table.__table__.columns if c.name not in exclude]
 
 
-def _enrich(conn: Conn, blobs: list[Any]) -> None:
-    """Add outlet, url and publication date to every per-value source in ``blobs`` (stored
-    compactly as document id and item only)."""
+def enrich_sources(conn: Conn, blobs: list[Any]) -> None:
+    """Add the document's name, outlet, url and publication date to every per-value source in
+    ``blobs`` (stored compactly as document id and item only), so each can be shown by name."""
     found: list[dict[str, Any]] = []
 
     def walk(x: Any) -> None:
@@ -201,9 +201,9 @@ def _enrich(conn: Conn, blobs: list[Any]) -> None:
     ids = sorted({s["document"] for s in found})
     docs = {}
     for chunk in _chunks(ids):
-        for d in conn.execute(select(m.Document.id, m.Document.outlet, m.Document.url, m.Document.published)
-                              .where(m.Document.id.in_(chunk))):
-            docs[d.id] = {"outlet": d.outlet, "url": d.url, "published": d.published}
+        for d in conn.execute(select(m.Document.id, m.Document.name, m.Document.outlet, m.Document.url,
+                                     m.Document.published).where(m.Document.id.in_(chunk))):
+            docs[d.id] = {"name": d.name, "outlet": d.outlet, "url": d.url, "published": d.published}
     for src in found:
         src.update(docs.get(src["document"], {}))
 
@@ -255,7 +255,7 @@ def get_meeting(conn: Conn, key: str) -> MeetingDetail | None:
                                   m.MeetingMember.sources).where(m.MeetingMember.meeting_key == key)
                            .order_by(m.MeetingMember.kind, m.MeetingMember.value)):
         members[mm.kind].append({"value": mm.value, "label": mm.label, "sources": mm.sources})
-    _enrich(conn, [r.fields or {}, dict(members)])
+    enrich_sources(conn, [r.fields or {}, dict(members)])
     detail = MeetingDetail(**asdict(s), fields=r.fields or {}, members=dict(members),
                            organizations=[x["value"] for x in members.get("organization", [])],
                            topics=[x["value"] for x in members.get("topic", [])],
@@ -586,7 +586,7 @@ def get_agreement(conn: Conn, key: str) -> AgreementDetail | None:
     r = conn.execute(select(m.Agreement.__table__).where(m.Agreement.key == key)).first()
     if r is None:
         return None
-    _enrich(conn, [r.fields or {}])
+    enrich_sources(conn, [r.fields or {}])
     d = AgreementDetail(**asdict(_agreement_summary(r)), fields=r.fields or {}, corrections=r.corrections or [])
     d.sources = _sources(conn, m.AgreementSource, m.AgreementSource.agreement_key, [key]).get(key, [])
     refs = [(s.document_id, mi) for s, mi in zip(d.sources, _meeting_idx(conn, m.AgreementSource, key), strict=True)
