@@ -174,7 +174,8 @@ def find_agreements(ctx: DocContext) -> list[AgreementMention]:
             # Another document named inside ("our joint plans include approving a Program of ...")
             # ends this title where its own begins.
             inner = _KIND_RE[lang].search(text, m.end(), end)
-            if inner:
+            if inner and not re.search(r"\b(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$",
+                                       text[m.end():inner.start()]):
                 end = min(end, _title_start(ctx, inner.start(), m.end()))
                 while end > m.end() and text[end - 1] in " ,":
                     end -= 1

@@ -53,6 +53,7 @@ _NOT_NAME_EN = {
     "program", "programme", "plan", "agreement", "concept", "strategy", "declaration", "memorandum",
     "commission", "rights", "human", "fund", "court", "bank", "institute", "university", "department",
     "region", "province", "district", "city", "kingdom", "federal", "customs", "police",
+    "staff", "joint", "command", "headquarters", "chief", "board", "bureau", "directorate",
 }
 
 
@@ -312,6 +313,12 @@ def _english_partial_names(ctx: DocContext, people: _People) -> None:
                 mention = people.add_full(m.start(), e, m.group(0), cands[0].name, cands[0])
                 if mention:
                     mention.kind = "family"
+            elif not cands and re.match(r"[A-Z]\.", m.group(0)) and (
+                    _after_title_or_state(ctx, m.start())
+                    or english_left_title(text, ctx.sentence(m.start())[0], m.start(), [], ctx.states,
+                                          ctx.organizations) is not None):
+                # "Chief of the CSTO Joint Staff A.Sidorov": an initial and a family name after a title.
+                people.add_full(m.start(), e, m.group(0), f"{m.group(0)[0]}. {fam}", None)
             continue
         people.add_family(m.start(), e, m.group(0), idx)
 
