@@ -733,3 +733,17 @@ def test_body_named_before_the_meeting_word(extractor):
     (meeting,) = meetings_of(rec, "csto-security-council-secretaries")
     assert (meeting["status"], meeting["place"]) == ("planned", "Minsk")
     assert "Armen Grigoryan" not in meeting["persons"]
+
+
+def test_csto_committee_report_with_initials(extractor):
+    text = ("On June 5, 2023, a meeting of the Committee of Secretaries of the Security Councils of the CSTO was "
+            "held in Minsk under the chairmanship of the State Secretary of the Security Council of the Republic "
+            "of Belarus A.Volfovich. The meeting was attended by the secretaries of the Security Councils of the "
+            "CSTO member states, CSTO Secretary General I.Tasmagambetov and Chief of the CSTO Joint Staff "
+            "A.Sidorov.")
+    rec = run(extractor, text)
+    (meeting,) = meetings_of(rec, "csto-security-council-secretaries")
+    assert (meeting["start"], meeting["place"], meeting["chair"]) == ("2023-06-05", "Minsk", "Alexander Volfovich")
+    assert {"Alexander Volfovich", "Imangali Tasmagambetov"} <= set(meeting["persons"])
+    assert "A. Sidorov" in people(rec)
+    assert not [p for p in people(rec) if "Staff" in p]
