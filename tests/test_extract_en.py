@@ -628,7 +628,6 @@ def test_family_name_first(extractor):
     assert "Makhmudov Victor Vladimirovich" in people(rec)["Viktor Makhmudov"]["aliases"]
 
 
-@pytest.mark.xfail(reason="'Makhmudzoda Nasrullo Rakhmatjon' (family name first, Tajik) is kept as the name", strict=True)
 def test_family_name_first_tajik(extractor):
     text = ("The meeting was attended by Secretary of the Security Council of Tajikistan Makhmudzoda Nasrullo "
             "Rakhmatjon.")

@@ -274,6 +274,12 @@ def _english(ctx: DocContext, people: _People) -> None:
         else:
             name = " ".join(words)
         official = registry.lookup(name)
+        if official is None and len(words) == 3:
+            # Family name first with a patronymic of another pattern ("Makhmudzoda Nasrullo
+            # Rakhmatjon"): the registry knows the family name and the given name.
+            official = registry.lookup(f"{words[1]} {words[0]}")
+            if official is not None:
+                name = official.name
         if official is None and (any(people.domain[s:e]) or not (
                 _valid_en_name(name.split(), from_model)
                 or (_after_title_or_state(ctx, s) and _valid_en_name(name.split(), True)))):
