@@ -485,3 +485,22 @@ def test_office_written_after_the_name(extractor):
         ("Secretary of the Security Council", "RUS")]
     assert [(o["title"], o["organization"]) for o in found["Denis Trefilov"]["offices"]] == [
         ("Deputy Secretary General", "CIS")]
+
+
+def test_interview_in_russian_ahead_of_a_meeting(extractor):
+    text = ("МОСКВА, 20 мая. /ИНТЕРФАКС/. Заместитель секретаря Совета безопасности РФ Алексей Шевцов в интервью "
+            "\"Интерфаксу\" рассказал о подготовке к международной встрече высоких представителей, курирующих "
+            "вопросы безопасности.\n"
+            "- Алексей Леонтьевич, сколько стран примет участие во встрече?\n"
+            "- Мы ожидаем делегации более чем из ста государств. Приглашения направлены заблаговременно.\n"
+            "- Будут ли двусторонние встречи?\n"
+            "- Да, запланирован ряд двусторонних встреч на полях форума.\n")
+    rec = run(extractor, text)
+    (meeting,) = rec["meetings"]
+    assert (meeting["series"], meeting["status"]) == ("intl-security-high-representatives", "planned")
+    assert meeting["states"] == []  # the interviewee's office names Russia; it lists no participants
+    # Name and patronymic address the interviewee: one person, not two.
+    assert list(people(rec)) == ["Alexei Shevtsov"]
+    quotes = speakers(rec)["Alexei Shevtsov"]
+    assert any(q.startswith("Мы ожидаем делегации") for q in quotes)
+    assert not any("сколько стран" in q for q in quotes)

@@ -28,9 +28,11 @@ from parley.resolve.names import (
     english_name_from_russian,
     family_key,
     fold,
+    given_from_russian,
     is_patronymic,
     name_key,
     same_person,
+    transliterate,
 )
 from parley.resolve.officials import Official, get_officials
 
@@ -389,6 +391,14 @@ def _russian(ctx: DocContext, people: _People) -> None:
         if not surface_words:
             continue
         official = registry.lookup_russian(surface_words + normal_words)
+        if len(normal_words) == 2 and official is None and is_patronymic(normal_words[1]):
+            # Name and patronymic ("Алексей Леонтьевич"), the form of address: the person with that
+            # given name named in the text.
+            given = fold(given_from_russian(normal_words[0]) or transliterate(normal_words[0]))
+            hits = [i for i, p in enumerate(people.people) if (k := name_key(p.name)) and k[1] == given]
+            if len(hits) == 1 and people.add_family(ent.start, ent.end, ent.text, hits[0], "patronymic"):
+                people.people[hits[0]].aliases.append(ent.text)
+            continue
         if len(normal_words) >= 2:
             given, family = normal_words[0], normal_words[-1]
             name = official.name if official else english_name_from_russian(given, family)

@@ -136,14 +136,18 @@ def frame_of_offset(frames: list[MeetingFrame], sentence: Span, pos: int) -> Mee
 
 
 def meeting_status(ctx: DocContext, frame: MeetingFrame) -> str:
-    votes = [m.planned for m in frame.mentions if not m.generic]
-    if not votes:
-        votes = [m.planned for m in frame.mentions]
+    """Held or planned, by the tense around its mentions; a mention that names the meeting (its
+    series or number) counts twice as much as "the meeting"."""
     if frame.relation == "next":
         return "planned"
     if frame.relation == "previous":
         return "held"
-    return "planned" if votes and sum(votes) * 2 > len(votes) else "held"
+    weighed = [(m.planned, 2 if (m.series or m.ordinal) else 1) for m in frame.mentions if not m.generic]
+    if not weighed:
+        weighed = [(m.planned, 1) for m in frame.mentions]
+    planned = sum(w for p, w in weighed if p)
+    total = sum(w for _, w in weighed)
+    return "planned" if total and planned * 2 > total else "held"
 
 
 def merge_frames(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFrame]:
