@@ -746,3 +746,23 @@ def test_csto_committee_report_with_initials(extractor):
     assert {"Alexander Volfovich", "Imangali Tasmagambetov"} <= set(meeting["persons"])
     assert "A. Sidorov" in people(rec)
     assert not [p for p in people(rec) if "Staff" in p]
+
+
+def test_meeting_to_be_held_today_dated_by_dateline_and_series_history(extractor):
+    text = ("Baku, Azerbaijan, Nov. 21\nBy Trend\nThe 7th annual meeting of heads of security councils of the CIS "
+            "will be held in Moscow today, Azerbaijani Security Council Secretary Ramil Usubov said.")
+    rec = run(extractor, text)
+    (meeting,) = meetings_of(rec, "cis-security-council-secretaries")
+    # The VII meeting of a yearly series whose IX was in 2021; "today" is the dateline's day.
+    assert (meeting["ordinal"], meeting["status"], meeting["start"], meeting["place"]) == (
+        7, "planned", "2019-11-21", "Moscow")
+    assert meeting["persons"] == []  # the one who announces it is not said to attend
+
+
+def test_numeric_header_date_and_yesterday(extractor):
+    text = ("08 / 06 / 2016\nAstana hosts SCO security council secretaries\n\nASTANA. KAZINFORM - The 11th "
+            "meeting of the Security Council Secretaries of the SCO member states was held in Astana yesterday.")
+    rec = run(extractor, text)
+    assert rec["document"]["published"] == "2016-06-08"
+    (meeting,) = meetings_of(rec, "sco-security-council-secretaries")
+    assert (meeting["start"], meeting["place"]) == ("2016-06-07", "Astana")

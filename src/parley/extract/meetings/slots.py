@@ -74,8 +74,6 @@ def assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     continue
                 if d.relative and not re.search(r"today|yesterday|tomorrow|сегодня|вчера|завтра|weekday", d.relative):
                     continue
-                if d.relative and d.relative == "today" and f.status == "planned":
-                    continue
                 dist = min(abs(d.start - m.span[1]), abs(d.start - m.span[0]))
                 score = dist - (40 if d.day is not None else 0) - (30 if d.end_day else 0) - (20 if not d.relative else 0)
                 if best is None or score < best[0]:
