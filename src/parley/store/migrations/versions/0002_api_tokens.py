@@ -16,6 +16,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Earlier versions of the web app created this table on first use, outside the migrations:
+    # a database that has it already keeps it (same columns).
+    if sa.inspect(op.get_bind()).has_table('api_tokens'):
+        return
     op.create_table('api_tokens',
     sa.Column('id', sa.String(length=8), nullable=False),
     sa.Column('name', sa.String(length=80), nullable=False),

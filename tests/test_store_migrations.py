@@ -1,0 +1,30 @@
+"""Schema migrations on databases written by earlier versions of Parley."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, inspect
+
+from parley.store.db import current_revision, make_engine, upgrade
+
+
+def test_upgrade_keeps_a_tokens_table_the_web_app_created_on_first_use(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(engine, "0001")
+    # What earlier versions of the web app did: create the tokens table beside the migrated schema.
+    Table("api_tokens", MetaData(),
+          Column("id", String(8), primary_key=True), Column("name", String(80), nullable=False),
+          Column("salt", String(32), nullable=False), Column("hash", String(64), nullable=False),
+          Column("created_at", String(32), nullable=False), Column("revoked_at", String(32)),
+          Column("last_used_at", String(32)), Column("uses", Integer, nullable=False)).create(engine)
+    before, after = upgrade(engine)
+    assert (before, after) == ("0001", "0002")
+    assert current_revision(engine) == "0002"
+    assert "api_tokens" in inspect(engine).get_table_names()
+
+
+def test_upgrade_creates_the_tokens_table(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
+    upgrade(engine, "0001")
+    assert "api_tokens" not in inspect(engine).get_table_names()
+    upgrade(engine)
+    assert "api_tokens" in inspect(engine).get_table_names()
