@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -19,6 +20,15 @@ if TYPE_CHECKING:
     from parley.extract.statements import Quote
 
 Span = tuple[int, int]
+
+
+def coverage(size: int, spans: Iterable) -> bytearray:
+    """Which characters the spans (anything with start and end) cover: constant-time overlap
+    tests, whatever the text's length."""
+    out = bytearray(size)
+    for m in spans:
+        out[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return out
 
 
 @dataclass
@@ -48,6 +58,7 @@ class DocContext:
     people: list[PersonEntity] = field(default_factory=list)
     mentions: list[PersonMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    quoted: bytearray = field(default_factory=bytearray)  # characters inside a quotation
     addressed: list[int] = field(default_factory=list)  # persons a speech transcript addresses
     frames: list[MeetingFrame] = field(default_factory=list)
     agreements: list[AgreementMention] = field(default_factory=list)
@@ -55,6 +66,10 @@ class DocContext:
     @property
     def text(self) -> str:
         return self.analysis.text
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation (once the statements component has run)."""
+        return offset < len(self.quoted) and bool(self.quoted[offset])
 
     def sentence(self, offset: int) -> Span:
         return self.analysis.sentence_at(offset)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parley.extract.context import DocContext
+from parley.extract.context import DocContext, coverage
 from parley.extract.offices import (
     HEADS_EN,
     STARTERS_EN,
@@ -104,14 +104,6 @@ class PersonEntity:
         return {o.role for o in self.offices if o.role}
 
 
-def _coverage(size: int, spans) -> bytearray:  # noqa: ANN001 - matches with start/end
-    """Which characters the spans cover: constant-time overlap tests, whatever the text's length."""
-    out = bytearray(size)
-    for m in spans:
-        out[m.start:m.end] = b"\x01" * (m.end - m.start)
-    return out
-
-
 class _People:
     """Groups name mentions into persons as they are found."""
 
@@ -121,7 +113,7 @@ class _People:
         self.people: list[PersonEntity] = []
         self.mentions: list[PersonMention] = []
         self.claimed = bytearray(len(ctx.text))
-        self.domain = _coverage(len(ctx.text), (m for m in (*ctx.states, *ctx.organizations, *ctx.places)
+        self.domain = coverage(len(ctx.text), (m for m in (*ctx.states, *ctx.organizations, *ctx.places)
                                                 if m.kind != "ambiguous"))
 
     def _claim(self, mention: PersonMention) -> None:
@@ -304,7 +296,7 @@ def _english_partial_names(ctx: DocContext, people: _People) -> None:
             if m.group() not in people.people[hits[0]].aliases:
                 people.people[hits[0]].aliases.append(m.group())
     # Family names alone ("Shoigu stressed", "Mr Naryshkin", "M.Ryzhenkov").
-    per = _coverage(len(text), (ent for ent in ctx.analysis.entities if ent.label == "PER"))
+    per = coverage(len(text), (ent for ent in ctx.analysis.entities if ent.label == "PER"))
     for m in re.finditer(r"(?<![\w])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|[A-Z]\.\s?)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])", text):
         s, e = m.start(1), m.end(1)
         if people.claimed[s]:

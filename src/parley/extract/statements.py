@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parley.extract.context import DocContext
+from parley.extract.context import DocContext, coverage
 from parley.extract.people import PersonMention
 
 Span = tuple[int, int]
@@ -469,3 +469,4 @@ def extract_statements(ctx: DocContext) -> None:
             if not any(a < q.end and q.start < b for a, b in taken):
                 quotes.append(q)
     ctx.quotes = sorted(quotes, key=lambda q: q.start)
+    ctx.quoted = coverage(len(text), ctx.quotes)

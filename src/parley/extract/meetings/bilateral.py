@@ -89,12 +89,9 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
     text = ctx.text
     out: list[MeetingFrame] = []
     seen: set[frozenset[int]] = set()
-    quoted = bytearray(len(text))
-    for q in ctx.quotes:
-        quoted[q.start:q.end] = b"\x01" * (q.end - q.start)
     talk = _TALK_WORDS[ctx.language] if ctx.language in _TALK_WORDS else _TALK_WORDS["en"]
     for ss, se in ctx.analysis.sentences:
-        if quoted[ss] or not talk.search(text, ss, se):
+        if ctx.in_quote(ss) or not talk.search(text, ss, se):
             continue  # the patterns are costly: only sentences with a word for talks or meeting
         for pat, kind in _PATTERNS.get(ctx.language, []):
             for m in pat.finditer(text, ss, se):

@@ -183,17 +183,13 @@ def assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                 break
 
 
-def _in_quote(ctx: DocContext, pos: int) -> bool:
-    return any(q.start <= pos < q.end for q in ctx.quotes)
-
-
 def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
     lang = ctx.language
     main = next((f for f in frames if f.main), None)
     for mention in ctx.mentions:
         person = ctx.people[mention.person]
-        if _in_quote(ctx, mention.start) or person.is_expert or "press" in person.roles():
+        if ctx.in_quote(mention.start) or person.is_expert or "press" in person.roles():
             continue
         sent = ctx.sentence(mention.start)
         frame = frame_of_offset(frames, sent, mention.start)
@@ -261,7 +257,7 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         for ss, se in _context_sentences(ctx, f, frames):
             if not PARTICIPATION[lang].search(text, ss, se) and not any(m.sentence == (ss, se) for m in f.mentions):
                 continue
-            items = [st for st in ctx.states if ss <= st.start < se and not _in_quote(ctx, st.start)]
+            items = [st for st in ctx.states if ss <= st.start < se and not ctx.in_quote(st.start)]
             for st in _listed(ctx, items, ss, frames, f):
                 f.states.setdefault(st.value, []).append((st.start, st.end))
             orgs = [o for o in ctx.organizations if ss <= o.start < se]
