@@ -29,7 +29,7 @@ _PLUGINS = (
     "parley.extract.components",
 )
 DEFAULT_COMPONENTS = (
-    "metadata", "gazetteer", "people", "statements", "meetings", "agreements", "topics",
+    "gazetteer", "metadata", "people", "statements", "meetings", "agreements", "topics",
 )
 
 

@@ -12,18 +12,17 @@ from parley.extract.statements import extract_statements
 from parley.extract.topics import extract_topics
 
 
-@component("metadata")
-def metadata(ctx: DocContext) -> None:
-    # Places are needed to recognise the dateline's city.
-    ctx.places = ctx.matchers.places(ctx.analysis)
-    read_metadata(ctx)
-
-
 @component("gazetteer")
 def gazetteer(ctx: DocContext) -> None:
     ctx.states = ctx.matchers.states(ctx.analysis)
     ctx.places = ctx.matchers.places(ctx.analysis)
     ctx.organizations = ctx.matchers.organizations(ctx.analysis)
+
+
+@component("metadata")
+def metadata(ctx: DocContext) -> None:
+    # After the gazetteer: the dateline's city is one of its places.
+    read_metadata(ctx)
 
 
 @component("people")
