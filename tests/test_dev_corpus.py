@@ -208,7 +208,13 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "parley.cli", *args], capture_output=True, text=True, timeout=300)
 
 
-@pytest.mark.parametrize(("corpus", "floor"), [("dev", 0.85), ("dev-ru", 0.80)])
+# Overall F1 floors: the figures measured when the dev set grew to 46 English and 39 Russian reports
+# (0.827 and 0.748 by shared/tools/score.py), rounded down. They are the starting floors: raise
+# them as work lands, never lower them. There are no per-category floors.
+FLOORS = {"dev": 0.82, "dev-ru": 0.74}
+
+
+@pytest.mark.parametrize(("corpus", "floor"), sorted(FLOORS.items()))
 def test_extract_then_eval_overall_f1(tmp_path, corpus, floor):
     out = tmp_path / corpus
     done = _cli("extract", str(CORPUS / corpus), "--out", str(out), "--quiet")
@@ -222,11 +228,10 @@ def test_extract_then_eval_overall_f1(tmp_path, corpus, floor):
     text = _cli("eval", str(GOLD / corpus), str(out))
     match = re.search(r"overall F1 ([0-9.]+)", text.stdout)
     assert match and abs(float(match.group(1)) - f1) < 1e-3, text.stdout
-    # The project's scorer agrees with the reference scorer on real predictions, category by category.
+    # The project's scorer gives exactly the reference scorer's figures on real predictions.
     reference = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(GOLD / corpus), str(out),
                                 "--json"], capture_output=True, text=True, timeout=120)
     assert reference.returncode == 0, reference.stderr
     expected = json.loads(reference.stdout)
     for category in ("meetings", "agreements", "statements", "people", "topics", "all"):
-        for figure in ("precision", "recall", "f1"):
-            assert abs(report[category][figure] - expected[category][figure]) <= 0.01, (category, figure)
+        assert report[category] == expected[category], category

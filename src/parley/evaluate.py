@@ -15,7 +15,9 @@ Topics of meetings are counted on their own line and are not part of the overall
 General rules, which every scorer below follows:
 
 * A gold item marked ``"optional": true`` is neither rewarded nor penalised: a prediction
-  paired with it counts nothing, and missing it costs nothing.
+  paired with it counts nothing, and missing it costs nothing. Required gold meetings take
+  their predictions first; optional gold meetings then pair with the predictions left over,
+  on looser evidence (``optional_meeting_affinity``).
 * Values listed under ``SLOT_optional`` in a gold item (``chair_optional``,
   ``states_optional`` ...) are acceptable alternatives: predicting one of them is neither
   right nor wrong.
@@ -24,9 +26,15 @@ General rules, which every scorer below follows:
 * A missing or unreadable prediction file counts as an empty record (every gold fact is a
   false negative); the report lists such files.
 
-The matching rules agree with the project's reference scorer (``shared/tools/score.py``);
-where the schema document leaves a rule open, this module follows that scorer so that
-both give the same figures.
+The matching rules are those of the project's reference scorer (``shared/tools/score.py``),
+down to its corner cases, so that both give the same figures on any input the reference scores:
+
+* a text field that is absent reads as ``""``, but one that is ``null`` reads as the word
+  ``none`` (two null meeting names share all their words, two null speakers are one person);
+* a set-valued slot holding a string instead of a list reads as its characters.
+
+Where the reference fails (a meeting that is not an object, a prediction that is a JSON
+list, an empty or missing directory), this module scores what it can or raises a clear error.
 """
 
 from __future__ import annotations
@@ -149,9 +157,11 @@ def fold(text: object) -> str:
 
 
 def tokens(text: object) -> list[str]:
-    """The folded words of ``text``: runs of letters and digits; punctuation and ``_`` separate words."""
-    if text is None:
-        return []
+    """The folded words of ``text``: runs of letters and digits; punctuation and ``_`` separate words.
+
+    ``None`` reads as ``"None"`` (the word ``none``), as in the reference scorer: callers pass
+    ``record.get(key, "")`` so that only an explicit null does so.
+    """
     return _WORD.findall(fold(text))
 
 
@@ -368,10 +378,14 @@ def _asserted(value: object) -> bool:
 
 
 def _as_list(value: object) -> list[Any]:
-    """A set-valued slot as a list: null gives [], a lone value (a malformed prediction) [value]."""
-    if isinstance(value, list | tuple):
+    """A set-valued slot as a list, read as the reference scorer reads it (``list(value or [])``):
+    null, an empty value or ``0`` gives [], a string (a malformed prediction) its characters, an
+    object its keys. A lone number, which the reference cannot score, gives [value]."""
+    if not value:
+        return []
+    if isinstance(value, Iterable):
         return list(value)
-    return [] if _blank(value) else [value]
+    return [value]
 
 
 def score_slot(
@@ -454,51 +468,115 @@ def pair_items(golds: Sequence[Record], preds: Sequence[Record], affinity: Affin
     return Pairing(gold_to_pred, pred_to_gold)
 
 
+def pair_required_first(
+    golds: Sequence[Record], preds: Sequence[Record], affinity: Affinity, optional_affinity: Affinity
+) -> Pairing:
+    """Pair the required gold items first (``pair_items`` with ``affinity``), then the optional
+    ones with the predictions left over (``pair_items`` with ``optional_affinity``), so that an
+    optional item never takes the prediction of a required one."""
+    required = [gi for gi, g in enumerate(golds) if not g.get("optional")]
+    optional = [gi for gi, g in enumerate(golds) if g.get("optional")]
+    first = pair_items([golds[gi] for gi in required], preds, affinity)
+    gold_to_pred = {required[k]: pi for k, pi in first.gold_to_pred.items()}
+    pred_to_gold = {pi: required[k] for pi, k in first.pred_to_gold.items()}
+    rest = [pi for pi in range(len(preds)) if pi not in pred_to_gold]
+    second = pair_items([golds[gi] for gi in optional], [preds[pi] for pi in rest], optional_affinity)
+    for k, j in second.gold_to_pred.items():
+        gold_to_pred[optional[k]] = rest[j]
+        pred_to_gold[rest[j]] = optional[k]
+    return Pairing(gold_to_pred, pred_to_gold)
+
+
 def _count_shared_people(gold_names: Sequence[Any], pred_names: Sequence[Any]) -> int:
     """How many gold names have a same-person match among the predicted names."""
     return sum(1 for g in gold_names if any(same_person(g, p) for p in pred_names))
 
 
-def meeting_affinity(g: Record, p: Record) -> float | None:
-    """How strongly a predicted meeting resembles a gold one, or ``None`` if they cannot pair.
+@dataclass(frozen=True)
+class MeetingEvidence:
+    """What a predicted meeting shares with a gold one (the reference scorer's ``meeting_features``).
 
-    Evidence: the start date (``date_matches``, with ``start_optional``), the place, the series,
-    the ordinal, the name (word overlap), the named participants, the country, the status.
-    They pair when
+    ``date``: the start agrees (``date_matches``, with ``start_optional``); ``place``, ``series``:
+    both filled and the same; ``name``: word overlap of the names; ``shared``: gold participants
+    named in the prediction, ``share`` their fraction of the gold participants; ``ordinal``: gold
+    ordinal set and equal; ``country``: both filled and the same; ``status``: equal (``held`` when
+    absent); ``talks``: both bilateral, all the (two or more) gold participants named, and at most
+    one more (talks reported without a year).
+    """
+
+    date: bool
+    place: bool
+    series: bool
+    name: float
+    shared: int
+    share: float
+    ordinal: bool
+    country: bool
+    status: bool
+    talks: bool
+
+
+def meeting_evidence(g: Record, p: Record) -> MeetingEvidence:
+    """The evidence that a predicted meeting ``p`` is the gold meeting ``g``."""
+    gold_people, pred_people = _as_list(g.get("persons")), _as_list(p.get("persons"))
+    shared = _count_shared_people(gold_people, pred_people)
+    return MeetingEvidence(
+        date=date_matches(g.get("start"), p.get("start"), g.get("start_optional") or ()),
+        place=bool(g.get("place") and p.get("place") and same_words(g["place"], p["place"])),
+        series=bool(g.get("series") and p.get("series") and g["series"] == p["series"]),
+        name=word_overlap(g.get("name", ""), p.get("name", "")),
+        shared=shared,
+        share=shared / max(len(gold_people), 1),
+        ordinal=g.get("ordinal") is not None and _same_number(g.get("ordinal"), p.get("ordinal")),
+        country=bool(g.get("country") and p.get("country") and same_state(g["country"], p["country"])),
+        status=g.get("status", "held") == p.get("status", "held"),
+        talks=(
+            g.get("format") == "bilateral"
+            and p.get("format") == "bilateral"
+            and len(gold_people) >= 2
+            and shared == len(gold_people)
+            and len(pred_people) <= len(gold_people) + 1
+        ),
+    )
+
+
+def meeting_affinity(g: Record, p: Record) -> float | None:
+    """How strongly a predicted meeting resembles a gold one, or ``None`` if they cannot pair
+    (evidence: ``meeting_evidence``). They pair when
       * the date agrees and so does the place, the series, a third of the name, or a participant;
       * or the series agrees and so does the place, the ordinal, or country and status
         (a planned meeting announced with neither date nor city);
       * or half the name agrees and so does the place or the date;
-      * or both are bilateral talks and all the (two or more) gold participants are named,
-        with at most one more (talks reported without a year).
+      * or both are bilateral talks with the same named participants (``talks``).
     Score: 2*date + 2*series + place + ordinal + name overlap + participant share + 0.5*country.
     """
-    date = date_matches(g.get("start"), p.get("start"), g.get("start_optional") or ())
-    place = bool(g.get("place") and p.get("place") and same_words(g["place"], p["place"]))
-    series = bool(g.get("series") and p.get("series") and g["series"] == p["series"])
-    name = word_overlap(g.get("name"), p.get("name"))
-    gold_people, pred_people = _as_list(g.get("persons")), _as_list(p.get("persons"))
-    shared = _count_shared_people(gold_people, pred_people)
-    share = shared / max(len(gold_people), 1)
-    ordinal = g.get("ordinal") is not None and _same_number(g.get("ordinal"), p.get("ordinal"))
-    country = bool(g.get("country") and p.get("country") and same_state(g["country"], p["country"]))
-    status = g.get("status", "held") == p.get("status", "held")
-    talks = (
-        g.get("format") == "bilateral"
-        and p.get("format") == "bilateral"
-        and len(gold_people) >= 2
-        and shared == len(gold_people)
-        and len(pred_people) <= len(gold_people) + 1
-    )
+    e = meeting_evidence(g, p)
     compatible = (
-        (date and (place or series or name >= 0.3 or shared > 0))
-        or (series and (place or ordinal or (country and status)))
-        or (name >= 0.5 and (place or date))
-        or talks
+        (e.date and (e.place or e.series or e.name >= 0.3 or e.shared > 0))
+        or (e.series and (e.place or e.ordinal or (e.country and e.status)))
+        or (e.name >= 0.5 and (e.place or e.date))
+        or e.talks
     )
     if not compatible:
         return None
-    return 2 * date + 2 * series + place + ordinal + name + share + 0.5 * country
+    return 2 * e.date + 2 * e.series + e.place + e.ordinal + e.name + e.share + 0.5 * e.country
+
+
+def optional_meeting_affinity(g: Record, p: Record) -> float | None:
+    """The affinity of an optional gold meeting for a prediction left over by the required ones.
+
+    An optional meeting often lacks the date, place or series that pair a required one, and a
+    prediction of it is neither right nor wrong; so besides ``meeting_affinity`` it pairs on a
+    shared participant, a third of the name, or country and status.
+    Score: ``meeting_affinity``'s, else name overlap + participant share + 0.5*country.
+    """
+    score = meeting_affinity(g, p)
+    if score is not None:
+        return score
+    e = meeting_evidence(g, p)
+    if e.shared or e.name >= 0.3 or (e.country and e.status):
+        return e.name + e.share + 0.5 * e.country
+    return None
 
 
 def agreement_affinity(g: Record, p: Record) -> float | None:
@@ -509,7 +587,7 @@ def agreement_affinity(g: Record, p: Record) -> float | None:
     are named and the signing date agrees.
     Score: title overlap + share of gold parties named + period + 0.5*kind.
     """
-    title = word_overlap(g.get("title"), p.get("title"))
+    title = word_overlap(g.get("title", ""), p.get("title", ""))
     gold_parties, pred_parties = _as_list(g.get("parties")), _as_list(p.get("parties"))
     named = sum(1 for a in gold_parties if any(same_org(a, b) for b in pred_parties))
     party = named / max(len(gold_parties), 1)
@@ -546,22 +624,23 @@ QUOTE_PIECE = 0.8
 
 def statement_affinity(g: Record, p: Record) -> float | None:
     """Same speaker (``same_person``) and quotes overlapping by at least QUOTE_PAIRING; score: the overlap."""
-    if not same_person(g.get("speaker") or "", p.get("speaker") or ""):
+    if not isinstance(p, Mapping) or not same_person(g.get("speaker", ""), p.get("speaker", "")):
         return None
-    overlap, _ = quote_overlap(g.get("quote"), p.get("quote"))
+    overlap, _ = quote_overlap(g.get("quote", ""), p.get("quote", ""))
     return overlap if overlap >= QUOTE_PAIRING else None
 
 
 def _is_piece_of_gold_quote(p: Record, golds: Sequence[Record]) -> bool:
-    return any(
-        same_person(g.get("speaker") or "", p.get("speaker") or "")
-        and quote_overlap(g.get("quote"), p.get("quote"))[1] >= QUOTE_PIECE
+    """Any gold quote (paired or not, optional or not) of the same speaker holds QUOTE_PIECE of p's words."""
+    return isinstance(p, Mapping) and any(
+        same_person(g.get("speaker", ""), p.get("speaker", ""))
+        and quote_overlap(g.get("quote", ""), p.get("quote", ""))[1] >= QUOTE_PIECE
         for g in golds
     )
 
 
 def _names_of(person: Record) -> list[Any]:
-    return [person.get("name") or "", *_as_list(person.get("aliases"))]
+    return [person.get("name", ""), *_as_list(person.get("aliases"))]
 
 
 def person_affinity(g: Record, p: Record) -> float | None:
@@ -573,7 +652,7 @@ def same_office(g: Record, p: Record) -> bool:
     """Office titles share half their content words, and the states are equal (both may be null)."""
     gold_state = str(g.get("state") or "").upper()
     pred_state = str(p.get("state") or "").upper()
-    return word_overlap(g.get("title"), p.get("title")) >= 0.5 and gold_state == pred_state
+    return word_overlap(g.get("title", ""), p.get("title", "")) >= 0.5 and gold_state == pred_state
 
 
 # --------------------------------------------------------------------------- category scorers
@@ -603,23 +682,28 @@ AGREEMENT_SETS: tuple[tuple[str, Same], ...] = (
 
 
 def _items(record: Record, key: str) -> list[Record]:
-    """The items of a category; a predicted list may be null or hold non-objects (ignored)."""
+    """The items of a category; a predicted list may be null or hold non-objects (ignored: the
+    reference scorer fails on them)."""
     return [item for item in _as_list(record.get(key)) if isinstance(item, Mapping)]
 
 
 def _score_structured(
     golds: Sequence[Record],
     preds: Sequence[Record],
-    affinity: Affinity,
+    pairing: Pairing,
     slots: Sequence[tuple[str, Same]],
     sets: Sequence[tuple[str, Same]],
     counts: Counts,
     topics: Counts | None = None,
+    set_alternatives: bool = True,
 ) -> None:
     """Meetings and agreements: existence, slots and set members of each non-optional gold item
     against its paired prediction (an unpaired gold item is compared with an empty one); each
-    unpaired prediction costs one fp for its existence plus one per filled slot and set member."""
-    pairing = pair_items(golds, preds, affinity)
+    unpaired prediction costs one fp for its existence plus one per filled slot and set member.
+
+    ``SLOT_optional`` alternatives apply to every slot, and to the sets only when
+    ``set_alternatives`` (the reference scorer reads ``states_optional`` and the like for
+    meetings, but no ``parties_optional`` or ``signatories_optional`` for agreements)."""
     for gi, g in enumerate(golds):
         if g.get("optional"):
             continue
@@ -632,7 +716,8 @@ def _score_structured(
         for slot, same in slots:
             score_slot(counts, g.get(slot), p.get(slot), same, g.get(f"{slot}_optional") or ())
         for slot, same in sets:
-            score_members(counts, g.get(slot), p.get(slot), same, g.get(f"{slot}_optional") or ())
+            alternatives = (g.get(f"{slot}_optional") or ()) if set_alternatives else ()
+            score_members(counts, g.get(slot), p.get(slot), same, alternatives)
         if topics is not None and "topics" in g:  # a gold meeting without the field was not annotated
             score_members(topics, g.get("topics"), p.get("topics"), _equal)
     for pi, p in enumerate(preds):
@@ -644,12 +729,15 @@ def _score_structured(
 
 
 def score_meetings(gold: Record, pred: Record, counts: Counts, topics: Counts) -> None:
-    """Meetings, paired by ``meeting_affinity``; topics of gold meetings that carry a ``topics``
-    field go to ``topics`` (unpaired predicted meetings are not charged for their topics)."""
+    """Meetings: the required gold meetings pair first, by ``meeting_affinity``; the optional ones
+    then pair with the predictions left over, by ``optional_meeting_affinity``. Topics of gold
+    meetings that carry a ``topics`` field go to ``topics`` (unpaired predicted meetings are not
+    charged for their topics)."""
+    golds, preds = _items(gold, "meetings"), _items(pred, "meetings")
     _score_structured(
-        _items(gold, "meetings"),
-        _items(pred, "meetings"),
-        meeting_affinity,
+        golds,
+        preds,
+        pair_required_first(golds, preds, meeting_affinity, optional_meeting_affinity),
         MEETING_SLOTS,
         MEETING_SETS,
         counts,
@@ -658,14 +746,17 @@ def score_meetings(gold: Record, pred: Record, counts: Counts, topics: Counts) -
 
 
 def score_agreements(gold: Record, pred: Record, counts: Counts) -> None:
-    """Agreements, paired by ``agreement_affinity``."""
+    """Agreements, paired by ``agreement_affinity`` (optional gold agreements pair alongside the
+    required ones); parties and signatories have no optional alternatives."""
+    golds, preds = _items(gold, "agreements"), _items(pred, "agreements")
     _score_structured(
-        _items(gold, "agreements"),
-        _items(pred, "agreements"),
-        agreement_affinity,
+        golds,
+        preds,
+        pair_items(golds, preds, agreement_affinity),
         AGREEMENT_SLOTS,
         AGREEMENT_SETS,
         counts,
+        set_alternatives=False,
     )
 
 
@@ -674,8 +765,9 @@ def score_statements(gold: Record, pred: Record, counts: Counts) -> None:
 
     An unpaired prediction is fp unless it is a piece of some gold quote of the same speaker
     (a quote split in parts, a repeat, or an optional quote): such pieces are neither right nor wrong.
+    A predicted statement that is not an object pairs with nothing and is fp.
     """
-    golds, preds = _items(gold, "statements"), _items(pred, "statements")
+    golds, preds = _items(gold, "statements"), _as_list(pred.get("statements"))
     pairing = pair_items(golds, preds, statement_affinity)
     for gi, g in enumerate(golds):
         if g.get("optional"):
