@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -46,6 +46,16 @@ class Series:
         return year if ordinal >= 1 else None
 
 
+@dataclass(frozen=True)
+class Body:
+    """A body that meets (bodies.json): who meets, its canonical English names and how it sits."""
+
+    key: str
+    names: Mapping[str, str]  # organisation key ("" for none named) -> canonical English name
+    joint: bool = False  # sits jointly with the other joint bodies (CSTO ministers and secretaries)
+    implies: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (organisation, a name only its body has)
+
+
 @dataclass
 class LanguageMatchers:
     """Everything a language needs to find domain names in its text."""
@@ -76,11 +86,40 @@ class Domain:
                 tuple((k["ordinal"], k["year"]) for k in e.get("known", [])),
             )
         self._series_entries = [e for e in load_entries("series") if not e.get("alias")]
-        self.bodies = load_entries("bodies")
+        self.convening_organizations: frozenset[str] = frozenset(
+            k for k, e in self.organizations.items() if e.get("convenes"))
+        self.bodies = load_entries("bodies")  # the raw entries, in priority order
+        self.bodies_by_key: dict[str, Body] = {b["key"]: _body(b) for b in self.bodies}
+        self.body_priority: list[str] = [b["key"] for b in self.bodies]
+        self.joint_bodies: frozenset[str] = frozenset(k for k, b in self.bodies_by_key.items() if b.joint)
         self._matchers: dict[str, LanguageMatchers] = {}
 
     def series_for(self, body: str, organization: str | None) -> str | None:
         return self.series_by_body.get((body, organization))
+
+    def body_name(self, key: str, organization: str | None) -> str | None:
+        """The canonical English name of a body meeting in an organisation ("defence-ministers", "CSTO" ->
+        "CSTO Council of Defence Ministers"): the organisation's own name, else its parent's (SCO RATS ->
+        SCO), else the name for no organisation, else None (the body means nothing alone: "Permanent Council")."""
+        body = self.bodies_by_key.get(key)
+        if body is None:
+            return None
+        seen: set[str] = set()
+        org = organization
+        while org and org not in seen:
+            if org in body.names:
+                return body.names[org]
+            seen.add(org)
+            org = (self.organizations.get(org) or {}).get("parent")
+        return body.names.get("")
+
+    def implied_organization(self, key: str, text: str) -> str | None:
+        """The organisation a phrase naming this body implies by the body's own name when it names no
+        organisation ("the Collective Security Council" is the CSTO's, "СКПВ" the CIS's)."""
+        body = self.bodies_by_key.get(key)
+        if body is None:
+            return None
+        return next((org for org, pat in body.implies if pat.search(text)), None)
 
     def org_members(self, key: str) -> list[str]:
         return list(self.organizations.get(key, {}).get("members") or [])
@@ -96,8 +135,8 @@ class Domain:
         return self._matchers[language]
 
     def _regexes(self, lang: str) -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
-        bodies = [(b["key"], re.compile(r"(?<!\w)(?:" + "|".join(b[lang]) + r")(?!\w)", re.I))
-                  for b in self.bodies if b.get(lang)]
+        bodies = [(b["key"], re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.I))
+                  for b in self.bodies if (alts := _body_phrasings(b, lang))]
         names = []
         for e in self._series_entries:
             pats = e.get(f"names_{lang}") or []
@@ -173,6 +212,18 @@ class Domain:
             bodies=bodies,
             series_names=names,
         )
+
+
+def _body(entry: dict[str, Any]) -> Body:
+    implies = tuple((org, re.compile(r"(?<!\w)(?:" + "|".join(pats) + ")", re.I))
+                    for org, pats in (entry.get("implies") or {}).items() if pats)
+    return Body(entry["key"], dict(entry.get("names") or {}), bool(entry.get("joint")), implies)
+
+
+def _body_phrasings(entry: dict[str, Any], lang: str) -> list[str]:
+    """A body's phrasings in a language: its regular expressions, and its abbreviations matched case-sensitively."""
+    abbreviations = ["(?-i:" + re.escape(a) + ")" for a in entry.get(f"abbreviations_{lang}") or []]
+    return [*(entry.get(lang) or []), *abbreviations]
 
 
 def _is_abbreviation(name: str) -> bool:
