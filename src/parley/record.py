@@ -90,6 +90,7 @@ class Meeting(Supported):
     status: str = "held"
     topics: list[str] = field(default_factory=list)
     part_of: int | None = None
+    body: str | None = None  # canonical English name of the body that meets (an addition to the schema)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -108,6 +109,7 @@ class Meeting(Supported):
             "status": self.status,
             "topics": self.topics,
             "part_of": self.part_of,
+            "body": self.body,
             **self._common(),
         }
 

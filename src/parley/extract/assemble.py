@@ -48,7 +48,7 @@ def _worth_reporting(ctx: DocContext, f: MeetingFrame) -> bool:
     # A meeting mentioned in passing, with neither date nor place nor number, cannot be told apart
     # from any other of its series: it is left out.
     identified = f.start or f.place or f.country or f.ordinal
-    return bool(identified and (f.series or (f.ordinal and f.name[:1].isupper())))
+    return bool(identified and (f.series or f.body or f.joint or f.organization or (f.ordinal and f.name[:1].isupper())))
 
 
 def _person(ctx: DocContext, i: int) -> Person:
@@ -73,7 +73,7 @@ def _values(item: Supported, slot: str, found: dict[str, list[tuple[int, int]]])
 
 def _meeting(ctx: DocContext, f: MeetingFrame, main_index: int | None) -> Meeting:
     m = Meeting(name=f.name, format=f.format, series=f.series, ordinal=f.ordinal, start=f.start, end=f.end,
-                place=f.place, country=f.country, status=f.status)
+                place=f.place, country=f.country, status=f.status, body=f.body_name)
     m.back("name", f.name_span)
     for mention in f.mentions:
         m.evidence.append(mention.sentence)

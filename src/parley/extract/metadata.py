@@ -19,6 +19,7 @@ _HEADER_LINES = 14
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|"
                       r"среда|четверг|пятница|суббота|воскресенье)\b", re.I)
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
+_SHORT_NUMERIC = re.compile(r"^\s*(?P<d>[0-3]\d)[./](?P<m>[01]\d)[./](?P<y>\d\d)\s+[0-2]?\d:[0-5]\d\s*$", re.M)
 
 _OUTLETS = {
     "tass": "TASS", "тасс": "TASS", "belta": "BelTA", "белта": "BelTA", "interfax": "Interfax",
@@ -105,6 +106,12 @@ def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None
     if best is not None and best[0] >= 0:
         d = best[1]
         return date(d.year, d.month, d.day), (d.start, d.end)
+    # A page header with a two-digit year and a time: "08/04/16 14:00".
+    for m in _SHORT_NUMERIC.finditer(text, 0, min(len(text), 600)):
+        try:
+            return date(2000 + int(m.group("y")), int(m.group("m")), int(m.group("d"))), m.span()
+        except ValueError:
+            continue
     return None, None
 
 

@@ -20,6 +20,7 @@ class Token:
     pos: str = ""
     case: str = ""  # grammatical case where the language marks it (Russian: Nom, Gen, Dat, Acc, Ins, Loc)
     number: str = ""  # Sing or Plur where the model tells
+    tense: str = ""  # Past, Pres or Fut where the model tells (Russian verbs)
 
 
 @dataclass(frozen=True)

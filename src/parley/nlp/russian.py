@@ -58,7 +58,7 @@ class RussianPipeline:
                 if len(self._lemmas) < 200_000:
                     self._lemmas[key] = lemma
             tokens.append(Token(t.start, t.stop, t.text, lemma, t.pos or "", feats.get("Case", ""),
-                                feats.get("Number", "")))
+                                feats.get("Number", ""), feats.get("Tense", "")))
         ents = []
         for span in doc.spans:
             # Only names need their nominative form; places and organisations match on lemmas.

@@ -22,6 +22,7 @@ from parley.extract.meetings.frames import (
     choose_main,
     meeting_status,
     merge_frames,
+    merge_talks,
 )
 from parley.extract.meetings.lexicon import SIDELINES
 from parley.extract.meetings.mentions import find_meeting_mentions
@@ -32,6 +33,7 @@ from parley.extract.meetings.slots import (
     assign_participants,
     assign_places,
     assign_states_orgs,
+    body_name,
 )
 
 
@@ -39,7 +41,7 @@ def extract_meetings(ctx: DocContext) -> None:
     mentions = find_meeting_mentions(ctx)
     frames = build_frames(ctx, mentions)
     attach_generic(ctx, frames, mentions)
-    frames.extend(find_bilateral(ctx, frames))
+    frames = merge_talks(frames, find_bilateral(ctx, frames))
     for f in frames:
         f.status = meeting_status(ctx, f)
     choose_main(ctx, frames)
@@ -57,6 +59,7 @@ def extract_meetings(ctx: DocContext) -> None:
     assign_states_orgs(ctx, frames)
     for f in frames:
         assign_names(ctx, f)
+        f.body_name = body_name(ctx, f)
     main = next((f for f in frames if f.main), None)
     for f in frames:
         if f is not main and main is not None and f.format == "bilateral" and f.status == main.status:

@@ -10,27 +10,36 @@ from parley.extract.context import DocContext
 from parley.extract.meetings.frames import MeetingFrame
 from parley.extract.meetings.mentions import MeetingMention, is_planned
 
-_TALK_EN = r"(?:bilateral\s+)?(?:talks|meetings?|consultations|negotiations|conversations?)"
+_TALK_EN = r"(?:bilateral\s+)?(?:talks|meetings?|consultations?|negotiations|conversations?)"
 _PATTERNS = {
     "en": [
         # talks between X and Y
         (re.compile(rf"\b{_TALK_EN}\s+(?:between|of)\s+(?P<a>.{{2,120}}?)\s+(?:and|with)\s+(?P<b>.{{2,120}}?)(?=[,;]|\.(?!\w)|\s+(?:in|on|at|to|reviewed|discussed)\b|$)", re.I), "ab"),
         # X held talks with Y / X met (with) Y
-        (re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds)\s+(?:a\s+)?{_TALK_EN}\s+(?:[^,.;]{{0,30}}?\s)?with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
-        (re.compile(r"(?P<a>.{2,120}?)\s+met\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
+        # X held (the 10th round of strategic) talks with Y
+        (re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds|will hold|co-chaired)\s+(?:[^,.;]{{0,80}}?\s)?{_TALK_EN}\s+(?:[^,.;]{{0,30}}?\s)?with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
+        (re.compile(r"(?P<a>.{2,120}?)\s+(?:met|meets|will meet|is meeting)\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
+        # A host receives a visitor: "President X received Secretary Y", "X will receive the delegation led by Y"
+        (re.compile(r"(?P<a>.{2,120}?)\s+(?:received|receives|will receive|is to receive|welcomed|hosted)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
+        # X's meeting with Y ("a meeting of X with Y" is the first pattern)
+        (re.compile(rf"(?P<a>.{{2,120}}?)[’']s?\s+(?:[\w-]+\s+){{0,3}}{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
         # Y following the talks with X (the subject of the sentence is the other side)
-        (re.compile(rf"(?:following|after|during|at)\s+the\s+{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:and|in|on|at)\b|$)", re.I), "subject"),
+        (re.compile(rf"(?:following|after|during|at|in)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:and|in|on|at)\b|$)", re.I), "subject"),
     ],
     "ru": [
         (re.compile(r"двусторонн\w+\s+(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,80}?)\s+и\s+(?P<b>.{2,80}?)(?=[,;]|\.(?!\w)|\s+(?:в|на|состоял\w+|прошл\w+)\s|$)", re.I), "ab"),
         (re.compile(r"(?:встреч|переговор)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
         (re.compile(r"(?:С|с)\s+(?P<b>.{2,60}?)\s+встретил\w*\s+(?P<a>.{2,160}?)(?=[,;]|\.(?!\w)|$)"), "ab"),
-        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,30}?\s)?(?:переговоры|встречу|консультации))\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
+        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,60}?\s)?(?:переговоры|встречу|консультации|раунд\w*)(?:\s+[^,.;]{0,60}?)?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
+        # A host receives a visitor: "Президент X принял секретаря Совбеза Y" (not "принял участие").
+        (re.compile(r"(?P<a>.{2,160}?)\s+(?:принял|примет|принимает)\s+(?!участи)(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на|для)\s|$)"), "ab"),
+        (re.compile(r"(?:на|в ходе|по итогам)\s+(?:[а-яё-]+\s+){0,2}(?:встреч|переговор|консультаци)\w*\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:и|в|на)\s|$)", re.I), "subject"),
     ],
 }
 _TALK_WORDS = {
-    "en": re.compile(r"\b(?:talks|meetings?|consultations|negotiations|conversations?|met)\b", re.I),
-    "ru": re.compile(r"(?<![а-яё])(?:встреч|переговор|консультаци|встретил)", re.I),
+    "en": re.compile(r"\b(?:talks|meetings?|consultations?|negotiations|conversations?|met|meets|meet|received|"
+                     r"receives|receive|welcomed|hosted)\b", re.I),
+    "ru": re.compile(r"(?<![а-яё])(?:встреч|переговор|консультаци|встретил|принял|примет|принимает)", re.I),
 }
 _JOINED = re.compile(r"\band\b|(?<![а-яё])и(?![а-яё])", re.I)
 _GUEST = re.compile(r"гост|guest|визит|visit", re.I)
@@ -74,10 +83,17 @@ def _role_person(ctx: DocContext, phrase_start: int, phrase_end: int) -> int | N
     return hits[0] if len(hits) == 1 else None
 
 
+_PRONOUN = re.compile(r"\s*(?:He|She|Он|Она)\s")
+
+
 def _side(ctx: DocContext, s: int, e: int) -> list[int]:
     found = _people_in(ctx, s, e)
     if found:
         return found
+    if _PRONOUN.match(ctx.text, s, e):
+        # "He met ... with X": the person the sentence before spoke of (its last name outside quotes).
+        before = [x.person for x in ctx.mentions if x.end <= s and not ctx.in_quote(x.start)]
+        return before[-1:]
     if _GUEST.search(ctx.text, s, e):
         g = _guest(ctx, s)
         return [g] if g is not None else []

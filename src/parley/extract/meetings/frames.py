@@ -16,6 +16,8 @@ class MeetingFrame:
     series: str | None = None
     ordinal: int | None = None
     organization: str | None = None
+    body: str | None = None  # the key of the body that meets (bodies.json)
+    body_name: str | None = None  # its canonical English name
     format: str = "multilateral"
     status: str = "held"
     relation: str | None = None
@@ -58,24 +60,56 @@ def _compatible(frame: MeetingFrame, m: MeetingMention) -> bool:
         return False
     if frame.joint != m.joint:
         return False
-    return not (frame.series is None and m.series is None and frame.organization and m.organization
-                and frame.organization != m.organization)
+    if frame.body and m.body and frame.body != m.body:
+        return False
+    return not (frame.organization and m.organization and frame.organization != m.organization)
+
+
+def _specific(ctx: DocContext, m: MeetingMention) -> bool:
+    """A phrase that identifies a meeting by itself: its series, body, number, organisation, proper
+    name, or the two states of bilateral talks."""
+    if m.habitual:
+        return False
+    return bool(m.series or m.joint or m.ordinal or m.body or m.sides or _named(ctx, m)
+                or (m.organization and not m.generic))
+
+
+def _same_meeting(ctx: DocContext, f: MeetingFrame, m: MeetingMention) -> bool:
+    if f.series or m.series or f.joint:
+        return True
+    if f.body and f.body == m.body:
+        return True
+    if m.body is None and m.organization and m.organization == f.organization:
+        return True
+    if f.format == "bilateral" and m.sides and set(m.sides) == {s for x in f.mentions for s in x.sides}:
+        return True
+    return _same_name(ctx, f, m)
 
 
 def build_frames(ctx: DocContext, mentions: list[MeetingMention]) -> list[MeetingFrame]:
     frames: list[MeetingFrame] = []
-    specific = [m for m in mentions if not m.habitual and (m.series or m.joint or m.ordinal or _named(ctx, m))]
-    for m in specific:
-        frame = next((f for f in frames if _compatible(f, m) and (f.series or m.series or f.joint or _same_name(ctx, f, m))), None)
+    for m in mentions:
+        if not _specific(ctx, m):
+            continue
+        frame = next((f for f in frames if _compatible(f, m) and _same_meeting(ctx, f, m)), None)
         if frame is None:
             frame = MeetingFrame(series=m.series, ordinal=m.ordinal, organization=m.organization,
-                                 relation=m.relation, joint=m.joint,
+                                 relation=m.relation, joint=m.joint, body=m.body if not m.joint else None,
                                  format="bilateral" if m.bilateral else "multilateral")
             frames.append(frame)
         frame.mentions.append(m)
         frame.series = frame.series or m.series
         frame.ordinal = frame.ordinal or m.ordinal
         frame.organization = frame.organization or m.organization
+        frame.body = frame.body or (m.body if not m.joint else None)
+    if not any(f.relation is None for f in frames):
+        # No phrase names the meeting, yet the report speaks of one: "Defence Minister X attended the
+        # meeting held here on Tuesday". Its first reported mention (held or announced) is the meeting;
+        # "the meeting", "the event" later refer to it.
+        lead = [m for m in mentions if not m.habitual and not m.relation and not m.generic and not m.bilateral
+                and not ctx.in_quote(m.trigger[0]) and m.trigger[0] < ctx.body_start + 1500]
+        if lead:
+            frames.append(MeetingFrame(mentions=[lead[0]]))
     return frames
 
 
@@ -122,6 +156,23 @@ def attach_generic(ctx: DocContext, frames: list[MeetingFrame], mentions: list[M
             target.mentions.append(m)
 
 
+def merge_talks(frames: list[MeetingFrame], talks: list[MeetingFrame]) -> list[MeetingFrame]:
+    """Talks found from their two people ("X held talks with Y") that a phrase naming the two states
+    ("the China-Russia strategic security consultations") already speaks of, in the same sentence,
+    are that meeting: it gains its people."""
+    out = list(frames)
+    for t in talks:
+        sentences = {m.sentence for m in t.mentions}
+        same = next((f for f in frames if f.format == "bilateral" and f.mentions[0].sides and not f.persons
+                     and sentences & {m.sentence for m in f.mentions}), None)
+        if same is None:
+            out.append(t)
+            continue
+        same.mentions.extend(t.mentions)
+        same.persons = dict(t.persons)
+    return out
+
+
 def frame_of_offset(frames: list[MeetingFrame], sentence: Span, pos: int) -> MeetingFrame | None:
     """Of the meetings spoken of in a sentence, the one whose phrase is nearest ``pos``."""
     best, dist = None, None
@@ -159,7 +210,10 @@ def merge_frames(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFra
         for g in out:
             if f.format != "multilateral" or g.format != "multilateral" or f.relation or g.relation:
                 continue
-            same_series = f.series and f.series == g.series and (not f.ordinal or not g.ordinal or f.ordinal == g.ordinal)
+            same_body = (f.series and f.series == g.series) or (
+                not f.series and not g.series and not f.joint and not g.joint and f.body and f.body == g.body
+                and f.organization == g.organization)
+            same_series = same_body and (not f.ordinal or not g.ordinal or f.ordinal == g.ordinal)
             dates_agree = f.start is None or g.start is None or f.start == g.start
             if same_series and dates_agree:
                 target = g
@@ -180,6 +234,7 @@ def merge_frames(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFra
         target.start, target.end = target.start or f.start, target.end or f.end
         target.date_span = target.date_span or f.date_span
         target.ordinal = target.ordinal or f.ordinal
+        target.organization = target.organization or f.organization
         target.main = target.main or f.main
     return out
 

@@ -26,7 +26,7 @@ ORDINAL_STEMS_RU = {"перв": 1, "втор": 2, "трет": 3, "четверт
 
 TRIGGERS = {
     "en": re.compile(
-        r"\b(?P<t>meetings?|sessions?|summits?|conferences?|forums?|talks|consultations|sittings?|gatherings?|"
+        r"\b(?P<t>meetings?|sessions?|summits?|conferences?|forums?|talks|consultations?|sittings?|gatherings?|"
         r"round ?tables?|seminars?|events?|negotiations)\b", re.I),
     "ru": re.compile(
         r"(?<![а-яё])(?P<t>встреч[аеиуой]\w*|заседани[еяюийм]\w*|совещани\w*|саммит\w*|сесси[яиюей]\w*|"
@@ -37,7 +37,7 @@ TRIGGERS = {
 GENERIC_TRIGGER = re.compile(r"^(?:events?|мероприяти\w*|forums?|форум\w*)$", re.I)
 
 
-BILATERAL_TRIGGER = re.compile(r"^(?:talks|consultations|negotiations|переговор\w*|консультаци\w*)$", re.I)
+BILATERAL_TRIGGER = re.compile(r"^(?:talks|consultations?|negotiations|переговор\w*|консультаци\w*)$", re.I)
 
 
 PLURAL_EN = re.compile(r"^(?:meetings|sessions|summits|conferences|forums|sittings|gatherings|events)$", re.I)
@@ -47,8 +47,9 @@ PLURAL_EN = re.compile(r"^(?:meetings|sessions|summits|conferences|forums|sittin
 GATHER = {
     "en": re.compile(r"\b(?:gathered|met|meet|will meet|convened|assembled|are meeting|discuss|discussed|"
                      r"agreed|agree|adopted|approved|exchanged|reviewed|called for|call for|signed)\b", re.I),
-    "ru": re.compile(r"(?<![а-яё])(?:встретятся|встретились|собрались|соберутся|провели встречу|провел\w* встречу|"
-                     r"обсудили|обсудят|согласовали|подписали|приняли|утвердили|одобрили)(?![а-яё])", re.I),
+    "ru": re.compile(r"(?<![а-яё])(?:встрет(?:ятся|ились|ился|ится)|собрал(?:ись|ся)|соберутся|соберется|"
+                     r"провел\w*|провед(?:ут|ет|ёт)|обсуд(?:или|ил|ят|ит)|согласовал\w*|подписал\w*|принял[аи]?|"
+                     r"утвердил\w*|одобрил\w*|рассмотр(?:ели|ел|ят|ит))(?![а-яё])", re.I),
 }
 
 
@@ -84,7 +85,7 @@ NEXT = {"en": re.compile(r"\b(?:next|upcoming|forthcoming|future)\b", re.I),
 
 
 PREVIOUS = {"en": re.compile(r"\b(?:previous|last year's|preceding|past)\b", re.I),
-            "ru": re.compile(r"(?<![а-яё])(?:предыдущ\w+|прошл\w+|прошлогодн\w+)(?![а-яё])", re.I)}
+            "ru": re.compile(r"(?<![а-яё])(?:предыдущ\w+|прошл(?:ый|ая|ое|ые|ого|ой|ом|ую|ым|ых|ыми)|прошлогодн\w+)(?![а-яё])", re.I)}
 
 
 HABITUAL = {"en": re.compile(r"\b(?:every year|annually|traditionally|regularly|usually|each year|annual meetings|such meetings)\b", re.I),

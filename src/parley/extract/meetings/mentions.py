@@ -44,6 +44,7 @@ class MeetingMention:
     planned: bool = False
     habitual: bool = False
     persons: tuple[int, ...] = ()
+    sides: tuple[str, ...] = ()  # the two states of talks named by them ("China-Russia consultations")
 
 
 def _ordinal_before(ctx: DocContext, pos: int, floor: int) -> tuple[int | None, int]:
@@ -53,7 +54,7 @@ def _ordinal_before(ctx: DocContext, pos: int, floor: int) -> tuple[int | None, 
     base = pos - len(left)
     pats = [
         (r"(?<![\w-])(?P<o>[IVXL]{1,6})\s+(?:[^\W\d_][\w-]*\s+){0,4}$", lambda s: ROMAN.get(s)),
-        (r"\b(?P<o>\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,4}$", int),
+        (r"\b(?P<o>\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,6}$", int),
         (r"(?<!\d)(?P<o>\d{1,3})\s*-\s*(?:я|е|й|ое|ая|ый|ой|го)\s+(?:[\w-]+\s+){0,3}$", int),
         (r"\b(?P<o>" + "|".join(ORDINAL_WORDS_EN) + r")\s+(?:[\w-]+\s+){0,4}$", lambda s: ORDINAL_WORDS_EN.get(s.lower())),
         (r"(?<![а-яё])(?P<o>(?:" + "|".join(ORDINAL_STEMS_RU) + r")[а-яё]{1,4})\s+(?:[\w-]+\s+){0,3}$",
@@ -67,7 +68,7 @@ def _ordinal_before(ctx: DocContext, pos: int, floor: int) -> tuple[int | None, 
             if val and 0 < val < 200:
                 # "the 2021 trilateral", "80th anniversary": an ordinal of something else.
                 between = left[m.end("o"):]
-                if re.search(r"anniversar|годовщин|юбиле|round|раунд|century|век|place", between, re.I):
+                if re.search(r"anniversar|годовщин|юбиле|century|век|place", between, re.I):
                     continue
                 return val, base + m.start("o")
     return None, pos
@@ -120,23 +121,39 @@ def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
     return min(end, pos + 260)
 
 
+# A comma ends the phrase unless another council of a joint sitting follows it.
+_STOP_EN = re.compile(r"[.;:!?\"“”«»()]|,\s(?!(?:and\s+)?(?:the\s+)?(?:Council|Committee|Board|Commission)\b)|"
+                      r"\s[-–—]\s|\s(?:in(?! charge)|on|at|was|were|will|which|that|who|where|held|took|is|are|has|have|"
+                      r"had|to|via|by|under|chaired|kicked|opens|focused|hosted|featured|attended|following|agreed|discussed|signed|adopted)\s")
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][A-Za-z]{1,7}|[А-ЯЁ][А-ЯЁа-яё]{1,7})\)")
+
+
 def _phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
     """Where the qualifying complement of a meeting word ends ("... of the CIS member states")."""
     text = ctx.text
     if ctx.language == "ru":
         return _ru_phrase_end(ctx, pos, sent_end)
-    # A comma ends the phrase unless another council of a joint sitting follows it.
-    if ctx.language == "ru":
-        stop = re.compile(r"[.;:!?«»\"“”()]|,\s(?!(?:совет\w*|комитет\w*|СМИД|СМО|КССБ)\b)|\s[-–—]\s|"
-                          r"\s(?:в|во|на|с|со|под|прош\w+|состоял\w+|пройд\w+|который|которая|которое|которой|"
-                          r"где|по итогам|был\w*|приняли|принял\w*|открыл\w*)\s", re.I)
-    else:
-        stop = re.compile(r"[.;:!?\"“”«»()]|,\s(?!(?:and\s+)?(?:the\s+)?(?:Council|Committee|Board|Commission)\b)|"
-                          r"\s[-–—]\s|\s(?:in(?! charge)|on|at|was|were|will|which|that|who|where|held|took|is|are|has|have|"
-                          r"had|to|via|by|under|chaired|kicked|opens|focused|hosted|featured|attended|following|agreed|discussed|signed|adopted)\s")
-    m = stop.search(text, pos, sent_end)
-    end = m.start() if m else sent_end
-    return min(end, pos + 260)
+    end = pos
+    while True:
+        m = _STOP_EN.search(text, end, sent_end)
+        stop_at = m.start() if m else sent_end
+        # "(SCO)", "(CSTO)": an abbreviation in brackets is part of the name, not its end.
+        bracket = _ABBREVIATION_IN_BRACKETS.match(text, stop_at)
+        if bracket is None or bracket.end() > sent_end:
+            return min(stop_at, pos + 260)
+        end = bracket.end()
+
+
+# What may stand before an English meeting word as part of its name: numbers, capitalised words
+# (a body's name used as a modifier: "the CSTO Committee of Secretaries of Security Councils
+# meeting"; "of"/"and" only between capitalised words), possessives ("Defence Ministers' meeting"),
+# adjectives, the words bodies are made of ("the defence ministers' meeting"), "round of".
+_MODIFIERS_EN = re.compile(
+    r"(?:(?:[IVXL]+|\d{1,3}(?:st|nd|rd|th)|[A-Z][\w.-]*(?:[’']s?)?(?:\s+(?:of|and|&)(?:\s+the)?(?=\s+[A-Z]))?|"
+    r"[a-z]+(?:al|ar|ary|ic|ive|ed|ing|ual|nth|th|st|nd|rd|ral|ial|int|eral)|joint|regular|ninth|"
+    r"annual|first|second|third|next|informal|round\s+of(?:\s+the)?|"
+    r"(?:defen[cs]e|foreign|interior|home|border|security|police|ministers?|heads?|secretaries|chiefs|"
+    r"leaders|government|prosecutors?|emergency|customs|expert|experts|working|level|state|staff)(?:[’']s?)?)\s+){0,8}$")
 
 
 def _phrase_start(ctx: DocContext, trig_start: int, sent_start: int) -> int:
@@ -144,13 +161,11 @@ def _phrase_start(ctx: DocContext, trig_start: int, sent_start: int) -> int:
     text = ctx.text
     left = text[sent_start:trig_start]
     if ctx.language == "ru":
-        m = re.search(r"(?:(?:\d{1,3}\s*-\s*\w{1,3}|[IVXL]+|[а-яёА-ЯЁ-]+(?:ая|ое|ой|ий|ый|ые|ых|ую|ей|его|ому|ее))\s+){0,4}$", left)
+        m = re.search(r"(?:(?:\d{1,3}\s*-\s*\w{1,3}|[IVXL]+|[а-яёА-ЯЁ-]+(?:ая|ое|ой|ий|ый|ые|ых|ую|ей|его|ому|ее|ие|их|им|ими|ым|ыми|ого))\s+){0,4}$", left)
     else:
         # Modifiers, and a body's name used as one ("the CSTO Committee of Secretaries of Security
         # Councils meeting"): "of"/"the"/"and" only between capitalised words.
-        m = re.search(r"(?:(?:[IVXL]+|\d{1,3}(?:st|nd|rd|th)|[A-Z][\w.-]*(?:\s+(?:of|and)(?:\s+the)?(?=\s+[A-Z]))?|"
-                      r"[a-z]+(?:al|ar|ary|ic|ive|ed|ing|ual|nth|th|st|nd|rd|ral|ial|int|eral)|joint|regular|ninth|"
-                      r"annual|first|second|third|next|informal)\s+){0,8}$", left)
+        m = _MODIFIERS_EN.search(left)
     start = sent_start + (m.start() if m else len(left))
     # Never start on an article or a preposition.
     while True:
@@ -165,34 +180,139 @@ def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str 
     """(series, body, organisation, joint) of a meeting phrase."""
     text = ctx.text[span[0]:span[1]]
     lang = ctx.language
+    domain = ctx.domain
     for key, pat in ctx.matchers.series_names:
         if pat.search(text):
-            s = ctx.domain.series[key]
+            s = domain.series[key]
             return key, s.body, s.organization, False
-    bodies = []
+    found: dict[str, int] = {}
     for key, pat in ctx.matchers.bodies:
-        for m in pat.finditer(text):
-            bodies.append((m.start(), key))
+        m = pat.search(text)
+        if m:
+            found[key] = m.start()
     orgs = [m for m in ctx.organizations if m.start >= span[0] and m.end <= span[1]]
-    org = next((m.value for m in orgs if m.value in ("CIS", "CSTO", "SCO", "BRICS", "EAEU", "UNION_STATE")), None)
-    body_keys = []
-    for _, k in sorted(bodies):
-        if k not in body_keys:
-            body_keys.append(k)
-    joint = len([k for k in body_keys if k in ("foreign-ministers", "defence-ministers", "security-council-secretaries")]) >= 2
+    # An organisation's own body ("the SCO Regional Anti-Terrorist Structure") speaks for its parent.
+    convening = [o for o in (domain.organizations.get(m.value, {}).get("parent") if m.value not in
+                             domain.convening_organizations else m.value for m in orgs)
+                 if o in domain.convening_organizations]
+    org = convening[0] if convening else None
+    body_keys = sorted(found, key=found.__getitem__)
+    joint = len([k for k in body_keys if k in domain.joint_bodies]) >= 2
     joint = joint or bool(JOINT[lang].search(text) and (len(body_keys) >= 2 or re.search(r"minist|министр", text, re.I)))
     if joint:
         return None, "joint", org, True
-    # A phrase naming a body in a security meeting context: the most specific body wins.
-    for body in ("security-council-secretaries", "high-representatives", "special-services-heads",
-                 "collective-security-council", "heads-of-state"):
-        if body in body_keys:
-            series = ctx.domain.series_for(body, org)
-            if body == "high-representatives" and org is None:
-                # National security advisers meet in many formats; the international meeting says so.
-                series = "intl-security-high-representatives" if re.search(r"international|международн", text, re.I) else None
-            return series, body, org, False
-    return None, (body_keys[0] if body_keys else None), org, False
+    # The most specific body named wins (bodies.json lists them most specific first).
+    body = next((k for k in domain.body_priority if k in found), None)
+    if body is None:
+        return None, None, org, False
+    if org is None and not orgs:
+        # "the Collective Security Council" is the CSTO's; else the organisation of the sentence or headline.
+        org = domain.implied_organization(body, text) or _context_organization(ctx, span)
+    series = domain.series_for(body, org)
+    if body == "high-representatives" and org is None:
+        # National security advisers meet in many formats; the international meeting says so.
+        series = "intl-security-high-representatives" if re.search(r"international|международн", text, re.I) else None
+    return series, body, org, False
+
+
+def _context_organization(ctx: DocContext, span: Span) -> str | None:
+    """The organisation a body belongs to when the phrase does not say: the one convening
+    organisation named in the phrase's sentence, else in the headline ("SCO defence chiefs meet":
+    "the defence ministers' meeting" of the report is the SCO's)."""
+    ss, se = ctx.sentence(span[0])
+    for lo, hi in ((ss, se), _headline(ctx)):
+        found = {m.value for m in ctx.organizations
+                 if lo <= m.start < hi and m.value in ctx.domain.convening_organizations}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None
+    return None
+
+
+def _headline(ctx: DocContext) -> Span:
+    """The headline: the first line of the text when it is a short line of its own."""
+    text = ctx.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end == -1 or end - start > 200:
+        return (0, 0)
+    return (start, end)
+
+
+_MULTILATERAL = re.compile(r"member[- ](?:states|countries|nations)|multilateral|trilateral|"
+                           r"(?:государств|стран)\w*\s*[-–—]\s*(?:член|участник)|многосторонн|трехсторонн|трёхсторонн",
+                           re.I)
+
+
+_WITH = re.compile(r"\s+(?:\w+\s+){0,2}?(?:with|с|со)\s", re.I)
+_GROUP = re.compile(r"\b(?:secretaries|heads|ministers|delegations|representatives|participants|leaders|members|"
+                    r"counterparts|colleagues|chiefs)\b|(?<![а-яё])(?:секретар(?:ями|ей|и)|главами|министрами|"
+                    r"делегаци\w+|участник\w+|представител\w+|коллегами|руководител(?:ями|ей|и))(?![а-яё])", re.I)
+
+
+_OFFICIAL = re.compile(r"\b(?:head of state|president|prime minister|premier|minister|secretary|counterpart|adviser|"
+                       r"advisor|ambassador|envoy|chairman|king|emir)\b|(?<![а-яё])(?:президент\w*|премьер\w*|"
+                       r"министр\w*|секретар\w*|коллег\w*|советник\w*|посл\w*|глав\w* государства)(?![а-яё])", re.I)
+
+
+def _with_person(ctx: DocContext, trigger_end: int, sent_end: int) -> bool:
+    """ "a meeting with the Kazakh Foreign Minister X", "встреча с Х": talks between two sides (a
+    meeting "with the heads of delegations" is not)."""
+    w = _WITH.match(ctx.text, trigger_end, sent_end)
+    if w is None:
+        return False
+    nxt = next((x for x in ctx.mentions if x.start >= w.end()), None)
+    if nxt is not None and nxt.start - w.end() < 90 and "," not in ctx.text[w.end():nxt.start]:
+        return not _GROUP.search(ctx.text, w.end(), nxt.start)
+    # No name: "a meeting with the Belarusian head of state" is with one official.
+    clause = re.split(r"[,;.]", ctx.text[w.end():min(sent_end, w.end() + 80)])[0]
+    return bool(_OFFICIAL.search(clause)) and not _GROUP.search(clause)
+
+
+_RU_COMPOUND = re.compile(r"(?<![а-яё])([а-яё]+ск)о-([а-яё]+ск)(?:ие|их|ими|ий|ая|ое|ую|ой|ого|ому)(?![а-яё])", re.I)
+
+
+def _state_by_adjective_stem(ctx: DocContext, stem: str) -> str | None:
+    """The state whose Russian adjective has this stem ("китайск" -> CHN)."""
+    found = {iso for iso, e in ctx.domain.states.items()
+             for adj in e.get("adjectives_ru", []) if adj.lower().startswith(stem) and len(adj) - len(stem) <= 3}
+    return found.pop() if len(found) == 1 else None
+
+
+def _compound_sides(ctx: DocContext, span: Span) -> tuple[str, ...]:
+    """ "китайско-российские консультации": the states of a Russian compound adjective."""
+    m = _RU_COMPOUND.search(ctx.text, *span)
+    if m is None:
+        return ()
+    sides = []
+    for stem in (m.group(1), m.group(2)):
+        iso = _state_by_adjective_stem(ctx, stem.lower())
+        if iso is None:
+            return ()
+        sides.append(iso)
+    return tuple(sides) if sides[0] != sides[1] else ()
+
+
+def _two_sides(ctx: DocContext, span: Span) -> tuple[str, ...]:
+    """The two states a phrase pairs: "China-Russia", "India–Russia", "китайско-российские",
+    "советов безопасности Белоруссии и России"."""
+    text = ctx.text
+    states = [st for st in ctx.states if span[0] <= st.start < span[1]]
+    # "Russia and China" names two sides only when no third state is in the phrase.
+    two = len({st.value for st in states}) == 2
+    for a, b in zip(states, states[1:], strict=False):
+        if two and a.value != b.value and re.fullmatch(r"\s*(?:[-–—/]|-?\s*(?:and|и)\s)\s*", text[a.end:b.start]):
+            return (a.value, b.value)
+    return _compound_sides(ctx, span) if ctx.language == "ru" else ()
+
+
+_PRONOUN_SUBJECT = {
+    "en": re.compile(r"\s*(?P<p>It)\s+(?:\w+\s+){0,2}?(?:will|was|is|has been|took place|opened|brought|gathered|"
+                     r"featured|focused)\b"),
+    "ru": re.compile(r"\s*(?P<p>Она|Оно)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:пройд|прош|состо|нача|начн|откро|откры|стартов|будет|собрал|объедин)\w*"),
+}
 
 
 def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
@@ -219,14 +339,17 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 ordinal, ostart = _ordinal_before(ctx, ps, ss) if ps > ss else (None, ps)
             ps = min(ps, ostart)
             sentence_text = text[ss:se]
-            bilateral = bool(BILATERAL_TRIGGER.match(trig)) or bool(re.search(r"bilateral|двусторонн", text[ps:m.start()], re.I))
+            sides = _two_sides(ctx, (ps, pe))
+            bilateral = _with_person(ctx, m.end("t"), se) or (bool(BILATERAL_TRIGGER.match(trig)) and not _MULTILATERAL.search(text, ps, pe)
+                         and not (org and series is None and body is not None)) or bool(
+                re.search(r"bilateral|двусторонн", text[ps:m.start()], re.I)) or bool(sides and not series)
             if bilateral:
                 series, body, joint = None, None, False  # talks between two sides belong to no series
             mention = MeetingMention(
                 span=(ps, pe), trigger=m.span("t"), sentence=(ss, se), series=series, body=body,
                 organization=org, ordinal=ordinal, joint=joint,
                 generic=bool(GENERIC_TRIGGER.match(trig)) and series is None,
-                bilateral=bilateral,
+                bilateral=bilateral, sides=sides if bilateral else (),
                 habitual=bool(HABITUAL[lang].search(sentence_text)) or (
                     ordinal is None and _plural_trigger(ctx, m) and not _anchored(ctx, pe, se)),
             )
@@ -239,17 +362,24 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             if any(a <= m.start() < b for a, b in quote_spans):
                 mention.habitual = True  # a meeting spoken of inside a quote is not reported by the text
             out.append(mention)
+        # "It will be held today in Moscow", "Она пройдет под председательством ...": the meeting of
+        # the sentence before, by its pronoun.
+        pron = _PRONOUN_SUBJECT[lang].match(text, ss, se)
+        if pron and any(x.sentence[1] <= ss and ss - x.sentence[1] < 4 and not x.habitual for x in out):
+            mention = MeetingMention(span=pron.span("p"), trigger=pron.span("p"), sentence=(ss, se), generic=True)
+            mention.planned = is_planned(ctx, mention)
+            out.append(mention)
         # A body that meets, with no meeting word.
         g = GATHER[lang].search(text, ss, se)
-        if g and not any(x.sentence == (ss, se) and (x.series or x.joint) for x in out):
+        if g and not any(x.sentence == (ss, se) and (x.series or x.joint or x.body) for x in out):
             # The body is the subject ("Heads of CIS special services gathered") or whom one meets
             # ("Lukashenko met with the secretaries of the Security Councils of the CSTO member states").
             series, body, org, joint = _classify(ctx, (ss, g.start()))
-            if not series:
+            if not series and not body:
                 series, body, org, joint = _classify(ctx, (g.end(), _phrase_end(ctx, g.end(), se)))
-            if series:
+            if series or joint or (body and not ctx.in_quote(g.start())):
                 mention = MeetingMention(span=(ss, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
-                                         body=body, organization=org, verbal=True,
+                                         body=None if joint else body, organization=org, verbal=True, joint=joint,
                                          habitual=bool(HABITUAL[lang].search(text, ss, se)))
                 mention.planned = is_planned(ctx, mention)
                 out.append(mention)
@@ -274,12 +404,23 @@ def _plural_trigger(ctx: DocContext, m: re.Match[str]) -> bool:
     return bool(ctx.language == "en" and PLURAL_EN.match(m.group("t")))
 
 
+def _tense_cues(ctx: DocContext, lo: int, hi: int) -> tuple[list[Span], list[Span]]:
+    """Verbs whose grammatical tense says future (planned) or past (held), where the model tells:
+    "обсудят", "пройдет" against "прошла", "подписали"."""
+    planned, held = [], []
+    for t in ctx.analysis.tokens_in(lo, hi):
+        if t.pos in ("VERB", "AUX") and t.tense:
+            (planned if t.tense == "Fut" else held if t.tense == "Past" else []).append((t.start, t.end))
+    return planned, held
+
+
 def is_planned(ctx: DocContext, mention: MeetingMention) -> bool:
     lang = ctx.language
     ss, se = mention.sentence
     text = ctx.text
     # The clause of the meeting phrase: from the phrase to the next full stop, and a little before it.
-    window = text[max(ss, mention.span[0] - 80):min(se, mention.span[1] + 120)]
+    base = max(ss, mention.span[0] - 80)
+    window = text[base:min(se, mention.span[1] + 120)]
     # A relative clause on the meeting itself decides: "the session, which will open in Minsk".
     rel = re.match(r"\s*,?\s*(?:which|that|where|котор\w+|где)\s+(?:[\w-]+\s+){0,2}?", text[mention.span[1]:se], re.I)
     if rel:
@@ -288,21 +429,21 @@ def is_planned(ctx: DocContext, mention: MeetingMention) -> bool:
             return True
         if HELD[lang].match(clause):
             return False
-    planned = PLANNED[lang].search(window)
-    held = HELD[lang].search(window)
     if mention.relation == "next":
         return True
+    planned = [(m.start() + base, m.end() + base) for m in PLANNED[lang].finditer(window)]
+    held = [(m.start() + base, m.end() + base) for m in HELD[lang].finditer(window)]
+    fut, past = _tense_cues(ctx, base, base + len(window))
+    planned += [c for c in fut if not any(a <= c[0] < b for a, b in held)]
+    held += [c for c in past if not any(a <= c[0] < b for a, b in planned)]
     if planned and not held:
         return True
     if planned and held:
         # The cue nearest the meeting word decides: "hosted ... agreed to hold the next" vs "will be held".
-        base = max(ss, mention.span[0] - 80)
-        t0, t1 = mention.trigger[0] - base, mention.trigger[1] - base
+        t0, t1 = mention.trigger
 
-        def gap(m: re.Match[str]) -> int:
-            return t0 - m.end() if m.end() <= t0 else max(m.start() - t1, 0)
+        def gap(c: Span) -> int:
+            return t0 - c[1] if c[1] <= t0 else max(c[0] - t1, 0)
 
-        dp = min(gap(m) for m in PLANNED[lang].finditer(window))
-        dh = min(gap(m) for m in HELD[lang].finditer(window))
-        return dp <= dh
+        return min(map(gap, planned)) <= min(map(gap, held))
     return False

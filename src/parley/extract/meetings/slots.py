@@ -104,6 +104,11 @@ def _year_only(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> 
     return None
 
 
+_HERE = {"en": re.compile(r"\b(?:held|hosted|convened|opened|took place|meet|met|gathered|meeting|session)\s+here\b|"
+                          r"\bhere\s+(?:on|today|yesterday|this)\b", re.I),
+         "ru": re.compile(r"(?<![а-яё])здесь(?![а-яё])", re.I)}
+
+
 def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
     lang = ctx.language
@@ -130,6 +135,12 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     break
             if f.place:
                 break
+        if f.place is None and ctx.dateline and ctx.dateline.place and any(
+                _HERE[lang].search(text, *m.sentence) for m in f.mentions if not m.generic or f.main):
+            # "the meeting held here": where the agency filed from.
+            p = ctx.dateline.place
+            f.place, f.place_span = p.value.city or p.value.name, (p.start, p.end)
+            f.country, f.country_span = p.value.state, (p.start, p.end)
         if f.place is None and f.ordinal and not f.series:
             # "II Minsk International Conference": the city in a meeting's proper name.
             for m in f.mentions:
@@ -204,6 +215,8 @@ def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             continue
         frame.persons.setdefault(mention.person, []).append((mention.start, mention.end))
     for f in frames:
+        if f.format == "bilateral" and not f.persons:
+            _sides_people(ctx, f)
         if f.chair is not None:
             f.persons.setdefault(f.chair, []).append(f.chair_span or (0, 0))
     if main is not None and main.status == "held":
@@ -216,6 +229,36 @@ def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                 continue
             if q.mode in ("speech",) or p.roles() & {"security-council", "head-of-state", "minister", "special-services", "organization"}:
                 main.persons.setdefault(q.speaker, []).append((q.start, q.end))
+
+
+def _sides_people(ctx: DocContext, f: MeetingFrame) -> None:
+    """ "China-Russia consultations ... were held by Wang Yi and Nikolai Patrushev": talks named by
+    their two states have, as their people, the first person of each side named in their sentences
+    (or the sentence right after)."""
+    sides = {s for m in f.mentions for s in m.sides}
+    if len(sides) != 2:
+        return
+    sents = ctx.analysis.sentences
+    spans = set()
+    for m in f.mentions:
+        i = sents.index(m.sentence) if m.sentence in sents else -1
+        spans.add(m.sentence)
+        if 0 <= i < len(sents) - 1:
+            spans.add(sents[i + 1])
+    found: dict[str, tuple[int, tuple[int, int]]] = {}
+    for x in ctx.mentions:
+        st = ctx.people[x.person].state
+        if st in sides and st not in found and any(a <= x.start < b for a, b in spans) and not ctx.in_quote(x.start):
+            found[st] = (x.person, (x.start, x.end))
+    if len(found) < 2:
+        # The states of the people are not given: the two people named, when they are only two.
+        named = {x.person: (x.start, x.end) for x in ctx.mentions
+                 if any(a <= x.start < b for a, b in spans) and not ctx.in_quote(x.start)}
+        if len(named) == 2:
+            found = {str(pid): (pid, span) for pid, span in named.items()}
+    if len(found) == 2:
+        for pid, span in found.values():
+            f.persons.setdefault(pid, []).append(span)
 
 
 def _context_sentences(ctx: DocContext, f: MeetingFrame, frames: list[MeetingFrame]) -> list[tuple[int, int]]:
@@ -250,6 +293,9 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             for o in ctx.people[pid].offices:
                 if o.organization and o.role in ("organization",) and o.organization in ("CIS", "CSTO", "SCO", "BRICS", "EAEU", "CIS_ATC"):
                     f.organizations.setdefault(o.organization, []).extend(spans)
+        for m in f.mentions:
+            for st in m.sides:  # "China-Russia consultations": both sides are represented
+                f.states.setdefault(st, []).append(m.span)
         if f.organization:
             f.organizations.setdefault(f.organization, []).append(f.mentions[0].span)
         elif f.series and ctx.domain.series[f.series].organization:
@@ -307,3 +353,14 @@ def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
     best = max(f.mentions, key=score)
     name = " ".join(ctx.text[best.span[0]:best.span[1]].split())
     f.name, f.name_span = name.strip(" ,.;:"), best.span
+
+
+def body_name(ctx: DocContext, f: MeetingFrame) -> str | None:
+    """The canonical English name of the body that meets: its series' body, or the body the
+    phrase names, with the organisation it belongs to."""
+    if f.series:
+        s = ctx.domain.series[f.series]
+        return ctx.domain.body_name(s.body, s.organization) or s.name
+    if f.joint:
+        return None
+    return ctx.domain.body_name(f.body, f.organization) if f.body else None

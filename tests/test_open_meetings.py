@@ -1,0 +1,191 @@
+"""Open meeting detection: meetings of bodies outside the series table, talks named by their
+two states, meetings without a year, and the phrasings that introduce them, in English and Russian.
+
+The reports are short texts written for these tests; each phenomenon has several variants that
+change the wording, the body, the names, the places and the outlet's style, so that a rule that
+only fits one phrasing fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import Json
+from helpers import run as _run
+from parley.pipeline import Extractor
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, text: str, language: str, published: str | None = None) -> Json:
+    return _run(extractor, text, published, language)
+
+
+def only_meeting(record: Json, fmt: str = "multilateral") -> Json:
+    found = [m for m in record["meetings"] if m["format"] == fmt]
+    assert found, record["meetings"]
+    return found[0]
+
+
+# ------------------------------------------------------------------ bodies outside the series table
+
+BODY_MEETINGS_EN = [
+    ("Tashkent, 3 March 2022 (UzA) -- A meeting of the Council of Defence Ministers of the CIS member states "
+     "was held in Tashkent on Thursday. Uzbek Defence Minister Bakhodir Kurbanov chaired the meeting.",
+     {"place": "Tashkent", "start": "2022-03-03", "organizations": ["CIS"], "chair": "Bakhodir Kurbanov"}),
+    ("Bishkek hosted the regular session of the CSTO Council of Foreign Ministers on 14 June 2023. "
+     "Foreign ministers of Armenia, Belarus, Kazakhstan, Russia and Tajikistan attended.",
+     {"place": "Bishkek", "start": "2023-06-14", "organizations": ["CSTO"]}),
+    ("DUSHANBE, Oct 5 (Khovar) - The Council of Commanders of Border Troops of the Commonwealth of Independent "
+     "States convened its 88th meeting in Dushanbe, 2024.",
+     {"place": "Dushanbe", "ordinal": 88, "organizations": ["CIS"]}),
+]
+
+BODY_MEETINGS_RU = [
+    ("Заседание Совета министров обороны государств – участников СНГ прошло 12 ноября 2021 года в Москве. "
+     "В нем приняли участие министры обороны Армении, Белоруссии и Казахстана.",
+     {"place": "Moscow", "start": "2021-11-12", "organizations": ["CIS"]}),
+    ("В Минске 20 мая 2024 года состоялось заседание Совета министров иностранных дел ОДКБ. "
+     "Председательствовал министр иностранных дел Белоруссии Сергей Алейник.",
+     {"place": "Minsk", "start": "2024-05-20", "organizations": ["CSTO"]}),
+    ("БИШКЕК, 3 октября 2025. Совет командующих пограничными войсками СНГ провел свое заседание в Бишкеке. "
+     "Участники обсудили обстановку на внешних границах Содружества.",
+     {"place": "Bishkek", "organizations": ["CIS"]}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BODY_MEETINGS_EN + BODY_MEETINGS_RU)
+def test_a_body_outside_the_series_table_holds_a_meeting_of_its_own(extractor, text, expected):
+    language = "ru" if any("а" <= c <= "я" for c in text) else "en"
+    meeting = only_meeting(run(extractor, text, language))
+    assert meeting["series"] is None
+    assert meeting["body"], meeting
+    for key, value in expected.items():
+        if isinstance(value, list):
+            assert set(value) <= set(meeting[key]), (key, meeting[key])
+        else:
+            assert meeting[key] == value, (key, meeting[key])
+
+
+# ------------------------------------------------------------------ no year: kept, never invented
+
+NO_YEAR = [
+    ("en", "The meeting of the Council of Interior Ministers of the CIS member states was held in Baku on 14 "
+           "September. The ministers of Azerbaijan, Belarus and Russia took part."),
+    ("en", "Heads of government of the Commonwealth of Independent States met in Minsk on Friday. The meeting "
+           "was chaired by Belarusian Prime Minister Roman Golovchenko."),
+    ("ru", "Заседание Совета глав правительств СНГ состоялось 25 октября в Ашхабаде. В нем приняли участие "
+           "главы правительств Казахстана, Киргизии и Таджикистана."),
+    ("ru", "В Душанбе прошло очередное заседание Совета министров внутренних дел государств – участников СНГ."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NO_YEAR)
+def test_a_meeting_without_a_year_is_kept_with_no_date(extractor, language, text):
+    record = run(extractor, text, language)
+    meeting = only_meeting(record)
+    assert meeting["start"] is None
+    assert meeting["place"] in ("Baku", "Minsk", "Ashgabat", "Dushanbe")
+
+
+# ------------------------------------------------------------------ talks named by their two states
+
+TWO_STATES = [
+    ("en", "The 11th round of China-Russia strategic security consultations was held in Moscow on 2 April 2015. "
+           "Yang Jiechi and Nikolai Patrushev co-chaired the consultations.",
+     {"CHN", "RUS"}, {"Yang Jiechi", "Nikolai Patrushev"}),
+    ("en", "India-Russia consultations on regional security took place in New Delhi on 9 March 2021, with "
+           "Ajit Doval and Nikolai Patrushev leading the two delegations.",
+     {"IND", "RUS"}, {"Ajit Doval", "Nikolai Patrushev"}),
+    ("ru", "Китайско-российские консультации по вопросам стратегической безопасности состоялись в Пекине "
+           "12 июня 2019 года. Их провели Ян Цзечи и Николай Патрушев.",
+     {"CHN", "RUS"}, {"Yang Jiechi", "Nikolai Patrushev"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "states", "persons"), TWO_STATES)
+def test_talks_named_by_two_states_are_bilateral_with_one_person_each(extractor, language, text, states, persons):
+    talks = only_meeting(run(extractor, text, language), "bilateral")
+    assert set(talks["states"]) >= states
+    assert set(talks["persons"]) == persons
+
+
+# ------------------------------------------------------------------ a host receives a visitor
+
+RECEPTIONS = [
+    ("en", "President Shavkat Mirziyoyev received Secretary of the Security Council of Russia Sergei Shoigu "
+           "in Tashkent on 3 June 2025.", {"Shavkat Mirziyoyev", "Sergei Shoigu"}),
+    ("en", "Kazakh President Kassym-Jomart Tokayev will receive Chinese Foreign Minister Wang Yi in Astana "
+           "next week.", {"Kassym-Jomart Tokayev", "Wang Yi"}),
+    ("ru", "Президент Таджикистана Эмомали Рахмон принял в Душанбе секретаря Совета безопасности России "
+           "Сергея Шойгу.", {"Emomali Rahmon", "Sergei Shoigu"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "persons"), RECEPTIONS)
+def test_a_host_receiving_a_visitor_is_a_bilateral_meeting(extractor, language, text, persons):
+    talks = only_meeting(run(extractor, text, language), "bilateral")
+    assert set(talks["persons"]) == persons
+
+
+# ------------------------------------------------------------------ the meeting by its pronoun
+
+PRONOUNS = [
+    ("en", "The 15th meeting of the SCO Council of National Coordinators opens in Astana on 4 April 2024. It "
+           "will be chaired by Kazakhstan's national coordinator Yerlan Alimbayev.", "planned", "Astana"),
+    ("ru", "Члены Совета министров обороны СНГ обсудят военное сотрудничество на заседании Совета. "
+           "Оно пройдет 10 декабря 2025 года в Минске.", "planned", "Minsk"),
+    ("ru", "Совет министров иностранных дел СНГ рассмотрит проект программы. Оно состоится 9 апреля 2026 года "
+           "в Москве.", "planned", "Moscow"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "status", "place"), PRONOUNS)
+def test_a_pronoun_sentence_speaks_of_the_meeting_before_it(extractor, language, text, status, place):
+    meeting = only_meeting(run(extractor, text, language))
+    assert meeting["status"] == status
+    assert meeting["place"] == place
+
+
+# ------------------------------------------------------------------ Russian tense says planned or held
+
+RU_TENSE = [
+    ("Министры обороны стран СНГ обсудят в Сочи вопросы военного сотрудничества на заседании Совета министров "
+     "обороны.", "planned"),
+    ("Главы правительств СНГ рассмотрят на заседании Совета глав правительств в Ашхабаде проект бюджета.", "planned"),
+    ("На заседании Совета министров внутренних дел СНГ в Баку министры утвердили программу.", "held"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), RU_TENSE)
+def test_russian_verb_tense_tells_planned_from_held(extractor, text, status):
+    assert only_meeting(run(extractor, text, "ru"))["status"] == status
+
+
+# ------------------------------------------------------------------ "held here": the dateline's city
+
+HERE = [
+    "BEIJING, April 24 (APP): Defence Minister Khurram Dastgir Khan attended the SCO defence ministers' meeting "
+    "held here on Tuesday.",
+    "ASTANA, June 3 (Kazinform) -- The meeting of the CSTO Permanent Council was held here today.",
+    "BAKU, 12 May 2022 (Trend) - Interior ministers of the Organization of Turkic States met here on Thursday.",
+]
+
+
+@pytest.mark.parametrize("text", HERE)
+def test_a_meeting_held_here_is_in_the_dateline_city(extractor, text):
+    meeting = only_meeting(run(extractor, text, "en"))
+    assert meeting["place"] == text.split(",")[0].title()
+
+
+def test_an_abbreviation_in_brackets_stays_in_the_meeting_name(extractor):
+    text = ("The 16th Meeting of Defence Ministers of the Shanghai Cooperation Organization (SCO) Member States "
+            "was held in Beijing on 28 April 2019.")
+    meeting = only_meeting(run(extractor, text, "en"))
+    assert meeting["name"].endswith("Member States")
+    assert meeting["ordinal"] == 16
