@@ -189,3 +189,17 @@ def test_an_abbreviation_in_brackets_stays_in_the_meeting_name(extractor):
     meeting = only_meeting(run(extractor, text, "en"))
     assert meeting["name"].endswith("Member States")
     assert meeting["ordinal"] == 16
+
+
+# ------------------------------------------------------------------ "в г. Казани": an abbreviated "city"
+
+CITY_ABBREVIATION = [
+    ("Заседание Совета министров обороны СНГ прошло 5 июня 2024 года в г. Казани.", "Kazan"),
+    ("В г. Бишкеке 12 марта 2023 года состоялось заседание Совета министров иностранных дел СНГ.", "Bishkek"),
+    ("Совет глав правительств СНГ провел заседание в гор. Душанбе 8 октября 2021 года.", "Dushanbe"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), CITY_ABBREVIATION)
+def test_a_city_after_an_abbreviated_city_word_is_the_place(extractor, text, place):
+    assert only_meeting(run(extractor, text, "ru"))["place"] == place

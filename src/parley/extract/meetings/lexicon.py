@@ -197,7 +197,8 @@ YEAR_ONLY = {"en": re.compile(r"\b(?:in|during)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-
 
 PLACE_CUE = {
     "en": re.compile(r"(?:\bin|\bat|\bto|hosted by|\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I),
-    "ru": re.compile(r"(?<![а-яё])(?:в|во|на|под)\s+(?:[а-яё-]+\s+){0,3}$", re.I),
+    # "в г. Казани", "в городе Манас", "в гор. Оше": the abbreviation's dot is no word of its own.
+    "ru": re.compile(r"(?<![а-яё])(?:в|во|на|под)\s+(?:(?:[а-яё-]+|г\.|гор\.|пос\.)\s*){0,3}$", re.I),
 }
 
 
