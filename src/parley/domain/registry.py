@@ -188,11 +188,15 @@ class Domain:
                 st_l.add(n.lower(), iso, "adjective")
         for p in self.places:
             place = Place(p["name"], p["state"], p.get("kind", "city"), self._city_of.get(p["name"]))
+            # As in English: a name that is also a person's or a common word is a place only where the
+            # text says so (the meeting extractor asks for "в ..."), and never hides a person's name.
+            ambiguous = set(p.get("ambiguous_names") or [])
             for n in p.get("names_ru", []):
-                pl_l.add(n, place, "place")
-                pl_s.add(n, place, "place")
+                kind = "ambiguous" if n in ambiguous else "place"
+                pl_l.add(n, place, kind)
+                pl_s.add(n, place, kind)
             for n in p.get("forms_ru", []):
-                pl_s.add(n, place, "place")
+                pl_s.add(n, place, "ambiguous" if n in ambiguous else "place")
         for key, e in self.organizations.items():
             for n in e.get("names_ru", []):
                 org_l.add(n, key, "organization")

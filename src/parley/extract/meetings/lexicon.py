@@ -202,6 +202,7 @@ PLACE_CUE = {
 }
 
 
-HOST_AFTER = {"en": re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:hosted|will host|is hosting|hosts|host)\b|"
+HOST_AFTER = {"en": re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:yesterday|today|recently|on\s+\w+day)\s+)?"
+                                r"(?:hosted|will host|is hosting|hosts|host)\b|"
                                 r"^\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b"),  # ", Moscow, September 30"
                "ru": re.compile(r"^\s*(?:принял\w*|прим\w+)\s|^\s*,\s*\d{1,2}\s+[а-яё]+", re.I)}

@@ -125,7 +125,7 @@ def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
 _STOP_EN = re.compile(r"[.;:!?\"“”«»()]|,\s(?!(?:and\s+)?(?:the\s+)?(?:Council|Committee|Board|Commission)\b)|"
                       r"\s[-–—]\s|\s(?:in(?! charge)|on|at|was|were|will|which|that|who|where|held|took|is|are|has|have|"
                       r"had|to|via|by|under|chaired|kicked|opens|focused|hosted|featured|attended|following|agreed|discussed|signed|adopted)\s")
-_ABBREVIATION_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z][A-Za-z]{1,7}|[А-ЯЁ][А-ЯЁа-яё]{1,7})\)")
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z]{2,8}|[А-ЯЁ]{2,8})\)")
 
 
 def _phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:

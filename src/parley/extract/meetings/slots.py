@@ -347,12 +347,25 @@ def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingF
 
 
 def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
+    """The meeting as the text names it: the phrase that says most about it (its series, body,
+    number, organisation), the shortest of those that say as much, with the place it is "in" when
+    the text names it right after the phrase ("... Heads of Government in Astana")."""
     def score(m: MeetingMention) -> tuple:
+        size = m.span[1] - m.span[0]
         return (not m.generic, not m.verbal, m.joint == f.joint, m.ordinal is not None, m.series == f.series,
-                m.span[1] - m.span[0] < 250, m.span[1] - m.span[0])
+                bool(f.body) and m.body == f.body, bool(f.organization) and m.organization == f.organization,
+                size < 250, -size)
     best = max(f.mentions, key=score)
-    name = " ".join(ctx.text[best.span[0]:best.span[1]].split())
-    f.name, f.name_span = name.strip(" ,.;:"), best.span
+    start, end = best.span
+    if f.place_span and not best.generic:
+        gap = ctx.text[end:f.place_span[0]]
+        if _IN_PLACE[ctx.language].fullmatch(gap):
+            end = f.place_span[1]
+    name = " ".join(ctx.text[start:end].split())
+    f.name, f.name_span = name.strip(" ,.;:"), (start, end)
+
+
+_IN_PLACE = {"en": re.compile(r"\s+in\s+(?:the\s+)?"), "ru": re.compile(r"\s+(?:в|во)\s+")}
 
 
 def body_name(ctx: DocContext, f: MeetingFrame) -> str | None:
