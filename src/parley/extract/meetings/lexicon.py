@@ -113,7 +113,7 @@ CHAIR = {
 
 PARTICIPATION = {
     "en": re.compile(
-        r"\b(?:attended|attend|attending|took part|take part|taking part|participat\w+|joined|joining|present|presence|"
+        r"\b(?:attended|attend|attending|attendance|took part|take part|taking part|participat\w+|joined|joining|present|presence|"
         r"headed by|led by|delegations?|on behalf of|received|welcomed|represented|representatives?|chaired|"
         r"speech|spoke|addressed|opened|signed|members?|heads? of delegations?|guests?|invited)\b", re.I),
     "ru": re.compile(
@@ -126,7 +126,7 @@ PARTICIPATION = {
 # Cues strong enough to say who took part when the sentence does not name the meeting.
 ATTENDANCE = {
     "en": re.compile(
-        r"\b(?:attended|attending|took part|take part|taking part|participated|participating|joined|joining|"
+        r"\b(?:attended|attending|in attendance|took part|take part|taking part|participated|participating|joined|joining|"
         r"(?:was|were) present|presence|headed by|led by|delegations?|on behalf of|heads? of delegations?|"
         r"(?:was|were) represented|represented by)\b", re.I),
     "ru": re.compile(
@@ -157,11 +157,12 @@ NEGATION = {
 # "delegations from", "heads of the Security Councils of", "главами Советов безопасности стран (".
 LIST_CUE = {
     "en": re.compile(r"(?:\b(?:representatives?|delegations?|delegates|heads?|secretar(?:y|ies)|ministers?|leaders?|"
+                     r"ambassadors?|envoys?|colleagues|counterparts|"
                      r"officials?|participants?|members?|chiefs?|advis[eo]rs?|leadership|bodies)\b[^.;,]{0,50}?"
                      r"\b(?:of|from)|\battended by|\b(?:states|countries)\s*[(:])\s*(?:the\s+)?$", re.I),
     # Plural heads only: "секретари совбезов Азербайджана и Армении" lists states; "секретаря Совета
     # безопасности РФ" is one person's office.
-    "ru": re.compile(r"(?:(?<![а-яё])(?:представител(?:и|ей|ями)|делегаци(?:и|й|ями)|глав(?:ы|ами)?|секретар(?:и|ей|ями)|"
+    "ru": re.compile(r"(?:(?<![а-яё])(?:представител(?:и|ей|ями)|коллег(?:и|ами)?|послы|послов|делегаци(?:и|й|ями)|глав(?:ы|ами)?|секретар(?:и|ей|ями)|"
                      r"министр(?:ы|ов|ами)|руководител(?:и|ей|ями)|участник(?:и|ов|ами)|член(?:ы|ов|ами)|руководств\w*)"
                      r"(?![а-яё])[^.;]{0,70}?(?:стран\w*|государств\w*|совбез\w*|безопасности|органов|СНГ|ОДКБ|ШОС)?"
                      r"\s*[(:]?)\s*$", re.I),

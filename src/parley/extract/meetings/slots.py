@@ -277,7 +277,24 @@ def _context_sentences(ctx: DocContext, f: MeetingFrame, frames: list[MeetingFra
         other = any(m.sentence == nxt for g in frames if g is not f for m in g.mentions)
         if same_paragraph and not other and part.search(ctx.text, *nxt):
             out.add(nxt)
+    # Further on, "The representatives of A, B and C participated in it": a sentence that says who
+    # attended, about no other meeting, speaks of the main one when it points back to it or when the
+    # report speaks of no other.
+    attendance = ATTENDANCE[ctx.language]
+    alone = len(frames) == 1
+    for sent in sents:
+        if sent in out or ctx.in_quote(sent[0]) or not attendance.search(ctx.text, *sent):
+            continue
+        if any(m.sentence == sent for g in frames if g is not f for m in g.mentions):
+            continue
+        if alone or _POINTS_BACK[ctx.language].search(ctx.text, *sent):
+            out.add(sent)
     return sorted(out)
+
+
+_POINTS_BACK = {"en": re.compile(r"\b(?:in it|at it|in the event|in the meeting|in the session|there)\b", re.I),
+                "ru": re.compile(r"(?<![а-яё])(?:в нем|в нём|в ней|в мероприятии|во встрече|в заседании)(?![а-яё])",
+                                 re.I)}
 
 
 def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
