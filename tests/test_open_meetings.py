@@ -203,3 +203,44 @@ CITY_ABBREVIATION = [
 @pytest.mark.parametrize(("text", "place"), CITY_ABBREVIATION)
 def test_a_city_after_an_abbreviated_city_word_is_the_place(extractor, text, place):
     assert only_meeting(run(extractor, text, "ru"))["place"] == place
+
+
+# ------------------------------------------------------------------ "He met ... with X": the person before
+
+PRONOUN_SIDES = [
+    ("en", "Russian Security Council Secretary Sergei Shoigu arrived in New Delhi on 5 May 2025. He met with "
+           "National Security Adviser Ajit Doval on Tuesday.", {"Sergei Shoigu", "Ajit Doval"}),
+    ("ru", "В Минск 3 апреля 2024 года прибыл секретарь Совета безопасности России Сергей Шойгу. Он встретился "
+           "в среду с государственным секретарем Совета безопасности Белоруссии Александром Вольфовичем.",
+     {"Sergei Shoigu", "Alexander Volfovich"}),
+    ("ru", "Министр иностранных дел Казахстана Мурат Нуртлеу находится с визитом в Ташкенте. Он встретился с "
+           "министром иностранных дел Узбекистана Бахтиёром Саидовым.", {"Murat Nurtleu", "Bakhtiyor Saidov"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "persons"), PRONOUN_SIDES)
+def test_he_who_meets_is_the_person_named_before(extractor, language, text, persons):
+    talks = only_meeting(run(extractor, text, language), "bilateral")
+    assert set(talks["persons"]) == persons
+
+
+# ------------------------------------------------------------------ names the model misses, the registry knows
+
+REGISTRY_NAMES = [
+    ("Переговоры провели Ван И и Николай Патрушев в Пекине 12 июня 2019 года.", "Wang Yi"),
+    ("В Анкаре 3 марта 2023 года Реджеп Тайип Эрдоган принял министра иностранных дел России.", "Recep Tayyip Erdogan"),
+    ("Встречу 5 июля 2022 года в Ташкенте провели Шавкат Мирзиёев и Касым-Жомарт Токаев.", "Shavkat Mirziyoyev"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), REGISTRY_NAMES)
+def test_a_name_the_registry_knows_is_found_without_the_model(extractor, text, name):
+    record = run(extractor, text, "ru")
+    assert name in {p["name"] for p in record["people"]}
+
+
+def test_a_date_inside_a_quotation_dates_what_the_quotation_speaks_of(extractor):
+    text = ("В пятницу в Ашхабаде прошло заседание Совета глав правительств СНГ. «Решено провести очередное "
+            "заседание 29 мая 2015 года в Астане», — сказал Сергей Лебедев на заседании совета.")
+    held = [m for m in run(extractor, text, "ru")["meetings"] if m["status"] == "held"]
+    assert held and all(m["start"] != "2015-05-29" for m in held)

@@ -412,6 +412,34 @@ def _russian(ctx: DocContext, people: _People) -> None:
             people.add_family(ent.start, ent.end, ent.text, idx)
 
 
+_RU_CAPITALISED_RUN = re.compile(r"(?<![А-ЯЁа-яё-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁ]?[а-яё]+)?(?:\s+[А-ЯЁ][а-яё]*(?:-[А-ЯЁ]?[а-яё]+)?){1,3}"
+                                 r"(?![А-ЯЁа-яё])")
+
+
+def _russian_registry_names(ctx: DocContext, people: _People) -> None:
+    """Names the model did not tag that the officials registry knows as a whole ("Ван И", "Си
+    Цзиньпин", "Шахбазом Шарифом"): a run of two to four capitalised words, its family name one of
+    the official's case forms, read through the registry as the model's names are."""
+    registry = people.registry
+    for run in _RU_CAPITALISED_RUN.finditer(ctx.text):
+        s, e = run.span()
+        if any(people.claimed[s:e]) or any(people.domain[s:e]):
+            continue
+        words = run.group().split()
+        official = registry.lookup_russian(words)
+        if official is None:
+            continue
+        # The run may start with a sentence's first word ("Встречу провели ..."): drop leading words
+        # while the rest still names the same official.
+        first = 0
+        while len(words) - first > 2 and registry.lookup_russian(words[first + 1:]) is official:
+            first += 1
+        if len(words) - first < 2:
+            continue
+        start = s + [w.start() for w in re.finditer(r"\S+", run.group())][first]
+        people.add_full(start, e, ctx.text[start:e], official.name, official)
+
+
 def _russian_offices(ctx: DocContext, people: _People) -> None:
     blocked = [(m.start, m.end) for m in people.mentions]
     for mention in sorted(people.mentions, key=lambda m: m.start):
@@ -476,6 +504,7 @@ def extract_people(ctx: DocContext) -> None:
     people = _People(ctx)
     if ctx.language == "ru":
         _russian(ctx, people)
+        _russian_registry_names(ctx, people)
         _russian_offices(ctx, people)
     else:
         _english(ctx, people)

@@ -83,7 +83,7 @@ def _role_person(ctx: DocContext, phrase_start: int, phrase_end: int) -> int | N
     return hits[0] if len(hits) == 1 else None
 
 
-_PRONOUN = re.compile(r"\s*(?:He|She|Он|Она)\s")
+_PRONOUN = re.compile(r"\s*(?:He|She|Он|Она)(?!\w)")
 
 
 def _side(ctx: DocContext, s: int, e: int) -> list[int]:

@@ -72,6 +72,8 @@ def assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             for d in find_dates(text, ctx.language, ss, se):
                 if frame_of_offset(frames, m.sentence, d.start) is not f:
                     continue
+                if ctx.in_quote(d.start) != ctx.in_quote(m.span[0]):
+                    continue  # a date said inside a quotation dates what the quotation speaks of
                 if d.relative and not re.search(r"today|yesterday|tomorrow|сегодня|вчера|завтра|weekday", d.relative):
                     continue
                 dist = min(abs(d.start - m.span[1]), abs(d.start - m.span[0]))
