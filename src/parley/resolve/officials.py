@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from parley.domain import load_entries
-from parley.resolve.names import canonical_given, family_key, fold, given_from_russian, name_key, split_name
+from parley.resolve.names import (
+    canonical_given,
+    family_key,
+    fold,
+    given_from_russian,
+    is_patronymic,
+    name_key,
+    split_name,
+)
 
 _TITLE_WORDS = re.compile(r"[a-z]+")
 _STOP = {"of", "the", "to", "under", "for", "and", "in", "at"}
@@ -44,10 +52,41 @@ class Official:
     given_ru: str | None
     family_forms_ru: frozenset[str]
     terms: tuple[Term, ...]
+    givens: frozenset[str] = frozenset()  # canonical given names of the name and its English aliases
 
 
 def _ru(word: str) -> str:
     return word.lower().replace("ё", "е")
+
+
+def _phrase(words: list[str]) -> tuple[str, ...]:
+    """The capitalised words of a Russian name, folded: "Мухаммед бен Сальман" -> ("мухаммед", "сальман")."""
+    out = []
+    for w in words:
+        for part in w.split():
+            if part[:1].isupper():
+                out.append(_ru(part))
+    return tuple(out)
+
+
+def _sequences(words: list[str]) -> list[list[str]]:
+    """The names in a word list: callers pass a name's words as written followed by the same words
+    in their nominative ("Махмудом Аббасом Махмуд Аббас"); each half is one name."""
+    n = len(words)
+    if n >= 2 and n % 2 == 0:
+        a, b = words[: n // 2], words[n // 2:]
+        if all(_ru(x)[:2] == _ru(y)[:2] for x, y in zip(a, b, strict=True)):
+            return [a, b]
+    return [words]
+
+
+def _given_match(off: Official, words: list[str]) -> int:
+    """How many words of the official's Russian given name the words name (first four letters)."""
+    if not off.given_ru:
+        return 0
+    wanted = [_ru(g)[:4] for g in re.split(r"[\s-]+", off.given_ru) if g]
+    have = {_ru(w)[:4] for w in words} | {_ru(p)[:4] for w in words for p in w.split("-")}
+    return sum(1 for g in wanted if g in have)
 
 
 class Officials:
@@ -55,9 +94,11 @@ class Officials:
         self.all: list[Official] = []
         self._by_family: dict[str, list[Official]] = defaultdict(list)
         self._by_form_ru: dict[str, list[Official]] = defaultdict(list)
+        self._by_phrase_ru: dict[tuple[str, ...], list[Official]] = defaultdict(list)
         for e in entries:
             names = [e["name"], *e.get("aliases_en", [])]
-            fams = frozenset(k[0] for k in (name_key(n) for n in names) if k)
+            keys = [k for k in (name_key(n) for n in names) if k]
+            fams = frozenset(k[0] for k in keys)
             forms = {_ru(f) for f in e.get("family_forms_ru", [])}
             if e.get("family_ru"):
                 forms.add(_ru(e["family_ru"]))
@@ -73,12 +114,17 @@ class Officials:
                     Term(o["title"], o.get("state"), o.get("organization"), o.get("from"), o.get("to"))
                     for o in e.get("offices", [])
                 ),
+                givens=frozenset(k[1] for k in keys if k[1]),
             )
             self.all.append(off)
             for f in fams:
                 self._by_family[f].append(off)
             for f in forms:
                 self._by_form_ru[f].append(off)
+            for a in e.get("aliases_ru", []):
+                key = _phrase([a])
+                if len(key) >= 2 and off not in self._by_phrase_ru[key]:
+                    self._by_phrase_ru[key].append(off)
 
     def by_family(self, family: str) -> list[Official]:
         return list(self._by_family.get(family_key(family), []))
@@ -91,31 +137,63 @@ class Officials:
         fam, given = key
         cands = self._by_family.get(fam, [])
         if given is not None:
-            cands = [o for o in cands if o.given is None or o.given == given or o.given[0] == given[0]]
+            # A given name an English spelling of the official uses ("Tayyip Erdogan", "King Salman")
+            # beats one that merely shares the initial.
+            exact = [o for o in cands if given in o.givens]
+            cands = exact or [o for o in cands if o.given is None or o.given == given or o.given[0] == given[0]]
         return cands[0] if len(cands) == 1 else None
 
     def lookup_russian(self, words: list[str]) -> Official | None:
-        """The official a Russian name (any case form, any word order) refers to."""
+        """The official a Russian name (any case form, any word order) refers to.
+
+        A whole name the registry lists (aliases_ru: "Си Цзиньпином", "Мухаммед бен Сальман") decides
+        first. Otherwise a word must be one of the official's family-name forms, and a name whose
+        family name seems to stand where the given name does must agree with the official's given
+        name: "Ахмед Ваххаб" is not Abiy Ahmed, whose family name is Ахмед."""
+        seqs = _sequences(words)
+        for seq in seqs:
+            hits = self._by_phrase_ru.get(_phrase(seq), [])
+            if len(set(hits)) == 1:
+                return hits[0]
         cands: list[Official] = []
         for w in words:
             cands.extend(self._by_form_ru.get(_ru(w), []))
         if not cands:
             return None
         uniq = list(dict.fromkeys(cands))
+        uniq = [o for o in uniq if self._placed(o, seqs)]
         if len(uniq) > 1:
-            givens = {_ru(w) for w in words}
-            uniq = [o for o in uniq if o.given_ru and any(_ru(o.given_ru)[:4] == g[:4] for g in givens)]
+            scores = {o: _given_match(o, words) for o in uniq}
+            best = max(scores.values())
+            uniq = [o for o in uniq if best and scores[o] == best]
         if len(uniq) != 1:
             return None
         off = uniq[0]
         others = [w for w in words if _ru(w) not in off.family_forms_ru]
         if others and off.given_ru:
-            # A different given name is a different person with the same family name.
+            # A different given name is a different person with the same family name: "Мухаммад Хусейн"
+            # is not Mamnoon Hussain. A given name the table does not know may be another spelling.
             g_en = given_from_russian(others[0])
-            if g_en and off.given and fold(g_en)[0] != off.given[0]:
+            own = given_from_russian(re.split(r"[\s-]", off.given_ru)[0])
+            if g_en and g_en != own and not _given_match(off, others):
                 return None
         return off
 
+    @staticmethod
+    def _placed(off: Official, seqs: list[list[str]]) -> bool:
+        """Whether the official's family name stands as a family name in the name: as its last word,
+        before a patronymic (Шойгу Сергей Кужугетович), or next to the official's own given name
+        (Ким Чен Ын, Рахмон Эмомали). "Ахмед Ваххаб" names Ахмед as a given name."""
+        seen = False
+        for seq in seqs:
+            if not any(_ru(w) in off.family_forms_ru for w in seq):
+                continue
+            seen = True
+            if len(seq) < 2 or _ru(seq[-1]) in off.family_forms_ru or is_patronymic(seq[-1]):
+                return True
+            if _given_match(off, [w for w in seq if _ru(w) not in off.family_forms_ru]):
+                return True
+        return not seen
 
 
 @cache
