@@ -244,3 +244,40 @@ def test_a_date_inside_a_quotation_dates_what_the_quotation_speaks_of(extractor)
             "заседание 29 мая 2015 года в Астане», — сказал Сергей Лебедев на заседании совета.")
     held = [m for m in run(extractor, text, "ru")["meetings"] if m["status"] == "held"]
     assert held and all(m["start"] != "2015-05-29" for m in held)
+
+
+# ------------------------------------------------------------------ titles and ranks are not names
+
+TITLED = [
+    ("State Councilor Yang Jiechi held talks with Nikolai Patrushev in Beijing on 6 June 2014.", "Yang Jiechi"),
+    ("Colonel-General Sherali Mirzo attended the meeting of the CIS Council of Defence Ministers in Moscow on "
+     "5 June 2019.", "Sherali Mirzo"),
+    ("Defence Minister Engr. Khurram Dastgir Khan attended the SCO defence ministers' meeting in Beijing on "
+     "24 April 2018.", "Khurram Dastgir Khan"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TITLED)
+def test_titles_and_ranks_never_become_part_of_a_name(extractor, text, name):
+    names = {p["name"] for p in run(extractor, text, "en")["people"]}
+    assert name in names, names
+
+
+# ------------------------------------------------------------------ parallel lists: each name with its state
+
+PARALLEL = [
+    ("en", "The meeting of the Council of CIS Heads of Government was held in Astana on 8 June 2023. Heads of "
+           "government of Azerbaijan – Ali Asadov, Belarus – Roman Golovchenko, Russia – Mikhail Mishustin "
+           "attended.", {"AZE", "BLR", "RUS"}),
+    ("en", "The meeting of the CIS Council of Interior Ministers took place in Baku on 3 October 2019. Ministers "
+           "of Armenia (Vahe Ghazaryan), Kazakhstan (Yerlan Turgumbayev) and Russia (Vladimir Kolokoltsev) "
+           "took part.", {"ARM", "KAZ", "RUS"}),
+    ("ru", "Заседание Совета министров обороны СНГ прошло в Москве 12 ноября 2021 года. В нем приняли участие "
+           "министры обороны: Армении – Аршак Карапетян, Белоруссии – Виктор Хренин, Казахстана – Руслан "
+           "Жаксылыков.", {"ARM", "BLR", "KAZ"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "states"), PARALLEL)
+def test_a_parallel_list_gives_every_state_it_pairs_with_a_name(extractor, language, text, states):
+    assert states <= set(only_meeting(run(extractor, text, language))["states"])

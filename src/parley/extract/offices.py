@@ -20,12 +20,17 @@ HEADS_EN = {
     "chief", "chiefs", "adviser", "advisor", "advisers", "advisors", "aide", "assistant", "spokesman",
     "spokeswoman", "spokesperson", "ambassador", "envoy", "member", "commander", "professor", "expert",
     "analyst", "scientist", "leader", "representative", "governor", "mayor", "speaker", "counsellor",
-    "counselor", "coordinator", "prosecutor", "general", "officer", "editor", "correspondent", "observer",
+    "counselor", "councilor", "councillor", "commissioner", "commanders",
+    "coordinator", "prosecutor", "general", "officer", "editor", "correspondent", "observer",
 }
 STARTERS_EN = HEADS_EN | {
     "deputy", "state", "first", "executive", "national", "security", "foreign", "defense", "defence",
     "prime", "vice", "kremlin", "presidential", "senior", "special", "acting", "former", "permanent",
     "political", "military", "interior", "press", "chief", "federal", "supreme", "assistant",
+    # Ranks and honorifics stand before a name as titles do: "Colonel-General X", "Engr. X", "Admiral X".
+    "colonel", "colonel-general", "lieutenant", "lieutenant-general", "major", "major-general", "admiral",
+    "vice-admiral", "rear-admiral", "marshal", "captain", "brigadier", "engr", "eng", "prof", "dr", "excellency",
+    "honourable", "hon",
 }
 FUNCTION_EN = {"of", "the", "and", "to", "for", "under", "on", "at", "in", "–", "—", "-", "&"}
 _TOKEN = re.compile(r"\S+")

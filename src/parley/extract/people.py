@@ -77,6 +77,7 @@ class PersonEntity:
     offices: list[OfficeMention] = field(default_factory=list)
     mentions: list[PersonMention] = field(default_factory=list)
     family: str = ""
+    paired_state: str | None = None  # the state the text pairs the name with ("Belarus – X", "X (Belarus)")
 
     @property
     def first(self) -> int:
@@ -84,7 +85,7 @@ class PersonEntity:
 
     @property
     def state(self) -> str | None:
-        return next((o.state for o in self.offices if o.state), None)
+        return next((o.state for o in self.offices if o.state), self.paired_state)
 
     def state_at(self, when: str | None) -> str | None:
         """The state the text gives this person, or the one the registry says they served at ``when``."""
@@ -493,6 +494,29 @@ def _assign_offices(ctx: DocContext, people: _People) -> None:
             person.offices.append(office)
 
 
+_PAIRED_BEFORE = re.compile(r"\s*(?:[–—:]|\s-|\()\s*$")
+_PAIRED_AFTER = re.compile(r"^\s*\(\s*$")
+
+
+def _paired_states(ctx: DocContext, people: _People) -> None:
+    """Parallel lists pair each name with its state: "Azerbaijan – Ali Asadov, Belarus – Roman
+    Golovchenko", "Azerbaijan (Ramil Usubov)", "Ramil Usubov (Azerbaijan)", "Белоруссии - Хренин".
+    A person the text gives no office state takes the state paired with their name."""
+    text = ctx.text
+    names = [st for st in ctx.states if st.kind == "name"]
+    for m in people.mentions:
+        person = people.people[m.person]
+        if person.state is not None:
+            continue
+        before = next((st for st in names if 0 < m.start - st.end <= 4 and _PAIRED_BEFORE.search(text[st.end:m.start])),
+                      None)
+        after = next((st for st in names if 0 < st.start - m.end <= 3 and _PAIRED_AFTER.match(text[m.end:st.start])
+                      and text[st.end:st.end + 2].lstrip().startswith(")")), None)
+        paired = before or after
+        if paired is not None:
+            person.paired_state = paired.value
+
+
 def role_match(a: str, b: str) -> bool:
     from parley.resolve.officials import title_words
 
@@ -510,5 +534,6 @@ def extract_people(ctx: DocContext) -> None:
         _english(ctx, people)
         _english_offices(ctx, people)
     _assign_offices(ctx, people)
+    _paired_states(ctx, people)
     ctx.people = people.people
     ctx.mentions = sorted(people.mentions, key=lambda m: m.start)

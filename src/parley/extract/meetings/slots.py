@@ -330,6 +330,18 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                 f.organizations.setdefault(o.value, []).append((o.start, o.end))
 
 
+def _without_names(ctx: DocContext, start: int, end: int) -> str:
+    """The words between two list items without the people named there and the dashes or brackets
+    that pair them with their state: "Azerbaijan – Ali Asadov, Belarus", "Armenia (X) and Belarus"."""
+    gap = ctx.text[start:end]
+    for m in ctx.mentions:
+        if start <= m.start and m.end <= end:
+            gap = gap[:m.start - start] + " " * (m.end - m.start) + gap[m.end - start:]
+    if len(gap.strip()) == len(ctx.text[start:end].strip()):
+        return gap
+    return re.sub(r"[–—:()]|\s-\s", " ", gap)
+
+
 def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingFrame], f: MeetingFrame) -> list:
     """The items (state or organisation matches of one sentence) a participation phrase lists:
     the first after a cue ("representatives of"), and those joined to it ("..., Tajikistan and
@@ -342,7 +354,7 @@ def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingF
             prev = None
             continue
         before = text[sent_start:it.start]
-        joined = prev is not None and LIST_JOIN[lang].match(text[prev.end:it.start])
+        joined = prev is not None and LIST_JOIN[lang].match(_without_names(ctx, prev.end, it.start))
         if joined:
             out.append(it)
             prev = it
