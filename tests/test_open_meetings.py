@@ -281,3 +281,21 @@ PARALLEL = [
 @pytest.mark.parametrize(("language", "text", "states"), PARALLEL)
 def test_a_parallel_list_gives_every_state_it_pairs_with_a_name(extractor, language, text, states):
     assert states <= set(only_meeting(run(extractor, text, language))["states"])
+
+
+# ------------------------------------------------------------------ talks with an official named after titles
+
+APPOSITION = [
+    ("ru", "Директор Исполкома РАТС ШОС Евгений Сысоев провел рабочие встречи с заместителем советника по "
+           "национальной безопасности, секретарем Совета национальной безопасности Индии Панкаджем Сараном.", "Yevgeny Sysoyev"),
+    ("ru", "Николай Патрушев провел консультации с заместителем министра, секретарем Высшего совета национальной "
+           "безопасности Ирана Али Шамхани.", "Nikolai Patrushev"),
+    ("en", "Nikolai Patrushev held consultations with the deputy adviser, secretary of the National Security "
+           "Council of India Pankaj Saran, in New Delhi on 4 March 2019.", "Nikolai Patrushev"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "person"), APPOSITION)
+def test_talks_with_an_official_whose_titles_run_past_a_comma(extractor, language, text, person):
+    talks = only_meeting(run(extractor, text, language), "bilateral")
+    assert person in talks["persons"] and len(talks["persons"]) == 2

@@ -28,9 +28,9 @@ _PATTERNS = {
     ],
     "ru": [
         (re.compile(r"двусторонн\w+\s+(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,80}?)\s+и\s+(?P<b>.{2,80}?)(?=[,;]|\.(?!\w)|\s+(?:в|на|состоял\w+|прошл\w+)\s|$)", re.I), "ab"),
-        (re.compile(r"(?:встреч|переговор)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
+        (re.compile(r"(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
         (re.compile(r"(?:С|с)\s+(?P<b>.{2,60}?)\s+встретил\w*\s+(?P<a>.{2,160}?)(?=[,;]|\.(?!\w)|$)"), "ab"),
-        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,60}?\s)?(?:переговоры|встречу|консультации|раунд\w*)(?:\s+[^,.;]{0,60}?)?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
+        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,60}?\s)?(?:переговоры|встреч[уи]|консультации|раунд\w*)(?:\s+[^,.;]{0,60}?)?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
         # A host receives a visitor: "Президент X принял секретаря Совбеза Y" (not "принял участие").
         (re.compile(r"(?P<a>.{2,160}?)\s+(?:принял|примет|принимает)\s+(?!участи)(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на|для)\s|$)"), "ab"),
         (re.compile(r"(?:на|в ходе|по итогам)\s+(?:[а-яё-]+\s+){0,2}(?:встреч|переговор|консультаци)\w*\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:и|в|на)\s|$)", re.I), "subject"),
@@ -127,6 +127,14 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                 if _GROUP.search(text, b0, b1):
                     continue
                 side_b = _side(ctx, b0, b1)
+                for _ in range(2):
+                    # "with the deputy adviser, secretary of the Council Rajinder Khanna": titles in
+                    # apposition before the name run on past a comma.
+                    nxt = re.match(r",\s+[^\W\d_A-ZА-ЯЁ][^,;.]{0,100}", text[b1:se])
+                    if side_b or not nxt:
+                        break
+                    b1 += nxt.end()
+                    side_b = _side(ctx, b0, b1)
                 if not side_a or not side_b:
                     continue
                 # "X and Y held talks with Z", "X held meetings with Y and Z": one talk per pair.
