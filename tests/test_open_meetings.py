@@ -299,3 +299,27 @@ APPOSITION = [
 def test_talks_with_an_official_whose_titles_run_past_a_comma(extractor, language, text, person):
     talks = only_meeting(run(extractor, text, language), "bilateral")
     assert person in talks["persons"] and len(talks["persons"]) == 2
+
+
+# ------------------------------------------------------------------ joint statements and communiqués
+
+JOINT_STATEMENTS = [
+    ("en", "Following the talks in Hanoi on 12 May 2024, the two ministers signed a joint statement on defence "
+           "cooperation."),
+    ("en", "The foreign ministers adopted a joint communique on regional security at the end of the meeting in "
+           "Tashkent on 3 June 2023."),
+    ("ru", "По итогам переговоров в Душанбе 7 октября 2025 года президенты подписали совместное заявление о "
+           "стратегическом партнерстве."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), JOINT_STATEMENTS)
+def test_a_joint_statement_signed_is_a_declaration(extractor, language, text):
+    kinds = {a["kind"] for a in run(extractor, text, language)["agreements"]}
+    assert "declaration" in kinds
+
+
+def test_a_plan_of_joint_statements_is_not_one(extractor):
+    text = "Министры утвердили план совместных заявлений на 2026 год на заседании Совета министров иностранных дел СНГ."
+    titles = [a["title"] for a in run(extractor, text, "ru")["agreements"]]
+    assert not any(t.lower().startswith("совместных заявлений") for t in titles)

@@ -22,12 +22,14 @@ Span = tuple[int, int]
 KINDS = {
     "en": [
         (r"treat(?:y|ies)", "treaty"), (r"conventions?", "convention"), (r"memorand(?:um|a)", "memorandum"),
-        (r"declarations?", "declaration"), (r"programs?|programmes?", "program"), (r"plans?", "plan"),
+        (r"declarations?|joint statement|joint communiqu[ée]|communiqu[ée]", "declaration"),
+        (r"programs?|programmes?", "program"), (r"plans?", "plan"),
         (r"agreements?", "agreement"), (r"concepts?|strateg(?:y|ies)|roadmaps?|road maps?|protocols?|charters?", "other"),
     ],
     "ru": [
         (r"договор\w*", "treaty"), (r"конвенци\w+", "convention"), (r"меморандум\w*", "memorandum"),
-        (r"декларац\w+", "declaration"), (r"программ\w+", "program"), (r"план\w*", "plan"),
+        (r"декларац\w+|совместн\w+ заявлени(?:е|ю|ем)|коммюнике", "declaration"), (r"программ\w+", "program"),
+        (r"план\w*", "plan"),
         (r"соглашени\w+", "agreement"), (r"концепци\w+|стратеги\w+|протокол\w*|дорожн\w+ карт\w+|устав\w*", "other"),
     ],
 }
