@@ -323,3 +323,29 @@ def test_a_plan_of_joint_statements_is_not_one(extractor):
     text = "Министры утвердили план совместных заявлений на 2026 год на заседании Совета министров иностранных дел СНГ."
     titles = [a["title"] for a in run(extractor, text, "ru")["agreements"]]
     assert not any(t.lower().startswith("совместных заявлений") for t in titles)
+
+
+# ------------------------------------------------------------------ "Kazakhstan's X", "his Kyrgyz counterpart Y"
+
+POSSESSIVE_STATES = [
+    ("en", "The SCO defence ministers met in Astana on 26 April 2024. Kazakhstan's Ruslan Zhaksylykov, "
+           "Kyrgyzstan's Baktybek Bekbolotov and Tajikistan's Sherali Mirzo attended the meeting.",
+     {"KAZ", "KGZ", "TJK"}),
+    ("en", "The meeting of the CIS Council of Foreign Ministers in Minsk on 13 October 2023 brought together "
+           "Belarusian Foreign Minister Sergei Aleinik and his Armenian counterpart Ararat Mirzoyan.",
+     {"BLR", "ARM"}),
+    ("ru", "Заседание Совета министров иностранных дел СНГ прошло в Минске 13 октября 2023 года. В нем принял "
+           "участие министр иностранных дел Белоруссии Сергей Алейник и его армянский коллега Арарат Мирзоян.",
+     {"BLR", "ARM"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "states"), POSSESSIVE_STATES)
+def test_a_possessive_or_a_counterpart_gives_the_persons_state(extractor, language, text, states):
+    assert states <= set(only_meeting(run(extractor, text, language))["states"])
+
+
+def test_a_verb_ends_the_meeting_phrase(extractor):
+    text = ("The meeting brought together Kazakh Defence Minister Ruslan Zhaksylykov and Chinese Defence Minister "
+            "Dong Jun in Astana on 26 April 2024.")
+    assert only_meeting(run(extractor, text, "en"))["name"] == "meeting"

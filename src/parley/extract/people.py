@@ -494,7 +494,11 @@ def _assign_offices(ctx: DocContext, people: _People) -> None:
             person.offices.append(office)
 
 
-_PAIRED_BEFORE = re.compile(r"\s*(?:[–—:]|\s-|\()\s*$")
+_PAIRED_BEFORE = re.compile(r"\s*(?:[–—:]|\s-|\()\s*|"
+                            # "Kazakhstan's Ruslan Zhaksylykov", "Kyrgyzstan's Defence Minister X"
+                            r"['’]s\s+(?:(?:[A-Z][\w.-]*|of|the|and)\s+){0,6}")
+# "his Kyrgyz counterpart Baktybek Bekbolotov", "казахстанский коллега Ержан Ашикбаев"
+_PAIRED_ADJECTIVE = re.compile(r"^\s+(?:counterparts?|colleagues?|коллег\w*|visiting)\s+(?:(?:[A-Z][\w.-]*)\s+){0,4}$")
 _PAIRED_AFTER = re.compile(r"^\s*\(\s*$")
 
 
@@ -504,12 +508,16 @@ def _paired_states(ctx: DocContext, people: _People) -> None:
     A person the text gives no office state takes the state paired with their name."""
     text = ctx.text
     names = [st for st in ctx.states if st.kind == "name"]
+    adjectives = [st for st in ctx.states if st.kind == "adjective"]
     for m in people.mentions:
         person = people.people[m.person]
         if person.state is not None:
             continue
-        before = next((st for st in names if 0 < m.start - st.end <= 4 and _PAIRED_BEFORE.search(text[st.end:m.start])),
-                      None)
+        # The nearest state before the name whose words up to the name only pair them.
+        before = max((st for st in names if 0 < m.start - st.end <= 80 and _PAIRED_BEFORE.fullmatch(text[st.end:m.start])),
+                     key=lambda st: st.end, default=None) or max(
+            (st for st in adjectives if 0 < m.start - st.end <= 60 and _PAIRED_ADJECTIVE.match(text[st.end:m.start])),
+            key=lambda st: st.end, default=None)
         after = next((st for st in names if 0 < st.start - m.end <= 3 and _PAIRED_AFTER.match(text[m.end:st.start])
                       and text[st.end:st.end + 2].lstrip().startswith(")")), None)
         paired = before or after

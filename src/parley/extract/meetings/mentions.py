@@ -133,6 +133,9 @@ def _phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
     text = ctx.text
     if ctx.language == "ru":
         return _ru_phrase_end(ctx, pos, sent_end)
+    # A verb ends the phrase too ("the meeting brought together ..."): the tagger says which words are verbs.
+    verb = next((t.start for t in ctx.analysis.tokens_in(pos, sent_end) if t.pos in ("VERB", "AUX")), sent_end)
+    sent_end = min(sent_end, verb)
     end = pos
     while True:
         m = _STOP_EN.search(text, end, sent_end)
