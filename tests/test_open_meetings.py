@@ -349,3 +349,45 @@ def test_a_verb_ends_the_meeting_phrase(extractor):
     text = ("The meeting brought together Kazakh Defence Minister Ruslan Zhaksylykov and Chinese Defence Minister "
             "Dong Jun in Astana on 26 April 2024.")
     assert only_meeting(run(extractor, text, "en"))["name"] == "meeting"
+
+
+# ------------------------------------------------------------------ chairs in every form
+
+CHAIRS = [
+    ("en", "The meeting of the CSTO Council of Foreign Ministers will be held in Minsk on 20 May 2024. Belarusian "
+           "Foreign Minister Sergei Aleinik will chair the meeting.", "Sergei Aleinik"),
+    ("en", "The SCO RATS Council met in Tashkent on 12 March 2023, with Uzbek security chief Abdusaid Kuchimov "
+           "presiding.", "Abdusaid Kuchimov"),
+    ("en", "Kyrgyz Defence Minister Baktybek Bekbolotov opened the meeting of the CIS Council of Defence Ministers "
+           "in Bishkek on 5 October 2022.", "Baktybek Bekbolotov"),
+    ("ru", "Заседание Совета министров иностранных дел ОДКБ пройдет в Минске 20 мая 2024 года. "
+           "Председательствовать на нем будет министр иностранных дел Белоруссии Сергей Алейник.", "Sergei Aleinik"),
+    ("ru", "Заседание Совета министров обороны СНГ открыл министр обороны Киргизии Бактыбек Бекболотов. Оно прошло "
+           "в Бишкеке 5 октября 2022 года.", "Baktybek Bekbolotov"),
+    ("ru", "В Душанбе 14 сентября 2023 года прошло заседание Совета министров внутренних дел СНГ. "
+           "Председательствовал на нем министр внутренних дел Таджикистана Рамазон Рахимзода.", "Ramazon Rahimzoda"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "chair"), CHAIRS)
+def test_the_chair_in_every_form(extractor, language, text, chair):
+    assert only_meeting(run(extractor, text, language))["chair"] == chair
+
+
+CO_CHAIRED = [
+    ("en", "The 12th round of Kazakhstan-China strategic security consultations was held in Beijing on 4 June "
+           "2024. The consultations were co-chaired by Gizat Nurdauletov and Wang Xiaohong.",
+     {"Gizat Nurdauletov", "Wang Xiaohong"}),
+    ("en", "Ajit Doval and Nikolai Patrushev co-chaired the India-Russia consultations on security in New Delhi "
+           "on 9 March 2021.", {"Ajit Doval", "Nikolai Patrushev"}),
+    ("ru", "Консультации провели сопредседатели — секретарь Совбеза Казахстана Гизат Нурдаулетов и министр "
+           "общественной безопасности КНР Ван Сяохун. Они прошли в Пекине 4 июня 2024 года.",
+     {"Gizat Nurdauletov", "Wang Xiaohong"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "persons"), CO_CHAIRED)
+def test_co_chaired_talks_are_one_bilateral_meeting_of_the_two(extractor, language, text, persons):
+    talks = [m for m in run(extractor, text, language)["meetings"] if m["format"] == "bilateral"]
+    assert len(talks) == 1, talks
+    assert set(talks[0]["persons"]) == persons

@@ -41,7 +41,7 @@ def extract_meetings(ctx: DocContext) -> None:
     mentions = find_meeting_mentions(ctx)
     frames = build_frames(ctx, mentions)
     attach_generic(ctx, frames, mentions)
-    frames = merge_talks(frames, find_bilateral(ctx, frames))
+    frames = merge_talks(ctx, frames, find_bilateral(ctx, frames))
     for f in frames:
         f.status = meeting_status(ctx, f)
     choose_main(ctx, frames)

@@ -21,6 +21,9 @@ _PATTERNS = {
         (re.compile(r"(?P<a>.{2,120}?)\s+(?:met|meets|will meet|is meeting)\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
         # A host receives a visitor: "President X received Secretary Y", "X will receive the delegation led by Y"
         (re.compile(r"(?P<a>.{2,120}?)\s+(?:received|receives|will receive|is to receive|welcomed|hosted)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
+        # "The consultations were co-chaired by X and Y", "X and Y co-chaired the talks"
+        (re.compile(rf"{_TALK_EN}\s+(?:were|was)\s+(?:co-chaired|held|led|conducted)\s+by\s+(?P<a>.{{2,120}}?)\s+and\s+(?P<b>.{{2,120}}?)(?=[,;]|\.(?!\w)|\s+(?:in|on|at)\b|$)", re.I), "ab"),
+        (re.compile(rf"(?P<a>.{{2,120}}?)\s+and\s+(?P<b>.{{2,120}}?)\s+(?:co-chaired|held|led)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}{_TALK_EN}\b", re.I), "ab"),
         # X's meeting with Y ("a meeting of X with Y" is the first pattern)
         (re.compile(rf"(?P<a>.{{2,120}}?)[’']s?\s+(?:[\w-]+\s+){{0,3}}{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
         # Y following the talks with X (the subject of the sentence is the other side)
@@ -31,6 +34,8 @@ _PATTERNS = {
         (re.compile(r"(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
         (re.compile(r"(?:С|с)\s+(?P<b>.{2,60}?)\s+встретил\w*\s+(?P<a>.{2,160}?)(?=[,;]|\.(?!\w)|$)"), "ab"),
         (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,60}?\s)?(?:переговоры|встреч[уи]|консультации|раунд\w*)(?:\s+[^,.;]{0,60}?)?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
+        # "Консультации провели (сопредседатели —) X и Y"
+        (re.compile(r"(?:встреч|переговор|консультаци)\w*\s+(?:провели|возглавили|прошли под председательством)\s+(?:[^,.;]{0,20}?[—–:-]\s*)?(?P<a>.{2,160}?)\s+и\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
         # A host receives a visitor: "Президент X принял секретаря Совбеза Y" (not "принял участие").
         (re.compile(r"(?P<a>.{2,160}?)\s+(?:принял|примет|принимает)\s+(?!участи)(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на|для)\s|$)"), "ab"),
         (re.compile(r"(?:на|в ходе|по итогам)\s+(?:[а-яё-]+\s+){0,2}(?:встреч|переговор|консультаци)\w*\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:и|в|на)\s|$)", re.I), "subject"),

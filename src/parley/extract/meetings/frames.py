@@ -156,15 +156,22 @@ def attach_generic(ctx: DocContext, frames: list[MeetingFrame], mentions: list[M
             target.mentions.append(m)
 
 
-def merge_talks(frames: list[MeetingFrame], talks: list[MeetingFrame]) -> list[MeetingFrame]:
+def merge_talks(ctx: DocContext, frames: list[MeetingFrame], talks: list[MeetingFrame]) -> list[MeetingFrame]:
     """Talks found from their two people ("X held talks with Y") that a phrase naming the two states
-    ("the China-Russia strategic security consultations") already speaks of, in the same sentence,
-    are that meeting: it gains its people."""
+    ("the China-Russia strategic security consultations") already speaks of, in the same sentence or
+    the next, are that meeting: it gains its people."""
     out = list(frames)
+    sents = ctx.analysis.sentences
+
+    def near(f: MeetingFrame) -> set[Span]:
+        own = {m.sentence for m in f.mentions}
+        nxt = {sents[i + 1] for i, s in enumerate(sents[:-1]) if s in own}
+        return own | nxt
+
     for t in talks:
         sentences = {m.sentence for m in t.mentions}
         same = next((f for f in frames if f.format == "bilateral" and f.mentions[0].sides and not f.persons
-                     and sentences & {m.sentence for m in f.mentions}), None)
+                     and sentences & near(f)), None)
         if same is None:
             out.append(t)
             continue

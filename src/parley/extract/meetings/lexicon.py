@@ -102,12 +102,23 @@ SIDELINES = {"en": re.compile(r"\b(?:on the sidelines|on the margins|during the 
 CHAIR = {
     "en": re.compile(
         r"(?:under the (?:chairmanship|chairpersonship|presidency) of|chaired by|presided over by|conducted by|"
-        r"hosted by|moderated by|(?P<after>\bchaired\b|\bpresided over\b|\bwill chair\b))", re.I),
+        r"hosted by|moderated by|(?P<after>\bchaired\b|\bpresided over\b|\bwill chair\b|\bis to chair\b|"
+        r"\bwill preside over\b|\bpresiding\b))", re.I),
     "ru": re.compile(
-        r"(?:под председательством|председательствовать на встрече будет|председательствовал\w*|"
+        r"(?:под председательством|председательствовать\s+(?:на\s+\w+\s+)?будет|председательствовал\w*|"
+        r"будет председательствовать(?:\s+на\s+\w+)?|"
         r"председатель(?:ствующ\w+)? (?:совета|комитета)\b[^.]{0,10}?(?=,)|"
         r"(?P<after>провел\w*|провёл)(?=\s+(?:[^\s,.]+\s+){0,3}?(?:заседание|совещание|встречу(?!\s+с)))"
         r"(?!\s+встречу\s+с))", re.I),
+}
+
+
+# Who opens a session chairs it when the text names no other chair: "X opened the meeting", "Заседание
+# открыл министр X".
+OPENER = {
+    "en": re.compile(r"\b(?:opened|will open|declared open)\b(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?"
+                     r"(?:meeting|session|sitting|summit|conference|talks|consultations)\b)", re.I),
+    "ru": re.compile(r"(?<![а-яё])(?:открыл\w*|откроет)(?![а-яё])", re.I),
 }
 
 

@@ -17,6 +17,7 @@ from parley.extract.meetings.lexicon import (
     LIST_JOIN,
     NEGATION,
     NEGATION_AFTER,
+    OPENER,
     PARTICIPATION,
     PLACE_CUE,
     PREVIOUS_IN,
@@ -173,10 +174,10 @@ def assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     for f in frames:
         if f.format == "bilateral":
             continue  # two sides, no chair
-        for m in f.mentions:
-            ss, se = m.sentence
+        for sent in _sentences_and_next(ctx, f, frames):
+            ss, se = sent
             for c in pat.finditer(text, ss, se):
-                if frame_of_offset(frames, m.sentence, c.start()) is not f:
+                if frame_of_offset(frames, sent, c.start()) not in (f, None):
                     continue
                 if c.groupdict().get("after"):
                     # "X chaired the meeting": the person just before the verb.
@@ -194,6 +195,43 @@ def assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     break
             if f.chair is not None:
                 break
+        if f.chair is None:
+            _opener(ctx, frames, f)
+
+
+def _sentences_and_next(ctx: DocContext, f: MeetingFrame, frames: list[MeetingFrame]) -> list[tuple[int, int]]:
+    """The sentences naming a meeting, each followed by the next one when that names no meeting:
+    "... will be held in Minsk. Belarus's minister will chair it."."""
+    sents = ctx.analysis.sentences
+    named = {m.sentence for g in frames for m in g.mentions}
+    out: list[tuple[int, int]] = []
+    for m in sorted(f.mentions, key=lambda x: x.span[0]):
+        if m.sentence not in out:
+            out.append(m.sentence)
+        i = sents.index(m.sentence) if m.sentence in sents else -1
+        if 0 <= i < len(sents) - 1 and sents[i + 1] not in named and sents[i + 1] not in out:
+            out.append(sents[i + 1])
+    return out
+
+
+def _opener(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> None:
+    """ "Kyrgyz Defence Minister X opened the meeting", "Заседание открыл министр X": the person
+    right before the verb, or right after it when the meeting stands first."""
+    text = ctx.text
+    for sent in _sentences_and_next(ctx, f, frames):
+        ss, se = sent
+        for c in OPENER[ctx.language].finditer(text, ss, se):
+            if frame_of_offset(frames, sent, c.start()) not in (f, None):
+                continue
+            before = [x for x in ctx.mentions if ss <= x.start and x.end <= c.start() and c.start() - x.end < 90
+                      and not re.search(r"[.;,]", text[x.end:c.start()])]
+            after = [x for x in ctx.mentions if c.end() <= x.start < c.end() + 90 and x.end <= se
+                     and not re.search(r"[.;,]", text[c.end():x.start])]
+            pick = before[-1] if before else (after[0] if after else None)
+            if pick is not None and not ctx.people[pick.person].is_expert:
+                f.chair = pick.person
+                f.chair_span = (min(pick.start, c.start()), max(pick.end, c.end()))
+                return
 
 
 def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
