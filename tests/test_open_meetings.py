@@ -391,3 +391,94 @@ def test_co_chaired_talks_are_one_bilateral_meeting_of_the_two(extractor, langua
     talks = [m for m in run(extractor, text, language)["meetings"] if m["format"] == "bilateral"]
     assert len(talks) == 1, talks
     assert set(talks[0]["persons"]) == persons
+
+
+# ------------------------------------------------------------------ precision traps
+
+OPERATION_YEARS = [
+    ("en", "Defence ministers of the SCO met in Qingdao on 26 June. They discussed the Peace Mission-2021 exercise."),
+    ("en", "The CIS Council of Defence Ministers met in Minsk on 4 October to review the Combat Commonwealth 2019 "
+           "drills and the Programme 2030."),
+    ("ru", "Министры обороны стран ШОС встретились в Циндао 26 июня. Они обсудили учения «Мирная миссия-2021»."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), OPERATION_YEARS)
+def test_a_number_in_an_operations_name_is_no_meetings_year(extractor, language, text):
+    meeting = only_meeting(run(extractor, text, language))
+    assert meeting["start"] is None
+
+
+HEADER_DATES = [
+    ("en", "Tuesday, 5 March 2024\n\nHome | News\n\nThe CIS Council of Foreign Ministers met in Minsk on 13 October "
+           "2023 to discuss regional security.\n", "2023-10-13"),
+    ("en", "Monday, 2 December 2024\n\nThe SCO Council of National Coordinators met in Astana on 3 April 2024.\n",
+     "2024-04-03"),
+    ("ru", "Вторник, 5 марта 2024\n\nСовет министров иностранных дел СНГ собрался в Минске 13 октября 2023 года.\n",
+     "2023-10-13"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "start"), HEADER_DATES)
+def test_a_pages_current_date_header_does_not_date_the_meeting(extractor, language, text, start):
+    record = run(extractor, text, language)
+    assert only_meeting(record)["start"] == start
+
+
+SHANGHAI = [
+    "ASTANA, July 3 (Xinhua) -- Foreign ministers of the member states of the Shanghai Cooperation Organization "
+    "met in Astana on Wednesday. The meeting in the Shanghai Cooperation Organization format focused on security.",
+    "The meeting of the Shanghai Cooperation Organisation defence ministers was held in Bishkek on 26 June 2013.",
+    "The SCO (Shanghai Cooperation Organization) security council secretaries met in Dushanbe on 17 April 2014.",
+]
+
+
+@pytest.mark.parametrize("text", SHANGHAI)
+def test_shanghai_in_the_organisations_name_is_no_place(extractor, text):
+    assert only_meeting(run(extractor, text, "en"))["place"] != "Shanghai"
+
+
+SPOKESPEOPLE = [
+    ("en", "Foreign Ministry spokesperson Mao Ning announced on Monday that the SCO foreign ministers will meet "
+           "in Tianjin on 15 July 2025.", "Mao Ning"),
+    ("en", "Kremlin spokesman Dmitry Peskov said the CSTO Collective Security Council will meet in Minsk on "
+           "23 November 2023.", "Dmitry Peskov"),
+    ("ru", "Официальный представитель МИД России Мария Захарова сообщила, что заседание Совета министров "
+           "иностранных дел СНГ пройдет в Москве 12 апреля 2024 года.", "Maria Zakharova"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "spokesperson"), SPOKESPEOPLE)
+def test_who_announces_a_meeting_does_not_take_part(extractor, language, text, spokesperson):
+    meeting = only_meeting(run(extractor, text, language))
+    assert meeting["status"] == "planned"
+    assert spokesperson not in meeting["persons"]
+
+
+GROUP_NOUNS = [
+    ("en", "The CIS Council of Heads of Government met in Minsk on 8 June 2023. The energy ministers will meet later."),
+    ("en", "The SCO defence ministers met in Astana on 26 April 2024. The Defence Ministers agreed on a plan."),
+    ("ru", "Совет глав правительств СНГ собрался в Минске 8 июня 2023 года. Министры энергетики встретятся позже."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), GROUP_NOUNS)
+def test_a_group_noun_is_no_person(extractor, language, text):
+    names = {p["name"].lower() for p in run(extractor, text, language)["people"]}
+    assert not any("minist" in n for n in names), names
+
+
+ANNOUNCED_TODAY = [
+    ("en", "MOSCOW, November 4 (TASS) - The meeting of the CIS Council of Defence Ministers will be held in Moscow "
+           "on November 5. The ministers will discuss military cooperation at the meeting."),
+    ("en", "Minsk, 19 May 2024 (BelTA) - The CSTO Council of Foreign Ministers will meet in Minsk tomorrow. The "
+           "meeting will focus on the situation in Afghanistan."),
+    ("ru", "МОСКВА, 4 ноября. /ТАСС/. Заседание Совета министров обороны СНГ пройдет в Москве 5 ноября. На "
+           "заседании министры обсудят военное сотрудничество."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ANNOUNCED_TODAY)
+def test_an_announced_meeting_is_one_planned_meeting(extractor, language, text):
+    meetings = run(extractor, text, language)["meetings"]
+    assert [m["status"] for m in meetings] == ["planned"], meetings

@@ -381,7 +381,12 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             if not series and not body:
                 series, body, org, joint = _classify(ctx, (g.end(), _phrase_end(ctx, g.end(), se)))
             if series or joint or (body and not ctx.in_quote(g.start())):
-                mention = MeetingMention(span=(ss, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
+                # The phrase runs from the body's name (with its modifiers) to the verb, not from the
+                # sentence's start: "... announced that [the SCO foreign ministers will meet]".
+                starts = [m.start() for key, pat in ctx.matchers.bodies if key == body
+                          for m in pat.finditer(text, ss, g.start())]
+                ps = _phrase_start(ctx, min(starts), ss) if starts and body else ss
+                mention = MeetingMention(span=(ps, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
                                          body=None if joint else body, organization=org, verbal=True, joint=joint,
                                          habitual=bool(HABITUAL[lang].search(text, ss, se)))
                 mention.planned = is_planned(ctx, mention)
@@ -407,11 +412,17 @@ def _plural_trigger(ctx: DocContext, m: re.Match[str]) -> bool:
     return bool(ctx.language == "en" and PLURAL_EN.match(m.group("t")))
 
 
+_REPORTING = re.compile(r"(?:сообщ|заяв|сказа|отмет|рассказ|подчеркн|объяв|анонсир|уточн|добав|пишет|передает|"
+                        r"said|say|announce|report|tell|told|add|note|state)", re.I)
+
+
 def _tense_cues(ctx: DocContext, lo: int, hi: int) -> tuple[list[Span], list[Span]]:
     """Verbs whose grammatical tense says future (planned) or past (held), where the model tells:
     "обсудят", "пройдет" against "прошла", "подписали"."""
     planned, held = [], []
     for t in ctx.analysis.tokens_in(lo, hi):
+        if _REPORTING.match(t.lemma):
+            continue  # "сообщила, что заседание пройдет": the report's verb, not the meeting's
         if t.pos in ("VERB", "AUX") and t.tense:
             (planned if t.tense == "Fut" else held if t.tense == "Past" else []).append((t.start, t.end))
     return planned, held
