@@ -482,3 +482,22 @@ ANNOUNCED_TODAY = [
 def test_an_announced_meeting_is_one_planned_meeting(extractor, language, text):
     meetings = run(extractor, text, language)["meetings"]
     assert [m["status"] for m in meetings] == ["planned"], meetings
+
+
+# ------------------------------------------------------------------ "he said": the sentence's subject
+
+PRONOUN_SPEAKERS = [
+    ("en", "President Vladimir Putin received Kassym-Jomart Tokayev in the Kremlin on 5 May 2024. \"Relations "
+           "between our countries are strong,\" he said.", "Vladimir Putin"),
+    ("en", "Kazakh Foreign Minister Murat Nurtleu met with Chinese Foreign Minister Wang Yi in Astana. \"We will "
+           "act together in the region,\" he added.", "Murat Nurtleu"),
+    ("ru", "Президент России Владимир Путин принял в Кремле президента Казахстана Касым-Жомарта Токаева. "
+           "«Отношения между нашими странами крепнут», — сказал он.", "Vladimir Putin"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), PRONOUN_SPEAKERS)
+def test_he_said_is_the_subject_not_the_last_name_seen(extractor, language, text, speaker):
+    (statement,) = run(extractor, text, language)["statements"]
+    assert statement["speaker"] == speaker
+    assert not statement["quote"].endswith(",")

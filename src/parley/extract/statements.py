@@ -168,6 +168,21 @@ class _Resolver:
                 return m.person
         return None
 
+    def subject(self, before: int) -> int | None:
+        """Whom "he" or "she" stands for: the sentence that last named someone before the quote
+        ("Putin received Tokayev in the Kremlin.") is about its first person outside a prepositional
+        phrase (Putin), not its last name seen."""
+        last = next((m for m in reversed(self.ctx.mentions) if m.end <= before and self._outside_quotes(m)), None)
+        if last is None:
+            return None
+        ss, se = self.ctx.sentence(last.start)
+        for m in self.ctx.mentions:
+            if ss <= m.start < se and m.end <= before and self._outside_quotes(m):
+                lead = self.ctx.text[max(ss, m.start - 40):m.start]
+                if not _OBJECT_LEAD.search(lead) and not self.ctx.people[m.person].is_expert:
+                    return m.person
+        return last.person
+
     def role(self, s: int, e: int, before: int) -> int | None:
         """A role or description ("the Belarusian leader", "the expert") as one person named earlier."""
         phrase = self.ctx.text[s:e]
@@ -216,7 +231,7 @@ class _Resolver:
         if who is not None:
             return who
         if self.pronoun.match(phrase):
-            return self.recent(before)
+            return self.subject(before)
         return self.role(s, e, before)
 
     def _greeting_sender(self, before: int) -> int | None:
@@ -232,6 +247,11 @@ class _Resolver:
             if pat.search(self.ctx.text, ps, pe):
                 return self.person_in(ps, pe)
         return None
+
+
+# The words before a name that make it an object: "met with X", "gave the floor to X", "встретился с X".
+_OBJECT_LEAD = re.compile(r"(?:\b(?:with|to|by|from|received|met|welcomed|hosted|and)\s+(?:[\w’'.-]+\s+){0,6}|"
+                          r"(?<![а-яё])(?:с|со|к|от|принял\w*|встретил\w*|и)\s+(?:[\w.-]+\s+){0,6})$", re.I)
 
 
 def _attribution_after(ctx: DocContext, end: int, res: _Resolver, quote_start: int) -> tuple[int | None, Span | None]:
@@ -449,7 +469,9 @@ def extract_statements(ctx: DocContext) -> None:
             if not text[line_start:s - 1].strip():
                 who = _speaker_label(ctx, line_start, res)
         if who is not None:
-            quotes.append(Quote(s, e, who, attr, "quote"))
+            # A comma the writer put inside the marks before "he said" is the sentence's, not the speaker's.
+            trimmed = len(text[s:e].rstrip().rstrip(","))
+            quotes.append(Quote(s, s + trimmed if trimmed else e, who, attr, "quote"))
     covered = [q.span for q in quotes]
     for para in _paragraphs(text):
         if any(a <= para[0] < b or para[0] <= a < para[1] for a, b in covered):
