@@ -501,3 +501,20 @@ def test_he_said_is_the_subject_not_the_last_name_seen(extractor, language, text
     (statement,) = run(extractor, text, language)["statements"]
     assert statement["speaker"] == speaker
     assert not statement["quote"].endswith(",")
+
+
+# ------------------------------------------------------------------ a list with no cue before it
+
+LIST_THEN_VERB = [
+    ("en", "The CIS Council of Defence Ministers met in Moscow on 12 November 2021. Armenia, Belarus and "
+           "Kazakhstan took part.", {"ARM", "BLR", "KAZ"}),
+    ("en", "The SCO RATS Council held its session in Tashkent on 12 March 2023 with the participation of "
+           "Kazakhstan, Kyrgyzstan and Tajikistan.", {"KAZ", "KGZ", "TJK"}),
+    ("ru", "Заседание Совета министров обороны СНГ прошло в Москве 12 ноября 2021 года. Армения, Белоруссия и "
+           "Казахстан приняли участие в заседании.", {"ARM", "BLR", "KAZ"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "states"), LIST_THEN_VERB)
+def test_a_list_of_states_then_took_part(extractor, language, text, states):
+    assert states <= set(only_meeting(run(extractor, text, language))["states"])

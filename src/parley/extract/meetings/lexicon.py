@@ -168,7 +168,7 @@ NEGATION = {
 # "delegations from", "heads of the Security Councils of", "главами Советов безопасности стран (".
 LIST_CUE = {
     "en": re.compile(r"(?:\b(?:representatives?|delegations?|delegates|heads?|secretar(?:y|ies)|ministers?|leaders?|"
-                     r"ambassadors?|envoys?|colleagues|counterparts|"
+                     r"ambassadors?|envoys?|colleagues|counterparts|participation|"
                      r"officials?|participants?|members?|chiefs?|advis[eo]rs?|leadership|bodies)\b[^.;,]{0,50}?"
                      r"\b(?:of|from)|\battended by|\b(?:states|countries)\s*[(:])\s*(?:the\s+)?$", re.I),
     # Plural heads only: "секретари совбезов Азербайджана и Армении" lists states; "секретаря Совета

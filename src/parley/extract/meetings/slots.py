@@ -380,6 +380,31 @@ def _without_names(ctx: DocContext, start: int, end: int) -> str:
     return re.sub(r"[–—:()]|\s-\s", " ", gap)
 
 
+_ATTENDED_AFTER = {
+    "en": re.compile(r"\s*(?:also\s+|all\s+)?(?:took part|attended|participated|were represented|sent delegations|"
+                     r"joined)\b", re.I),
+    "ru": re.compile(r"\s*(?:также\s+)?(?:приняли участие|участвовали|были представлены|направили делегации|"
+                     r"присутствовали)(?![а-яё])", re.I),
+}
+
+
+def _list_before_attendance(ctx: DocContext, items: list) -> list:
+    """ "Armenia, Belarus and Kazakhstan took part": a list of names with no cue before it, the verb
+    of taking part right after it."""
+    lang = ctx.language
+    chain: list = []
+    for it in sorted(items, key=lambda m: m.start):
+        if getattr(it, "kind", "name") == "adjective":
+            chain = []
+            continue
+        if chain and not LIST_JOIN[lang].match(_without_names(ctx, chain[-1].end, it.start)):
+            chain = []
+        chain.append(it)
+        if len(chain) >= 2 and _ATTENDED_AFTER[lang].match(ctx.text, it.end):
+            return chain
+    return []
+
+
 def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingFrame], f: MeetingFrame) -> list:
     """The items (state or organisation matches of one sentence) a participation phrase lists:
     the first after a cue ("representatives of"), and those joined to it ("..., Tajikistan and
@@ -406,6 +431,8 @@ def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingF
             prev = it
         else:
             prev = None
+    out.extend(_list_before_attendance(ctx, [it for it in items if it not in out]))
+    out.sort(key=lambda m: m.start)
     # "Representatives of Ukraine and Moldova did not attend": a negation after the list undoes it.
     if out:
         after = text[out[-1].end:ctx.sentence(out[-1].start)[1]]
@@ -421,11 +448,14 @@ def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
     the text names it right after the phrase ("... Heads of Government in Astana")."""
     def score(m: MeetingMention) -> tuple:
         size = m.span[1] - m.span[0]
-        return (not m.generic, not m.verbal, m.joint == f.joint, m.ordinal is not None, m.series == f.series,
+        informative = bool(m.series or m.body or m.joint or m.organization or m.ordinal)
+        return (not m.generic, informative, not m.verbal, m.joint == f.joint, m.ordinal is not None, m.series == f.series,
                 bool(f.body) and m.body == f.body, bool(f.organization) and m.organization == f.organization,
                 size < 250, -size)
     best = max(f.mentions, key=score)
     start, end = best.span
+    if best.verbal:
+        end = best.trigger[0]  # "the SCO defence ministers [met]": the gathering, without its verb
     if f.place_span and not best.generic:
         gap = ctx.text[end:f.place_span[0]]
         if _IN_PLACE[ctx.language].fullmatch(gap):
