@@ -1,9 +1,11 @@
-"""The held-out reports the team wrote (tests/data/heldout: 24 English, 24 Russian, in outlet
-styles the dev set lacks; see its README): ``parley extract`` + ``parley eval`` against their gold.
+"""The team's own development reports (tests/data/team-dev: 24 English, 24 Russian, in outlet
+styles the shared dev set lacks; see its README): ``parley extract`` + ``parley eval`` against their
+gold.
 
-These reports are never used to write rules; they measure whether the rules written on the dev
-reports carry over to other wording, bodies, names, places and outlets. The floors are the figures
-measured when the set was added (rounded down): raise them as work lands, never lower them.
+They were written as a held-out set and first scored unseen (0.738 English, 0.698 Russian overall
+F1); since then their errors are read like the dev reports'. The unseen measure is now
+tests/data/heldout (test_heldout.py). The floors are the figures measured when the set was added
+(rounded down): raise them as work lands, never lower them.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+TEAM_DEV = Path(__file__).resolve().parent / "data" / "team-dev"
 
 pytestmark = pytest.mark.slow
 
 # (overall F1, meeting recall) floors per language.
-FLOORS = {"en": (0.70, 0.56), "ru": (0.66, 0.51)}
+FLOORS = {"en": (0.73, 0.61), "ru": (0.69, 0.57)}
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
@@ -28,13 +30,13 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("language", sorted(FLOORS))
-def test_heldout_reports_meet_their_floors(tmp_path, language):
+def test_team_dev_reports_meet_their_floors(tmp_path, language):
     out = tmp_path / language
-    reports = sorted((HELDOUT / language).glob("*.txt"))
+    reports = sorted((TEAM_DEV / language).glob("*.txt"))
     assert len(reports) >= 20
-    done = _cli("extract", str(HELDOUT / language), "--out", str(out), "--quiet")
+    done = _cli("extract", str(TEAM_DEV / language), "--out", str(out), "--quiet")
     assert done.returncode == 0, done.stderr
-    scored = _cli("eval", str(HELDOUT / f"gold-{language}"), str(out), "--json")
+    scored = _cli("eval", str(TEAM_DEV / f"gold-{language}"), str(out), "--json")
     assert scored.returncode == 0, scored.stderr
     report = json.loads(scored.stdout)
     f1_floor, recall_floor = FLOORS[language]
@@ -43,11 +45,11 @@ def test_heldout_reports_meet_their_floors(tmp_path, language):
 
 
 @pytest.mark.parametrize("language", sorted(FLOORS))
-def test_every_heldout_report_has_its_gold(language):
-    texts = {p.stem for p in (HELDOUT / language).glob("*.txt")}
-    golds = {p.stem for p in (HELDOUT / f"gold-{language}").glob("*.json")}
+def test_every_team_dev_report_has_its_gold(language):
+    texts = {p.stem for p in (TEAM_DEV / language).glob("*.txt")}
+    golds = {p.stem for p in (TEAM_DEV / f"gold-{language}").glob("*.json")}
     assert texts == golds
-    for path in (HELDOUT / f"gold-{language}").glob("*.json"):
+    for path in (TEAM_DEV / f"gold-{language}").glob("*.json"):
         record = json.loads(path.read_text(encoding="utf-8"))
         assert record["schema"] == "parley/extraction/v1"
         assert record["document"]["language"] == language
