@@ -518,3 +518,46 @@ LIST_THEN_VERB = [
 @pytest.mark.parametrize(("language", "text", "states"), LIST_THEN_VERB)
 def test_a_list_of_states_then_took_part(extractor, language, text, states):
     assert states <= set(only_meeting(run(extractor, text, language))["states"])
+
+
+# ------------------------------------------------------------------ the body's next meeting; lists after a colon
+
+NEXT_OF_BODY = [
+    ("en", "The CIS Council of Defence Ministers met in Minsk on 4 October 2024. The next meeting of the council "
+           "will be held in Moscow in 2025.", "Moscow"),
+    ("en", "The SCO RATS Council held a meeting in Tashkent on 12 March 2023. The next meeting of the Council "
+           "will take place in Bishkek.", "Bishkek"),
+    ("ru", "Заседание Совета министров обороны СНГ прошло в Минске 4 октября 2024 года. Следующее заседание "
+           "совета пройдет в Москве.", "Moscow"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "place"), NEXT_OF_BODY)
+def test_the_next_meeting_is_the_next_of_the_body_the_report_is_about(extractor, language, text, place):
+    planned = [m for m in run(extractor, text, language)["meetings"] if m["status"] == "planned"]
+    assert len(planned) == 1 and planned[0]["place"] == place, planned
+    assert planned[0]["body"]
+
+
+COLON_LISTS = [
+    ("en", "The SCO RATS Council met in Tianjin on 11 June 2025. Delegations of the competent authorities took "
+           "part: Belarus, India, Kazakhstan and Pakistan.", {"BLR", "IND", "KAZ", "PAK"}),
+    ("en", "The CSTO Council of Defence Ministers met in Minsk on 4 October 2024. The following states were "
+           "represented: Belarus, Kazakhstan, Kyrgyzstan and Russia.", {"BLR", "KAZ", "KGZ", "RUS"}),
+    ("ru", "Заседание Совета министров обороны ОДКБ прошло в Минске 4 октября 2024 года. В нем приняли участие: "
+           "Белоруссия, Казахстан, Киргизия и Россия.", {"BLR", "KAZ", "KGZ", "RUS"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "states"), COLON_LISTS)
+def test_states_listed_after_a_colon(extractor, language, text, states):
+    assert states <= set(only_meeting(run(extractor, text, language))["states"])
+
+
+def test_a_place_after_a_possessive_and_a_page_header_date(extractor):
+    text = ("SCO council meets\nUpdated 19:07, 12-Jun-2025\nCGTN\n\nThe Council of the SCO Regional "
+            "Anti-Terrorist Structure held a meeting in north China's Tianjin on June 11.")
+    record = run(extractor, text, "en")
+    assert record["document"]["published"] == "2025-06-12"
+    meeting = only_meeting(record)
+    assert (meeting["place"], meeting["start"]) == ("Tianjin", "2025-06-11")

@@ -79,6 +79,8 @@ PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("d-m-y", re.compile(
             r"\b" + _day("d1") + r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _month("en", "m1") + r"(?:,?\s+" + _year("y") + r")?")),
         # in April 2020
+        # "12-Jun-2025", "12 Jun. 2025" in page headers
+        ("d-m-y", re.compile(r"\b" + _day("d1") + r"-" + _month("en", "m1") + r"-" + _year("y") + r"\b")),
         ("m-y", re.compile(_month("en", "m1") + r",?\s+" + _year("y") + r"\b")),
     ],
     "ru": [

@@ -132,16 +132,20 @@ def attach_generic(ctx: DocContext, frames: list[MeetingFrame], mentions: list[M
     "The next meeting" of a report on one series is that series' next meeting."""
     if not frames:
         return
-    series = {f.series for f in frames if f.series and not f.relation and f.format == "multilateral"}
+    # The series, or else the body, a report is about: "the next meeting" is that one's next meeting.
+    held = [f for f in frames if not f.relation and f.format == "multilateral" and not f.joint]
+    topics = {(f.series, None if f.series else f.body, f.organization) for f in held if f.series or f.body}
     for m in mentions:
         if m.habitual or any(m in f.mentions for f in frames):
             continue
-        if m.relation and not m.bilateral and len(series) == 1 and not m.generic:
-            m.series = next(iter(series))
-            m.organization = m.organization or ctx.domain.series[m.series].organization
-            frame = next((f for f in frames if f.series == m.series and f.relation == m.relation), None)
+        if m.relation and not m.bilateral and len(topics) == 1 and not m.generic and not (m.series or m.body):
+            series, body, org = next(iter(topics))
+            m.series, m.body = series, body
+            m.organization = m.organization or org
+            frame = next((f for f in frames if f.series == series and f.body == body and f.relation == m.relation),
+                         None)
             if frame is None:
-                frame = MeetingFrame(series=m.series, organization=m.organization, relation=m.relation)
+                frame = MeetingFrame(series=series, body=body, organization=m.organization, relation=m.relation)
                 frames.append(frame)
             frame.mentions.append(m)
             continue

@@ -170,13 +170,14 @@ LIST_CUE = {
     "en": re.compile(r"(?:\b(?:representatives?|delegations?|delegates|heads?|secretar(?:y|ies)|ministers?|leaders?|"
                      r"ambassadors?|envoys?|colleagues|counterparts|participation|"
                      r"officials?|participants?|members?|chiefs?|advis[eo]rs?|leadership|bodies)\b[^.;,]{0,50}?"
-                     r"\b(?:of|from)|\battended by|\b(?:states|countries)\s*[(:])\s*(?:the\s+)?$", re.I),
+                     r"\b(?:of|from)|\battended by|\b(?:states|countries)\s*[(:]|"
+                     r"\b(?:took part|participated|attended|were represented|were present)\s*:)\s*(?:the\s+)?$", re.I),
     # Plural heads only: "секретари совбезов Азербайджана и Армении" lists states; "секретаря Совета
     # безопасности РФ" is one person's office.
     "ru": re.compile(r"(?:(?<![а-яё])(?:представител(?:и|ей|ями)|коллег(?:и|ами)?|послы|послов|делегаци(?:и|й|ями)|глав(?:ы|ами)?|секретар(?:и|ей|ями)|"
                      r"министр(?:ы|ов|ами)|руководител(?:и|ей|ями)|участник(?:и|ов|ами)|член(?:ы|ов|ами)|руководств\w*)"
                      r"(?![а-яё])[^.;]{0,70}?(?:стран\w*|государств\w*|совбез\w*|безопасности|органов|СНГ|ОДКБ|ШОС)?"
-                     r"\s*[(:]?)\s*$", re.I),
+                     r"\s*[(:]?|(?<![а-яё])(?:приняли участие|участвовали|были представлены|присутствовали)\s*:)\s*$", re.I),
 }
 
 
@@ -208,7 +209,7 @@ YEAR_ONLY = {"en": re.compile(r"\b(?:in|during)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-
 
 
 PLACE_CUE = {
-    "en": re.compile(r"(?:\bin|\bat|\bto|hosted by|\bfrom)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I),
+    "en": re.compile(r"(?:\bin|\bat|\bto|hosted by|\bfrom)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I),
     # "в г. Казани", "в городе Манас", "в гор. Оше": the abbreviation's dot is no word of its own.
     "ru": re.compile(r"(?<![а-яё])(?:в|во|на|под)\s+(?:(?:[а-яё-]+|г\.|гор\.|пос\.)\s*){0,3}$", re.I),
 }
