@@ -561,3 +561,22 @@ def test_a_place_after_a_possessive_and_a_page_header_date(extractor):
     assert record["document"]["published"] == "2025-06-12"
     meeting = only_meeting(record)
     assert (meeting["place"], meeting["start"]) == ("Tianjin", "2025-06-11")
+
+
+# ------------------------------------------------------------------ a visitor calls on a host; a role for a name
+
+CALLS = [
+    ("en", "Iran's Ali Akbar Ahmadian arrived in New Delhi on 12 June 2024. Later in the day, the Iranian official "
+           "called on External Affairs Minister S Jaishankar.", {"Ali Akbar Ahmadian", "Subrahmanyam Jaishankar"}),
+    ("en", "Pakistani Defence Minister Khawaja Asif arrived in Baku on 18 September 2024. President Ilham Aliyev "
+           "will receive the Pakistani defense minister on Thursday.", {"Ilham Aliyev", "Khawaja Asif"}),
+    ("en", "NEW DELHI, Jun 12 (PTI) National Security Adviser Ajit Doval on Wednesday held talks with Iranian "
+           "Security Council Secretary Ali Akbar Ahmadian.", {"Ajit Doval", "Ali Akbar Ahmadian"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "persons"), CALLS)
+def test_calls_and_receptions_of_a_visitor_named_by_role(extractor, language, text, persons):
+    talks = only_meeting(run(extractor, text, language), "bilateral")
+    assert {p.replace(".", "") for p in talks["persons"]} == persons
+    assert "PTI" not in talks["name"]

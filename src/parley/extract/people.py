@@ -46,6 +46,7 @@ _NOT_NAME_EN = {
     "president", "minister", "secretary", "general", "national", "international", "meeting", "summit",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "mr", "mrs", "ms", "dr", "sir", "photo", "video", "source", "read", "more", "group", "party", "army",
     "forces", "service", "services", "affairs", "defence", "defense", "foreign", "executive", "structure",
     "house", "palace", "square", "street", "avenue", "hall", "hotel", "kremlin", "west", "east", "north",

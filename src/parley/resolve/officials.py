@@ -53,6 +53,7 @@ class Official:
     family_forms_ru: frozenset[str]
     terms: tuple[Term, ...]
     givens: frozenset[str] = frozenset()  # canonical given names of the name and its English aliases
+    family_first: bool = False  # written family name first ("Wang Yi")
 
 
 def _ru(word: str) -> str:
@@ -89,6 +90,10 @@ def _given_match(off: Official, words: list[str]) -> int:
     return sum(1 for g in wanted if g in have)
 
 
+# States whose names the media write family name first (China, the Koreas, Hong Kong, Macau, Taiwan).
+_FAMILY_FIRST = {"CHN", "PRK", "KOR", "HKG", "MAC", "TWN"}
+
+
 class Officials:
     def __init__(self, entries: list[dict]) -> None:
         self.all: list[Official] = []
@@ -98,6 +103,9 @@ class Officials:
         for e in entries:
             names = [e["name"], *e.get("aliases_en", [])]
             keys = [k for k in (name_key(n) for n in names) if k]
+            if e.get("state") in _FAMILY_FIRST:
+                # "Wang Yi", "Dong Jun": the family name stands first; "Jun" alone is not Dong Jun.
+                keys = [(family_key(w[0]), None) for w in (split_name(n) for n in names) if len(w) > 1] or keys
             fams = frozenset(k[0] for k in keys)
             forms = {_ru(f) for f in e.get("family_forms_ru", [])}
             if e.get("family_ru"):
@@ -115,6 +123,7 @@ class Officials:
                     for o in e.get("offices", [])
                 ),
                 givens=frozenset(k[1] for k in keys if k[1]),
+                family_first=e.get("state") in _FAMILY_FIRST,
             )
             self.all.append(off)
             for f in fams:
@@ -134,6 +143,14 @@ class Officials:
         key = name_key(name)
         if not key:
             return None
+        words = split_name(name)
+        if len(words) > 1:
+            # "Wang Yi": a whole name written family name first.
+            whole = fold(" ".join(words))
+            first = [o for o in self._by_family.get(family_key(words[0]), [])
+                     if o.family_first and whole in {fold(" ".join(split_name(n))) for n in (o.name, *o.aliases)}]
+            if len(first) == 1:
+                return first[0]
         fam, given = key
         cands = self._by_family.get(fam, [])
         if given is not None:

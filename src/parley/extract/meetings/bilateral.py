@@ -19,6 +19,8 @@ _PATTERNS = {
         # X held (the 10th round of strategic) talks with Y
         (re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds|will hold|co-chaired)\s+(?:[^,.;]{{0,80}}?\s)?{_TALK_EN}\s+(?:[^,.;]{{0,30}}?\s)?with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
         (re.compile(r"(?P<a>.{2,120}?)\s+(?:met|meets|will meet|is meeting)\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
+        # A visitor calls on a host: "the Iranian official called on External Affairs Minister S Jaishankar"
+        (re.compile(r"(?P<a>.{2,120}?)\s+(?:called on|calls on|will call on|paid (?:a )?(?:courtesy )?call on)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
         # A host receives a visitor: "President X received Secretary Y", "X will receive the delegation led by Y"
         (re.compile(r"(?P<a>.{2,120}?)\s+(?:received|receives|will receive|is to receive|welcomed|hosted)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
         # "The consultations were co-chaired by X and Y", "X and Y co-chaired the talks"
@@ -43,7 +45,7 @@ _PATTERNS = {
 }
 _TALK_WORDS = {
     "en": re.compile(r"\b(?:talks|meetings?|consultations?|negotiations|conversations?|met|meets|meet|received|"
-                     r"receives|receive|welcomed|hosted)\b", re.I),
+                     r"receives|receive|welcomed|hosted|called on|calls on|call on)\b", re.I),
     "ru": re.compile(r"(?<![а-яё])(?:встреч|переговор|консультаци|встретил|принял|примет|принимает)", re.I),
 }
 _JOINED = re.compile(r"\band\b|(?<![а-яё])и(?![а-яё])", re.I)
@@ -76,16 +78,29 @@ def _guest(ctx: DocContext, before: int) -> int | None:
 
 def _role_person(ctx: DocContext, phrase_start: int, phrase_end: int) -> int | None:
     """ "the Kazakh Secretary of the Security Council": the one person named earlier with that office."""
-    phrase = ctx.text[phrase_start:phrase_end].lower()
+    phrase = _spelling(ctx.text[phrase_start:phrase_end])
     states = {st.value for st in ctx.states if phrase_start <= st.start < phrase_end}
+    named_before = {x.person for x in ctx.mentions if x.end <= phrase_start}
     hits = []
     for i, p in enumerate(ctx.people):
         for o in p.offices:
-            words = set(re.findall(r"\w+", o.title.lower())) - {"of", "the"}
+            words = set(re.findall(r"\w+", _spelling(o.title))) - {"of", "the"}
             if words and len(words & set(re.findall(r"\w+", phrase))) >= max(1, len(words) - 1) and (not states or o.state in states):
                 hits.append(i)
                 break
+    if not hits and states and _ANYONE.search(phrase):
+        # "the Iranian official", "the Pakistani guest": the one person of that state named before.
+        hits = [i for i in named_before if ctx.people[i].state in states]
     return hits[0] if len(hits) == 1 else None
+
+
+_ANYONE = re.compile(r"\b(?:official|guest|visitor|envoy|delegate|leader|counterpart|minister|diplomat)\b|"
+                     r"(?<![а-яё])(?:гост\w*|коллег\w*|представител\w*|министр\w*|лидер\w*)", re.I)
+
+
+def _spelling(text: str) -> str:
+    """Lower case, one spelling: "defense" and "defence" are one word."""
+    return text.lower().replace("defense", "defence")
 
 
 _PRONOUN = re.compile(r"\s*(?:He|She|Он|Она)(?!\w)")
@@ -153,7 +168,12 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                     names = [x for x in ctx.mentions if m.start() <= x.start and x.end <= m.end() and x.person in (pa, pb)]
                     span = (min(x.start for x in names), max(x.end for x in names)) if len(names) >= 2 else m.span()
                     if kind == "subject" or span[0] > m.start() + 40:
-                        span = (min(span[0], m.start()), span[1])
+                        # With the titles before the first name, but never the agency's dateline.
+                        lead = m.start()
+                        if ctx.dateline and ctx.dateline.span[0] <= lead < ctx.dateline.span[1]:
+                            lead = ctx.dateline.span[1] + len(text[ctx.dateline.span[1]:span[0]]) - len(
+                                text[ctx.dateline.span[1]:span[0]].lstrip(" -–—:)"))
+                        span = (min(span[0], lead), span[1])
                     mention = MeetingMention(span=span, trigger=m.span(), sentence=(ss, se), bilateral=True,
                                              persons=(pa, pb))
                     mention.planned = is_planned(ctx, mention)
