@@ -580,3 +580,21 @@ def test_calls_and_receptions_of_a_visitor_named_by_role(extractor, language, te
     talks = only_meeting(run(extractor, text, language), "bilateral")
     assert {p.replace(".", "") for p in talks["persons"]} == persons
     assert "PTI" not in talks["name"]
+
+
+# ------------------------------------------------------------------ verbs of taking part, in any tense
+
+TAKING_PART = [
+    ("ru", "Заседание Совета министров обороны ОДКБ проходит в Минске 4 октября 2024 года. Россию представляет "
+           "министр обороны Андрей Белоусов.", "Andrei Belousov", "RUS"),
+    ("ru", "В Астане 14 мая 2024 года открылось заседание Совета министров иностранных дел СНГ. "
+           "В работе совета участвует министр иностранных дел России Сергей Лавров.", "Sergei Lavrov", "RUS"),
+    ("en", "The CSTO Council of Foreign Ministers is meeting in Minsk on 4 October 2024. Kazakhstan is "
+           "represented by Foreign Minister Murat Nurtleu.", "Murat Nurtleu", "KAZ"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "person", "state"), TAKING_PART)
+def test_who_represents_a_state_takes_part(extractor, language, text, person, state):
+    meeting = only_meeting(run(extractor, text, language))
+    assert person in meeting["persons"] and state in meeting["states"]

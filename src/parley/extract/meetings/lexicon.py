@@ -125,10 +125,13 @@ OPENER = {
 PARTICIPATION = {
     "en": re.compile(
         r"\b(?:attended|attend|attending|attendance|took part|take part|taking part|participat\w+|joined|joining|present|presence|"
+        r"represents|representing|co-chair\w*|arrived|"
         r"headed by|led by|delegations?|on behalf of|received|welcomed|represented|representatives?|chaired|"
         r"speech|spoke|addressed|opened|signed|members?|heads? of delegations?|guests?|invited)\b", re.I),
     "ru": re.compile(
-        r"(?<![а-яё])(?:принял\w* участие|участвовал\w*|участник\w*|присутствовал\w*|во главе с|возглавил\w*|"
+        r"(?<![а-яё])(?:принял\w* участие|принима\w+ участие|участвовал\w*|участву\w+|участник\w*|"
+        r"присутствовал\w*|присутству\w+|во главе с|возглавил\w*|возглавля\w+|представля\w+|представил\w*|"
+        r"сопредседател\w+|прибыл\w*|"
         r"делегаци\w+|представлен\w*|представител\w+|выступил\w*|открыл\w*|приветствовал\w*|принял\w*|"
         r"подписал\w*|председательств\w+|провел\w*|провёл|встретил\w*|с главами|с секретарями)(?![а-яё])", re.I),
 }
@@ -139,10 +142,12 @@ ATTENDANCE = {
     "en": re.compile(
         r"\b(?:attended|attending|in attendance|took part|take part|taking part|participated|participating|joined|joining|"
         r"(?:was|were) present|presence|headed by|led by|delegations?|on behalf of|heads? of delegations?|"
-        r"(?:was|were) represented|represented by)\b", re.I),
+        r"(?:was|were) represented|represented by|represents|representing|represent|co-chair\w*|"
+        r"arrived (?:in \w+ )?(?:to attend|for)|read out)\b", re.I),
     "ru": re.compile(
-        r"(?<![а-яё])(?:принял\w* участие|участвовал\w*|присутствовал\w*|во главе с|возглавил\w*|"
-        r"делегаци\w+|представлен\w*)(?![а-яё])", re.I),
+        r"(?<![а-яё])(?:принял\w* участие|принима\w+ участие|прим\w+ участие|участвовал\w*|участву\w+|"
+        r"присутствовал\w*|присутству\w+|во главе с|возглавил\w*|возглавля\w+|делегаци\w+|представлен\w*|"
+        r"представля\w+|представил\w*|сопредседател\w+|прибыл\w* (?:для участия|на)|зачитал\w*)(?![а-яё])", re.I),
 }
 
 

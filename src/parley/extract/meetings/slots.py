@@ -242,7 +242,11 @@ def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         person = ctx.people[mention.person]
         if ctx.in_quote(mention.start) or person.is_expert or "press" in person.roles():
             continue
+        if mention.kind == "patronymic":
+            continue  # "Алексей Леонтьевич, ...?": whom an interviewer addresses
         sent = ctx.sentence(mention.start)
+        if ctx.text[sent[0]:sent[1]].rstrip().endswith("?"):
+            continue  # a question reports no one's participation
         frame = frame_of_offset(frames, sent, mention.start)
         if (frame is None and main is not None and main.status == "held" and ATTENDANCE[lang].search(text, *sent)
                 and not NEGATION[lang].search(text, sent[0], mention.start)):
@@ -343,8 +347,10 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     for f in frames:
         if f.country and (f.status == "held" or f.place):
             f.states.setdefault(f.country, []).append(f.country_span or f.place_span or (0, 0))
+        when = f.start or (ctx.published.isoformat() if ctx.published else None)
         for pid, spans in f.persons.items():
-            st = ctx.people[pid].state
+            # The state the text gives, else the one the registry says the official served then.
+            st = ctx.people[pid].state_at(when)
             if st:
                 f.states.setdefault(st, []).extend(spans)
             for o in ctx.people[pid].offices:
@@ -402,7 +408,15 @@ def _list_before_attendance(ctx: DocContext, items: list) -> list:
         chain.append(it)
         if len(chain) >= 2 and _ATTENDED_AFTER[lang].match(ctx.text, it.end):
             return chain
+        if _REPRESENTED_AFTER[lang].match(ctx.text, it.end):
+            return chain  # "Kazakhstan is represented by ...", "Россию представляет ..."
     return []
+
+
+_REPRESENTED_AFTER = {
+    "en": re.compile(r"\s*(?:is|was|were|are|will be)\s+represented\b", re.I),
+    "ru": re.compile(r"\s*(?:представля\w+|представил\w*|представлял\w*|будет представлять)(?![а-яё])", re.I),
+}
 
 
 def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingFrame], f: MeetingFrame) -> list:
