@@ -598,3 +598,24 @@ TAKING_PART = [
 def test_who_represents_a_state_takes_part(extractor, language, text, person, state):
     meeting = only_meeting(run(extractor, text, language))
     assert person in meeting["persons"] and state in meeting["states"]
+
+
+# ------------------------------------------------------------------ numeric datelines; governed instrumental
+
+NUMERIC_DATELINES = [
+    ("ru", "ДУШАНБЕ, 23.05.2023 — Sputnik. Заседание Совета командующих пограничными войсками СНГ прошло во "
+           "вторник в г. Душанбе.", "2023-05-23"),
+    ("ru", "Бишкек, 12.06.2024 – АКИpress. Заседание Постоянного совета ОДКБ прошло 11 июня в Москве.", "2024-06-11"),
+    ("en", "Dushanbe, 12.06.2023 (Khovar) - The meeting of the CIS Council of Defence Ministers was held in Dushanbe "
+           "today.", "2023-06-12"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "start"), NUMERIC_DATELINES)
+def test_a_numeric_dateline_dates_the_report(extractor, language, text, start):
+    assert only_meeting(run(extractor, text, language))["start"] == start
+
+
+def test_a_council_of_commanders_keeps_the_troops_it_commands(extractor):
+    text = "Заседание Совета командующих пограничными войсками прошло 23 мая 2023 года в Душанбе."
+    assert only_meeting(run(extractor, text, "ru"))["name"].endswith("пограничными войсками")

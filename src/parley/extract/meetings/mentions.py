@@ -80,6 +80,9 @@ _RU_CHAIN_CASES = {"Gen"}
 _RU_PREP_CASES = {"с": {"Ins"}, "со": {"Ins"}, "по": {"Dat"}, "о": {"Loc"}, "об": {"Loc"}}
 
 
+_GOVERNS_INS = re.compile(r"(?:командующ|руковод|управля|заведующ)", re.I)
+
+
 def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
     """A Russian meeting word's complement is its chain of genitives ("встреча секретарей советов
     безопасности государств – участников СНГ"), with abbreviations in brackets, coordinated
@@ -113,7 +116,12 @@ def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
             i += 1
             continue
         wordlike = t.pos in ("NOUN", "PROPN", "ADJ", "DET") or (t.text.isupper() and len(t.text) > 1)
-        if wordlike and (t.case in _RU_CHAIN_CASES or (prep_cases and t.case in prep_cases)
+        # "командующих пограничными войсками", "руководителей ... ведомствами": nouns of commanding
+        # govern the instrumental.
+        governed = t.case == "Ins" and i > 0 and _GOVERNS_INS.match(toks[i - 1].lemma) is not None
+        governed = governed or (t.case == "Ins" and i > 1 and toks[i - 1].case == "Ins"
+                                and _GOVERNS_INS.match(toks[i - 2].lemma) is not None)
+        if wordlike and (t.case in _RU_CHAIN_CASES or (prep_cases and t.case in prep_cases) or governed
                          or (t.text.isupper() and len(t.text) > 1) or "-" in t.text):
             end, i = t.end, i + 1
             continue
