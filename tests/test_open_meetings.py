@@ -619,3 +619,23 @@ def test_a_numeric_dateline_dates_the_report(extractor, language, text, start):
 def test_a_council_of_commanders_keeps_the_troops_it_commands(extractor):
     text = "Заседание Совета командующих пограничными войсками прошло 23 мая 2023 года в Душанбе."
     assert only_meeting(run(extractor, text, "ru"))["name"].endswith("пограничными войсками")
+
+
+# ------------------------------------------------------------------ a host receives a delegation
+
+DELEGATIONS = [
+    ("en", "The Coordination Council of Prosecutors General of the CIS will meet in Kazan on 10 October 2024. On the "
+           "sidelines of the meeting, Prosecutor General Igor Krasnov will receive a delegation of the Prosecutor "
+           "General's Office of Kyrgyzstan.", {"Igor Krasnov"}, "KGZ"),
+    ("ru", "Заместитель министра иностранных дел России Андрей Руденко 12 марта 2024 года примет в Москве "
+           "делегацию МИД Пакистана во главе с Ахмедом Ваххабом.", {"Andrei Rudenko", "Ahmed Vakhkhab"}, "PAK"),
+    ("ru", "Министр внутренних дел Киргизии Улан Ниязбеков примет делегацию МВД Таджикистана.", {"Ulan Niyazbekov"},
+     "TJK"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "persons", "state"), DELEGATIONS)
+def test_a_host_receiving_a_delegation_meets_its_state(extractor, language, text, persons, state):
+    talks = only_meeting(run(extractor, text, language), "bilateral")
+    assert set(talks["persons"]) == persons and state in talks["states"]
+    assert talks["status"] == "planned"

@@ -44,7 +44,8 @@ def _worth_reporting(ctx: DocContext, f: MeetingFrame) -> bool:
     if f.main:
         return True
     if f.format == "bilateral":
-        return len(f.persons) >= 2
+        # Two people, or one who receives a delegation of a state named
+        return len(f.persons) >= 2 or (len(f.persons) == 1 and any(m.sides for m in f.mentions))
     # A meeting mentioned in passing, with neither date nor place nor number, cannot be told apart
     # from any other of its series: it is left out.
     identified = f.start or f.place or f.country or f.ordinal

@@ -8,6 +8,7 @@ import re
 
 from parley.extract.context import DocContext
 from parley.extract.meetings.frames import MeetingFrame
+from parley.extract.meetings.lexicon import Span
 from parley.extract.meetings.mentions import MeetingMention, is_planned
 
 _TALK_EN = r"(?:bilateral\s+)?(?:talks|meetings?|consultations?|negotiations|conversations?)"
@@ -121,6 +122,24 @@ def _side(ctx: DocContext, s: int, e: int) -> list[int]:
     return [r] if r is not None else []
 
 
+_DELEGATION = re.compile(r"\s*(?:(?:a|the|an)\s+)?(?:[\w-]+\s+){0,2}?delegations?\b|\s*(?:[\w-]+\s+){0,3}?делегаци\w+",
+                         re.I)
+
+
+def _talks(ctx: DocContext, m: re.Match[str], sentence: Span, pa: int, pb: int | None,
+           sides: tuple[str, ...]) -> MeetingFrame:
+    """Talks of ``pa`` with ``pb``, or with a delegation of the ``sides`` state when no one heads it by name."""
+    people = (pa,) if pb is None else (pa, pb)
+    # Named from the host's name on: "Igor Krasnov will receive a delegation of ...".
+    host = next((x.start for x in ctx.mentions if x.person == pa and m.start() <= x.start < m.end()), m.start())
+    mention = MeetingMention(span=(host, m.end()), trigger=m.span(), sentence=sentence, bilateral=True,
+                             persons=people, sides=sides)
+    mention.planned = is_planned(ctx, mention)
+    frame = MeetingFrame(format="bilateral", mentions=[mention])
+    frame.persons = {p: [m.span()] for p in people}
+    return frame
+
+
 def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFrame]:
     text = ctx.text
     out: list[MeetingFrame] = []
@@ -144,6 +163,21 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                     if _GROUP.search(text, a0, head_end) and len(side_a) != 2:
                         continue
                 b0, b1 = m.span("b")
+                if _DELEGATION.match(text, b0, b1) and side_a and kind != "subject":
+                    # "X will receive a delegation of Kyrgyzstan('s prosecutors) headed by Y": Y if named,
+                    # else the delegation's state is the other side.
+                    b1 = min(se, b1 + len(re.match(r"[^.;]{0,120}", text[b1:se]).group()))
+                    head = _people_in(ctx, b0, b1)
+                    states = tuple(dict.fromkeys(st.value for st in ctx.states if b0 <= st.start < b1))
+                    if not head and len(states) == 1:
+                        out.append(_talks(ctx, m, (ss, se), side_a[-1], None, states))
+                        continue
+                    if head:
+                        side_b = head[:1]
+                        out.extend(_talks(ctx, m, (ss, se), pa, side_b[0], states[:1]) for pa in side_a[-1:]
+                                   if frozenset((pa, side_b[0])) not in seen and pa != side_b[0])
+                        seen.update(frozenset((pa, side_b[0])) for pa in side_a[-1:])
+                    continue
                 if _GROUP.search(text, b0, b1):
                     continue
                 side_b = _side(ctx, b0, b1)
