@@ -639,3 +639,29 @@ def test_a_host_receiving_a_delegation_meets_its_state(extractor, language, text
     talks = only_meeting(run(extractor, text, language), "bilateral")
     assert set(talks["persons"]) == persons and state in talks["states"]
     assert talks["status"] == "planned"
+
+
+# ------------------------------------------------------------------ one official is not a body; talks are not two meetings
+
+ONE_OFFICIAL = [
+    ("ru", "Секретарь Совета безопасности России Сергей Шойгу провел переговоры с Ван И в Пекине 18 ноября 2024 "
+           "года."),
+    ("ru", "Секретарь Совета безопасности Армении Армен Григорян встретился в Ереване 24 июля 2024 года с "
+           "секретарем Высшего совета национальной безопасности Ирана Али Акбаром Ахмадяном."),
+    ("en", "Russian Defence Minister Andrei Belousov held talks with Chinese Defence Minister Dong Jun in Beijing "
+           "on 12 May 2025."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ONE_OFFICIAL)
+def test_one_official_holding_talks_is_no_meeting_of_a_body(extractor, language, text):
+    meetings = run(extractor, text, language)["meetings"]
+    assert [m["format"] for m in meetings] == ["bilateral"], meetings
+
+
+def test_a_meeting_of_many_keeps_its_talks_on_the_sidelines(extractor):
+    text = ("Delegations of Kazakhstan, Kyrgyzstan, Russia and Tajikistan attended the meeting held here on Tuesday. "
+            "On the sidelines, Kazakh Defence Minister Ruslan Zhaksylykov met with Russian Defence Minister Andrei "
+            "Belousov.")
+    formats = sorted(m["format"] for m in run(extractor, text, "en")["meetings"])
+    assert formats == ["bilateral", "multilateral"]

@@ -41,6 +41,7 @@ class MeetingFrame:
     part_of: int | None = None
     confidence: float = 0.6
     main: bool = False
+    fallback: bool = False  # made from the report's first meeting word, no phrase naming a meeting
 
     @property
     def sentences(self) -> list[Span]:
@@ -109,7 +110,7 @@ def build_frames(ctx: DocContext, mentions: list[MeetingMention]) -> list[Meetin
         lead = [m for m in mentions if not m.habitual and not m.relation and not m.generic and not m.bilateral
                 and not ctx.in_quote(m.trigger[0]) and m.trigger[0] < ctx.body_start + 1500]
         if lead:
-            frames.append(MeetingFrame(mentions=[lead[0]]))
+            frames.append(MeetingFrame(mentions=[lead[0]], fallback=True))
     return frames
 
 
@@ -172,6 +173,10 @@ def merge_talks(ctx: DocContext, frames: list[MeetingFrame], talks: list[Meeting
         nxt = {sents[i + 1] for i, s in enumerate(sents[:-1]) if s in own}
         return own | nxt
 
+    if talks:
+        # The report's first meeting word spoke of the talks ("X met Y ... during the meeting"), not of
+        # a meeting of its own, unless its sentence speaks of many ("delegations of A, B and C").
+        out = [f for f in out if not f.fallback or _many_sides(ctx, f.mentions[0].sentence)]
     for t in talks:
         sentences = {m.sentence for m in t.mentions}
         same = next((f for f in frames if f.format == "bilateral" and f.mentions[0].sides and not f.persons
@@ -182,6 +187,16 @@ def merge_talks(ctx: DocContext, frames: list[MeetingFrame], talks: list[Meeting
         same.mentions.extend(t.mentions)
         same.persons = dict(t.persons)
     return out
+
+
+_MANY = re.compile(r"\b(?:participants|delegations|member states|heads of delegations)\b|"
+                   r"(?<![а-яё])(?:участник\w+|делегаци(?:и|й|ями)|государств\w* - член\w+|глав\w* делегаций)(?![а-яё])",
+                   re.I)
+
+
+def _many_sides(ctx: DocContext, sentence: Span) -> bool:
+    states = {st.value for st in ctx.states if sentence[0] <= st.start < sentence[1]}
+    return len(states) >= 3 or bool(_MANY.search(ctx.text, *sentence))
 
 
 def frame_of_offset(frames: list[MeetingFrame], sentence: Span, pos: int) -> MeetingFrame | None:

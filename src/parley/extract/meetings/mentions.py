@@ -388,11 +388,13 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             series, body, org, joint = _classify(ctx, (ss, g.start()))
             if not series and not body:
                 series, body, org, joint = _classify(ctx, (g.end(), _phrase_end(ctx, g.end(), se)))
+            found = [m for key, pat in ctx.matchers.bodies if key == body for m in pat.finditer(text, ss, se)]
+            if body and not series and not joint and not any(_plural(ctx, m.span()) for m in found):
+                continue  # "The Secretary of the Security Council held talks": one official, not a body
             if series or joint or (body and not ctx.in_quote(g.start())):
                 # The phrase runs from the body's name (with its modifiers) to the verb, not from the
                 # sentence's start: "... announced that [the SCO foreign ministers will meet]".
-                starts = [m.start() for key, pat in ctx.matchers.bodies if key == body
-                          for m in pat.finditer(text, ss, g.start())]
+                starts = [m.start() for m in found if m.start() < g.start()]
                 ps = _phrase_start(ctx, min(starts), ss) if starts and body else ss
                 mention = MeetingMention(span=(ps, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
                                          body=None if joint else body, organization=org, verbal=True, joint=joint,
@@ -400,6 +402,11 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 mention.planned = is_planned(ctx, mention)
                 out.append(mention)
     return out
+
+
+def _plural(ctx: DocContext, span: Span) -> bool:
+    """Whether a body's phrase names several people ("the secretaries", "министры"), not one."""
+    return any(t.number == "Plur" and t.pos in ("NOUN", "PROPN") for t in ctx.analysis.tokens_in(*span))
 
 
 def _anchored(ctx: DocContext, phrase_end: int, sent_end: int) -> bool:
