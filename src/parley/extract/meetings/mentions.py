@@ -404,9 +404,20 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
     return out
 
 
+_COLLECTIVE = re.compile(r"(?:council|committee|board|assembly|structure|cent(?:er|re)|совет|комитет|ассамбле|"
+                         r"структур|центр)", re.I)
+
+
 def _plural(ctx: DocContext, span: Span) -> bool:
-    """Whether a body's phrase names several people ("the secretaries", "министры"), not one."""
-    return any(t.number == "Plur" and t.pos in ("NOUN", "PROPN") for t in ctx.analysis.tokens_in(*span))
+    """Whether a body's phrase names a body or several of its members ("the RATS Council", "the
+    secretaries", "министры"), not one official ("the Secretary of the Security Council"): its head
+    noun, the first in Russian, the last before "of" in English, is collective or plural."""
+    toks = [t for t in ctx.analysis.tokens_in(*span) if t.pos in ("NOUN", "PROPN")]
+    if ctx.language == "en":
+        of = next((t.start for t in ctx.analysis.tokens_in(*span) if t.text.lower() == "of"), span[1])
+        toks = [t for t in toks if t.start < of][-1:] or toks[:1]
+    head = toks[:1] if ctx.language != "en" else toks
+    return any(t.number == "Plur" or _COLLECTIVE.match(t.text) for t in head)
 
 
 def _anchored(ctx: DocContext, phrase_end: int, sent_end: int) -> bool:
