@@ -20,6 +20,7 @@ from helpers import spans
 from parley.ingest.document import Document
 from parley.ingest.readers import iter_inputs
 from parley.pipeline import Extractor
+from parley.resolve.officials import get_officials
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -147,8 +148,12 @@ def _stem(word: str) -> str:
 
 
 def _name_forms(person: Json) -> set[str]:
-    """The family-name stems a span naming this person may show (any case, any script)."""
-    return {_stem(n.split()[-1]) for n in [person["name"], *person["aliases"]] if n.split()}
+    """The family-name stems a span naming this person may show (any case, any script); a name
+    written family name first ("Wang Yi") shows its first word."""
+    names = [n.split() for n in [person["name"], *person["aliases"]] if n.split()]
+    official = get_officials().lookup(person["name"])
+    family_first = official is not None and official.family_first
+    return {_stem(w[0] if family_first else w[-1]) for w in names} | {_stem(w[-1]) for w in names}
 
 
 def _params():
