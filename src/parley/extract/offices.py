@@ -10,6 +10,7 @@ from functools import cache
 
 from parley.domain import load_entries
 from parley.domain.gazetteer import Match
+from parley.domain.registry import get_domain
 
 Span = tuple[int, int]
 
@@ -290,7 +291,7 @@ def russian_left_title(text: str, sent_start: int, name_start: int, blocked: lis
         state = state if found else None
     title = entry["en"]
     if entry.get("organization") is None and org and re.search(r"Secretary General", title):
-        title = f"{title} of the {org}" if org in ("CIS", "CSTO", "SCO") else title
+        title = f"{title} of the {org}" if org in get_domain().convening_organizations else title
     return OfficeMention(
         span=(s, e if not found else max(e, max(m.end for m in states if m.start >= e and m.end <= name_start)
                                           if any(m.start >= e and m.end <= name_start for m in states) else e)),

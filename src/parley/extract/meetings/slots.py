@@ -354,7 +354,7 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             if st:
                 f.states.setdefault(st, []).extend(spans)
             for o in ctx.people[pid].offices:
-                if o.organization and o.role in ("organization",) and o.organization in ("CIS", "CSTO", "SCO", "BRICS", "EAEU", "CIS_ATC"):
+                if o.organization and o.role == "organization" and o.organization in ctx.domain.convening_organizations:
                     f.organizations.setdefault(o.organization, []).extend(spans)
         for m in f.mentions:
             for st in m.sides:  # "China-Russia consultations": both sides are represented
