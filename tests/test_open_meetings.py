@@ -665,3 +665,26 @@ def test_a_meeting_of_many_keeps_its_talks_on_the_sidelines(extractor):
             "Belousov.")
     formats = sorted(m["format"] for m in run(extractor, text, "en")["meetings"])
     assert formats == ["bilateral", "multilateral"]
+
+
+# ------------------------------------------------------------------ documents adopted at a meeting
+
+ADOPTED = [
+    ("en", "The SCO RATS Council met in Tashkent on 12 March 2023 and approved the work plan of the RATS Council "
+           "for 2023-2024.", "2023-03-12"),
+    ("en", "The Council of Heads of State of the Organization of Turkic States met in Samarkand on 11 November "
+           "2022 and adopted the Samarkand Declaration.", "2022-11-11"),
+    ("ru", "Саммит Организации тюркских государств прошел в Бишкеке 6 ноября 2024 года. Главы государств приняли "
+           "Бишкекскую декларацию.", "2024-11-06"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "signed"), ADOPTED)
+def test_a_document_adopted_at_the_meeting_is_dated_by_it(extractor, language, text, signed):
+    agreements = run(extractor, text, language)["agreements"]
+    assert [a["signed"] for a in agreements] == [signed], agreements
+
+
+def test_planning_is_no_plan(extractor):
+    text = "В рамках заседания министров обороны стран СНГ в Москве 5 ноября 2024 года планируется ряд встреч."
+    assert run(extractor, text, "ru")["agreements"] == []

@@ -28,8 +28,9 @@ KINDS = {
     ],
     "ru": [
         (r"договор\w*", "treaty"), (r"конвенци\w+", "convention"), (r"меморандум\w*", "memorandum"),
-        (r"декларац\w+|совместн\w+ заявлени(?:е|ю|ем)|коммюнике", "declaration"), (r"программ\w+", "program"),
-        (r"план\w*", "plan"),
+        (r"декларац\w+|совместн\w+ заявлени(?:е|ю|ем)|заявлени(?:е|ю|ем)|коммюнике", "declaration"),
+        (r"программ\w+", "program"),
+        (r"план(?!ир)\w*", "plan"),
         (r"соглашени\w+", "agreement"), (r"концепци\w+|стратеги\w+|протокол\w*|дорожн\w+ карт\w+|устав\w*", "other"),
     ],
 }
@@ -40,8 +41,10 @@ _KIND_RE = {
     )
     for lang, table in KINDS.items()
 }
-SIGNED = {"en": re.compile(r"\b(?:signed|signing|inked|concluded)\b", re.I),
-          "ru": re.compile(r"(?<![а-яё])(?:подписал\w*|подписан\w*|подписани\w+|заключ\w+)(?![а-яё])", re.I)}
+# Signing, and adopting or approving at a meeting: a council "approved the work plan" as ministers sign one.
+SIGNED = {"en": re.compile(r"\b(?:signed|signing|inked|concluded|adopted|approved|endorsed)\b", re.I),
+          "ru": re.compile(r"(?<![а-яё])(?:подписал\w*|подписан\w*|подписани\w+|заключ\w+|утвердил\w*|утвержден\w*|"
+                           r"одобрил\w*|одобрен\w*|принят[аоы]?|приняли(?!\s+участи))(?![а-яё])", re.I)}
 DRAFT = {"en": re.compile(r"\b(?:draft|drafts|proposal|proposed|would|could|may)\b", re.I),
          "ru": re.compile(r"(?<![а-яё])(?:проект\w*|предлож\w+)(?![а-яё])", re.I)}
 # Half-years: "H2 2019 – H1 2020", "second half of 2019", "второе полугодие 2017 года".
@@ -142,10 +145,29 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     if plural and not has_years and not capital:
         return False  # plurals name kinds of documents, not one
     named_by = bool(re.match(r"\s+(?:[A-ZА-ЯЁ]{2,}\b\s*){1,3}", after))  # "Декларация СКБ ОДКБ"
+    if re.match(r"заявлени", word, re.I) and not capital:
+        return False  # "в своем заявлении": a statement made, not a document adopted
+    # Named after a city: "the Samarkand Declaration", "Бишкекскую декларацию".
+    if kind_of(word, ctx.language) != "other" and _named_after_a_place(ctx, kind_start):
+        return True
     if kind_of(word, ctx.language) == "other" and not (has_years or capital):
         return False  # "the concept of a rules-based order" is an idea, not a document
     return has_years or qualified or (capital and (modified or named_by)) or (
         modified and len(re.findall(r"\w+", before)) >= 2)
+
+
+def _named_after_a_place(ctx: DocContext, kind_start: int) -> bool:
+    """The word before the document word is a city ("Samarkand Declaration") or its Russian
+    adjective ("Бишкекская декларация"), not at the start of a sentence."""
+    prev = re.search(r"([A-ZА-ЯЁ][\w-]+)\s+$", ctx.text[max(0, kind_start - 40):kind_start])
+    if prev is None:
+        return False
+    start = kind_start - len(prev.group(0))
+    if start == ctx.sentence(kind_start)[0]:
+        return False
+    if any(p.start <= start < p.end for p in ctx.places):
+        return True
+    return ctx.language == "ru" and re.fullmatch(r"[А-ЯЁ][а-яё-]+ск(?:ая|ую|ой|ие|их|ое|ий)", prev.group(1)) is not None
 
 
 def _plural(ctx: DocContext, start: int, end: int) -> bool:
