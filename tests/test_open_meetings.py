@@ -688,3 +688,18 @@ def test_a_document_adopted_at_the_meeting_is_dated_by_it(extractor, language, t
 def test_planning_is_no_plan(extractor):
     text = "В рамках заседания министров обороны стран СНГ в Москве 5 ноября 2024 года планируется ряд встреч."
     assert run(extractor, text, "ru")["agreements"] == []
+
+
+JOINT_DOCUMENTS = [
+    ("ru", "По итогам встречи в Бишкеке 14 марта 2024 года министры подписали План совместных мероприятий МВД двух "
+           "стран по противодействию незаконному обороту наркотиков.", "plan"),
+    ("ru", "По итогам переговоров в Душанбе 7 октября 2025 года главы государств подписали Совместное заявление.",
+     "declaration"),
+    ("en", "At the end of the talks in Hanoi on 4 March 2024 the three ministers signed a Joint Statement.",
+     "declaration"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), JOINT_DOCUMENTS)
+def test_a_document_signed_by_its_joint_name(extractor, language, text, kind):
+    assert [a["kind"] for a in run(extractor, text, language)["agreements"]] == [kind]

@@ -135,7 +135,10 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     qualified = bool(re.match(r"\s+(?:on|of|for|between|to|about|in the field|in the sphere|о|об|по|на|между|в сфере|в области)\b", after, re.I))
     if ctx.language == "ru" and not qualified:
         # "план сотрудничества ...": a document word governing a genitive names one document.
-        nxt = ctx.analysis.tokens_in(kind_end, kind_end + 40)
+        nxt = ctx.analysis.tokens_in(kind_end, kind_end + 60)
+        # "план сотрудничества", "план совместных мероприятий": the first noun, past its adjectives.
+        while nxt and nxt[0].pos == "ADJ" and nxt[0].case == "Gen":
+            nxt = nxt[1:]
         qualified = bool(nxt) and nxt[0].case == "Gen" and nxt[0].pos == "NOUN"
     modified = len(re.findall(r"\w+", before)) >= 1
     if re.match(r"\s+(?:of|for)\s+(?:the\s+)?(?:event|meeting|forum|visit|conference|summit|talks|day|session)\b|"
@@ -147,6 +150,9 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     named_by = bool(re.match(r"\s+(?:[A-ZА-ЯЁ]{2,}\b\s*){1,3}", after))  # "Декларация СКБ ОДКБ"
     if re.match(r"заявлени", word, re.I) and not capital:
         return False  # "в своем заявлении": a statement made, not a document adopted
+    if " " in word.strip() and SIGNED[ctx.language if ctx.language in SIGNED else "en"].search(
+            text, *ctx.sentence(kind_start)):
+        return True  # "signed a joint statement", "подписали Совместное заявление"
     # Named after a city: "the Samarkand Declaration", "Бишкекскую декларацию".
     if kind_of(word, ctx.language) != "other" and _named_after_a_place(ctx, kind_start):
         return True
