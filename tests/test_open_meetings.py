@@ -703,3 +703,20 @@ JOINT_DOCUMENTS = [
 @pytest.mark.parametrize(("language", "text", "kind"), JOINT_DOCUMENTS)
 def test_a_document_signed_by_its_joint_name(extractor, language, text, kind):
     assert [a["kind"] for a in run(extractor, text, language)["agreements"]] == [kind]
+
+
+# ------------------------------------------------------------------ family name first
+
+FAMILY_FIRST = [
+    ("The SCO RATS Council met in Tianjin on 11 June 2025, with Lin Ruiqing, vice minister of public security of "
+     "China, presiding.\n\"Terrorism remains a serious threat to the security of our region,\" Lin said.", "Lin Ruiqing"),
+    ("Chinese Defence Minister Dong Jun met his Kazakh counterpart in Astana on 25 April 2024.\n\"Our armies trust "
+     "each other more every year,\" Dong said.", "Dong Jun"),
+    ("Vice Minister Zhou Xinhai attended the meeting in Bishkek on 3 May 2023.\n\"Cooperation against drug "
+     "trafficking must be deepened,\" Zhou told reporters.", "Zhou Xinhai"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), FAMILY_FIRST)
+def test_a_chinese_official_is_quoted_by_family_name(extractor, text, speaker):
+    assert [s["speaker"] for s in run(extractor, text, "en")["statements"]] == [speaker]

@@ -167,8 +167,21 @@ class _People:
     def by_family(self, family: str) -> int | None:
         key = family_key(family)
         hits = [i for i, p in enumerate(self.people)
-                if family_key(p.family) == key or (p.official and key in p.official.family_keys)]
+                if family_key(p.family) == key or (p.official and key in p.official.family_keys)
+                or _family_first(p, key)]
         return hits[0] if len(hits) == 1 else None
+
+
+def _family_first(person: PersonEntity, key: str) -> bool:
+    """ "Lin said" after "Lin Ruiqing": a two-word name whose first word is no given name we know is
+    written family name first (Chinese, Korean names), and its first word is its family name."""
+    if person.official is not None:
+        return person.official.family_first and family_key(person.name.split()[0]) == key
+    words = person.name.split()
+    from parley.resolve.names import _given_tables
+
+    return (len(words) == 2 and family_key(words[0]) == key and fold(words[0]) not in _given_tables()[0]
+            and fold(words[1]) not in _given_tables()[0])
 
 
 # ---------------------------------------------------------------- English
@@ -269,6 +282,12 @@ def _english(ctx: DocContext, people: _People) -> None:
             continue  # name and patronymic: linked below to a person already named
         else:
             name = " ".join(words)
+        if len(words) == 1:
+            # A family name alone: the person the text named in full wins over the registry's namesakes.
+            idx = people.by_family(words[0])
+            if idx is not None:
+                people.add_family(s, e, surface, idx)
+                continue
         official = registry.lookup(name)
         if official is None and len(words) == 3:
             # Family name first with a patronymic of another pattern ("Makhmudzoda Nasrullo
