@@ -720,3 +720,24 @@ FAMILY_FIRST = [
 @pytest.mark.parametrize(("text", "speaker"), FAMILY_FIRST)
 def test_a_chinese_official_is_quoted_by_family_name(extractor, text, speaker):
     assert [s["speaker"] for s in run(extractor, text, "en")["statements"]] == [speaker]
+
+
+def test_a_longer_name_picks_the_namesake_it_names(extractor):
+    text = ("The meeting of the SCO Council of Heads of Government was held in Islamabad on 16 October 2024 with Prime "
+            "Minister Muhammad Shehbaz Sharif presiding.")
+    assert only_meeting(run(extractor, text, "en"))["chair"] == "Shehbaz Sharif"
+
+
+RANKED = [
+    ("Minister of Defense of Azerbaijan Colonel General Zakir Hasanov held talks in Baku on 18 September 2024.",
+     "Minister of Defense"),
+    ("Chief of the General Staff Army General Valery Gerasimov attended the meeting in Minsk on 4 October 2024.",
+     "Chief of the General Staff"),
+    ("Defence Minister Engr. Khurram Dastgir Khan attended the meeting in Beijing on 24 April 2018.", "Defence Minister"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), RANKED)
+def test_a_rank_between_title_and_name_is_not_part_of_the_office(extractor, text, title):
+    titles = {o["title"] for p in run(extractor, text, "en")["people"] for o in p["offices"]}
+    assert title in titles, titles

@@ -95,9 +95,20 @@ def role_of_title(title: str) -> str | None:
     return None
 
 
+# Military ranks and honorifics: they stand between a title and a name ("Minister of Defence Colonel
+# General X") but are no part of the office.
+_RANKS = {"colonel", "colonel-general", "lieutenant", "lieutenant-general", "major", "major-general", "admiral",
+          "vice-admiral", "rear-admiral", "marshal", "captain", "brigadier", "engr", "eng", "prof", "dr", "army",
+          "excellency", "honourable", "hon", "his", "her"}
+
+
 def _clean_title(words: list[str]) -> str:
     while words and words[0].lower() in FUNCTION_EN:
         words = words[1:]
+    # "... Colonel General", "... Army General", "... Dr": a rank at the end, "General" only after one.
+    while words and (words[-1].lower().rstrip(".") in _RANKS or (
+            words[-1].lower() == "general" and len(words) > 1 and words[-2].lower().rstrip(".") in _RANKS)):
+        words = words[:-2] if words[-1].lower() == "general" else words[:-1]
     while words and words[-1].lower() in FUNCTION_EN | {"'s", "’s"}:
         words = words[:-1]
     title = " ".join(words).strip(" ,;:")
@@ -141,7 +152,8 @@ def english_left_title(text: str, sent_start: int, name_start: int, blocked: lis
         core = w.rstrip(",")
         if w.endswith(",") and i > 0:
             break
-        if w.endswith((".", ";", ":", "\"", "”", "»")) and not re.fullmatch(r"[A-Z]\.|St\.", w):
+        if w.endswith((".", ";", ":", "\"", "”", "»")) and not re.fullmatch(r"[A-Z]\.|St\.", w) and not (
+                w.endswith(".") and w[:-1].lower() in _RANKS):  # "Engr.", "Dr." before a name
             break
         bare = core.strip("(\"“«").lower()
         if not (core[:1].isupper() or bare in FUNCTION_EN or bare in HEADS_EN or bare.endswith("'s")):

@@ -153,6 +153,16 @@ class Officials:
                 return first[0]
         fam, given = key
         cands = self._by_family.get(fam, [])
+        if len(words) > 2 and len(cands) > 1:
+            # "Muhammad Shehbaz Sharif": the official whose names share most words with a longer name.
+            wanted = set(map(fold, words))
+            shared = {o: len(wanted & {fold(w) for n in (o.name, *o.aliases) for w in split_name(n)}) for o in cands}
+            best = max(shared.values())
+            top = [o for o, n in shared.items() if n == best]
+            # A tie goes to the official whose names have the word just before the family name ("Shehbaz").
+            near = [o for o in top if fold(words[-2]) in {fold(w) for n in (o.name, *o.aliases) for w in split_name(n)}]
+            if len(top) == 1 or len(near) == 1:
+                return top[0] if len(top) == 1 else near[0]
         if given is not None:
             # A given name an English spelling of the official uses ("Tayyip Erdogan", "King Salman")
             # beats one that merely shares the initial.
