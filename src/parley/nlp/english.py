@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from parley.nlp.base import (
@@ -19,6 +20,21 @@ _LABELS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "OR
 # The dependency parser only gives sentence boundaries here; a rule-based sentencizer
 # does that at a fraction of the cost, and line breaks split sentences anyway.
 _DISABLED = ("parser", "lemmatizer")
+
+
+# Abbreviations before a name do not end a sentence: "Defence Minister Engr. Khurram Dastgir Khan".
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:Engr|Eng|Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Maj|Capt|Adm|Amb|Sen|Gov|Rep|St|Jr|Sr|No)\.$")
+
+
+def _after_abbreviations(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sents:
+        if out and _ABBREVIATION.search(text[max(out[-1][0], out[-1][1] - 8):out[-1][1]].rstrip()) and \
+                "\n" not in text[out[-1][1]:s]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 class EnglishPipeline:
@@ -49,7 +65,7 @@ class EnglishPipeline:
             for e in doc.ents
             if e.label_ in _LABELS
         ]
-        sents = split_at_lines(text, ((s.start_char, s.end_char) for s in doc.sents))
+        sents = split_at_lines(text, _after_abbreviations(text, [(s.start_char, s.end_char) for s in doc.sents]))
         return Analysis(text=text, language=self.language, sentences=sents, tokens=tokens, entities=ents)
 
     def analyse(self, text: str) -> Analysis:
