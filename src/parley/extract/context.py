@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from parley.domain.gazetteer import Match
 from parley.domain.registry import Domain, LanguageMatchers
 from parley.extract.dates import DateMention
 from parley.ingest.document import Document
+from parley.lang import LanguageProfile, get_profile
 from parley.nlp.base import Analysis
 
 if TYPE_CHECKING:
@@ -66,6 +68,11 @@ class DocContext:
     @property
     def text(self) -> str:
         return self.analysis.text
+
+    @cached_property
+    def profile(self) -> LanguageProfile:
+        """How the document's language words what the extractors look for (parley.lang)."""
+        return get_profile(self.language)
 
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside a quotation (once the statements component has run)."""

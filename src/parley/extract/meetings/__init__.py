@@ -24,7 +24,6 @@ from parley.extract.meetings.frames import (
     merge_frames,
     merge_talks,
 )
-from parley.extract.meetings.lexicon import SIDELINES
 from parley.extract.meetings.mentions import find_meeting_mentions
 from parley.extract.meetings.slots import (
     assign_chair,
@@ -63,7 +62,7 @@ def extract_meetings(ctx: DocContext) -> None:
     main = next((f for f in frames if f.main), None)
     for f in frames:
         if f is not main and main is not None and f.format == "bilateral" and f.status == main.status:
-            near = any(SIDELINES[ctx.language].search(ctx.text, *m.sentence) for m in f.mentions)
+            near = any(ctx.profile.meetings.sidelines.search(ctx.text, *m.sentence) for m in f.mentions)
             if near or (f.start is None and main.start) or f.start == main.start:
                 f.part_of = -1  # resolved to an index at assembly
                 f.start = f.start or main.start

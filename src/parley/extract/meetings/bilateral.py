@@ -1,6 +1,7 @@
 """Bilateral talks between two named people: "talks between X and Y", "X held talks with Y",
 "following the talks with Y" (X the sentence's subject), "встреча X с Y", "двусторонняя встреча X и Y",
-"С высоким гостем встретился X" (the guest being the visitor named before)."""
+"С высоким гостем встретился X" (the guest being the visitor named before). The patterns are each
+language's (``ctx.profile.meetings.talks``, parley/lang)."""
 
 from __future__ import annotations
 
@@ -10,49 +11,6 @@ from parley.extract.context import DocContext
 from parley.extract.meetings.frames import MeetingFrame
 from parley.extract.meetings.lexicon import Span
 from parley.extract.meetings.mentions import MeetingMention, is_planned
-
-_TALK_EN = r"(?:bilateral\s+)?(?:talks|meetings?|consultations?|negotiations|conversations?)"
-_PATTERNS = {
-    "en": [
-        # talks between X and Y
-        (re.compile(rf"\b{_TALK_EN}\s+(?:between|of)\s+(?P<a>.{{2,120}}?)\s+(?:and|with)\s+(?P<b>.{{2,120}}?)(?=[,;]|\.(?!\w)|\s+(?:in|on|at|to|reviewed|discussed)\b|$)", re.I), "ab"),
-        # X held talks with Y / X met (with) Y
-        # X held (the 10th round of strategic) talks with Y
-        (re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds|will hold|co-chaired)\s+(?:[^,.;]{{0,80}}?\s)?{_TALK_EN}\s+(?:[^,.;]{{0,30}}?\s)?with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
-        (re.compile(r"(?P<a>.{2,120}?)\s+(?:met|meets|will meet|is meeting)\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
-        # A visitor calls on a host: "the Iranian official called on External Affairs Minister S Jaishankar"
-        (re.compile(r"(?P<a>.{2,120}?)\s+(?:called on|calls on|will call on|paid (?:a )?(?:courtesy )?call on)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
-        # A host receives a visitor: "President X received Secretary Y", "X will receive the delegation led by Y"
-        (re.compile(r"(?P<a>.{2,120}?)\s+(?:received|receives|will receive|is to receive|welcomed|hosted)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
-        # "The consultations were co-chaired by X and Y", "X and Y co-chaired the talks"
-        (re.compile(rf"{_TALK_EN}\s+(?:were|was)\s+(?:co-chaired|held|led|conducted)\s+by\s+(?P<a>.{{2,120}}?)\s+and\s+(?P<b>.{{2,120}}?)(?=[,;]|\.(?!\w)|\s+(?:in|on|at)\b|$)", re.I), "ab"),
-        (re.compile(rf"(?P<a>.{{2,120}}?)\s+and\s+(?P<b>.{{2,120}}?)\s+(?:co-chaired|held|led)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}{_TALK_EN}\b", re.I), "ab"),
-        # X's meeting with Y ("a meeting of X with Y" is the first pattern)
-        (re.compile(rf"(?P<a>.{{2,120}}?)[’']s?\s+(?:[\w-]+\s+){{0,3}}{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
-        # Y following the talks with X (the subject of the sentence is the other side)
-        (re.compile(rf"(?:following|after|during|at|in)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}{_TALK_EN}\s+with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:and|in|on|at)\b|$)", re.I), "subject"),
-    ],
-    "ru": [
-        (re.compile(r"двусторонн\w+\s+(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,80}?)\s+и\s+(?P<b>.{2,80}?)(?=[,;]|\.(?!\w)|\s+(?:в|на|состоял\w+|прошл\w+)\s|$)", re.I), "ab"),
-        (re.compile(r"(?:встреч|переговор|консультаци)\w*\s+(?P<a>.{2,120}?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
-        (re.compile(r"(?:С|с)\s+(?P<b>.{2,60}?)\s+встретил\w*\s+(?P<a>.{2,160}?)(?=[,;]|\.(?!\w)|$)"), "ab"),
-        (re.compile(r"(?P<a>.{2,160}?)\s+(?:встретил\w*(?:\s+[^,.;]{0,30}?)?|провел\w*\s+(?:[^,.;]{0,60}?\s)?(?:переговоры|встреч[уи]|консультации|раунд\w*)(?:\s+[^,.;]{0,60}?)?)\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
-        # "Консультации провели (сопредседатели —) X и Y"
-        (re.compile(r"(?:встреч|переговор|консультаци)\w*\s+(?:провели|возглавили|прошли под председательством)\s+(?:[^,.;]{0,20}?[—–:-]\s*)?(?P<a>.{2,160}?)\s+и\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на)\s|$)", re.I), "ab"),
-        # A host receives a visitor: "Президент X принял секретаря Совбеза Y" (not "принял участие").
-        (re.compile(r"(?P<a>.{2,160}?)\s+(?:принял|примет|принимает)\s+(?!участи)(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:в|на|для)\s|$)"), "ab"),
-        (re.compile(r"(?:на|в ходе|по итогам)\s+(?:[а-яё-]+\s+){0,2}(?:встреч|переговор|консультаци)\w*\s+(?:с|со)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:и|в|на)\s|$)", re.I), "subject"),
-    ],
-}
-_TALK_WORDS = {
-    "en": re.compile(r"\b(?:talks|meetings?|consultations?|negotiations|conversations?|met|meets|meet|received|"
-                     r"receives|receive|welcomed|hosted|called on|calls on|call on)\b", re.I),
-    "ru": re.compile(r"(?<![а-яё])(?:встреч|переговор|консультаци|встретил|принял|примет|принимает)", re.I),
-}
-_JOINED = re.compile(r"\band\b|(?<![а-яё])и(?![а-яё])", re.I)
-_GUEST = re.compile(r"гост|guest|визит|visit", re.I)
-_GROUP = re.compile(r"\b(?:secretaries|heads|ministers|delegations|representatives|participants|leaders|members)\b|"
-                    r"(?<![а-яё])(?:секретар[яеи]м?и|главами|делегаци\w+|участник\w+|представител\w+)(?![а-яё])", re.I)
 
 
 def _people_in(ctx: DocContext, s: int, e: int) -> list[int]:
@@ -70,7 +28,7 @@ def _guest(ctx: DocContext, before: int) -> int | None:
             continue
         if before - pe > 800:
             break
-        if _GUEST.search(ctx.text, ps, pe):
+        if ctx.profile.meetings.guest.search(ctx.text, ps, pe):
             found = _people_in(ctx, ps, pe)
             if found:
                 return found[-1]
@@ -89,14 +47,10 @@ def _role_person(ctx: DocContext, phrase_start: int, phrase_end: int) -> int | N
             if words and len(words & set(re.findall(r"\w+", phrase))) >= max(1, len(words) - 1) and (not states or o.state in states):
                 hits.append(i)
                 break
-    if not hits and states and _ANYONE.search(phrase):
+    if not hits and states and ctx.profile.meetings.person_word.search(phrase):
         # "the Iranian official", "the Pakistani guest": the one person of that state named before.
         hits = [i for i in named_before if ctx.people[i].state in states]
     return hits[0] if len(hits) == 1 else None
-
-
-_ANYONE = re.compile(r"\b(?:official|guest|visitor|envoy|delegate|leader|counterpart|minister|diplomat)\b|"
-                     r"(?<![а-яё])(?:гост\w*|коллег\w*|представител\w*|министр\w*|лидер\w*)", re.I)
 
 
 def _spelling(text: str) -> str:
@@ -104,26 +58,19 @@ def _spelling(text: str) -> str:
     return text.lower().replace("defense", "defence")
 
 
-_PRONOUN = re.compile(r"\s*(?:He|She|Он|Она)(?!\w)")
-
-
 def _side(ctx: DocContext, s: int, e: int) -> list[int]:
     found = _people_in(ctx, s, e)
     if found:
         return found
-    if _PRONOUN.match(ctx.text, s, e):
+    if ctx.profile.meetings.pronoun.match(ctx.text, s, e):
         # "He met ... with X": the person the sentence before spoke of (its last name outside quotes).
         before = [x.person for x in ctx.mentions if x.end <= s and not ctx.in_quote(x.start)]
         return before[-1:]
-    if _GUEST.search(ctx.text, s, e):
+    if ctx.profile.meetings.guest.search(ctx.text, s, e):
         g = _guest(ctx, s)
         return [g] if g is not None else []
     r = _role_person(ctx, s, e)
     return [r] if r is not None else []
-
-
-_DELEGATION = re.compile(r"\s*(?:(?:a|the|an)\s+)?(?:[\w-]+\s+){0,2}?delegations?\b|\s*(?:[\w-]+\s+){0,3}?делегаци\w+",
-                         re.I)
 
 
 def _talks(ctx: DocContext, m: re.Match[str], sentence: Span, pa: int, pb: int | None,
@@ -142,13 +89,14 @@ def _talks(ctx: DocContext, m: re.Match[str], sentence: Span, pa: int, pb: int |
 
 def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFrame]:
     text = ctx.text
+    phrasing = ctx.profile.meetings
     out: list[MeetingFrame] = []
     seen: set[frozenset[int]] = set()
-    talk = _TALK_WORDS[ctx.language] if ctx.language in _TALK_WORDS else _TALK_WORDS["en"]
+    talk = phrasing.talk_words
     for ss, se in ctx.analysis.sentences:
         if ctx.in_quote(ss) or not talk.search(text, ss, se):
             continue  # the patterns are costly: only sentences with a word for talks or meeting
-        for pat, kind in _PATTERNS.get(ctx.language, []):
+        for pat, kind in phrasing.talks:
             for m in pat.finditer(text, ss, se):
                 if kind == "subject":
                     subj = [x.person for x in ctx.mentions if ss <= x.start < m.start()]
@@ -160,10 +108,10 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                     # A group as the subject ("The Secretaries ... X and Y held talks"): the words
                     # before the first name say so.
                     head_end = next((x.start for x in ctx.mentions if a0 <= x.start < a1), a1)
-                    if _GROUP.search(text, a0, head_end) and len(side_a) != 2:
+                    if phrasing.talks_group.search(text, a0, head_end) and len(side_a) != 2:
                         continue
                 b0, b1 = m.span("b")
-                if _DELEGATION.match(text, b0, b1) and side_a and kind != "subject":
+                if phrasing.delegation.match(text, b0, b1) and side_a and kind != "subject":
                     # "X will receive a delegation of Kyrgyzstan('s prosecutors) headed by Y": Y if named,
                     # else the delegation's state is the other side.
                     b1 = min(se, b1 + len(re.match(r"[^.;]{0,120}", text[b1:se]).group()))
@@ -178,7 +126,7 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                                    if frozenset((pa, side_b[0])) not in seen and pa != side_b[0])
                         seen.update(frozenset((pa, side_b[0])) for pa in side_a[-1:])
                     continue
-                if _GROUP.search(text, b0, b1):
+                if phrasing.talks_group.search(text, b0, b1):
                     continue
                 side_b = _side(ctx, b0, b1)
                 for _ in range(2):
@@ -193,7 +141,7 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                     continue
                 # "X and Y held talks with Z", "X held meetings with Y and Z": one talk per pair.
                 lefts = side_a[-2:] if len(side_a) == 2 and kind != "subject" and len(side_b) == 1 else side_a[-1:]
-                rights = side_b[:3] if len(lefts) == 1 and _JOINED.search(text, b0, b1) else side_b[:1]
+                rights = side_b[:3] if len(lefts) == 1 and phrasing.talk_joined.search(text, b0, b1) else side_b[:1]
                 for pa, pb in ((a, b) for a in lefts for b in rights):
                     if pa == pb or frozenset((pa, pb)) in seen:
                         continue

@@ -119,7 +119,7 @@ def _named(ctx: DocContext, m: MeetingMention) -> bool:
     phrase = ctx.text[m.span[0]:m.span[1]]
     words = re.findall(r"[\w-]+", phrase)
     caps = [w for w in words if w[:1].isupper()]
-    return ctx.language == "en" and m.ordinal is not None and len(caps) >= 3 and ctx.text[m.trigger[0]].isupper()
+    return ctx.profile.meetings.capitalised_names and m.ordinal is not None and len(caps) >= 3 and ctx.text[m.trigger[0]].isupper()
 
 
 def _same_name(ctx: DocContext, f: MeetingFrame, m: MeetingMention) -> bool:
@@ -189,14 +189,9 @@ def merge_talks(ctx: DocContext, frames: list[MeetingFrame], talks: list[Meeting
     return out
 
 
-_MANY = re.compile(r"\b(?:participants|delegations|member states|heads of delegations)\b|"
-                   r"(?<![а-яё])(?:участник\w+|делегаци(?:и|й|ями)|государств\w* - член\w+|глав\w* делегаций)(?![а-яё])",
-                   re.I)
-
-
 def _many_sides(ctx: DocContext, sentence: Span) -> bool:
     states = {st.value for st in ctx.states if sentence[0] <= st.start < sentence[1]}
-    return len(states) >= 3 or bool(_MANY.search(ctx.text, *sentence))
+    return len(states) >= 3 or bool(ctx.profile.meetings.many.search(ctx.text, *sentence))
 
 
 def frame_of_offset(frames: list[MeetingFrame], sentence: Span, pos: int) -> MeetingFrame | None:

@@ -7,24 +7,8 @@ from dataclasses import dataclass
 
 from parley.extract.context import DocContext
 from parley.extract.dates import find_dates
-from parley.extract.meetings.lexicon import (
-    BILATERAL_TRIGGER,
-    GATHER,
-    GENERIC_TRIGGER,
-    HABITUAL,
-    HELD,
-    HOLDS,
-    JOINT,
-    NEXT,
-    ORDINAL_STEMS_RU,
-    ORDINAL_WORDS_EN,
-    PLANNED,
-    PLURAL_EN,
-    PREVIOUS,
-    ROMAN,
-    TRIGGERS,
-    Span,
-)
+from parley.extract.meetings.lexicon import ABBREVIATION_IN_BRACKETS, ROMAN_ORDINAL, Span
+from parley.lang import CaseChain
 
 
 @dataclass
@@ -50,43 +34,27 @@ class MeetingMention:
 def _ordinal_before(ctx: DocContext, pos: int, floor: int) -> tuple[int | None, int]:
     """An ordinal written just before a meeting word ("XIII", "13th", "ninth", "13-я", "третья")."""
     text = ctx.text
+    phrasing = ctx.profile.meetings
     left = text[max(floor, pos - 60):pos]
     base = pos - len(left)
-    pats = [
-        (r"(?<![\w-])(?P<o>[IVXL]{1,6})\s+(?:[^\W\d_][\w-]*\s+){0,4}$", lambda s: ROMAN.get(s)),
-        (r"\b(?P<o>\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,6}$", int),
-        (r"(?<!\d)(?P<o>\d{1,3})\s*-\s*(?:я|е|й|ое|ая|ый|ой|го)\s+(?:[\w-]+\s+){0,3}$", int),
-        (r"\b(?P<o>" + "|".join(ORDINAL_WORDS_EN) + r")\s+(?:[\w-]+\s+){0,4}$", lambda s: ORDINAL_WORDS_EN.get(s.lower())),
-        (r"(?<![а-яё])(?P<o>(?:" + "|".join(ORDINAL_STEMS_RU) + r")[а-яё]{1,4})\s+(?:[\w-]+\s+){0,3}$",
-         lambda s: next((v for k, v in sorted(ORDINAL_STEMS_RU.items(), key=lambda kv: -len(kv[0]))
-                         if s.lower().startswith(k)), None)),
-    ]
-    for pat, conv in pats:
-        m = re.search(pat, left, re.I if "а-яё" in pat or "first" in pat else 0)
+    for cue in (ROMAN_ORDINAL, *phrasing.ordinals):
+        m = cue.pattern.search(left)
         if m:
-            val = conv(m.group("o"))
+            val = cue.value(m.group("o"))
             if val and 0 < val < 200:
                 # "the 2021 trilateral", "80th anniversary": an ordinal of something else.
                 between = left[m.end("o"):]
-                if re.search(r"anniversar|годовщин|юбиле|century|век|place", between, re.I):
+                if phrasing.ordinal_of_other.search(between):
                     continue
                 return val, base + m.start("o")
     return None, pos
 
 
-_RU_CHAIN_CASES = {"Gen"}
-
-
-_RU_PREP_CASES = {"с": {"Ins"}, "со": {"Ins"}, "по": {"Dat"}, "о": {"Loc"}, "об": {"Loc"}}
-
-
-_GOVERNS_INS = re.compile(r"(?:командующ|руковод|управля|заведующ)", re.I)
-
-
-def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
-    """A Russian meeting word's complement is its chain of genitives ("встреча секретарей советов
-    безопасности государств – участников СНГ"), with abbreviations in brackets, coordinated
-    councils ("СМИД, СМО и КССБ") and one prepositional phrase ("с главами ...", "по вопросам ...")."""
+def _chain_phrase_end(ctx: DocContext, chain: CaseChain, pos: int, sent_end: int) -> int:
+    """In a language that marks case, a meeting word's complement is its chain of nouns in the chaining
+    case ("встреча секретарей советов безопасности государств – участников СНГ"), with abbreviations in
+    brackets, coordinated councils ("СМИД, СМО и КССБ") and one prepositional phrase ("с главами ...",
+    "по вопросам ...")."""
     toks = ctx.analysis.tokens_in(pos, sent_end)
     end, i, prep_cases = pos, 0, None
     while i < len(toks):
@@ -96,7 +64,7 @@ def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
         if t.text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")" and toks[i + 1].text.isupper():
             end, i = toks[i + 2].end, i + 3
             continue
-        if low == "," and nxt is not None and end > pos and re.search(r"(?:ющих|ящих|вших|емых|имых|нных)$", nxt.text):
+        if low == "," and nxt is not None and end > pos and chain.participle.search(nxt.text):
             # "представителей, курирующих вопросы безопасности": a participle phrase qualifying the chain.
             j = i + 1
             while j < len(toks) and toks[j].text not in (",", ".", ";", ":", "(", ")", "«", "»"):
@@ -104,24 +72,24 @@ def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
                 j += 1
             i = j
             continue
-        if low in (",", "и") and nxt is not None and end > pos and (
-                nxt.case in _RU_CHAIN_CASES or (nxt.text.isupper() and len(nxt.text) > 1)):
+        if low in chain.joins and nxt is not None and end > pos and (
+                nxt.case in chain.cases or (nxt.text.isupper() and len(nxt.text) > 1)):
             i += 1
             continue
-        if t.text in ("-", "–", "—") and nxt is not None and re.match(r"(?:член|участник)", nxt.lemma):
+        if t.text in ("-", "–", "—") and nxt is not None and chain.member.match(nxt.lemma):
             i += 1
             continue
-        if low in _RU_PREP_CASES and prep_cases is None and nxt is not None and nxt.case in _RU_PREP_CASES[low]:
-            prep_cases = _RU_PREP_CASES[low]
+        if low in chain.prepositions and prep_cases is None and nxt is not None and nxt.case in chain.prepositions[low]:
+            prep_cases = chain.prepositions[low]
             i += 1
             continue
         wordlike = t.pos in ("NOUN", "PROPN", "ADJ", "DET") or (t.text.isupper() and len(t.text) > 1)
         # "командующих пограничными войсками", "руководителей ... ведомствами": nouns of commanding
         # govern the instrumental.
-        governed = t.case == "Ins" and i > 0 and _GOVERNS_INS.match(toks[i - 1].lemma) is not None
+        governed = t.case == "Ins" and i > 0 and chain.governs_instrumental.match(toks[i - 1].lemma) is not None
         governed = governed or (t.case == "Ins" and i > 1 and toks[i - 1].case == "Ins"
-                                and _GOVERNS_INS.match(toks[i - 2].lemma) is not None)
-        if wordlike and (t.case in _RU_CHAIN_CASES or (prep_cases and t.case in prep_cases) or governed
+                                and chain.governs_instrumental.match(toks[i - 2].lemma) is not None)
+        if wordlike and (t.case in chain.cases or (prep_cases and t.case in prep_cases) or governed
                          or (t.text.isupper() and len(t.text) > 1) or "-" in t.text):
             end, i = t.end, i + 1
             continue
@@ -129,58 +97,39 @@ def _ru_phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
     return min(end, pos + 260)
 
 
-# A comma ends the phrase unless another council of a joint sitting follows it.
-_STOP_EN = re.compile(r"[.;:!?\"“”«»()]|,\s(?!(?:and\s+)?(?:the\s+)?(?:Council|Committee|Board|Commission)\b)|"
-                      r"\s[-–—]\s|\s(?:in(?! charge)|on|at|was|were|will|which|that|who|where|held|took|is|are|has|have|"
-                      r"had|to|via|by|under|chaired|kicked|opens|focused|hosted|featured|attended|following|agreed|discussed|signed|adopted)\s")
-_ABBREVIATION_IN_BRACKETS = re.compile(r"\s*\((?:[A-Z]{2,8}|[А-ЯЁ]{2,8})\)")
-
-
 def _phrase_end(ctx: DocContext, pos: int, sent_end: int) -> int:
     """Where the qualifying complement of a meeting word ends ("... of the CIS member states")."""
     text = ctx.text
-    if ctx.language == "ru":
-        return _ru_phrase_end(ctx, pos, sent_end)
-    # A verb ends the phrase too ("the meeting brought together ..."): the tagger says which words are verbs.
+    phrasing = ctx.profile.meetings
+    if phrasing.case_chain is not None:
+        return _chain_phrase_end(ctx, phrasing.case_chain, pos, sent_end)
+    # A stop word ends the phrase (phrase_stop); a verb ends it too ("the meeting brought together ..."):
+    # the tagger says which words are verbs.
     verb = next((t.start for t in ctx.analysis.tokens_in(pos, sent_end) if t.pos in ("VERB", "AUX")), sent_end)
     sent_end = min(sent_end, verb)
     end = pos
     while True:
-        m = _STOP_EN.search(text, end, sent_end)
+        m = phrasing.phrase_stop.search(text, end, sent_end)
         stop_at = m.start() if m else sent_end
         # "(SCO)", "(CSTO)": an abbreviation in brackets is part of the name, not its end.
-        bracket = _ABBREVIATION_IN_BRACKETS.match(text, stop_at)
+        bracket = ABBREVIATION_IN_BRACKETS.match(text, stop_at)
         if bracket is None or bracket.end() > sent_end:
             return min(stop_at, pos + 260)
         end = bracket.end()
 
 
-# What may stand before an English meeting word as part of its name: numbers, capitalised words
-# (a body's name used as a modifier: "the CSTO Committee of Secretaries of Security Councils
-# meeting"; "of"/"and" only between capitalised words), possessives ("Defence Ministers' meeting"),
-# adjectives, the words bodies are made of ("the defence ministers' meeting"), "round of".
-_MODIFIERS_EN = re.compile(
-    r"(?:(?:[IVXL]+|\d{1,3}(?:st|nd|rd|th)|[A-Z][\w.-]*(?:[’']s?)?(?:\s+(?:of|and|&)(?:\s+the)?(?=\s+[A-Z]))?|"
-    r"[a-z]+(?:al|ar|ary|ic|ive|ed|ing|ual|nth|th|st|nd|rd|ral|ial|int|eral)|joint|regular|ninth|"
-    r"annual|first|second|third|next|informal|round\s+of(?:\s+the)?|"
-    r"(?:defen[cs]e|foreign|interior|home|border|security|police|ministers?|heads?|secretaries|chiefs|"
-    r"leaders|government|prosecutors?|emergency|customs|expert|experts|working|level|state|staff)(?:[’']s?)?)\s+){0,8}$")
-
-
 def _phrase_start(ctx: DocContext, trig_start: int, sent_start: int) -> int:
     """Where the modifiers before a meeting word start ("the 13th international ...")."""
     text = ctx.text
+    phrasing = ctx.profile.meetings
     left = text[sent_start:trig_start]
-    if ctx.language == "ru":
-        m = re.search(r"(?:(?:\d{1,3}\s*-\s*\w{1,3}|[IVXL]+|[а-яёА-ЯЁ-]+(?:ая|ое|ой|ий|ый|ые|ых|ую|ей|его|ому|ее|ие|их|им|ими|ым|ыми|ого))\s+){0,4}$", left)
-    else:
-        # Modifiers, and a body's name used as one ("the CSTO Committee of Secretaries of Security
-        # Councils meeting"): "of"/"the"/"and" only between capitalised words.
-        m = _MODIFIERS_EN.search(left)
+    # Modifiers, and (English) a body's name used as one ("the CSTO Committee of Secretaries of
+    # Security Councils meeting").
+    m = phrasing.modifiers.search(left)
     start = sent_start + (m.start() if m else len(left))
     # Never start on an article or a preposition.
-    while True:
-        w = re.match(r"(?:the|a|an|its|their|this|that|his|her|our|of|and)\s+", text[start:trig_start], re.I)
+    while phrasing.leading_function_words is not None:
+        w = phrasing.leading_function_words.match(text[start:trig_start])
         if not w:
             break
         start += w.end()
@@ -190,7 +139,7 @@ def _phrase_start(ctx: DocContext, trig_start: int, sent_start: int) -> int:
 def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str | None, bool]:
     """(series, body, organisation, joint) of a meeting phrase."""
     text = ctx.text[span[0]:span[1]]
-    lang = ctx.language
+    phrasing = ctx.profile.meetings
     domain = ctx.domain
     for key, pat in ctx.matchers.series_names:
         if pat.search(text):
@@ -209,7 +158,7 @@ def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str 
     org = convening[0] if convening else None
     body_keys = sorted(found, key=found.__getitem__)
     joint = len([k for k in body_keys if k in domain.joint_bodies]) >= 2
-    joint = joint or bool(JOINT[lang].search(text) and (len(body_keys) >= 2 or re.search(r"minist|министр", text, re.I)))
+    joint = joint or bool(phrasing.joint.search(text) and (len(body_keys) >= 2 or phrasing.ministerial.search(text)))
     if joint:
         return None, "joint", org, True
     # The most specific body named wins (bodies.json lists them most specific first).
@@ -222,7 +171,7 @@ def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str 
     series = domain.series_for(body, org)
     if body == "high-representatives" and org is None:
         # National security advisers meet in many formats; the international meeting says so.
-        series = "intl-security-high-representatives" if re.search(r"international|международн", text, re.I) else None
+        series = "intl-security-high-representatives" if phrasing.international.search(text) else None
     return series, body, org, False
 
 
@@ -251,49 +200,33 @@ def _headline(ctx: DocContext) -> Span:
     return (start, end)
 
 
-_MULTILATERAL = re.compile(r"member[- ](?:states|countries|nations)|multilateral|trilateral|"
-                           r"(?:государств|стран)\w*\s*[-–—]\s*(?:член|участник)|многосторонн|трехсторонн|трёхсторонн",
-                           re.I)
-
-
-_WITH = re.compile(r"\s+(?:\w+\s+){0,2}?(?:with|с|со)\s", re.I)
-_GROUP = re.compile(r"\b(?:secretaries|heads|ministers|delegations|representatives|participants|leaders|members|"
-                    r"counterparts|colleagues|chiefs)\b|(?<![а-яё])(?:секретар(?:ями|ей|и)|главами|министрами|"
-                    r"делегаци\w+|участник\w+|представител\w+|коллегами|руководител(?:ями|ей|и))(?![а-яё])", re.I)
-
-
-_OFFICIAL = re.compile(r"\b(?:head of state|president|prime minister|premier|minister|secretary|counterpart|adviser|"
-                       r"advisor|ambassador|envoy|chairman|king|emir)\b|(?<![а-яё])(?:президент\w*|премьер\w*|"
-                       r"министр\w*|секретар\w*|коллег\w*|советник\w*|посл\w*|глав\w* государства)(?![а-яё])", re.I)
-
-
 def _with_person(ctx: DocContext, trigger_end: int, sent_end: int) -> bool:
     """ "a meeting with the Kazakh Foreign Minister X", "встреча с Х": talks between two sides (a
     meeting "with the heads of delegations" is not)."""
-    w = _WITH.match(ctx.text, trigger_end, sent_end)
+    phrasing = ctx.profile.meetings
+    w = phrasing.with_whom.match(ctx.text, trigger_end, sent_end)
     if w is None:
         return False
     nxt = next((x for x in ctx.mentions if x.start >= w.end()), None)
     if nxt is not None and nxt.start - w.end() < 90 and "," not in ctx.text[w.end():nxt.start]:
-        return not _GROUP.search(ctx.text, w.end(), nxt.start)
+        return not phrasing.group.search(ctx.text, w.end(), nxt.start)
     # No name: "a meeting with the Belarusian head of state" is with one official.
     clause = re.split(r"[,;.]", ctx.text[w.end():min(sent_end, w.end() + 80)])[0]
-    return bool(_OFFICIAL.search(clause)) and not _GROUP.search(clause)
-
-
-_RU_COMPOUND = re.compile(r"(?<![а-яё])([а-яё]+ск)о-([а-яё]+ск)(?:ие|их|ими|ий|ая|ое|ую|ой|ого|ому)(?![а-яё])", re.I)
+    return bool(phrasing.official.search(clause)) and not phrasing.group.search(clause)
 
 
 def _state_by_adjective_stem(ctx: DocContext, stem: str) -> str | None:
-    """The state whose Russian adjective has this stem ("китайск" -> CHN)."""
+    """The state whose adjective in the text's language has this stem ("китайск" -> CHN)."""
     found = {iso for iso, e in ctx.domain.states.items()
-             for adj in e.get("adjectives_ru", []) if adj.lower().startswith(stem) and len(adj) - len(stem) <= 3}
+             for adj in e.get(f"adjectives_{ctx.language}", [])
+             if adj.lower().startswith(stem) and len(adj) - len(stem) <= 3}
     return found.pop() if len(found) == 1 else None
 
 
 def _compound_sides(ctx: DocContext, span: Span) -> tuple[str, ...]:
-    """ "китайско-российские консультации": the states of a Russian compound adjective."""
-    m = _RU_COMPOUND.search(ctx.text, *span)
+    """ "китайско-российские консультации": the states of a compound adjective."""
+    compound = ctx.profile.meetings.compound_adjective
+    m = compound.search(ctx.text, *span) if compound is not None else None
     if m is None:
         return ()
     sides = []
@@ -309,30 +242,23 @@ def _two_sides(ctx: DocContext, span: Span) -> tuple[str, ...]:
     """The two states a phrase pairs: "China-Russia", "India–Russia", "китайско-российские",
     "советов безопасности Белоруссии и России"."""
     text = ctx.text
+    joiner = ctx.profile.meetings.side_joiner
     states = [st for st in ctx.states if span[0] <= st.start < span[1]]
     # "Russia and China" names two sides only when no third state is in the phrase.
     two = len({st.value for st in states}) == 2
     for a, b in zip(states, states[1:], strict=False):
-        if two and a.value != b.value and re.fullmatch(r"\s*(?:[-–—/]|-?\s*(?:and|и)\s)\s*", text[a.end:b.start]):
+        if two and a.value != b.value and joiner.fullmatch(text[a.end:b.start]):
             return (a.value, b.value)
-    return _compound_sides(ctx, span) if ctx.language == "ru" else ()
-
-
-_PRONOUN_SUBJECT = {
-    "en": re.compile(r"\s*(?P<p>It)\s+(?:\w+\s+){0,2}?(?:will|was|is|has been|took place|opened|brought|gathered|"
-                     r"featured|focused)\b"),
-    "ru": re.compile(r"\s*(?P<p>Она|Оно)\s+(?:[\w-]+\s+){0,2}?"
-                     r"(?:пройд|прош|состо|нача|начн|откро|откры|стартов|будет|собрал|объедин)\w*"),
-}
+    return _compound_sides(ctx, span)
 
 
 def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
     text = ctx.text
-    lang = ctx.language
+    phrasing = ctx.profile.meetings
     out: list[MeetingMention] = []
     quote_spans = [(q.start, q.end) for q in ctx.quotes if q.mode in ("quote", "dash")]
     for ss, se in ctx.analysis.sentences:
-        for m in TRIGGERS[lang].finditer(text, ss, se):
+        for m in phrasing.triggers.finditer(text, ss, se):
             trig = m.group("t")
             ps = _phrase_start(ctx, m.start(), ss)
             pe = _phrase_end(ctx, m.end(), se)
@@ -342,7 +268,7 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 # meeting") or be the one holding it ("The CSTO Committee of Secretaries ... held a meeting").
                 series2, body2, org2, _ = _classify(ctx, (ps, m.end()))
                 series, body, org = series or series2, body or body2, org or org2
-                holds = HOLDS[lang].search(text[ss:m.start()])
+                holds = phrasing.holds.search(text[ss:m.start()])
                 if series is None and holds:
                     series, body, org, joint = _classify(ctx, (ss, ss + holds.start()))
             ordinal, ostart = _ordinal_before(ctx, m.start(), ss)
@@ -351,23 +277,23 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             ps = min(ps, ostart)
             sentence_text = text[ss:se]
             sides = _two_sides(ctx, (ps, pe))
-            bilateral = _with_person(ctx, m.end("t"), se) or (bool(BILATERAL_TRIGGER.match(trig)) and not _MULTILATERAL.search(text, ps, pe)
+            bilateral = _with_person(ctx, m.end("t"), se) or (bool(phrasing.bilateral_trigger.match(trig)) and not phrasing.multilateral.search(text, ps, pe)
                          and not (org and series is None and body is not None)) or bool(
-                re.search(r"bilateral|двусторонн", text[ps:m.start()], re.I)) or bool(sides and not series)
+                phrasing.bilateral.search(text[ps:m.start()])) or bool(sides and not series)
             if bilateral:
                 series, body, joint = None, None, False  # talks between two sides belong to no series
             mention = MeetingMention(
                 span=(ps, pe), trigger=m.span("t"), sentence=(ss, se), series=series, body=body,
                 organization=org, ordinal=ordinal, joint=joint,
-                generic=bool(GENERIC_TRIGGER.match(trig)) and series is None,
+                generic=bool(phrasing.generic_trigger.match(trig)) and series is None,
                 bilateral=bilateral, sides=sides if bilateral else (),
-                habitual=bool(HABITUAL[lang].search(sentence_text)) or (
+                habitual=bool(phrasing.habitual.search(sentence_text)) or (
                     ordinal is None and _plural_trigger(ctx, m) and not _anchored(ctx, pe, se)),
             )
             local = text[max(ss, ps - 40):min(se, pe + 10)]
-            if NEXT[lang].search(local):
+            if phrasing.next.search(local):
                 mention.relation = "next"
-            elif PREVIOUS[lang].search(text[max(ss, ps - 30):pe]):
+            elif phrasing.previous.search(text[max(ss, ps - 30):pe]):
                 mention.relation = "previous"
             mention.planned = is_planned(ctx, mention)
             if any(a <= m.start() < b for a, b in quote_spans):
@@ -375,13 +301,13 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             out.append(mention)
         # "It will be held today in Moscow", "Она пройдет под председательством ...": the meeting of
         # the sentence before, by its pronoun.
-        pron = _PRONOUN_SUBJECT[lang].match(text, ss, se)
+        pron = phrasing.pronoun_subject.match(text, ss, se)
         if pron and any(x.sentence[1] <= ss and ss - x.sentence[1] < 4 and not x.habitual for x in out):
             mention = MeetingMention(span=pron.span("p"), trigger=pron.span("p"), sentence=(ss, se), generic=True)
             mention.planned = is_planned(ctx, mention)
             out.append(mention)
         # A body that meets, with no meeting word.
-        g = GATHER[lang].search(text, ss, se)
+        g = phrasing.gather.search(text, ss, se)
         if g and not any(x.sentence == (ss, se) and (x.series or x.joint or x.body) for x in out):
             # The body is the subject ("Heads of CIS special services gathered") or whom one meets
             # ("Lukashenko met with the secretaries of the Security Councils of the CSTO member states").
@@ -398,26 +324,25 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 ps = _phrase_start(ctx, min(starts), ss) if starts and body else ss
                 mention = MeetingMention(span=(ps, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
                                          body=None if joint else body, organization=org, verbal=True, joint=joint,
-                                         habitual=bool(HABITUAL[lang].search(text, ss, se)))
+                                         habitual=bool(phrasing.habitual.search(text, ss, se)))
                 mention.planned = is_planned(ctx, mention)
                 out.append(mention)
     return out
-
-
-_COLLECTIVE = re.compile(r"(?:council|committee|board|assembly|structure|cent(?:er|re)|совет|комитет|ассамбле|"
-                         r"структур|центр)", re.I)
 
 
 def _plural(ctx: DocContext, span: Span) -> bool:
     """Whether a body's phrase names a body or several of its members ("the RATS Council", "the
     secretaries", "министры"), not one official ("the Secretary of the Security Council"): its head
     noun, the first in Russian, the last before "of" in English, is collective or plural."""
+    phrasing = ctx.profile.meetings
     toks = [t for t in ctx.analysis.tokens_in(*span) if t.pos in ("NOUN", "PROPN")]
-    if ctx.language == "en":
-        of = next((t.start for t in ctx.analysis.tokens_in(*span) if t.text.lower() == "of"), span[1])
-        toks = [t for t in toks if t.start < of][-1:] or toks[:1]
-    head = toks[:1] if ctx.language != "en" else toks
-    return any(t.number == "Plur" or _COLLECTIVE.match(t.text) for t in head)
+    if phrasing.head_noun_before is not None:
+        of = next((t.start for t in ctx.analysis.tokens_in(*span) if t.text.lower() == phrasing.head_noun_before),
+                  span[1])
+        head = [t for t in toks if t.start < of][-1:] or toks[:1]
+    else:
+        head = toks[:1]
+    return any(t.number == "Plur" or phrasing.collective.match(t.text) for t in head)
 
 
 def _anchored(ctx: DocContext, phrase_end: int, sent_end: int) -> bool:
@@ -430,24 +355,22 @@ def _anchored(ctx: DocContext, phrase_end: int, sent_end: int) -> bool:
 
 def _plural_trigger(ctx: DocContext, m: re.Match[str]) -> bool:
     """ "meetings", "встречи высоких представителей проводятся с 2010 года": meetings in general."""
-    if BILATERAL_TRIGGER.match(m.group("t")):
+    phrasing = ctx.profile.meetings
+    if phrasing.bilateral_trigger.match(m.group("t")):
         return False  # "talks", "переговоры": plural in form, one meeting in fact
     toks = ctx.analysis.tokens_in(m.start("t"), m.end("t"))
     if toks and toks[0].number:
         return toks[0].number == "Plur"
-    return bool(ctx.language == "en" and PLURAL_EN.match(m.group("t")))
-
-
-_REPORTING = re.compile(r"(?:сообщ|заяв|сказа|отмет|рассказ|подчеркн|объяв|анонсир|уточн|добав|пишет|передает|"
-                        r"said|say|announce|report|tell|told|add|note|state)", re.I)
+    return bool(phrasing.plural_trigger is not None and phrasing.plural_trigger.match(m.group("t")))
 
 
 def _tense_cues(ctx: DocContext, lo: int, hi: int) -> tuple[list[Span], list[Span]]:
     """Verbs whose grammatical tense says future (planned) or past (held), where the model tells:
     "обсудят", "пройдет" against "прошла", "подписали"."""
     planned, held = [], []
+    reporting = ctx.profile.meetings.reporting
     for t in ctx.analysis.tokens_in(lo, hi):
-        if _REPORTING.match(t.lemma):
+        if reporting.match(t.lemma):
             continue  # "сообщила, что заседание пройдет": the report's verb, not the meeting's
         if t.pos in ("VERB", "AUX") and t.tense:
             (planned if t.tense == "Fut" else held if t.tense == "Past" else []).append((t.start, t.end))
@@ -455,24 +378,24 @@ def _tense_cues(ctx: DocContext, lo: int, hi: int) -> tuple[list[Span], list[Spa
 
 
 def is_planned(ctx: DocContext, mention: MeetingMention) -> bool:
-    lang = ctx.language
+    phrasing = ctx.profile.meetings
     ss, se = mention.sentence
     text = ctx.text
     # The clause of the meeting phrase: from the phrase to the next full stop, and a little before it.
     base = max(ss, mention.span[0] - 80)
     window = text[base:min(se, mention.span[1] + 120)]
     # A relative clause on the meeting itself decides: "the session, which will open in Minsk".
-    rel = re.match(r"\s*,?\s*(?:which|that|where|котор\w+|где)\s+(?:[\w-]+\s+){0,2}?", text[mention.span[1]:se], re.I)
+    rel = phrasing.relative_clause.match(text[mention.span[1]:se])
     if rel:
         clause = text[mention.span[1] + rel.end():min(se, mention.span[1] + rel.end() + 30)]
-        if PLANNED[lang].match(clause) or re.match(r"(?:will|пройд|состоится|откроется|начнется)", clause, re.I):
+        if phrasing.planned.match(clause) or phrasing.relative_future.match(clause):
             return True
-        if HELD[lang].match(clause):
+        if phrasing.held.match(clause):
             return False
     if mention.relation == "next":
         return True
-    planned = [(m.start() + base, m.end() + base) for m in PLANNED[lang].finditer(window)]
-    held = [(m.start() + base, m.end() + base) for m in HELD[lang].finditer(window)]
+    planned = [(m.start() + base, m.end() + base) for m in phrasing.planned.finditer(window)]
+    held = [(m.start() + base, m.end() + base) for m in phrasing.held.finditer(window)]
     fut, past = _tense_cues(ctx, base, base + len(window))
     planned += [c for c in fut if not any(a <= c[0] < b for a, b in held)]
     held += [c for c in past if not any(a <= c[0] < b for a, b in planned)]

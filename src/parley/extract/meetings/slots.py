@@ -8,23 +8,6 @@ from datetime import date
 from parley.extract.context import DocContext
 from parley.extract.dates import DateMention, find_dates, resolve
 from parley.extract.meetings.frames import MeetingFrame, frame_of_offset
-from parley.extract.meetings.lexicon import (
-    ATTENDANCE,
-    CHAIR,
-    EARLIER_RE,
-    HOST_AFTER,
-    LIST_CUE,
-    LIST_JOIN,
-    NEGATION,
-    NEGATION_AFTER,
-    OPENER,
-    PARTICIPATION,
-    PLACE_CUE,
-    PREVIOUS_IN,
-    SIGNED,
-    VIRTUAL,
-    YEAR_ONLY,
-)
 from parley.extract.meetings.mentions import MeetingMention
 
 
@@ -40,16 +23,16 @@ def _year_hint(ctx: DocContext, frame: MeetingFrame) -> int | None:
         return None
     from parley.extract.dates import year_ranges
 
-    lang = ctx.language
+    phrasing = ctx.profile.meetings
     for ss, se in ctx.analysis.sentences:
-        if not SIGNED[lang].search(ctx.text, ss, se) or EARLIER_RE[lang].search(ctx.text, ss, se):
+        if not phrasing.signed.search(ctx.text, ss, se) or phrasing.earlier.search(ctx.text, ss, se):
             continue
         ranges = year_ranges(ctx.text, ss, se)
         if ranges:
             return ranges[0][2] - 1
     series = ctx.domain.series.get(frame.series or "")
     if series is not None and series.regular == "annual":
-        m = PREVIOUS_IN[lang].search(ctx.text)
+        m = phrasing.previous_in.search(ctx.text)
         if m:
             return int(m.group("y")) + 1
     return None
@@ -101,22 +84,17 @@ def assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
 def _year_only(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> tuple[str, tuple[int, int]] | None:
     """ "The next meeting will be held in Minsk in 2027": a year with no month or day."""
     for m in f.mentions:
-        for y in YEAR_ONLY[ctx.language].finditer(ctx.text, *m.sentence):
+        for y in ctx.profile.meetings.year_only.finditer(ctx.text, *m.sentence):
             if frame_of_offset(frames, m.sentence, y.start()) is f:
                 return y.group("y"), y.span("y")
     return None
 
 
-_HERE = {"en": re.compile(r"\b(?:held|hosted|convened|opened|took place|meet|met|gathered|meeting|session)\s+here\b|"
-                          r"\bhere\s+(?:on|today|yesterday|this)\b", re.I),
-         "ru": re.compile(r"(?<![а-яё])здесь(?![а-яё])", re.I)}
-
-
 def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
-    lang = ctx.language
+    phrasing = ctx.profile.meetings
     for f in frames:
-        virtual = any(VIRTUAL.search(text, *m.sentence) for m in f.mentions if not m.generic)
+        virtual = any(phrasing.virtual.search(text, *m.sentence) for m in f.mentions if not m.generic)
         if virtual:
             continue
         for m in sorted(f.mentions, key=lambda x: (x.generic, x.span[0])):
@@ -128,7 +106,7 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     continue  # where the agency filed from, not where the meeting was
                 before = text[max(ss, p.start - 40):p.start]
                 after = text[p.end:min(se, p.end + 40)]
-                if PLACE_CUE[lang].search(before) or HOST_AFTER[lang].match(after):
+                if phrasing.place_cue.search(before) or phrasing.host_after.match(after):
                     if p.value.kind == "region" and f.place is None:
                         f.country, f.country_span = p.value.state, (p.start, p.end)
                         continue
@@ -139,7 +117,7 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             if f.place:
                 break
         if f.place is None and ctx.dateline and ctx.dateline.place and any(
-                _HERE[lang].search(text, *m.sentence) for m in f.mentions if not m.generic or f.main):
+                phrasing.here.search(text, *m.sentence) for m in f.mentions if not m.generic or f.main):
             # "the meeting held here": where the agency filed from.
             p = ctx.dateline.place
             f.place, f.place_span = p.value.city or p.value.name, (p.start, p.end)
@@ -159,8 +137,8 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     if ss <= st.start < se and st.kind == "name" and frame_of_offset(frames, m.sentence, st.start) is f:
                         before = text[max(ss, st.start - 12):st.start]
                         after = text[st.end:min(se, st.end + 40)]
-                        if HOST_AFTER[lang].match(after) or (
-                                re.search(r"(?:\bin|\bв|\bво)\s+(?:the\s+)?$", before, re.I)
+                        if phrasing.host_after.match(after) or (
+                                phrasing.state_in.search(before)
                                 and (f.status == "planned" or f.relation)):
                             f.country, f.country_span = st.value, (st.start, st.end)
                             break
@@ -170,7 +148,7 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
 
 def assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
-    pat = CHAIR[ctx.language]
+    pat = ctx.profile.meetings.chair
     for f in frames:
         if f.format == "bilateral":
             continue  # two sides, no chair
@@ -220,7 +198,7 @@ def _opener(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> Non
     text = ctx.text
     for sent in _sentences_and_next(ctx, f, frames):
         ss, se = sent
-        for c in OPENER[ctx.language].finditer(text, ss, se):
+        for c in ctx.profile.meetings.opener.finditer(text, ss, se):
             if frame_of_offset(frames, sent, c.start()) not in (f, None):
                 continue
             before = [x for x in ctx.mentions if ss <= x.start and x.end <= c.start() and c.start() - x.end < 90
@@ -236,7 +214,7 @@ def _opener(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> Non
 
 def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
-    lang = ctx.language
+    phrasing = ctx.profile.meetings
     main = next((f for f in frames if f.main), None)
     for mention in ctx.mentions:
         person = ctx.people[mention.person]
@@ -248,14 +226,15 @@ def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         if ctx.text[sent[0]:sent[1]].rstrip().endswith("?"):
             continue  # a question reports no one's participation
         frame = frame_of_offset(frames, sent, mention.start)
-        if (frame is None and main is not None and main.status == "held" and ATTENDANCE[lang].search(text, *sent)
-                and not NEGATION[lang].search(text, sent[0], mention.start)):
+        if (frame is None and main is not None and main.status == "held" and phrasing.attendance.search(text, *sent)
+                and not phrasing.negation.search(text, sent[0], mention.start)):
             frame = main
         if frame is None or frame.format == "bilateral":
             continue  # bilateral talks have exactly their two sides
-        if frame.status == "planned" and not ATTENDANCE[lang].search(text, *sent):
+        if frame.status == "planned" and not phrasing.attendance.search(text, *sent):
             continue  # who announces a meeting is not thereby taking part in it
-        if re.search(r"\b(?:may|might|could)\b", text[sent[0]:sent[1]]) and frame.main and mention.person != frame.chair:
+        if (phrasing.hedged is not None and phrasing.hedged.search(text[sent[0]:sent[1]]) and frame.main
+                and mention.person != frame.chair):
             continue
         frame.persons.setdefault(mention.person, []).append((mention.start, mention.end))
     for f in frames:
@@ -312,7 +291,7 @@ def _context_sentences(ctx: DocContext, f: MeetingFrame, frames: list[MeetingFra
     if not f.main:
         return sorted(out)
     sents = ctx.analysis.sentences
-    part = PARTICIPATION[ctx.language]
+    part = ctx.profile.meetings.participation
     for i, sent in enumerate(sents):
         if sent not in out or i + 1 >= len(sents):
             continue
@@ -324,26 +303,21 @@ def _context_sentences(ctx: DocContext, f: MeetingFrame, frames: list[MeetingFra
     # Further on, "The representatives of A, B and C participated in it": a sentence that says who
     # attended, about no other meeting, speaks of the main one when it points back to it or when the
     # report speaks of no other.
-    attendance = ATTENDANCE[ctx.language]
+    attendance = ctx.profile.meetings.attendance
     alone = len(frames) == 1
     for sent in sents:
         if sent in out or ctx.in_quote(sent[0]) or not attendance.search(ctx.text, *sent):
             continue
         if any(m.sentence == sent for g in frames if g is not f for m in g.mentions):
             continue
-        if alone or _POINTS_BACK[ctx.language].search(ctx.text, *sent):
+        if alone or ctx.profile.meetings.points_back.search(ctx.text, *sent):
             out.add(sent)
     return sorted(out)
 
 
-_POINTS_BACK = {"en": re.compile(r"\b(?:in it|at it|in the event|in the meeting|in the session|there)\b", re.I),
-                "ru": re.compile(r"(?<![а-яё])(?:в нем|в нём|в ней|в мероприятии|во встрече|в заседании)(?![а-яё])",
-                                 re.I)}
-
-
 def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
-    lang = ctx.language
+    phrasing = ctx.profile.meetings
     for f in frames:
         if f.country and (f.status == "held" or f.place):
             f.states.setdefault(f.country, []).append(f.country_span or f.place_span or (0, 0))
@@ -364,7 +338,7 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         elif f.series and ctx.domain.series[f.series].organization:
             f.organizations.setdefault(ctx.domain.series[f.series].organization, []).append(f.mentions[0].span)
         for ss, se in _context_sentences(ctx, f, frames):
-            if not PARTICIPATION[lang].search(text, ss, se) and not any(m.sentence == (ss, se) for m in f.mentions):
+            if not phrasing.participation.search(text, ss, se) and not any(m.sentence == (ss, se) for m in f.mentions):
                 continue
             items = [st for st in ctx.states if ss <= st.start < se and not ctx.in_quote(st.start)]
             for st in _listed(ctx, items, ss, frames, f):
@@ -386,44 +360,30 @@ def _without_names(ctx: DocContext, start: int, end: int) -> str:
     return re.sub(r"[–—:()]|\s-\s", " ", gap)
 
 
-_ATTENDED_AFTER = {
-    "en": re.compile(r"\s*(?:also\s+|all\s+)?(?:took part|attended|participated|were represented|sent delegations|"
-                     r"joined)\b", re.I),
-    "ru": re.compile(r"\s*(?:также\s+)?(?:приняли участие|участвовали|были представлены|направили делегации|"
-                     r"присутствовали)(?![а-яё])", re.I),
-}
-
-
 def _list_before_attendance(ctx: DocContext, items: list) -> list:
     """ "Armenia, Belarus and Kazakhstan took part": a list of names with no cue before it, the verb
     of taking part right after it."""
-    lang = ctx.language
+    phrasing = ctx.profile.meetings
     chain: list = []
     for it in sorted(items, key=lambda m: m.start):
         if getattr(it, "kind", "name") == "adjective":
             chain = []
             continue
-        if chain and not LIST_JOIN[lang].match(_without_names(ctx, chain[-1].end, it.start)):
+        if chain and not phrasing.list_join.match(_without_names(ctx, chain[-1].end, it.start)):
             chain = []
         chain.append(it)
-        if len(chain) >= 2 and _ATTENDED_AFTER[lang].match(ctx.text, it.end):
+        if len(chain) >= 2 and phrasing.attended_after.match(ctx.text, it.end):
             return chain
-        if _REPRESENTED_AFTER[lang].match(ctx.text, it.end):
+        if phrasing.represented_after.match(ctx.text, it.end):
             return chain  # "Kazakhstan is represented by ...", "Россию представляет ..."
     return []
-
-
-_REPRESENTED_AFTER = {
-    "en": re.compile(r"\s*(?:is|was|were|are|will be)\s+represented\b", re.I),
-    "ru": re.compile(r"\s*(?:представля\w+|представил\w*|представлял\w*|будет представлять)(?![а-яё])", re.I),
-}
 
 
 def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingFrame], f: MeetingFrame) -> list:
     """The items (state or organisation matches of one sentence) a participation phrase lists:
     the first after a cue ("representatives of"), and those joined to it ("..., Tajikistan and
     Uzbekistan"); none after a negation ("we did not see representatives of Ukraine and Moldova")."""
-    text, lang = ctx.text, ctx.language
+    text, phrasing = ctx.text, ctx.profile.meetings
     out, prev = [], None
     for it in sorted(items, key=lambda m: m.start):
         owner = frame_of_offset(frames, ctx.sentence(it.start), it.start)
@@ -431,15 +391,15 @@ def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingF
             prev = None
             continue
         before = text[sent_start:it.start]
-        joined = prev is not None and LIST_JOIN[lang].match(_without_names(ctx, prev.end, it.start))
+        joined = prev is not None and phrasing.list_join.match(_without_names(ctx, prev.end, it.start))
         if joined:
             out.append(it)
             prev = it
             continue
-        delegation = getattr(it, "kind", "") == "adjective" and re.match(
-            r"\s*(?:delegations?|side|делегаци\w*|сторон\w*)", text[it.end:it.end + 15], re.I)
-        cue = LIST_CUE[lang].search(before[-140:]) and getattr(it, "kind", "name") != "adjective"
-        neg = NEGATION[lang].search(before[-70:])
+        delegation = getattr(it, "kind", "") == "adjective" and phrasing.delegation_after.match(
+            text[it.end:it.end + 15])
+        cue = phrasing.list_cue.search(before[-140:]) and getattr(it, "kind", "name") != "adjective"
+        neg = phrasing.negation.search(before[-70:])
         if (cue or delegation) and not neg:
             out.append(it)
             prev = it
@@ -450,8 +410,8 @@ def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingF
     # "Representatives of Ukraine and Moldova did not attend": a negation after the list undoes it.
     if out:
         after = text[out[-1].end:ctx.sentence(out[-1].start)[1]]
-        clause = re.split(r"[,;]|\bbut\b|(?<![а-яё])но(?![а-яё])", after)[0]
-        if NEGATION_AFTER[lang].search(clause):
+        clause = phrasing.clause_break.split(after)[0]
+        if phrasing.negation_after.search(clause):
             return []
     return out
 
@@ -472,13 +432,10 @@ def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
         end = best.trigger[0]  # "the SCO defence ministers [met]": the gathering, without its verb
     if f.place_span and not best.generic:
         gap = ctx.text[end:f.place_span[0]]
-        if _IN_PLACE[ctx.language].fullmatch(gap):
+        if ctx.profile.meetings.in_place.fullmatch(gap):
             end = f.place_span[1]
     name = " ".join(ctx.text[start:end].split())
     f.name, f.name_span = name.strip(" ,.;:"), (start, end)
-
-
-_IN_PLACE = {"en": re.compile(r"\s+in\s+(?:the\s+)?"), "ru": re.compile(r"\s+(?:в|во)\s+")}
 
 
 def body_name(ctx: DocContext, f: MeetingFrame) -> str | None:

@@ -1,0 +1,186 @@
+"""Languages: how each language words what the extractors look for, in one module per language.
+
+Modelled on spaCy's ``spacy/lang/xx``: ``parley/lang/en.py`` and ``parley/lang/ru.py`` each build
+a :class:`LanguageProfile` and register it; :func:`get_profile` finds a language's profile by its
+code (importing ``parley.lang.<code>`` on first use). The extractors read the patterns from the
+profile (``ctx.profile.meetings.triggers``) and never pick a pattern by language themselves.
+
+A new language needs a pipeline in ``parley/nlp/`` (``@register_pipeline("xx")``), its phrasings
+in the data files (``bodies.json``, ``series.json``, ``offices.json``, ``topics.json``), and one
+module here, ``parley/lang/xx.py``, that registers its profile.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+
+@dataclass(frozen=True)
+class OrdinalCue:
+    """An ordinal written before a meeting word: the pattern (ending where the search window ends,
+    the number in group "o") and what the number is worth (None: not an ordinal)."""
+
+    pattern: re.Pattern[str]
+    value: Callable[[str], int | None]
+
+
+class TalkPattern(NamedTuple):
+    """A way of saying two people held talks. ``kind`` "ab": the two sides are groups "a" and "b";
+    "subject": the other side is group "b", the first side the sentence's subject."""
+
+    pattern: re.Pattern[str]
+    kind: str
+
+
+@dataclass(frozen=True)
+class CaseChain:
+    """How a meeting word's complement runs on in a language that marks case: a chain of nouns in
+    the chaining case ("встреча секретарей советов безопасности государств – участников СНГ")."""
+
+    cases: frozenset[str]  # the cases that chain on (the tagger's tags: "Gen")
+    prepositions: Mapping[str, frozenset[str]]  # a preposition opening one phrase, and the cases it governs
+    joins: frozenset[str]  # what coordinates two members of the chain ("СМИД, СМО и КССБ")
+    participle: re.Pattern[str]  # the ending of a participle qualifying the chain after a comma
+    member: re.Pattern[str]  # the lemma after a dash that pairs states with members ("государств – участников")
+    governs_instrumental: re.Pattern[str]  # lemmas of nouns of commanding, which govern the instrumental
+
+
+@dataclass(frozen=True)
+class MeetingPhrasing:
+    """The phrasings the meeting extractor (``parley.extract.meetings``) looks for in one language."""
+
+    # -- Meeting phrases (mentions.py) --
+    triggers: re.Pattern[str]  # meeting words ("meeting", "talks", "заседание"), in group "t"
+    generic_trigger: re.Pattern[str]  # a meeting word that names no particular meeting ("the event", "the forum")
+    bilateral_trigger: re.Pattern[str]  # a meeting word for talks between two sides ("talks", "переговоры")
+    plural_trigger: re.Pattern[str] | None  # a meeting word in the plural, where the tagger does not tell (None: it tells)
+    ordinals: tuple[OrdinalCue, ...]  # ordinals before a meeting word, tried after Roman numerals ("13th", "ninth")
+    ordinal_of_other: re.Pattern[str]  # what makes such a number an ordinal of something else ("80th anniversary")
+    modifiers: re.Pattern[str]  # the modifiers before a meeting word, up to it ("the 13th international ...")
+    leading_function_words: re.Pattern[str] | None  # an article or preposition a phrase never starts on
+    phrase_stop: re.Pattern[str] | None  # where a meeting word's complement stops (None: case_chain says)
+    case_chain: CaseChain | None  # how a meeting word's complement runs on, by case (None: phrase_stop says)
+    holds: re.Pattern[str]  # a body holding the meeting, just before the meeting word ("X held a meeting")
+    joint: re.Pattern[str]  # a joint meeting ("joint", "совместное")
+    ministerial: re.Pattern[str]  # ministers in a phrase: a joint meeting of ministers is one of several bodies
+    international: re.Pattern[str]  # "international": high representatives' international meeting
+    multilateral: re.Pattern[str]  # words that say many sides meet ("member states", "multilateral")
+    bilateral: re.Pattern[str]  # "bilateral" before a meeting word
+    with_whom: re.Pattern[str]  # "with" right after a meeting word ("a meeting with ...")
+    group: re.Pattern[str]  # a group met with, not one person ("with the heads of delegations")
+    official: re.Pattern[str]  # one official met with, not named ("a meeting with the Belarusian head of state")
+    side_joiner: re.Pattern[str]  # what pairs two states as the two sides ("China-Russia", "Russia and China")
+    compound_adjective: re.Pattern[str] | None  # two states in one adjective, stems in groups 1 and 2 ("китайско-российские")
+    pronoun_subject: re.Pattern[str]  # a pronoun for the meeting of the sentence before ("It will be held"), group "p"
+    gather: re.Pattern[str]  # a body meeting without a meeting word: "Heads of CIS special services gathered in Minsk"
+    collective: re.Pattern[str]  # a collective head noun: a body, not one official ("the RATS Council")
+    head_noun_before: str | None  # the word a head noun stands before ("the Secretary of"; None: the first noun is the head)
+    habitual: re.Pattern[str]  # meetings as a habit, not one meeting ("every year", "traditionally")
+    next: re.Pattern[str]  # the next meeting ("next", "upcoming")
+    previous: re.Pattern[str]  # the previous meeting ("previous", "last year's")
+    planned: re.Pattern[str]  # a meeting to come ("will", "is scheduled", "состоится")
+    held: re.Pattern[str]  # a meeting held ("was held", "took place", "состоялось")
+    relative_clause: re.Pattern[str]  # a relative clause on the meeting itself ("the session, which will open")
+    relative_future: re.Pattern[str]  # such a clause in the future ("will", "пройдет")
+    reporting: re.Pattern[str]  # lemmas of the report's own verbs, whose tense says nothing of the meeting ("said")
+
+    # -- Meetings (frames.py, __init__.py) --
+    many: re.Pattern[str]  # a sentence speaking of many sides ("delegations", "member states")
+    capitalised_names: bool  # whether a meeting's proper name capitalises its words ("II Minsk International Conference")
+    sidelines: re.Pattern[str]  # talks on the sidelines of a meeting ("on the sidelines", "в рамках")
+
+    # -- Slots (slots.py) --
+    signed: re.Pattern[str]  # a document signed or adopted (dates a plan's year)
+    earlier: re.Pattern[str]  # what was done earlier, not at the meeting ("previously", "last year")
+    previous_in: re.Pattern[str]  # the previous meeting's year ("the previous meeting in 2018"), group "y"
+    year_only: re.Pattern[str]  # a year with no month or day ("in 2027"), group "y"
+    place_cue: re.Pattern[str]  # what stands before a meeting's place ("in", "at", "hosted by"), up to it
+    host_after: re.Pattern[str]  # what follows a host place ("Moscow hosted", ", Moscow, September 30")
+    here: re.Pattern[str]  # a meeting held "here": where the agency filed from
+    state_in: re.Pattern[str]  # "in" right before a state, up to it: the country of a planned or next meeting
+    virtual: re.Pattern[str]  # a meeting held online, with no place
+    chair: re.Pattern[str]  # who chairs ("chaired by X"; group "after": "X chaired", the chair before it)
+    opener: re.Pattern[str]  # who opens a session chairs it when the text names no other chair ("X opened the meeting")
+    participation: re.Pattern[str]  # words of taking part: a sentence that says who took part
+    attendance: re.Pattern[str]  # cues strong enough to say who took part when the sentence does not name the meeting
+    negation: re.Pattern[str]  # a negation before what is listed ("except", "кроме")
+    negation_after: re.Pattern[str]  # a negation after a list, which undoes it ("did not attend")
+    hedged: re.Pattern[str] | None  # a sentence saying someone only may take part ("may", "could")
+    points_back: re.Pattern[str]  # a sentence pointing back to the meeting ("in it", "в нем")
+    list_cue: re.Pattern[str]  # what introduces the states (or organisations) represented, up to them
+    list_join: re.Pattern[str]  # what joins the members of such a list
+    delegation_after: re.Pattern[str]  # a delegation after a state's adjective ("the Chinese delegation")
+    clause_break: re.Pattern[str]  # where a clause after a list ends (",", "but")
+    attended_after: re.Pattern[str]  # taking part, right after a list of states ("A, B and C took part")
+    represented_after: re.Pattern[str]  # being represented, right after a state ("Kazakhstan is represented by")
+    in_place: re.Pattern[str]  # "in" between a meeting's name and its place ("... in Astana")
+
+    # -- Talks between two people (bilateral.py) --
+    talk_words: re.Pattern[str]  # words of talks or meeting: only sentences with one are searched
+    talks: tuple[TalkPattern, ...]  # ways of saying two people held talks, in the order tried
+    talk_joined: re.Pattern[str]  # "and" joining several people on one side ("with Y and Z")
+    guest: re.Pattern[str]  # a guest or visit: "the high guest" is the visitor named before
+    talks_group: re.Pattern[str]  # a group as one side: no talks between two people ("the Secretaries")
+    person_word: re.Pattern[str]  # a person of a state named before ("the Iranian official", "the Pakistani guest")
+    pronoun: re.Pattern[str]  # a personal pronoun as one side ("He met ...")
+    delegation: re.Pattern[str]  # a delegation as the other side ("will receive a delegation of ...")
+
+    def __post_init__(self) -> None:
+        if (self.phrase_stop is None) == (self.case_chain is None):
+            raise ValueError("a meeting phrasing has either phrase_stop or case_chain, not both or neither")
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """What the extractors know of one language's wording."""
+
+    code: str  # the language's code, as the pipelines in parley.nlp name it ("en", "ru")
+    meetings: MeetingPhrasing
+
+
+class UnknownLanguageError(LookupError):
+    """No profile for a language."""
+
+
+_PROFILES: dict[str, LanguageProfile] = {}
+
+
+def register_profile(profile: LanguageProfile) -> LanguageProfile:
+    """Register a language's profile under its code (a module in parley/lang calls this)."""
+    _PROFILES[profile.code] = profile
+    return profile
+
+
+def available_profiles() -> list[str]:
+    """The codes of the languages with a profile, registered or in this package."""
+    modules = {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
+    return sorted(set(_PROFILES) | modules)
+
+
+def get_profile(code: str) -> LanguageProfile:
+    """The profile of a language, by its code ("en"); its module is imported on first use."""
+    if code not in _PROFILES and code in available_profiles():
+        importlib.import_module(f"{__name__}.{code}")
+    if code not in _PROFILES:
+        raise UnknownLanguageError(
+            f"no language profile for {code!r}; available: {', '.join(available_profiles())} "
+            f"(a new language needs a module parley/lang/<code>.py that calls register_profile)")
+    return _PROFILES[code]
+
+
+__all__ = [
+    "CaseChain",
+    "LanguageProfile",
+    "MeetingPhrasing",
+    "OrdinalCue",
+    "TalkPattern",
+    "UnknownLanguageError",
+    "available_profiles",
+    "get_profile",
+    "register_profile",
+]
