@@ -156,6 +156,15 @@ def _name_forms(person: Json) -> set[str]:
     return {_stem(w[0] if family_first else w[-1]) for w in names} | {_stem(w[-1]) for w in names}
 
 
+def _names(name: str, span_text: str) -> bool:
+    """A meeting's name is the text of its span, its first word perhaps in the nominative
+    ("заседание Совета" for "заседании Совета")."""
+    if ws(name) in ws(span_text):
+        return True
+    first, _, rest = ws(name).partition(" ")
+    return ws(rest) in ws(span_text) and _stem(first)[:3] in span_text.lower()
+
+
 def _params():
     for path in DEV:
         name = path.stem
@@ -186,7 +195,7 @@ def test_evidence_lies_in_the_document_and_shows_the_value(records, name):
             assert shows_person(p["name"], a, b), (p["name"], raw[a:b])
     for m in rec["meetings"]:
         if m["support"].get("name"):
-            assert any(ws(m["name"]) in ws(raw[a:b]) for a, b in m["support"]["name"]), m["name"]
+            assert any(_names(m["name"], raw[a:b]) for a, b in m["support"]["name"]), m["name"]
         if english and m["place"]:
             # Place support may be absent (talks inherit the place of the meeting they are part of).
             assert all(m["place"].lower() in raw[a:b].lower() for a, b in m["support"].get("place", [])), m["place"]

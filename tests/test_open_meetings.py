@@ -741,3 +741,36 @@ RANKED = [
 def test_a_rank_between_title_and_name_is_not_part_of_the_office(extractor, text, title):
     titles = {o["title"] for p in run(extractor, text, "en")["people"] for o in p["offices"]}
     assert title in titles, titles
+
+
+# ------------------------------------------------------------------ ordinals: possessives, idioms; cited names
+
+ORDINALS = [
+    ("en", "Pakistan's minister attended the 15th Defense Ministers’ Meeting of the SCO Member States in Beijing on "
+           "24 April 2018. This is the first defence ministers’ meeting since the expansion of the bloc.", 15),
+    ("en", "The 11th meeting of the SCO Council of Heads of Government opened in Astana on 3 October 2019. It is the "
+           "first such meeting in ten years in Kazakhstan.", 11),
+    ("ru", "23-е заседание Совета министров обороны СНГ прошло в Москве 5 ноября 2024 года. Это первое заседание "
+           "после расширения повестки.", 23),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "ordinal"), ORDINALS)
+def test_the_meetings_number_and_not_a_first_since(extractor, language, text, ordinal):
+    meetings = run(extractor, text, language)["meetings"]
+    assert [m["ordinal"] for m in meetings] == [ordinal], meetings
+
+
+CITED = [
+    ("На заседании Совета глав правительств СНГ в Ашхабаде 5 декабря 2014 года премьеры обсудили торговлю.",
+     "заседание Совета глав правительств СНГ"),
+    ("На встрече секретарей советов безопасности государств – членов ШОС в Душанбе 17 апреля 2014 года обсудили "
+     "Афганистан.", "встреча секретарей советов безопасности государств – членов ШОС"),
+    ("В ходе консультаций представителей государств – членов ОДКБ в Москве 23 мая 2006 года обсуждены вопросы.",
+     "консультации представителей государств – членов ОДКБ"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CITED)
+def test_a_russian_meeting_is_named_in_the_nominative(extractor, text, name):
+    assert only_meeting(run(extractor, text, "ru"))["name"].startswith(name)

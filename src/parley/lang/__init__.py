@@ -61,6 +61,7 @@ class MeetingPhrasing:
     plural_trigger: re.Pattern[str] | None  # a meeting word in the plural, where the tagger does not tell (None: it tells)
     ordinals: tuple[OrdinalCue, ...]  # ordinals before a meeting word, tried after Roman numerals ("13th", "ninth")
     ordinal_of_other: re.Pattern[str]  # what makes such a number an ordinal of something else ("80th anniversary")
+    ordinal_idiom: re.Pattern[str]  # after the meeting word: "the first meeting since 2019" counts no series
     modifiers: re.Pattern[str]  # the modifiers before a meeting word, up to it ("the 13th international ...")
     leading_function_words: re.Pattern[str] | None  # an article or preposition a phrase never starts on
     phrase_stop: re.Pattern[str] | None  # where a meeting word's complement stops (None: case_chain says)
@@ -119,6 +120,7 @@ class MeetingPhrasing:
     attended_after: re.Pattern[str]  # taking part, right after a list of states ("A, B and C took part")
     represented_after: re.Pattern[str]  # being represented, right after a state ("Kazakhstan is represented by")
     in_place: re.Pattern[str]  # "in" between a meeting's name and its place ("... in Astana")
+    citation_forms: dict[str, str]  # a meeting word's lemma (with "+pl" in the plural) -> its nominative, for names
 
     # -- Talks between two people (bilateral.py) --
     talk_words: re.Pattern[str]  # words of talks or meeting: only sentences with one are searched

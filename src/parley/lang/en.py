@@ -28,11 +28,13 @@ MEETINGS = MeetingPhrasing(
     bilateral_trigger=re.compile(r"^(?:talks|consultations?|negotiations)$", re.I),
     plural_trigger=re.compile(r"^(?:meetings|sessions|summits|conferences|forums|sittings|gatherings|events)$", re.I),
     ordinals=(
-        OrdinalCue(re.compile(r"\b(?P<o>\d{1,3})(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,6}$"), int),
-        OrdinalCue(re.compile(r"\b(?P<o>" + "|".join(ORDINAL_WORDS) + r")\s+(?:[\w-]+\s+){0,4}$", re.I), _ordinal_word),
+        OrdinalCue(re.compile(r"\b(?P<o>\d{1,3})(?:st|nd|rd|th)\s+(?:[\w’'-]+\s+){0,6}$"), int),
+        OrdinalCue(re.compile(r"\b(?P<o>" + "|".join(ORDINAL_WORDS) + r")\s+(?:[\w’'-]+\s+){0,4}$", re.I), _ordinal_word),
     ),
     # "the 2021 trilateral", "80th anniversary": an ordinal of something else.
     ordinal_of_other=re.compile(r"anniversar|century|place", re.I),
+    ordinal_idiom=re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:after|since|in\s+(?:\w+\s+)?(?:years|decades|history)|"
+                             r"of its kind|ever)\b", re.I),
     # What may stand before a meeting word as part of its name: numbers, capitalised words (a body's
     # name used as a modifier: "the CSTO Committee of Secretaries of Security Councils meeting";
     # "of"/"and" only between capitalised words), possessives ("Defence Ministers' meeting"),
@@ -137,6 +139,7 @@ MEETINGS = MeetingPhrasing(
                               r"joined)\b", re.I),
     represented_after=re.compile(r"\s*(?:is|was|were|are|will be)\s+represented\b", re.I),
     in_place=re.compile(r"\s+in\s+(?:the\s+)?"),
+    citation_forms={},  # English meeting words do not decline
 
     # -- Talks between two people --
     talk_words=re.compile(r"\b(?:talks|meetings?|consultations?|negotiations|conversations?|met|meets|meet|received|"

@@ -33,6 +33,8 @@ MEETINGS = MeetingPhrasing(
     ),
     # "80-я годовщина", "XXI век": an ordinal of something else.
     ordinal_of_other=re.compile(r"годовщин|юбиле|век", re.I),
+    ordinal_idiom=re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:после|с\s+момента|за\s+(?:\d+\s+)?(?:лет|год)|в\s+истории)"
+                             r"(?![а-яё])", re.I),
     modifiers=re.compile(r"(?:(?:\d{1,3}\s*-\s*\w{1,3}|[IVXL]+|[а-яёА-ЯЁ-]+(?:ая|ое|ой|ий|ый|ые|ых|ую|ей|его|ому|ее|ие|их|им|ими|ым|ыми|ого))\s+){0,4}$"),
     leading_function_words=None,  # the modifiers never start on one
     phrase_stop=None,
@@ -141,6 +143,13 @@ MEETINGS = MeetingPhrasing(
                               r"присутствовали)(?![а-яё])", re.I),
     represented_after=re.compile(r"\s*(?:представля\w+|представил\w*|представлял\w*|будет представлять)(?![а-яё])", re.I),
     in_place=re.compile(r"\s+(?:в|во)\s+"),
+    # A meeting named as the text declines it ("на заседании Совета") is cited in the nominative.
+    citation_forms={
+        "заседание": "заседание", "встреча": "встреча", "совещание": "совещание", "саммит": "саммит",
+        "сессия": "сессия", "форум": "форум", "конференция": "конференция", "консультация": "консультация",
+        "консультация+pl": "консультации", "переговор+pl": "переговоры", "переговоры+pl": "переговоры",
+        "встреча+pl": "встречи", "заседание+pl": "заседания", "раунд": "раунд",
+    },
 
     # -- Talks between two people --
     talk_words=re.compile(r"(?<![а-яё])(?:встреч|переговор|консультаци|встретил|принял|примет|принимает)", re.I),

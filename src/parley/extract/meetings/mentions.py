@@ -274,6 +274,8 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             ordinal, ostart = _ordinal_before(ctx, m.start(), ss)
             if ordinal is None:
                 ordinal, ostart = _ordinal_before(ctx, ps, ss) if ps > ss else (None, ps)
+            if ordinal is not None and phrasing.ordinal_idiom.match(text, m.end("t"), se):
+                ordinal, ostart = None, ps  # "the first defence ministers' meeting since the expansion"
             ps = min(ps, ostart)
             sentence_text = text[ss:se]
             sides = _two_sides(ctx, (ps, pe))

@@ -435,7 +435,22 @@ def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
         if ctx.profile.meetings.in_place.fullmatch(gap):
             end = f.place_span[1]
     name = " ".join(ctx.text[start:end].split())
-    f.name, f.name_span = name.strip(" ,.;:"), (start, end)
+    f.name, f.name_span = _citation_form(ctx, best, name.strip(" ,.;:")), (start, end)
+
+
+def _citation_form(ctx: DocContext, m: MeetingMention, name: str) -> str:
+    """A name that starts with its meeting word declined ("заседании Совета глав правительств") starts
+    with the word in the nominative, as names are cited ("заседание Совета глав правительств")."""
+    forms = ctx.profile.meetings.citation_forms
+    toks = ctx.analysis.tokens_in(*m.trigger)
+    if not forms or not toks or toks[0].start != m.span[0] or toks[0].case in ("", "Nom"):
+        return name
+    t = toks[0]
+    form = forms.get(t.lemma + ("+pl" if t.number == "Plur" else "")) or forms.get(t.lemma)
+    if form is None:
+        return name
+    form = form.capitalize() if t.text[:1].isupper() else form
+    return form + name[len(t.text):] if name.startswith(t.text) else name
 
 
 def body_name(ctx: DocContext, f: MeetingFrame) -> str | None:
