@@ -203,7 +203,7 @@ class _Resolver:
             if entry is not None:
                 words |= set(re.findall(r"\w+", entry["en"].lower()))
                 words -= {"of", "the"}
-                if entry.get("role") == "head-of-state":
+                if entry.get("role") in ("head-of-state", "head-of-government"):
                     words |= {"leader", "head"}
         best = None
         for m in reversed(self.ctx.mentions):
@@ -213,7 +213,7 @@ class _Resolver:
             for o in p.offices:
                 ow = set(re.findall(r"\w+", o.title.lower()))
                 head_ok = bool(words & ow - {"of", "the", "security", "council"}) or (
-                    words & {"leader", "head", "лидер", "глава"} and o.role == "head-of-state"
+                    words & {"leader", "head", "лидер", "глава"} and o.role in ("head-of-state", "head-of-government")
                 )
                 if head_ok and (not states or o.state in states):
                     best = m.person

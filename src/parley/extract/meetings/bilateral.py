@@ -49,7 +49,8 @@ def _role_person(ctx: DocContext, phrase_start: int, phrase_end: int) -> int | N
                 break
     if not hits and states and ctx.profile.meetings.person_word.search(phrase):
         # "the Iranian official", "the Pakistani guest": the one person of that state named before.
-        hits = [i for i in named_before if ctx.people[i].state in states]
+        hits = [i for i in named_before if ctx.people[i].state in states and not ctx.people[i].is_expert
+                and "press" not in ctx.people[i].roles()]
     return hits[0] if len(hits) == 1 else None
 
 

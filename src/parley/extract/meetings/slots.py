@@ -250,7 +250,8 @@ def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             p = ctx.people[q.speaker] if q.speaker is not None else None
             if p is None or p.is_expert or "press" in p.roles():
                 continue
-            if q.mode in ("speech",) or p.roles() & {"security-council", "head-of-state", "minister", "special-services", "organization"}:
+            if q.mode in ("speech",) or p.roles() & {"security-council", "head-of-state", "head-of-government", "minister", "special-services",
+                                                          "organization"}:
                 main.persons.setdefault(q.speaker, []).append((q.start, q.end))
 
 
