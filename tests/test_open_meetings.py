@@ -774,3 +774,19 @@ CITED = [
 @pytest.mark.parametrize(("text", "name"), CITED)
 def test_a_russian_meeting_is_named_in_the_nominative(extractor, text, name):
     assert only_meeting(run(extractor, text, "ru"))["name"].startswith(name)
+
+
+QUOTED_PREMIERS = [
+    ("ru", "Заседание Совета глав правительств СНГ прошло в Минске 8 июня 2023 года. «Мы договорились о главном», — "
+           "сказал премьер-министр Белоруссии Роман Головченко.", "Roman Golovchenko"),
+    ("ru", "В Астане 25 мая 2023 года состоялось заседание Евразийского межправительственного совета. «Торговля "
+           "растет третий год подряд», — отметил председатель правительства России Михаил Мишустин.",
+     "Mikhail Mishustin"),
+    ("en", "The SCO Council of Heads of Government met in Islamabad on 16 October 2024. \"Connectivity is our "
+           "priority,\" said Pakistani Prime Minister Shehbaz Sharif.", "Shehbaz Sharif"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "person"), QUOTED_PREMIERS)
+def test_a_prime_minister_quoted_at_a_meeting_took_part(extractor, language, text, person):
+    assert person in only_meeting(run(extractor, text, language))["persons"]
