@@ -790,3 +790,23 @@ QUOTED_PREMIERS = [
 @pytest.mark.parametrize(("language", "text", "person"), QUOTED_PREMIERS)
 def test_a_prime_minister_quoted_at_a_meeting_took_part(extractor, language, text, person):
     assert person in only_meeting(run(extractor, text, language))["persons"]
+
+
+# ------------------------------------------------------------------ "the upcoming meeting" of an announcement
+
+UPCOMING = [
+    ("ru", "13-е заседание секретарей советов безопасности государств-членов ШОС пройдет в Пекине 21 мая 2018 года. "
+           "В предстоящей встрече примут участие представители Индии, Казахстана и Пакистана, а также генеральный "
+           "секретарь ШОС Рашид Алимов.", {"IND", "KAZ", "PAK"}),
+    ("en", "The CSTO Council of Foreign Ministers will meet in Minsk on 20 May 2024. Representatives of Armenia, "
+           "Kazakhstan and Russia will take part in the upcoming meeting.", {"ARM", "KAZ", "RUS"}),
+    ("en", "The SCO defence ministers will meet in Astana on 26 April 2024. Delegations of India, Pakistan and "
+           "Tajikistan are expected at the forthcoming meeting.", {"IND", "PAK", "TJK"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "states"), UPCOMING)
+def test_the_upcoming_meeting_of_an_announcement_is_the_announced_one(extractor, language, text, states):
+    meetings = run(extractor, text, language)["meetings"]
+    assert len(meetings) == 1, meetings
+    assert states <= set(meetings[0]["states"]) and meetings[0]["status"] == "planned"

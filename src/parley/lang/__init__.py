@@ -83,6 +83,7 @@ class MeetingPhrasing:
     head_noun_before: str | None  # the word a head noun stands before ("the Secretary of"; None: the first noun is the head)
     habitual: re.Pattern[str]  # meetings as a habit, not one meeting ("every year", "traditionally")
     next: re.Pattern[str]  # the next meeting ("next", "upcoming")
+    upcoming: re.Pattern[str]  # of those, the words that may also mean the meeting a report announces ("upcoming")
     previous: re.Pattern[str]  # the previous meeting ("previous", "last year's")
     planned: re.Pattern[str]  # a meeting to come ("will", "is scheduled", "состоится")
     held: re.Pattern[str]  # a meeting held ("was held", "took place", "состоялось")

@@ -73,6 +73,7 @@ MEETINGS = MeetingPhrasing(
     head_noun_before="of",
     habitual=re.compile(r"\b(?:every year|annually|traditionally|regularly|usually|each year|annual meetings|such meetings)\b", re.I),
     next=re.compile(r"\b(?:next|upcoming|forthcoming|future)\b", re.I),
+    upcoming=re.compile(r"upcoming|forthcoming", re.I),
     previous=re.compile(r"\b(?:previous|last year's|preceding|past)\b", re.I),
     planned=re.compile(
         r"\b(?:will|shall|is to be|are to be|to be held|is scheduled|are scheduled|scheduled|planned|plans? to|"

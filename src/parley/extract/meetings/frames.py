@@ -92,6 +92,14 @@ def build_frames(ctx: DocContext, mentions: list[MeetingMention]) -> list[Meetin
     for m in mentions:
         if not _specific(ctx, m):
             continue
+        if m.upcoming:
+            # "The upcoming meeting" of a report that announces one is that meeting.
+            announced = next((f for f in frames if f.relation is None and all(x.planned for x in f.mentions)
+                              and _same_meeting(ctx, f, m) and f.format == ("bilateral" if m.bilateral else "multilateral")
+                              and not (f.series and m.series and f.series != m.series)
+                              and not (f.body and m.body and f.body != m.body)), None)
+            if announced is not None:
+                m.relation, m.planned = None, True
         frame = next((f for f in frames if _compatible(f, m) and _same_meeting(ctx, f, m)), None)
         if frame is None:
             frame = MeetingFrame(series=m.series, ordinal=m.ordinal, organization=m.organization,
@@ -139,6 +147,13 @@ def attach_generic(ctx: DocContext, frames: list[MeetingFrame], mentions: list[M
     for m in mentions:
         if m.habitual or any(m in f.mentions for f in frames):
             continue
+        if m.upcoming and not m.bilateral:
+            # "The upcoming meeting" of a report announcing one is that meeting.
+            announced = [f for f in held if all(x.planned for x in f.mentions)]
+            if len(announced) == 1:
+                m.relation, m.planned = None, True
+                announced[0].mentions.append(m)
+                continue
         if m.relation and not m.bilateral and len(topics) == 1 and not m.generic and not (m.series or m.body):
             series, body, org = next(iter(topics))
             m.series, m.body = series, body

@@ -24,6 +24,7 @@ class MeetingMention:
     generic: bool = False
     bilateral: bool = False
     relation: str | None = None  # next | previous
+    upcoming: bool = False  # "the upcoming meeting": the next one, or the one a report announces
     verbal: bool = False  # "Heads of CIS special services gathered": no meeting word
     planned: bool = False
     habitual: bool = False
@@ -293,8 +294,10 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                     ordinal is None and _plural_trigger(ctx, m) and not _anchored(ctx, pe, se)),
             )
             local = text[max(ss, ps - 40):min(se, pe + 10)]
-            if phrasing.next.search(local):
+            nxt = phrasing.next.search(local)
+            if nxt:
                 mention.relation = "next"
+                mention.upcoming = bool(phrasing.upcoming.fullmatch(nxt.group()))
             elif phrasing.previous.search(text[max(ss, ps - 30):pe]):
                 mention.relation = "previous"
             mention.planned = is_planned(ctx, mention)
