@@ -810,3 +810,18 @@ def test_the_upcoming_meeting_of_an_announcement_is_the_announced_one(extractor,
     meetings = run(extractor, text, language)["meetings"]
     assert len(meetings) == 1, meetings
     assert states <= set(meetings[0]["states"]) and meetings[0]["status"] == "planned"
+
+
+# ------------------------------------------------------------------ a host state only where someone takes part
+
+HOST_STATES = [
+    ("en", "The next meeting of the CIS heads of government will be held in Sochi in June 2023.", []),
+    ("ru", "Следующее заседание Совета глав правительств СНГ пройдет 29 мая 2015 года в Астане.", []),
+    ("en", "The CSTO Council of Foreign Ministers will meet in Minsk on 20 May 2024. Representatives of Armenia and "
+           "Kazakhstan will take part.", ["ARM", "BLR", "KAZ"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "states"), HOST_STATES)
+def test_an_announced_meeting_lists_its_host_only_with_its_participants(extractor, language, text, states):
+    assert sorted(only_meeting(run(extractor, text, language))["states"]) == states

@@ -320,7 +320,7 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
     phrasing = ctx.profile.meetings
     for f in frames:
-        if f.country and (f.status == "held" or f.place):
+        if f.country and f.status == "held" and not f.relation:  # a host represents itself at what it holds
             f.states.setdefault(f.country, []).append(f.country_span or f.place_span or (0, 0))
         when = f.start or (ctx.published.isoformat() if ctx.published else None)
         for pid, spans in f.persons.items():
@@ -347,6 +347,9 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             orgs = [o for o in ctx.organizations if ss <= o.start < se]
             for o in _listed(ctx, orgs, ss, frames, f):
                 f.organizations.setdefault(o.value, []).append((o.start, o.end))
+        if f.country and f.status == "planned" and not f.relation and f.states:
+            # An announced meeting whose participants are listed: the host will be among them.
+            f.states.setdefault(f.country, []).append(f.country_span or f.place_span or (0, 0))
 
 
 def _without_names(ctx: DocContext, start: int, end: int) -> str:
