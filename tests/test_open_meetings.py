@@ -825,3 +825,22 @@ HOST_STATES = [
 @pytest.mark.parametrize(("language", "text", "states"), HOST_STATES)
 def test_an_announced_meeting_lists_its_host_only_with_its_participants(extractor, language, text, states):
     assert sorted(only_meeting(run(extractor, text, language))["states"]) == states
+
+
+# ------------------------------------------------------------------ bodies named with possessives; last year's online meeting
+
+POSSESSIVE_BODIES = [
+    ("Azerbaijani Security Council Secretary Ramil Usubov has attended a meeting of secretaries of the CIS "
+     "countries' security councils held in Moscow on 17 November 2021. The video conference meeting of the "
+     "secretaries was held in 2020.", "Moscow"),
+    ("A meeting of secretaries of the CSTO member states' security councils was held in Yerevan on 17 June 2022.",
+     "Yerevan"),
+    ("The secretaries of the SCO nations' security councils met in Dushanbe on 17 April 2014.", "Dushanbe"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), POSSESSIVE_BODIES)
+def test_a_body_named_with_a_possessive_and_its_place(extractor, text, place):
+    record = run(extractor, text, "en", published="2022-06-17")
+    meeting = next(m for m in record["meetings"] if m["series"])
+    assert meeting["place"] == place

@@ -103,8 +103,7 @@ MEETINGS = MeetingPhrasing(
     host_after=re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:yesterday|today|recently|on\s+\w+day)\s+)?"
                           r"(?:hosted|will host|is hosting|hosts|host)\b|"
                           r"^\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b"),  # ", Moscow, September 30"
-    here=re.compile(r"\b(?:held|hosted|convened|opened|took place|meet|met|gathered|meeting|session)\s+here\b|"
-                    r"\bhere\s+(?:on|today|yesterday|this)\b", re.I),
+    here=re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)(?!['’]s)", re.I),
     state_in=re.compile(r"\bin\s+(?:the\s+)?$", re.I),
     virtual=re.compile(r"\b(?:videoconference|video conference|video link|online|virtual\w*|videoconferencing)\b", re.I),
     chair=re.compile(

@@ -90,11 +90,21 @@ def _year_only(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> 
     return None
 
 
+def _other_year(ctx: DocContext, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence names a year other than the report's."""
+    if ctx.published is None:
+        return False
+    return any(int(y) != ctx.published.year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", ctx.text[sentence[0]:sentence[1]]))
+
+
 def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
     phrasing = ctx.profile.meetings
     for f in frames:
-        virtual = any(phrasing.virtual.search(text, *m.sentence) for m in f.mentions if not m.generic)
+        # Held online, so nowhere: unless the sentence speaks of another year's meeting ("The video
+        # conference meeting ... was held in 2020" in a report of this year's).
+        virtual = any(phrasing.virtual.search(text, *m.sentence) for m in f.mentions
+                      if not m.generic and not _other_year(ctx, m.sentence))
         if virtual:
             continue
         for m in sorted(f.mentions, key=lambda x: (x.generic, x.span[0])):
