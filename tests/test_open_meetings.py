@@ -844,3 +844,30 @@ def test_a_body_named_with_a_possessive_and_its_place(extractor, text, place):
     record = run(extractor, text, "en", published="2022-06-17")
     meeting = next(m for m in record["meetings"] if m["series"])
     assert meeting["place"] == place
+
+
+# ------------------------------------------------------------------ a quotation that stands alone
+
+IMPLIED = [
+    ("ru", "Президент Беларуси Александр Лукашенко 29 июня провел встречу с секретарем Совета безопасности России "
+           "Николаем Патрушевым.\n«Всегда есть о чем поговорить, особенно в это непростое время».",
+     "Alexander Lukashenko"),
+    ("en", "Belarusian President Alexander Lukashenko received Nikolai Patrushev in Minsk on 3 May 2023. The President "
+           "added that the trip had been planned long ago. \"The visit will be useful for further progress in our "
+           "relations.\"", "Alexander Lukashenko"),
+    ("ru", "Секретарь Совбеза России Николай Патрушев встретился в Москве с госсекретарем Совбеза Беларуси Станиславом "
+           "Засем 10 июля 2009 года.\n«Мы являемся стратегическими партнерами и совместно будем прорабатывать "
+           "мероприятия».", "Nikolai Patrushev"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "speaker"), IMPLIED)
+def test_a_quotation_standing_alone_is_the_words_of_whom_the_sentence_before_introduces(extractor, language, text,
+                                                                                         speaker):
+    assert [s["speaker"] for s in run(extractor, text, language)["statements"]] == [speaker]
+
+
+def test_a_quotation_whose_speaker_cannot_be_told_is_left_out(extractor):
+    text = ("Azerbaijani Defence Minister Zakir Hasanov held talks in Baku on 18 September 2024. \"Pakistan has always "
+            "stood with its brothers, and we will continue to do so,\" the visiting official said.")
+    assert run(extractor, text, "en")["statements"] == []

@@ -34,7 +34,7 @@ def assemble(ctx: DocContext) -> Record:
         st.back("quote", (q.start, q.end))
         st.back("speaker", q.attribution)
         st.meeting = main_index if main_index is not None and record.meetings[main_index].status == "held" else None
-        st.confidence = {"quote": 0.85, "dash": 0.75, "answer": 0.8, "speech": 0.8}.get(q.mode, 0.6)
+        st.confidence = {"quote": 0.85, "dash": 0.75, "answer": 0.8, "speech": 0.8, "implied": 0.6}.get(q.mode, 0.6)
         record.statements.append(st)
     return record
 

@@ -329,6 +329,43 @@ def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[in
     return None, None
 
 
+def _verb_after(ctx: DocContext, end: int) -> bool:
+    """A speech verb in the rest of the quote's sentence ('," the Pakistani minister said'): the text
+    attributes the quote, even when the speaker cannot be resolved."""
+    verbs = SPEECH_VERBS[ctx.language if ctx.language in SPEECH_VERBS else "en"]
+    tail = ctx.text[end:end + 200]
+    return re.match(rf"[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*(?:[^\W\d][^,.;:!?\"“”«»\n]{{0,89}}?\s+)?{verbs}\b",
+                    tail) is not None
+
+
+def _implied_speaker(ctx: DocContext, start: int, res: _Resolver) -> tuple[int | None, Span | None]:
+    """A quotation that opens its sentence and says nowhere who speaks is the words of whom the
+    sentence before introduces: its speech verb's subject ("The President added that ... . "The
+    visit will be useful ...""), else its subject ("Lukashenko met Patrushev on 29 June. "There is
+    always something to talk about ...""): an official, never an expert or a spokesman."""
+    text = ctx.text
+    ss, _ = ctx.sentence(start)
+    if text[ss:start - 1].strip(" \t\n\"“«„—–-"):
+        return None, None  # words before the quote in its sentence: not a quotation standing alone
+    prev = next((x for x in reversed(ctx.analysis.sentences) if x[1] <= ss and text[x[0]:x[1]].strip()), None)
+    if prev is None or not re.fullmatch(r"\s*", text[prev[1]:ss]) or res.ctx.in_quote(prev[0]):
+        return None, None
+    verbs = SPEECH_VERBS[ctx.language if ctx.language in SPEECH_VERBS else "en"]
+    m = re.search(rf"(?P<who>[^,.;:!?\"“”«»\n]{{2,120}}?)\s+{verbs}\b", text[prev[0]:prev[1]])
+    who = None
+    if m:
+        a, b = prev[0] + m.start("who"), prev[0] + m.end("who")
+        who = res.resolve(text[a:b], a, b, start)
+    if who is None:
+        who = res.subject(start)
+        if who is None or not any(prev[0] <= x.start < prev[1] and x.person == who for x in ctx.mentions):
+            return None, None
+    person = ctx.people[who]
+    if person.is_expert or "press" in person.roles():
+        return None, None
+    return who, prev
+
+
 def _speaker_label(ctx: DocContext, line_start: int, res: _Resolver) -> int | None:
     """The line before is a speaker's label: "Alexander Lukashenko, President of the Republic of Belarus:"."""
     text = ctx.text
@@ -468,10 +505,14 @@ def extract_statements(ctx: DocContext) -> None:
             line_start = text.rfind("\n", 0, s) + 1
             if not text[line_start:s - 1].strip():
                 who = _speaker_label(ctx, line_start, res)
+        mode = "quote"
+        if who is None and attr is None and words >= 5 and not _verb_after(ctx, e):
+            who, attr = _implied_speaker(ctx, s, res)
+            mode = "implied"
         if who is not None:
             # A comma the writer put inside the marks before "he said" is the sentence's, not the speaker's.
             trimmed = len(text[s:e].rstrip().rstrip(","))
-            quotes.append(Quote(s, s + trimmed if trimmed else e, who, attr, "quote"))
+            quotes.append(Quote(s, s + trimmed if trimmed else e, who, attr, mode))
     covered = [q.span for q in quotes]
     for para in _paragraphs(text):
         if any(a <= para[0] < b or para[0] <= a < para[1] for a, b in covered):
