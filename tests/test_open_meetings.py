@@ -871,3 +871,22 @@ def test_a_quotation_whose_speaker_cannot_be_told_is_left_out(extractor):
     text = ("Azerbaijani Defence Minister Zakir Hasanov held talks in Baku on 18 September 2024. \"Pakistan has always "
             "stood with its brothers, and we will continue to do so,\" the visiting official said.")
     assert run(extractor, text, "en")["statements"] == []
+
+
+# ------------------------------------------------------------------ years counted from the report's
+
+RELATIVE_YEARS = [
+    ("en", "The SCO defence ministers met in Qingdao on 26 June 2025. The previous meeting of SCO defence ministers "
+           "was held in Astana in April last year.", "2024-04"),
+    ("en", "The CIS Council of Defence Ministers met in Moscow on 5 November 2024. The ministers agreed that the next "
+           "meeting of the council will be held in Minsk next year.", "2025"),
+    ("ru", "Заседание Совета министров обороны СНГ прошло в Москве 5 ноября 2024 года. Прошлогоднее заседание совета "
+           "прошло в Бишкеке.", "2023"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "start"), RELATIVE_YEARS)
+def test_last_or_next_year_is_counted_from_the_reports_year(extractor, language, text, start):
+    record = run(extractor, text, language, published="2024-11-05" if "2024" in text else "2025-06-26")
+    others = [m for m in record["meetings"] if m["start"] and not m["start"].endswith(("-11-05", "-06-26"))]
+    assert [m["start"] for m in others] == [start], record["meetings"]

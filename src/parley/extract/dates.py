@@ -143,6 +143,17 @@ def _month_ru(word: str) -> int | None:
     return None
 
 
+_RU_MONTH_WORD = re.compile(r"(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]{0,3}",
+                            re.I)
+
+
+def month_of(word: str | None, lang: str) -> int | None:
+    """The month a whole word names ("April", "апреле"), or None ("маршал" is no month)."""
+    if word is None or (lang == "ru" and not _RU_MONTH_WORD.fullmatch(word)) or (lang == "en" and not word[:1].isupper()):
+        return None
+    return _month_of(word, lang)
+
+
 def _month_of(word: str | None, lang: str) -> int | None:
     if word is None:
         return None

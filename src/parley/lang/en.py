@@ -99,6 +99,8 @@ MEETINGS = MeetingPhrasing(
     earlier=re.compile(r"\b(?:earlier|previously|last year|was signed|were signed)\b", re.I),
     previous_in=re.compile(r"\b(?:previous|last|preceding)\s+(?:meeting|session)\b[^.]{0,60}?\b(?:in|of)\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     year_only=re.compile(r"\b(?:in|during)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)"),
+    relative_year=re.compile(r"\b(?:(?P<last>last year(?:['’]s)?|a year ago|the previous year)|(?P<next>next year(?:['’]s)?))\b",
+                             re.I),
     place_cue=re.compile(r"(?:\bin|\bat|\bto|hosted by|\bfrom)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I),
     host_after=re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:yesterday|today|recently|on\s+\w+day)\s+)?"
                           r"(?:hosted|will host|is hosting|hosts|host)\b|"

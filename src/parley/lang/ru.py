@@ -102,6 +102,8 @@ MEETINGS = MeetingPhrasing(
     earlier=re.compile(r"(?<![а-яё])(?:ранее|прежде|в прошлом году)(?![а-яё])", re.I),
     previous_in=re.compile(r"(?<![а-яё])(?:предыдущ|прошл)\w+\s+(?:встреч|заседани)\w*[^.]{0,60}?(?P<y>(?:19|20)\d\d)", re.I),
     year_only=re.compile(r"(?<![а-яё])в\s+(?P<y>(?:19|20)\d\d)\s+год\w*", re.I),
+    relative_year=re.compile(r"(?<![а-яё])(?:(?P<last>(?:в\s+)?прошл\w+\s+год\w*|прошлогодн\w+|год назад)|"
+                             r"(?P<next>(?:в\s+)?(?:следующ|будущ)\w+\s+год\w*))(?![а-яё])", re.I),
     # "в г. Казани", "в городе Манас", "в гор. Оше": the abbreviation's dot is no word of its own.
     place_cue=re.compile(r"(?<![а-яё])(?:в|во|на|под)\s+(?:(?:[а-яё-]+|г\.|гор\.|пос\.)\s*){0,3}$", re.I),
     host_after=re.compile(r"^\s*(?:принял\w*|прим\w+)\s|^\s*,\s*\d{1,2}\s+[а-яё]+", re.I),

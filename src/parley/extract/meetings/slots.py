@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from parley.extract.context import DocContext
-from parley.extract.dates import DateMention, find_dates, resolve
+from parley.extract.dates import DateMention, find_dates, month_of, resolve
 from parley.extract.meetings.frames import MeetingFrame, frame_of_offset
 from parley.extract.meetings.mentions import MeetingMention
 
@@ -87,7 +87,22 @@ def _year_only(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> 
         for y in ctx.profile.meetings.year_only.finditer(ctx.text, *m.sentence):
             if frame_of_offset(frames, m.sentence, y.start()) is f:
                 return y.group("y"), y.span("y")
+    if ctx.published is None:
+        return None
+    for m in f.mentions:
+        # "last year's summit in Astana", "следующее заседание в следующем году": counted from the report's year.
+        for y in ctx.profile.meetings.relative_year.finditer(ctx.text, *m.sentence):
+            if frame_of_offset(frames, m.sentence, y.start()) is f:
+                year = ctx.published.year + (-1 if y.group("last") else 1)
+                month = _month_near(ctx, m.sentence, y.start())
+                return (f"{year}-{month:02d}" if month else str(year)), y.span()
     return None
+
+
+def _month_near(ctx: DocContext, sentence: tuple[int, int], pos: int) -> int | None:
+    """A month named right before "last year" ("in August last year", "в октябре прошлого года")."""
+    words = re.findall(r"[^\W\d_]+", ctx.text[max(sentence[0], pos - 20):pos])
+    return month_of(words[-1], ctx.language) if words else None
 
 
 def _other_year(ctx: DocContext, sentence: tuple[int, int]) -> bool:
