@@ -890,3 +890,35 @@ def test_last_or_next_year_is_counted_from_the_reports_year(extractor, language,
     record = run(extractor, text, language, published="2024-11-05" if "2024" in text else "2025-06-26")
     others = [m for m in record["meetings"] if m["start"] and not m["start"].endswith(("-11-05", "-06-26"))]
     assert [m["start"] for m in others] == [start], record["meetings"]
+
+
+# ------------------------------------------------------------------ a header date that agrees with the dateline
+
+HEADER_AGREES = [
+    ("ru", "Вторник, 5 марта 2024\nБелТА — Новости\n\nМИНСК, 5 марта (БелТА) – Заседание Совета министров внутренних "
+           "дел СНГ пройдет 7 марта в Минске.", "2024-03-07"),
+    ("en", "Monday, 14 October 2024\n\nBISHKEK, October 14 (Kabar) - The CIS Council of Foreign Ministers will meet in "
+           "Bishkek on October 15.", "2024-10-15"),
+    ("ru", "Среда, 12 июня 2024\n\nАСТАНА, 12 июня. /Казинформ/. Заседание Совета министров обороны СНГ прошло "
+           "сегодня в Астане.", "2024-06-12"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "start"), HEADER_AGREES)
+def test_a_dated_header_that_agrees_with_the_dateline_dates_the_report(extractor, language, text, start):
+    assert only_meeting(run(extractor, text, language))["start"] == start
+
+
+FREE_ORDER_CHAIRS = [
+    "Заседание Совета министров внутренних дел СНГ пройдет 7 марта 2024 года в Минске. Иван Кубраков будет "
+    "председательствовать на заседании.",
+    "В Бишкеке 12 октября 2023 года прошло заседание Совета министров иностранных дел СНГ. Жээнбек Кулубаев "
+    "председательствовал на нем.",
+    "Заседание Совета министров обороны СНГ прошло в Москве 5 ноября 2024 года. Андрей Белоусов председательствовал "
+    "на заседании.",
+]
+
+
+@pytest.mark.parametrize("text", FREE_ORDER_CHAIRS)
+def test_a_russian_chair_named_before_the_verb(extractor, text):
+    assert only_meeting(run(extractor, text, "ru"))["chair"] in ("Ivan Kubrakov", "Jeenbek Kulubaev", "Andrei Belousov")

@@ -61,7 +61,10 @@ def find_dateline(ctx: DocContext) -> Dateline | None:
         return None
     text = ctx.text
     limit = min(len(text), 1500)
-    for m in pat.finditer(text, 0, limit):
+    pos = 0
+    while (m := pat.search(text, pos, limit)) is not None:
+        # A line that only looks like a dateline ("Monday, 14 October 2024") must not hide the next one.
+        pos = text.find("\n", m.start()) + 1 or limit
         city_g = "city" if m.group("city") else "city2"
         cs, ce = m.span(city_g)
         place = next((p for p in ctx.places if p.start <= cs < p.end or cs <= p.start < ce), None)
@@ -129,6 +132,17 @@ def find_source(ctx: DocContext) -> str | None:
     return None
 
 
+def _header_agreeing(ctx: DocContext, day: DateMention) -> tuple[date | None, tuple[int, int] | None]:
+    """A full date in the page header with the dateline's day and month."""
+    text = ctx.document.raw
+    head_end = min(len(text), day.start if day.start > 0 else 600)
+    for lang in dict.fromkeys((ctx.language, "en", "ru")):
+        for d in find_dates(text, lang, 0, head_end):
+            if d.year and d.month == day.month and d.day == day.day:
+                return date(d.year, d.month, d.day), (d.start, d.end)
+    return None, None
+
+
 def read_metadata(ctx: DocContext) -> None:
     ctx.dateline = find_dateline(ctx)
     ctx.published, ctx.published_span = find_published(ctx)
@@ -136,4 +150,8 @@ def read_metadata(ctx: DocContext) -> None:
         d = ctx.dateline.date
         ctx.published = date(d.year, d.month, d.day or 1)
         ctx.published_span = (d.start, d.end)
+    elif ctx.published is None and ctx.dateline and ctx.dateline.date and ctx.dateline.date.day:
+        # "Вторник, 5 марта 2024" over "МИНСК, 5 марта (БелТА)": a page header with a weekday is no
+        # publication date by itself (it may be today's), but one that agrees with the dateline is.
+        ctx.published, ctx.published_span = _header_agreeing(ctx, ctx.dateline.date)
     ctx.body_start = ctx.dateline.span[1] if ctx.dateline else 0

@@ -187,8 +187,17 @@ def assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     cand = [x for x in ctx.mentions if ss <= x.start and x.end <= c.start() and c.start() - x.end < 90]
                     pick = cand[-1] if cand else None
                 else:
-                    cand = [x for x in ctx.mentions if c.end() <= x.start < c.end() + 140 and x.end <= se]
+                    cand = [x for x in ctx.mentions if c.end() <= x.start < c.end() + 140 and x.end <= se
+                            and not re.search(r"[.;]", text[c.end():x.start])]
                     pick = cand[0] if cand else None
+                    if pick is None and ctx.profile.meetings.case_chain is not None:
+                        # Free word order: "Иван Кубраков будет председательствовать на заседании".
+                        before = [x for x in ctx.mentions if ss <= x.start and x.end <= c.start()
+                                  and not re.search(r"[.;,:]", text[x.end:c.start()]) and c.start() - x.end < 60]
+                        if before:
+                            pick = before[-1]
+                            f.chair, f.chair_span = pick.person, (pick.start, c.end())
+                            break
                 if pick is not None:
                     between = text[c.end():pick.start] if not c.groupdict().get("after") else ""
                     if re.search(r"[.;]", between):
