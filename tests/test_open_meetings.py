@@ -922,3 +922,18 @@ FREE_ORDER_CHAIRS = [
 @pytest.mark.parametrize("text", FREE_ORDER_CHAIRS)
 def test_a_russian_chair_named_before_the_verb(extractor, text):
     assert only_meeting(run(extractor, text, "ru"))["chair"] in ("Ivan Kubrakov", "Jeenbek Kulubaev", "Andrei Belousov")
+
+
+JOINT_BY_ABBREVIATIONS = [
+    ("ru", "Совместное заседание СМИД, СМО и КССБ ОДКБ началось в Астане 27 ноября 2024 года."),
+    ("ru", "В Минске 22 ноября 2023 года прошло совместное заседание СМИД, СМО и КССБ ОДКБ."),
+    ("en", "A joint session of the CSTO Council of Foreign Ministers, Council of Defence Ministers and Committee of "
+           "Secretaries of Security Councils was held in Yerevan on 22 November 2022."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), JOINT_BY_ABBREVIATIONS)
+def test_a_joint_session_belongs_to_no_one_councils_series(extractor, language, text):
+    meetings = run(extractor, text, language)["meetings"]
+    assert [m["series"] for m in meetings] == [None], meetings
+    assert meetings[0]["organizations"] == ["CSTO"]

@@ -142,10 +142,7 @@ def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str 
     text = ctx.text[span[0]:span[1]]
     phrasing = ctx.profile.meetings
     domain = ctx.domain
-    for key, pat in ctx.matchers.series_names:
-        if pat.search(text):
-            s = domain.series[key]
-            return key, s.body, s.organization, False
+    named = next((key for key, pat in ctx.matchers.series_names if pat.search(text)), None)
     found: dict[str, int] = {}
     for key, pat in ctx.matchers.bodies:
         m = pat.search(text)
@@ -161,7 +158,10 @@ def _classify(ctx: DocContext, span: Span) -> tuple[str | None, str | None, str 
     joint = len([k for k in body_keys if k in domain.joint_bodies]) >= 2
     joint = joint or bool(phrasing.joint.search(text) and (len(body_keys) >= 2 or phrasing.ministerial.search(text)))
     if joint:
-        return None, "joint", org, True
+        return None, "joint", org, True  # "совместное заседание СМИД, СМО и КССБ": no one council's series
+    if named is not None:
+        s = domain.series[named]
+        return named, s.body, s.organization, False
     # The most specific body named wins (bodies.json lists them most specific first).
     body = next((k for k in domain.body_priority if k in found), None)
     if body is None:
