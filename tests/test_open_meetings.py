@@ -937,3 +937,36 @@ def test_a_joint_session_belongs_to_no_one_councils_series(extractor, language, 
     meetings = run(extractor, text, language)["meetings"]
     assert [m["series"] for m in meetings] == [None], meetings
     assert meetings[0]["organizations"] == ["CSTO"]
+
+
+# ------------------------------------------------------------------ whose greeting is read out does not come
+
+ON_BEHALF = [
+    ("ru", "Заседание Совета командующих пограничными войсками СНГ прошло 12 июня 2024 года в Бишкеке. Заседание открыл "
+           "председатель ГКНБ Киргизии Камчыбек Ташиев, который приветствовал гостей от имени президента Садыра "
+           "Жапарова.", "Sadyr Japarov"),
+    ("en", "The CIS ATC meeting was held in Dushanbe on 12 June 2023. Security chief Saimumin Yatimov read out a "
+           "greeting from President Emomali Rahmon to the participants.", "Emomali Rahmon"),
+    ("en", "The SCO RATS Council met in Tashkent on 24 March 2022. The participants heard a message from SCO "
+           "Secretary-General Zhang Ming.", "Zhang Ming"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "absent"), ON_BEHALF)
+def test_whose_greeting_is_read_out_does_not_take_part(extractor, language, text, absent):
+    assert absent not in only_meeting(run(extractor, text, language))["persons"]
+
+
+RU_WORK_OF_THE_COUNCIL = [
+    "Заседание Совета командующих пограничными войсками СНГ прошло 12 июня 2024 года в Бишкеке под председательством "
+    "Владимира Кулишова.\n\nВ работе совета участвовали его коллеги из Белоруссии, Казахстана и Таджикистана.",
+    "Заседание Совета министров обороны СНГ прошло в Москве 5 ноября 2024 года.\n\nВ работе совета приняли участие "
+    "министры обороны Белоруссии, Казахстана и Таджикистана.",
+    "В Минске 13 октября 2023 года состоялось заседание Совета министров иностранных дел СНГ.\n\nВ работе заседания "
+    "приняли участие делегации Белоруссии, Казахстана и Таджикистана.",
+]
+
+
+@pytest.mark.parametrize("text", RU_WORK_OF_THE_COUNCIL)
+def test_in_the_work_of_the_council_points_back_to_the_meeting(extractor, text):
+    assert {"BLR", "KAZ", "TJK"} <= set(only_meeting(run(extractor, text, "ru"))["states"])

@@ -115,6 +115,7 @@ class MeetingPhrasing:
     negation_after: re.Pattern[str]  # a negation after a list, which undoes it ("did not attend")
     hedged: re.Pattern[str] | None  # a sentence saying someone only may take part ("may", "could")
     points_back: re.Pattern[str]  # a sentence pointing back to the meeting ("in it", "в нем")
+    on_behalf: re.Pattern[str]  # whom one speaks for or whose greeting one reads, up to the name: not taking part
     list_cue: re.Pattern[str]  # what introduces the states (or organisations) represented, up to them
     list_join: re.Pattern[str]  # what joins the members of such a list
     delegation_after: re.Pattern[str]  # a delegation after a state's adjective ("the Chinese delegation")

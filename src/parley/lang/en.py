@@ -127,7 +127,10 @@ MEETINGS = MeetingPhrasing(
     negation=re.compile(r"\b(?:not|no|except|excluding|absent|without|apart from|did not see|never)\b", re.I),
     negation_after=re.compile(r"\b(?:did not|didn't|do not|does not|were not|was not|never|are absent|were absent|stayed away|refused)\b", re.I),
     hedged=re.compile(r"\b(?:may|might|could)\b"),
-    points_back=re.compile(r"\b(?:in it|at it|in the event|in the meeting|in the session|there)\b", re.I),
+    points_back=re.compile(r"\b(?:in it|at it|in the event|in the meeting|in the session|there|in the work of the "
+                           r"(?:council|meeting|session|committee|forum|summit))\b", re.I),
+    on_behalf=re.compile(r"\b(?:on behalf of|greetings? (?:from|of)|message (?:from|of)|address (?:from|of))"
+                         r"(?:\s+[\w’'.-]+){0,4}\s*$", re.I),
     # "representatives of", "attended by", "delegations from", "heads of the Security Councils of".
     list_cue=re.compile(r"(?:\b(?:representatives?|delegations?|delegates|heads?|secretar(?:y|ies)|ministers?|leaders?|"
                         r"ambassadors?|envoys?|colleagues|counterparts|participation|"

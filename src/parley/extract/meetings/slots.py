@@ -256,6 +256,8 @@ def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             continue
         if mention.kind == "patronymic":
             continue  # "Алексей Леонтьевич, ...?": whom an interviewer addresses
+        if phrasing.on_behalf.search(text, max(0, mention.start - 80), mention.start):
+            continue  # "greeted the guests on behalf of President X": X sent words, he did not come
         sent = ctx.sentence(mention.start)
         if ctx.text[sent[0]:sent[1]].rstrip().endswith("?"):
             continue  # a question reports no one's participation
