@@ -970,3 +970,24 @@ RU_WORK_OF_THE_COUNCIL = [
 @pytest.mark.parametrize("text", RU_WORK_OF_THE_COUNCIL)
 def test_in_the_work_of_the_council_points_back_to_the_meeting(extractor, text):
     assert {"BLR", "KAZ", "TJK"} <= set(only_meeting(run(extractor, text, "ru"))["states"])
+
+
+# ------------------------------------------------------------------ lists after a count; attendance before another meeting
+
+COUNTED_LISTS = [
+    ("en", "A meeting of the heads of anti-terrorist units of CIS security agencies started in Dushanbe on 12 June "
+           "2023.\n\nDelegations from six countries - Belarus, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and "
+           "Uzbekistan - are taking part in the meeting.", {"BLR", "KAZ", "KGZ", "RUS", "UZB"}),
+    ("en", "The CIS Council of Defence Ministers met in Minsk on 4 October 2024.\n\nRepresentatives of four states: "
+           "Belarus, Kazakhstan, Kyrgyzstan and Russia took part.", {"BLR", "KAZ", "KGZ", "RUS"}),
+    ("en", "On 18 September, Tashkent will host a regular meeting of the Council of Ministers of Internal Affairs of "
+           "the CIS member states.\n\nDelegations headed by the interior ministers of Azerbaijan, Belarus and "
+           "Kazakhstan are expected to take part.\n\nThe previous meeting of the Council was held in Minsk.",
+     {"AZE", "BLR", "KAZ"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "states"), COUNTED_LISTS)
+def test_states_listed_after_a_count_or_before_another_meeting(extractor, language, text, states):
+    meeting = run(extractor, text, language, published="2024-09-10")["meetings"][0]
+    assert states <= set(meeting["states"]), meeting

@@ -135,7 +135,8 @@ MEETINGS = MeetingPhrasing(
     list_cue=re.compile(r"(?:\b(?:representatives?|delegations?|delegates|heads?|secretar(?:y|ies)|ministers?|leaders?|"
                         r"ambassadors?|envoys?|colleagues|counterparts|participation|"
                         r"officials?|participants?|members?|chiefs?|advis[eo]rs?|leadership|bodies)\b[^.;,]{0,50}?"
-                        r"\b(?:of|from)|\battended by|\b(?:states|countries)\s*[(:]|"
+                        r"\b(?:of|from)(?:\s+(?:the\s+)?(?:\w+\s+)?(?:countries|states|nations)\s*[-–—:(])?|"
+                        r"\battended by|\b(?:states|countries)\s*[-–—(:]|"
                         r"\b(?:took part|participated|attended|were represented|were present)\s*:)\s*(?:the\s+)?$", re.I),
     list_join=re.compile(r"^\s*(?:,|and|,\s*and|,?\s*as well as(?:\s+(?:from|of))?|&)\s*(?:the\s+)?$", re.I),
     delegation_after=re.compile(r"\s*(?:delegations?|side)", re.I),

@@ -338,16 +338,17 @@ def _context_sentences(ctx: DocContext, f: MeetingFrame, frames: list[MeetingFra
         if same_paragraph and not other and part.search(ctx.text, *nxt):
             out.add(nxt)
     # Further on, "The representatives of A, B and C participated in it": a sentence that says who
-    # attended, about no other meeting, speaks of the main one when it points back to it or when the
-    # report speaks of no other.
+    # attended, about no other meeting, speaks of the main one when it points back to it, when the
+    # report speaks of no other, or before the report first names another.
     attendance = ctx.profile.meetings.attendance
     alone = len(frames) == 1
+    first_other = min((m.sentence[0] for g in frames if g is not f for m in g.mentions), default=len(ctx.text))
     for sent in sents:
         if sent in out or ctx.in_quote(sent[0]) or not attendance.search(ctx.text, *sent):
             continue
         if any(m.sentence == sent for g in frames if g is not f for m in g.mentions):
             continue
-        if alone or ctx.profile.meetings.points_back.search(ctx.text, *sent):
+        if alone or sent[1] <= first_other or ctx.profile.meetings.points_back.search(ctx.text, *sent):
             out.add(sent)
     return sorted(out)
 
