@@ -4,8 +4,8 @@ gold.
 
 They were written as a held-out set and first scored unseen (0.738 English, 0.698 Russian overall
 F1); since then their errors are read like the dev reports'. The unseen measure is now
-tests/data/heldout (test_heldout.py). The floors are the figures measured when the set was added
-(rounded down): raise them as work lands, never lower them.
+tests/data/heldout (test_heldout.py). The floors are the figures measured as work landed (rounded
+down; 0.807 / 0.750 English, 0.820 / 0.785 Russian): raise them as work lands, never lower them.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ TEAM_DEV = Path(__file__).resolve().parent / "data" / "team-dev"
 pytestmark = pytest.mark.slow
 
 # (overall F1, meeting recall) floors per language.
-FLOORS = {"en": (0.73, 0.61), "ru": (0.69, 0.57)}
+FLOORS = {"en": (0.80, 0.75), "ru": (0.82, 0.78)}
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
