@@ -991,3 +991,19 @@ COUNTED_LISTS = [
 def test_states_listed_after_a_count_or_before_another_meeting(extractor, language, text, states):
     meeting = run(extractor, text, language, published="2024-09-10")["meetings"][0]
     assert states <= set(meeting["states"]), meeting
+
+
+PREPARED_FOR = [
+    ("ru", "В начале февраля 2018 года в Нью-Дели прошла встреча группы правовых экспертов по подготовке 32-го "
+           "заседания Совета РАТС ШОС.", 32),
+    ("ru", "В Минске 10 мая 2024 года завершилась работа группы экспертов по подготовке заседания Совета министров "
+           "обороны СНГ.", None),
+    ("en", "Experts met in Beijing on 3 February 2018 in preparation for the 32nd meeting of the SCO RATS Council.", 32),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "ordinal"), PREPARED_FOR)
+def test_a_meeting_prepared_for_is_planned(extractor, language, text, ordinal):
+    prepared = [m for m in run(extractor, text, language)["meetings"] if m["body"] and "Council" in m["body"]]
+    assert prepared and all(m["status"] == "planned" for m in prepared), prepared
+    assert prepared[0]["ordinal"] == ordinal
