@@ -1007,3 +1007,26 @@ def test_a_meeting_prepared_for_is_planned(extractor, language, text, ordinal):
     prepared = [m for m in run(extractor, text, language)["meetings"] if m["body"] and "Council" in m["body"]]
     assert prepared and all(m["status"] == "planned" for m in prepared), prepared
     assert prepared[0]["ordinal"] == ordinal
+
+
+# ------------------------------------------------------------------ a leader meets a body
+
+RECEIVES_A_BODY = [
+    ("ru", "В Душанбе 17 апреля 2014 года состоялась встреча Эмомали Рахмона с секретарями советов безопасности "
+           "государств-членов ШОС, прибывших в Душанбе для участия в 9-й встрече.", "Emomali Rahmon", 9),
+    ("en", "Belarusian President Alexander Lukashenko met with the secretaries of the Security Councils of the CSTO "
+           "member states in Minsk on 8 June 2021, who had come for the session of the committee.", "Alexander Lukashenko",
+     None),
+    ("ru", "Президент России Дмитрий Медведев 20 мая 2009 года примет секретарей советов безопасности государств-членов "
+           "ШОС, которые проведут в Москве свое четвертое заседание.", "Dmitry Medvedev", 4),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "host", "ordinal"), RECEIVES_A_BODY)
+def test_a_leader_meeting_a_body_is_a_meeting_of_its_own(extractor, language, text, host, ordinal):
+    meetings = run(extractor, text, language)["meetings"]
+    received = [m for m in meetings if host in m["persons"] and m["series"] is None]
+    assert received, meetings
+    assert received[0]["organizations"]
+    if ordinal:
+        assert any(m["series"] and m["ordinal"] == ordinal for m in meetings), meetings

@@ -51,7 +51,9 @@ class MeetingFrame:
 def _compatible(frame: MeetingFrame, m: MeetingMention) -> bool:
     if m.bilateral != (frame.format == "bilateral"):
         return False
-    if frame.mentions and frame.mentions[0].planned != m.planned and not frame.relation:
+    if frame.mentions and m.reception != frame.mentions[0].reception:
+        return False  # a leader meeting a body is not the body's session
+    if frame.mentions and frame.mentions[0].planned != m.planned and not frame.relation and not m.reception:
         return False  # one held and one announced: two meetings, unless their dates say otherwise (see merge_frames)
     if frame.relation != m.relation:
         return False
@@ -71,7 +73,7 @@ def _specific(ctx: DocContext, m: MeetingMention) -> bool:
     name, or the two states of bilateral talks."""
     if m.habitual:
         return False
-    return bool(m.series or m.joint or m.ordinal or m.body or m.sides or _named(ctx, m)
+    return bool(m.series or m.joint or m.ordinal or m.body or m.sides or m.reception or _named(ctx, m)
                 or (m.organization and not m.generic))
 
 

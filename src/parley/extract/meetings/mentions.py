@@ -25,6 +25,8 @@ class MeetingMention:
     bilateral: bool = False
     relation: str | None = None  # next | previous
     upcoming: bool = False  # "the upcoming meeting": the next one, or the one a report announces
+    reception: bool = False  # a leader meeting a body ("встреча Эмомали Рахмона с секретарями ..."): not its session
+    met: tuple[str | None, str | None] = (None, None)  # the series and body of whom a reception meets
     verbal: bool = False  # "Heads of CIS special services gathered": no meeting word
     planned: bool = False
     habitual: bool = False
@@ -293,6 +295,12 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 habitual=bool(phrasing.habitual.search(sentence_text)) or (
                     ordinal is None and _plural_trigger(ctx, m) and not _anchored(ctx, pe, se)),
             )
+            host = _host(ctx, m.end("t"), pe) if (series or body) else None
+            if host is not None or ((series or body) and phrasing.with_whom.match(text, m.end("t"), pe)):
+                # "встреча Эмомали Рахмона с секретарями советов безопасности ШОС", "Meeting with
+                # secretaries of Security Councils": a leader meets the body; a meeting of its own, in no series.
+                mention.reception, mention.met, mention.series, mention.body = True, (series, body), None, None
+                mention.persons = (host,) if host is not None else ()
             local = text[max(ss, ps - 40):min(se, pe + 10)]
             nxt = phrasing.next.search(local)
             if nxt:
@@ -317,8 +325,19 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             # The body is the subject ("Heads of CIS special services gathered") or whom one meets
             # ("Lukashenko met with the secretaries of the Security Councils of the CSTO member states").
             series, body, org, joint = _classify(ctx, (ss, g.start()))
+            host, reception = None, False
             if not series and not body:
-                series, body, org, joint = _classify(ctx, (g.end(), _phrase_end(ctx, g.end(), se)))
+                # The object runs to the clause's end: "примет секретарей советов безопасности ШОС, которые ...".
+                obj_end = _phrase_end(ctx, g.end(), se)
+                if _RECEIVES.fullmatch(g.group()):
+                    comma = text.find(", ", g.end(), se)
+                    obj_end = max(obj_end, min(comma if comma != -1 else se, g.end() + 150))
+                series, body, org, joint = _classify(ctx, (g.end(), obj_end))
+                # "Lukashenko met with the secretaries of the CSTO security councils": he meets the body.
+                reception = bool(series or body) and _RECEIVES.fullmatch(g.group()) is not None
+                subject = [x for x in ctx.mentions if ss <= x.start and x.end <= g.start()
+                           and not re.search(r"[,;:]", text[x.end:g.start()])]
+                host = subject[-1].person if subject and reception else None
             found = [m for key, pat in ctx.matchers.bodies if key == body for m in pat.finditer(text, ss, se)]
             if body and not series and not joint and not any(_plural(ctx, m.span()) for m in found):
                 continue  # "The Secretary of the Security Council held talks": one official, not a body
@@ -330,9 +349,35 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 mention = MeetingMention(span=(ps, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
                                          body=None if joint else body, organization=org, verbal=True, joint=joint,
                                          habitual=bool(phrasing.habitual.search(text, ss, se)))
+                if reception:
+                    mention.reception, mention.met, mention.series, mention.body = True, (series, body), None, None
+                    mention.persons = (host,) if host is not None else ()
+                    # Named from the host to whom he meets: "Медведев примет секретарей советов безопасности ШОС".
+                    lead = next((x.start for x in ctx.mentions if x.person == host and ss <= x.start < g.start()),
+                                g.start())
+                    mention.span = (lead, obj_end)
                 mention.planned = is_planned(ctx, mention)
                 out.append(mention)
+    for m in out:
+        # "... met the secretaries, who came for the 9th meeting": the meeting of the body received.
+        r = next((x for x in out if x.reception and x.sentence == m.sentence and x.met[1]), None)
+        if r is not None and not m.reception and m.ordinal and not (m.series or m.body):
+            m.series, m.body, m.organization = r.met[0], r.met[1], m.organization or r.organization
     return out
+
+
+# Verbs of meeting someone: a body after them is met, not meeting ("X met with the secretaries").
+_RECEIVES = re.compile(r"met|meets|will meet|received|receives|will receive|welcomed|hosted|встретил\w*|встретится|"
+                       r"принял|примет|принимает", re.I)
+
+
+def _host(ctx: DocContext, trigger_end: int, phrase_end: int) -> int | None:
+    """The person whose meeting with a body the phrase names: "meeting of X with the ...", "встреча X с ..."."""
+    inside = [x for x in ctx.mentions if trigger_end <= x.start and x.end <= phrase_end]
+    if inside and ctx.profile.meetings.with_whom.match(ctx.text, inside[0].end, phrase_end) and \
+            ctx.text[trigger_end:inside[0].start].strip() in ("", "of"):
+        return inside[0].person
+    return None
 
 
 def _plural(ctx: DocContext, span: Span) -> bool:

@@ -274,6 +274,10 @@ def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             continue
         frame.persons.setdefault(mention.person, []).append((mention.start, mention.end))
     for f in frames:
+        for m in f.mentions:
+            if m.reception:  # the leader who meets the body takes part, announced or held
+                for pid in m.persons:
+                    f.persons.setdefault(pid, []).append(m.span)
         if f.format == "bilateral" and not f.persons:
             _sides_people(ctx, f)
         if f.chair is not None:
@@ -469,8 +473,12 @@ def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
                 size < 250, -size)
     best = max(f.mentions, key=score)
     start, end = best.span
-    if best.verbal:
+    if best.verbal and not best.reception:
         end = best.trigger[0]  # "the SCO defence ministers [met]": the gathering, without its verb
+    if best.reception:
+        # "встреча X с секретарями ..., прибывших в Душанбе для участия ...": whom he met, not what they came for.
+        comma = ctx.text.find(", ", best.trigger[1], end)
+        end = comma if comma != -1 else end
     if f.place_span and not best.generic:
         gap = ctx.text[end:f.place_span[0]]
         if ctx.profile.meetings.in_place.fullmatch(gap):
