@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from parley.ingest.document import Document
@@ -65,3 +69,26 @@ def speakers(record: Json) -> dict[str, list[str]]:
     for s in record["statements"]:
         out.setdefault(s["speaker"], []).append(s["quote"])
     return out
+
+
+def extract_and_score(texts: Path, gold: Path, out: Path) -> Json:
+    """``parley extract`` on a directory of reports, then ``parley eval`` of the records against their gold
+    (the commands a user runs); the scorer's JSON report."""
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "parley.cli", *args], capture_output=True, text=True, timeout=300)
+
+    done = cli("extract", str(texts), "--out", str(out), "--quiet")
+    assert done.returncode == 0, done.stderr
+    scored = cli("eval", str(gold), str(out), "--json")
+    assert scored.returncode == 0, scored.stderr
+    return json.loads(scored.stdout)
+
+
+def check_gold_set(texts: Path, gold: Path, language: str) -> None:
+    """Every report of a written set has its gold record, in the extraction schema and its language."""
+    stems = {p.stem for p in texts.glob("*.txt")}
+    assert len(stems) >= 20 and stems == {p.stem for p in gold.glob("*.json")}
+    for path in gold.glob("*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        assert record["schema"] == "parley/extraction/v1"
+        assert record["document"]["language"] == language
