@@ -1030,3 +1030,36 @@ def test_a_leader_meeting_a_body_is_a_meeting_of_its_own(extractor, language, te
     assert received[0]["organizations"]
     if ordinal:
         assert any(m["series"] and m["ordinal"] == ordinal for m in meetings), meetings
+
+
+LAST_MONTH = [
+    ("en", "Iran's security chief received Armen Grigoryan in Tehran on 5 November 2024. He referred to the 3+3 "
+           "platform, whose foreign ministers met in Istanbul last month.", "2024-11-05", "2024-10"),
+    ("en", "The CSTO Council of Defence Ministers met in Minsk on 4 January 2024. The ministers noted that the CSTO "
+           "foreign ministers had met in Moscow last month.", "2024-01-04", "2023-12"),
+    ("ru", "Заседание Совета министров обороны СНГ прошло в Москве 5 ноября 2024 года. Министры иностранных дел СНГ "
+           "собрались в Минске в прошлом месяце.", "2024-11-05", "2024-10"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "published", "start"), LAST_MONTH)
+def test_last_month_is_counted_from_the_reports_month(extractor, language, text, published, start):
+    record = run(extractor, text, language, published=published)
+    assert start in [m["start"] for m in record["meetings"]], record["meetings"]
+    assert not any(m["name"].endswith(" had") for m in record["meetings"])
+
+
+SCHEDULED_TO_MEET = [
+    ("en", "Armenian Security Council Secretary Armen Grigoryan is scheduled to meet Foreign Minister Abbas Araghchi "
+           "in Tehran on Wednesday.", {"Armen Grigoryan", "Abbas Araghchi"}),
+    ("en", "Kazakh Foreign Minister Murat Nurtleu is expected to meet with Chinese Foreign Minister Wang Yi in "
+           "Astana next week.", {"Murat Nurtleu", "Wang Yi"}),
+    ("en", "Russian Defence Minister Andrei Belousov was due to meet Indian Defence Minister Rajnath Singh in Qingdao "
+           "on 26 June 2025.", {"Andrei Belousov", "Rajnath Singh"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "persons"), SCHEDULED_TO_MEET)
+def test_scheduled_to_meet_is_planned_talks(extractor, language, text, persons):
+    talks = only_meeting(run(extractor, text, language), "bilateral")
+    assert set(talks["persons"]) == persons

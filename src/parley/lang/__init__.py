@@ -101,7 +101,8 @@ class MeetingPhrasing:
     earlier: re.Pattern[str]  # what was done earlier, not at the meeting ("previously", "last year")
     previous_in: re.Pattern[str]  # the previous meeting's year ("the previous meeting in 2018"), group "y"
     year_only: re.Pattern[str]  # a year with no month or day ("in 2027"), group "y"
-    relative_year: re.Pattern[str]  # a year named from the report's ("last year", "в следующем году"): group "last" or "next"
+    relative_year: re.Pattern[str]  # a year or month named from the report's ("last year", "next month"): groups
+    # "last", "next", "last_month", "next_month"
     place_cue: re.Pattern[str]  # what stands before a meeting's place ("in", "at", "hosted by"), up to it
     host_after: re.Pattern[str]  # what follows a host place ("Moscow hosted", ", Moscow, September 30")
     here: re.Pattern[str]  # a meeting held "here": where the agency filed from

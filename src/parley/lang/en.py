@@ -99,8 +99,8 @@ MEETINGS = MeetingPhrasing(
     earlier=re.compile(r"\b(?:earlier|previously|last year|was signed|were signed)\b", re.I),
     previous_in=re.compile(r"\b(?:previous|last|preceding)\s+(?:meeting|session)\b[^.]{0,60}?\b(?:in|of)\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     year_only=re.compile(r"\b(?:in|during)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)"),
-    relative_year=re.compile(r"\b(?:(?P<last>last year(?:['’]s)?|a year ago|the previous year)|(?P<next>next year(?:['’]s)?))\b",
-                             re.I),
+    relative_year=re.compile(r"\b(?:(?P<last>last year(?:['’]s)?|a year ago|the previous year)|(?P<next>next year(?:['’]s)?)|"
+                             r"(?P<last_month>last month(?:['’]s)?)|(?P<next_month>next month(?:['’]s)?))\b", re.I),
     place_cue=re.compile(r"(?:\bin|\bat|\bto|hosted by|\bfrom)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I),
     host_after=re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:yesterday|today|recently|on\s+\w+day)\s+)?"
                           r"(?:hosted|will host|is hosting|hosts|host)\b|"
@@ -156,7 +156,7 @@ MEETINGS = MeetingPhrasing(
         # X held talks with Y / X met (with) Y
         # X held (the 10th round of strategic) talks with Y
         TalkPattern(re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds|will hold|co-chaired)\s+(?:[^,.;]{{0,80}}?\s)?{_TALK}\s+(?:[^,.;]{{0,30}}?\s)?with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
-        TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:met|meets|will meet|is meeting)\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
+        TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:met|meets|will meet|is meeting|(?:is|are|was|were)\s+(?:\w+\s+)?to\s+meet)\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
         # A visitor calls on a host: "the Iranian official called on External Affairs Minister S Jaishankar"
         TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:called on|calls on|will call on|paid (?:a )?(?:courtesy )?call on)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
         # A host receives a visitor: "President X received Secretary Y", "X will receive the delegation led by Y"

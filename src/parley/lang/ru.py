@@ -103,7 +103,9 @@ MEETINGS = MeetingPhrasing(
     previous_in=re.compile(r"(?<![а-яё])(?:предыдущ|прошл)\w+\s+(?:встреч|заседани)\w*[^.]{0,60}?(?P<y>(?:19|20)\d\d)", re.I),
     year_only=re.compile(r"(?<![а-яё])в\s+(?P<y>(?:19|20)\d\d)\s+год\w*", re.I),
     relative_year=re.compile(r"(?<![а-яё])(?:(?P<last>(?:в\s+)?прошл\w+\s+год\w*|прошлогодн\w+|год назад)|"
-                             r"(?P<next>(?:в\s+)?(?:следующ|будущ)\w+\s+год\w*))(?![а-яё])", re.I),
+                             r"(?P<next>(?:в\s+)?(?:следующ|будущ)\w+\s+год\w*)|"
+                             r"(?P<last_month>(?:в\s+)?прошл\w+\s+месяц\w*)|(?P<next_month>(?:в\s+)?следующ\w+\s+месяц\w*))"
+                             r"(?![а-яё])", re.I),
     # "в г. Казани", "в городе Манас", "в гор. Оше": the abbreviation's dot is no word of its own.
     place_cue=re.compile(r"(?<![а-яё])(?:в|во|на|под)\s+(?:(?:[а-яё-]+|г\.|гор\.|пос\.)\s*){0,3}$", re.I),
     host_after=re.compile(r"^\s*(?:принял\w*|прим\w+)\s|^\s*,\s*\d{1,2}\s+[а-яё]+", re.I),

@@ -92,10 +92,15 @@ def _year_only(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> 
     for m in f.mentions:
         # "last year's summit in Astana", "следующее заседание в следующем году": counted from the report's year.
         for y in ctx.profile.meetings.relative_year.finditer(ctx.text, *m.sentence):
-            if frame_of_offset(frames, m.sentence, y.start()) is f:
-                year = ctx.published.year + (-1 if y.group("last") else 1)
-                month = _month_near(ctx, m.sentence, y.start())
-                return (f"{year}-{month:02d}" if month else str(year)), y.span()
+            if frame_of_offset(frames, m.sentence, y.start()) is not f:
+                continue
+            if y.group("last_month") or y.group("next_month"):
+                step = -1 if y.group("last_month") else 1
+                months = ctx.published.year * 12 + ctx.published.month - 1 + step
+                return f"{months // 12}-{months % 12 + 1:02d}", y.span()
+            year = ctx.published.year + (-1 if y.group("last") else 1)
+            month = _month_near(ctx, m.sentence, y.start())
+            return (f"{year}-{month:02d}" if month else str(year)), y.span()
     return None
 
 
@@ -474,7 +479,9 @@ def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
     best = max(f.mentions, key=score)
     start, end = best.span
     if best.verbal and not best.reception:
-        end = best.trigger[0]  # "the SCO defence ministers [met]": the gathering, without its verb
+        # "the SCO defence ministers [had met]": the gathering, without its verb and auxiliaries.
+        end = start + len(re.sub(r"(?:\s+(?:had|have|has|will|would|were|was|are|is|shall))+\s*$", "",
+                                 ctx.text[start:best.trigger[0]]))
     if best.reception:
         # "встреча X с секретарями ..., прибывших в Душанбе для участия ...": whom he met, not what they came for.
         comma = ctx.text.find(", ", best.trigger[1], end)
