@@ -1063,3 +1063,23 @@ SCHEDULED_TO_MEET = [
 def test_scheduled_to_meet_is_planned_talks(extractor, language, text, persons):
     talks = only_meeting(run(extractor, text, language), "bilateral")
     assert set(talks["persons"]) == persons
+
+
+# ------------------------------------------------------------------ "their sessions": one meeting per body listed
+
+THEIR_SESSIONS = [
+    ("ru", "На консультациях обсуждены вопросы, предлагаемые для рассмотрения уставными органами ОДКБ - Советом "
+           "коллективной безопасности, Советом министров иностранных дел, Советом министров обороны - в ходе их "
+           "заседаний, запланированных на 22-23 июня 2006 года в г. Минске.", 3, "Minsk"),
+    ("ru", "Совет министров иностранных дел СНГ и Совет министров обороны СНГ проведут свои заседания в Душанбе "
+           "10 октября 2024 года.", 2, "Dushanbe"),
+    ("en", "The CSTO Council of Foreign Ministers and the CSTO Council of Defence Ministers will hold their meetings "
+           "in Yerevan on 22 November 2022.", 2, "Yerevan"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "count", "place"), THEIR_SESSIONS)
+def test_their_sessions_are_one_meeting_per_body(extractor, language, text, count, place):
+    meetings = [m for m in run(extractor, text, language)["meetings"] if m["body"]]
+    assert len(meetings) == count, meetings
+    assert {m["place"] for m in meetings} == {place} and len({m["start"] for m in meetings}) == 1

@@ -80,6 +80,7 @@ class MeetingPhrasing:
     pronoun_subject: re.Pattern[str]  # a pronoun for the meeting of the sentence before ("It will be held"), group "p"
     gather: re.Pattern[str]  # a body meeting without a meeting word: "Heads of CIS special services gathered in Minsk"
     collective: re.Pattern[str]  # a collective head noun: a body, not one official ("the RATS Council")
+    their: re.Pattern[str]  # "their" right before a plural meeting word: the meetings of bodies listed before
     head_noun_before: str | None  # the word a head noun stands before ("the Secretary of"; None: the first noun is the head)
     habitual: re.Pattern[str]  # meetings as a habit, not one meeting ("every year", "traditionally")
     next: re.Pattern[str]  # the next meeting ("next", "upcoming")

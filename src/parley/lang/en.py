@@ -69,6 +69,7 @@ MEETINGS = MeetingPhrasing(
                                r"featured|focused)\b"),
     gather=re.compile(r"\b(?:gathered|met|meet|will meet|convened|assembled|are meeting|discuss|discussed|"
                       r"agreed|agree|adopted|approved|exchanged|reviewed|called for|call for|signed)\b", re.I),
+    their=re.compile(r"\btheir\s+(?:[\w-]+\s+)?$", re.I),
     collective=re.compile(r"(?:council|committee|board|assembly|structure|cent(?:er|re))", re.I),
     head_noun_before="of",
     habitual=re.compile(r"\b(?:every year|annually|traditionally|regularly|usually|each year|annual meetings|such meetings)\b", re.I),

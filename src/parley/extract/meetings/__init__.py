@@ -53,6 +53,7 @@ def extract_meetings(ctx: DocContext) -> None:
             f.main = False
         choose_main(ctx, frames)
     assign_places(ctx, frames)
+    _share_group_time_and_place(frames)
     assign_chair(ctx, frames)
     assign_participants(ctx, frames)
     assign_states_orgs(ctx, frames)
@@ -76,6 +77,23 @@ def extract_meetings(ctx: DocContext) -> None:
                         if st:
                             main.states.setdefault(st, []).extend(spans)
     ctx.frames = sorted(frames, key=lambda f: (not f.main, min(m.span[0] for m in f.mentions)))
+
+
+def _share_group_time_and_place(frames: list[MeetingFrame]) -> None:
+    """The meetings of several bodies named by one "their sessions in Minsk on 22-23 June" share its date and place."""
+    groups: dict[int, list[MeetingFrame]] = {}
+    for f in frames:
+        for g in {m.group for m in f.mentions if m.group is not None}:
+            groups.setdefault(g, []).append(f)
+    for members in groups.values():
+        dated = next((f for f in members if f.start), None)
+        placed = next((f for f in members if f.place or f.country), None)
+        for f in members:
+            if dated is not None and not f.start:
+                f.start, f.end, f.date_span, f.date_source = dated.start, dated.end, dated.date_span, dated.date_source
+            if placed is not None and not (f.place or f.country):
+                f.place, f.place_span, f.country, f.country_span = (placed.place, placed.place_span, placed.country,
+                                                                    placed.country_span)
 
 
 __all__ = ["MeetingFrame", "MeetingMention", "extract_meetings"]

@@ -27,6 +27,7 @@ class MeetingMention:
     upcoming: bool = False  # "the upcoming meeting": the next one, or the one a report announces
     reception: bool = False  # a leader meeting a body ("встреча Эмомали Рахмона с секретарями ..."): not its session
     met: tuple[str | None, str | None] = (None, None)  # the series and body of whom a reception meets
+    group: int | None = None  # "their meetings" of several bodies: mentions that share one date and place
     verbal: bool = False  # "Heads of CIS special services gathered": no meeting word
     planned: bool = False
     habitual: bool = False
@@ -312,6 +313,7 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             if any(a <= m.start() < b for a, b in quote_spans):
                 mention.habitual = True  # a meeting spoken of inside a quote is not reported by the text
             out.append(mention)
+            out.extend(_their_meetings(ctx, m, mention))
         # "It will be held today in Moscow", "Она пройдет под председательством ...": the meeting of
         # the sentence before, by its pronoun.
         pron = phrasing.pronoun_subject.match(text, ss, se)
@@ -369,6 +371,31 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
 # Verbs of meeting someone: a body after them is met, not meeting ("X met with the secretaries").
 _RECEIVES = re.compile(r"met|meets|will meet|received|receives|will receive|welcomed|hosted|встретил\w*|встретится|"
                        r"принял|примет|принимает", re.I)
+
+
+def _their_meetings(ctx: DocContext, m: re.Match[str], plural: MeetingMention) -> list[MeetingMention]:
+    """ "... the CSTO bodies - the Collective Security Council, the Council of Foreign Ministers, the
+    Council of Defence Ministers - during their sessions in Minsk on 22-23 June": one meeting of each
+    body listed, all on the date and in the place of "their sessions"."""
+    text, ss = ctx.text, plural.sentence[0]
+    if not ctx.profile.meetings.their.search(text, max(ss, m.start() - 30), m.start()) or not _plural_trigger(ctx, m):
+        return []
+    listed: dict[str, re.Match[str]] = {}
+    for key, pat in ctx.matchers.bodies:
+        for b in pat.finditer(text, ss, m.start()):
+            if key not in listed and not any(o.start() <= b.start() < o.end() for o in listed.values()):
+                listed[key] = b
+    if len(listed) < 2 or ctx.profile.meetings.joint.search(text, ss, m.start()):
+        return []
+    org = _context_organization(ctx, (ss, ss))
+    plural.habitual = True  # the bodies' meetings, not one
+    out = []
+    for key, b in sorted(listed.items(), key=lambda kv: kv[1].start()):
+        one = MeetingMention(span=b.span(), trigger=m.span("t"), sentence=plural.sentence,
+                             series=ctx.domain.series_for(key, org), body=key, organization=org, group=m.start())
+        one.planned = plural.planned
+        out.append(one)
+    return out
 
 
 def _host(ctx: DocContext, trigger_end: int, phrase_end: int) -> int | None:
