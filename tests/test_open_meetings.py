@@ -1083,3 +1083,18 @@ def test_their_sessions_are_one_meeting_per_body(extractor, language, text, coun
     meetings = [m for m in run(extractor, text, language)["meetings"] if m["body"]]
     assert len(meetings) == count, meetings
     assert {m["place"] for m in meetings} == {place} and len({m["start"] for m in meetings}) == 1
+
+
+NOMINATIVE_NAMES = [
+    ("Очередное, 32-е заседание Совета РАТС ШОС состоится в апреле 2018 года в Ташкенте. В Нью-Дели прошла "
+     "встреча экспертов по подготовке 32-го заседания Совета РАТС.", "32-е заседание Совета РАТС ШОС"),
+    ("Заседание Совета министров обороны СНГ пройдет в Москве 5 ноября 2024 года. Министры обсудят на заседании "
+     "Совета министров обороны план сотрудничества.", "Заседание Совета министров обороны СНГ"),
+    ("Саммит ОДКБ пройдет в Астане 28 ноября 2024 года. Подготовка к саммиту ОДКБ идет по плану.", "Саммит ОДКБ"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOMINATIVE_NAMES)
+def test_a_russian_meeting_is_named_by_its_mention_as_subject(extractor, text, name):
+    meetings = run(extractor, text, "ru")["meetings"]
+    assert any(m["name"].startswith(name) for m in meetings), meetings

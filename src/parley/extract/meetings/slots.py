@@ -473,9 +473,11 @@ def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
     def score(m: MeetingMention) -> tuple:
         size = m.span[1] - m.span[0]
         informative = bool(m.series or m.body or m.joint or m.organization or m.ordinal)
+        toks = ctx.analysis.tokens_in(*m.trigger)
+        cited = not toks or toks[0].case in ("", "Nom")  # the meeting as its subject, not in a prepositional phrase
         return (not m.generic, informative, not m.verbal, m.joint == f.joint, m.ordinal is not None, m.series == f.series,
                 bool(f.body) and m.body == f.body, bool(f.organization) and m.organization == f.organization,
-                size < 250, -size)
+                cited, size < 250, -size)
     best = max(f.mentions, key=score)
     start, end = best.span
     if best.verbal and not best.reception:
