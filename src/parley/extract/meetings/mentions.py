@@ -341,7 +341,7 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                            and not re.search(r"[,;:]", text[x.end:g.start()])]
                 host = subject[-1].person if subject and reception else None
             found = [m for key, pat in ctx.matchers.bodies if key == body for m in pat.finditer(text, ss, se)]
-            if body and not series and not joint and not any(_plural(ctx, m.span()) for m in found):
+            if body and not series and not joint and not any(_names_a_body(ctx, m.span()) for m in found):
                 continue  # "The Secretary of the Security Council held talks": one official, not a body
             if series or joint or (body and not ctx.in_quote(g.start())):
                 # The phrase runs from the body's name (with its modifiers) to the verb, not from the
@@ -407,7 +407,7 @@ def _host(ctx: DocContext, trigger_end: int, phrase_end: int) -> int | None:
     return None
 
 
-def _plural(ctx: DocContext, span: Span) -> bool:
+def _names_a_body(ctx: DocContext, span: Span) -> bool:
     """Whether a body's phrase names a body or several of its members ("the RATS Council", "the
     secretaries", "министры"), not one official ("the Secretary of the Security Council"): its head
     noun, the first in Russian, the last before "of" in English, is collective or plural."""
