@@ -1098,3 +1098,18 @@ NOMINATIVE_NAMES = [
 def test_a_russian_meeting_is_named_by_its_mention_as_subject(extractor, text, name):
     meetings = run(extractor, text, "ru")["meetings"]
     assert any(m["name"].startswith(name) for m in meetings), meetings
+
+
+COLLEAGUE_FROM = [
+    ("ru", "Министр иностранных дел Узбекистана Бахтиёр Саидов встретился в Бишкеке 12 октября 2023 года с коллегой "
+           "из Таджикистана Сироджиддином Мухриддином.", "TJK"),
+    ("en", "Uzbek Foreign Minister Bakhtiyor Saidov met his counterpart from Tajikistan Sirojiddin Muhriddin in "
+           "Bishkek on 12 October 2023.", "TJK"),
+    ("ru", "Министр внутренних дел Киргизии Улан Ниязбеков встретился 14 марта 2024 года с коллегой из Узбекистана "
+           "Пулатом Бобожоновым.", "UZB"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "state"), COLLEAGUE_FROM)
+def test_a_colleague_from_a_state_represents_it(extractor, language, text, state):
+    assert state in only_meeting(run(extractor, text, language), "bilateral")["states"]

@@ -520,6 +520,8 @@ _PAIRED_BEFORE = re.compile(r"\s*(?:[–—:]|\s-|\()\s*|"
 # "his Kyrgyz counterpart Baktybek Bekbolotov", "казахстанский коллега Ержан Ашикбаев"
 _PAIRED_ADJECTIVE = re.compile(r"^\s+(?:counterparts?|colleagues?|коллег\w*|visiting)\s+(?:(?:[A-Z][\w.-]*)\s+){0,4}$")
 _PAIRED_AFTER = re.compile(r"^\s*\(\s*$")
+# "his counterpart from Tajikistan Sirojiddin Muhriddin", "с коллегой из Таджикистана Сироджиддином Мухриддином"
+_COLLEAGUE_FROM = re.compile(r"(?:counterparts?|colleagues?|коллег\w*)\s+(?:from|of|из)\s+$", re.I)
 
 
 def _paired_states(ctx: DocContext, people: _People) -> None:
@@ -534,7 +536,9 @@ def _paired_states(ctx: DocContext, people: _People) -> None:
         if person.state is not None:
             continue
         # The nearest state before the name whose words up to the name only pair them.
-        before = max((st for st in names if 0 < m.start - st.end <= 80 and _PAIRED_BEFORE.fullmatch(text[st.end:m.start])),
+        before = max((st for st in names if 0 < m.start - st.end <= 80 and (
+            _PAIRED_BEFORE.fullmatch(text[st.end:m.start]) or (
+                not text[st.end:m.start].strip(" ,–—-") and _COLLEAGUE_FROM.search(text, max(0, st.start - 40), st.start)))),
                      key=lambda st: st.end, default=None) or max(
             (st for st in adjectives if 0 < m.start - st.end <= 60 and _PAIRED_ADJECTIVE.match(text[st.end:m.start])),
             key=lambda st: st.end, default=None)
