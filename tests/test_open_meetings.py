@@ -1113,3 +1113,19 @@ COLLEAGUE_FROM = [
 @pytest.mark.parametrize(("language", "text", "state"), COLLEAGUE_FROM)
 def test_a_colleague_from_a_state_represents_it(extractor, language, text, state):
     assert state in only_meeting(run(extractor, text, language), "bilateral")["states"]
+
+
+HALF_YEAR_PLANS = [
+    ("en", "The SCO RATS Council met in Tianjin on 11 June 2025 and approved the work plan of the RATS Council for "
+           "the second half of 2025.", 2025),
+    ("en", "The CSTO Permanent Council adopted a plan of consultations for the first half of 2024 in Moscow on "
+           "12 December 2023.", 2024),
+    ("ru", "Совет министров иностранных дел СНГ утвердил в Минске 13 октября 2023 года план консультаций на первое "
+           "полугодие 2024 года.", 2024),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "year"), HALF_YEAR_PLANS)
+def test_a_plan_for_one_half_year_covers_that_year(extractor, language, text, year):
+    plans = [a for a in run(extractor, text, language)["agreements"] if a["kind"] == "plan"]
+    assert plans and (plans[0]["valid_from"], plans[0]["valid_to"]) == (year, year), plans

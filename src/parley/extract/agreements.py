@@ -234,6 +234,10 @@ def _years(ctx: DocContext, a: AgreementMention) -> None:
     if len(halves) >= 2:
         a.valid_from, a.valid_to = int(halves[0].group("y")), int(halves[-1].group("y"))
         return
+    within = [h for h in halves if h.start() < e]
+    if len(within) == 1:  # "the work plan for the second half of 2025"
+        a.valid_from = a.valid_to = int(within[0].group("y"))
+        return
     lang = ctx.language if ctx.language in _UNTIL else "en"
     until = _UNTIL[lang].search(text, s, e + 2)
     if until:
