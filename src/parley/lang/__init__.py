@@ -81,6 +81,7 @@ class MeetingPhrasing:
     gather: re.Pattern[str]  # a body meeting without a meeting word: "Heads of CIS special services gathered in Minsk"
     collective: re.Pattern[str]  # a collective head noun: a body, not one official ("the RATS Council")
     their: re.Pattern[str]  # "their" right before a plural meeting word: the meetings of bodies listed before
+    receives: re.Pattern[str]  # a gathering verb of meeting someone: a body after it is met ("X met the secretaries")
     head_noun_before: str | None  # the word a head noun stands before ("the Secretary of"; None: the first noun is the head)
     habitual: re.Pattern[str]  # meetings as a habit, not one meeting ("every year", "traditionally")
     next: re.Pattern[str]  # the next meeting ("next", "upcoming")
@@ -125,6 +126,7 @@ class MeetingPhrasing:
     attended_after: re.Pattern[str]  # taking part, right after a list of states ("A, B and C took part")
     represented_after: re.Pattern[str]  # being represented, right after a state ("Kazakhstan is represented by")
     in_place: re.Pattern[str]  # "in" between a meeting's name and its place ("... in Astana")
+    trailing_auxiliaries: re.Pattern[str]  # auxiliaries before a gathering's verb, left out of its name ("had met")
     citation_forms: dict[str, str]  # a meeting word's lemma (with "+pl" in the plural) -> its nominative, for names
 
     # -- Talks between two people (bilateral.py) --

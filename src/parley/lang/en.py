@@ -70,6 +70,7 @@ MEETINGS = MeetingPhrasing(
     gather=re.compile(r"\b(?:gathered|met|meet|will meet|convened|assembled|are meeting|discuss|discussed|"
                       r"agreed|agree|adopted|approved|exchanged|reviewed|called for|call for|signed)\b", re.I),
     their=re.compile(r"\btheir\s+(?:[\w-]+\s+)?$", re.I),
+    receives=re.compile(r"met|meets|will meet|received|receives|will receive|welcomed|hosted", re.I),
     collective=re.compile(r"(?:council|committee|board|assembly|structure|cent(?:er|re))", re.I),
     head_noun_before="of",
     habitual=re.compile(r"\b(?:every year|annually|traditionally|regularly|usually|each year|annual meetings|such meetings)\b", re.I),
@@ -145,6 +146,7 @@ MEETINGS = MeetingPhrasing(
     attended_after=re.compile(r"\s*(?:also\s+|all\s+)?(?:took part|attended|participated|were represented|sent delegations|"
                               r"joined)\b", re.I),
     represented_after=re.compile(r"\s*(?:is|was|were|are|will be)\s+represented\b", re.I),
+    trailing_auxiliaries=re.compile(r"(?:\s+(?:had|have|has|will|would|were|was|are|is|shall))+\s*$"),
     in_place=re.compile(r"\s+in\s+(?:the\s+)?"),
     citation_forms={},  # English meeting words do not decline
 

@@ -72,6 +72,7 @@ MEETINGS = MeetingPhrasing(
                       r"провел\w*|провед(?:ут|ет|ёт)|обсуд(?:или|ил|ят|ит)|согласовал\w*|подписал\w*|принял[аи]?|примет|принимает|"
                       r"утвердил\w*|одобрил\w*|рассмотр(?:ели|ел|ят|ит))(?![а-яё])", re.I),
     their=re.compile(r"(?<![а-яё])(?:их|сво(?:и|их|им|ими))\s+(?:[а-яё-]+\s+)?$", re.I),
+    receives=re.compile(r"встретил\w*|встретится|принял|примет|принимает", re.I),
     collective=re.compile(r"(?:совет|комитет|ассамбле|структур|центр)", re.I),
     head_noun_before=None,
     habitual=re.compile(r"(?<![а-яё])(?:ежегодно|каждый год|регулярно|традиционно|обычно)(?![а-яё])", re.I),
@@ -150,6 +151,7 @@ MEETINGS = MeetingPhrasing(
     attended_after=re.compile(r"\s*(?:также\s+)?(?:приняли участие|участвовали|были представлены|направили делегации|"
                               r"присутствовали)(?![а-яё])", re.I),
     represented_after=re.compile(r"\s*(?:представля\w+|представил\w*|представлял\w*|будет представлять)(?![а-яё])", re.I),
+    trailing_auxiliaries=re.compile(r"(?:\s+(?:будут|будет))+\s*$", re.I),
     in_place=re.compile(r"\s+(?:в|во)\s+"),
     # A meeting named as the text declines it ("на заседании Совета") is cited in the nominative.
     citation_forms={

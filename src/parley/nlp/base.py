@@ -57,6 +57,13 @@ class Analysis:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[max(i, 0)] if self.sentences else (0, len(self.text))
 
+    def sentence_after(self, sentence: Span) -> Span | None:
+        """The sentence right after ``sentence`` (one of this analysis's), or None at the end."""
+        i = bisect.bisect_left(self._sentence_starts, sentence[0])
+        if i + 1 < len(self.sentences) and self.sentences[i] == sentence:
+            return self.sentences[i + 1]
+        return None
+
     def tokens_in(self, start: int, end: int) -> list[Token]:
         i = bisect.bisect_left(self._token_starts, start)
         out = []

@@ -183,12 +183,10 @@ def merge_talks(ctx: DocContext, frames: list[MeetingFrame], talks: list[Meeting
     ("the China-Russia strategic security consultations") already speaks of, in the same sentence or
     the next, are that meeting: it gains its people."""
     out = list(frames)
-    sents = ctx.analysis.sentences
 
     def near(f: MeetingFrame) -> set[Span]:
         own = {m.sentence for m in f.mentions}
-        nxt = {sents[i + 1] for i, s in enumerate(sents[:-1]) if s in own}
-        return own | nxt
+        return own | {n for s in own if (n := ctx.analysis.sentence_after(s)) is not None}
 
     if talks:
         # The report's first meeting word spoke of the talks ("X met Y ... during the meeting"), not of

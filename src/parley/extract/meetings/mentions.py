@@ -299,9 +299,8 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             host = _host(ctx, m.end("t"), pe) if (series or body) else None
             if host is not None or ((series or body) and phrasing.with_whom.match(text, m.end("t"), pe)):
                 # "встреча Эмомали Рахмона с секретарями советов безопасности ШОС", "Meeting with
-                # secretaries of Security Councils": a leader meets the body; a meeting of its own, in no series.
-                mention.reception, mention.met, mention.series, mention.body = True, (series, body), None, None
-                mention.persons = (host,) if host is not None else ()
+                # secretaries of Security Councils".
+                _as_reception(mention, series, body, host)
             local = text[max(ss, ps - 40):min(se, pe + 10)]
             nxt = phrasing.next.search(local)
             if nxt:
@@ -331,12 +330,13 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             if not series and not body:
                 # The object runs to the clause's end: "примет секретарей советов безопасности ШОС, которые ...".
                 obj_end = _phrase_end(ctx, g.end(), se)
-                if _RECEIVES.fullmatch(g.group()):
+                receives = phrasing.receives.fullmatch(g.group()) is not None
+                if receives:
                     comma = text.find(", ", g.end(), se)
                     obj_end = max(obj_end, min(comma if comma != -1 else se, g.end() + 150))
                 series, body, org, joint = _classify(ctx, (g.end(), obj_end))
                 # "Lukashenko met with the secretaries of the CSTO security councils": he meets the body.
-                reception = bool(series or body) and _RECEIVES.fullmatch(g.group()) is not None
+                reception = bool(series or body) and receives
                 subject = [x for x in ctx.mentions if ss <= x.start and x.end <= g.start()
                            and not re.search(r"[,;:]", text[x.end:g.start()])]
                 host = subject[-1].person if subject and reception else None
@@ -352,8 +352,7 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                                          body=None if joint else body, organization=org, verbal=True, joint=joint,
                                          habitual=bool(phrasing.habitual.search(text, ss, se)))
                 if reception:
-                    mention.reception, mention.met, mention.series, mention.body = True, (series, body), None, None
-                    mention.persons = (host,) if host is not None else ()
+                    _as_reception(mention, series, body, host)
                     # Named from the host to whom he meets: "Медведев примет секретарей советов безопасности ШОС".
                     lead = next((x.start for x in ctx.mentions if x.person == host and ss <= x.start < g.start()),
                                 g.start())
@@ -368,9 +367,10 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
     return out
 
 
-# Verbs of meeting someone: a body after them is met, not meeting ("X met with the secretaries").
-_RECEIVES = re.compile(r"met|meets|will meet|received|receives|will receive|welcomed|hosted|встретил\w*|встретится|"
-                       r"принял|примет|принимает", re.I)
+def _as_reception(mention: MeetingMention, series: str | None, body: str | None, host: int | None) -> None:
+    """A leader meets a body: a meeting of its own, in no series, which remembers whom it met."""
+    mention.reception, mention.met, mention.series, mention.body = True, (series, body), None, None
+    mention.persons = (host,) if host is not None else ()
 
 
 def _their_meetings(ctx: DocContext, m: re.Match[str], plural: MeetingMention) -> list[MeetingMention]:

@@ -219,15 +219,14 @@ def assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
 def _sentences_and_next(ctx: DocContext, f: MeetingFrame, frames: list[MeetingFrame]) -> list[tuple[int, int]]:
     """The sentences naming a meeting, each followed by the next one when that names no meeting:
     "... will be held in Minsk. Belarus's minister will chair it."."""
-    sents = ctx.analysis.sentences
     named = {m.sentence for g in frames for m in g.mentions}
     out: list[tuple[int, int]] = []
     for m in sorted(f.mentions, key=lambda x: x.span[0]):
         if m.sentence not in out:
             out.append(m.sentence)
-        i = sents.index(m.sentence) if m.sentence in sents else -1
-        if 0 <= i < len(sents) - 1 and sents[i + 1] not in named and sents[i + 1] not in out:
-            out.append(sents[i + 1])
+        nxt = ctx.analysis.sentence_after(m.sentence)
+        if nxt is not None and nxt not in named and nxt not in out:
+            out.append(nxt)
     return out
 
 
@@ -307,13 +306,8 @@ def _sides_people(ctx: DocContext, f: MeetingFrame) -> None:
     sides = {s for m in f.mentions for s in m.sides}
     if len(sides) != 2:
         return
-    sents = ctx.analysis.sentences
-    spans = set()
-    for m in f.mentions:
-        i = sents.index(m.sentence) if m.sentence in sents else -1
-        spans.add(m.sentence)
-        if 0 <= i < len(sents) - 1:
-            spans.add(sents[i + 1])
+    spans = {m.sentence for m in f.mentions}
+    spans |= {n for s in spans if (n := ctx.analysis.sentence_after(s)) is not None}
     found: dict[str, tuple[int, tuple[int, int]]] = {}
     for x in ctx.mentions:
         st = ctx.people[x.person].state
@@ -482,8 +476,7 @@ def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
     start, end = best.span
     if best.verbal and not best.reception:
         # "the SCO defence ministers [had met]": the gathering, without its verb and auxiliaries.
-        end = start + len(re.sub(r"(?:\s+(?:had|have|has|will|would|were|was|are|is|shall))+\s*$", "",
-                                 ctx.text[start:best.trigger[0]]))
+        end = start + len(ctx.profile.meetings.trailing_auxiliaries.sub("", ctx.text[start:best.trigger[0]]))
     if best.reception:
         # "встреча X с секретарями ..., прибывших в Душанбе для участия ...": whom he met, not what they came for.
         comma = ctx.text.find(", ", best.trigger[1], end)
