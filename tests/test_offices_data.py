@@ -97,7 +97,7 @@ def test_specific_titles_come_before_general_ones():
         ("Military Expert", "Expert"),
         ("First Deputy Prime Minister", "Deputy Prime Minister"),
         ("Deputy Prime Minister", "Prime Minister"),
-        ("National Security Advisor", "Aide to the President"),
+        ("National Security Adviser", "Aide to the President"),
         ("State Adviser to the President", "Adviser to the President"),
     ]
     for specific, general in pairs:
@@ -361,10 +361,10 @@ CASES = [
      "Head of the Presidential Administration", "BLR"),
     ("Доклад руководителя Исполнительного аппарата Президента Таджикистана Ивана Петрова заслушали.",
      "Head of the Presidential Administration", "TJK"),
-    ("Советник президента по национальной безопасности Иван Петров прибыл в Женеву.", "National Security Advisor", None),
+    ("Советник президента по национальной безопасности Иван Петров прибыл в Женеву.", "National Security Adviser", None),
     ("Встреча с советником по национальной безопасности Индии Аджитом Довалом прошла в Москве.",
-     "National Security Advisor", "IND"),
-    ("Доклад помощника президента по национальной безопасности Ивана Петрова заслушали.", "National Security Advisor", None),
+     "National Security Adviser", "IND"),
+    ("Доклад помощника президента по национальной безопасности Ивана Петрова заслушали.", "National Security Adviser", None),
     # China
     ("Член Госсовета КНР Ван Юн выступил.", "State Councilor", "CHN"),
     ("Встреча с государственным советником КНР Ван Юном прошла в Пекине.", "State Councilor", "CHN"),
@@ -459,6 +459,36 @@ CASES = [
     ("Российский эксперт Иван Петров прокомментировал встречу.", "Expert", "RUS"),
     ("По словам аналитика Ивана Петрова, встреча была полезной.", "Analyst", None),
     ("Востоковед Иван Петров прокомментировал встречу.", "Orientalist Expert", None),
+    # Offices of one state's bodies
+    ("Секретарь Высшего совета национальной безопасности Ирана Али Ларижани выступил.",
+     "Secretary of the Supreme National Security Council", "IRN"),
+    ("Встреча с секретарем Высшего совета нацбезопасности Ирана Али Ахмадианом прошла в Тегеране.",
+     "Secretary of the Supreme National Security Council", "IRN"),
+    ("Доклад секретаря Высшего совета национальной безопасности Ивана Петрова заслушали.",
+     "Secretary of the Supreme National Security Council", "IRN"),
+    ("Министр кабинета институциональной безопасности Бразилии Маркус Амаро выступил.",
+     "Head of the Institutional Security Cabinet", "BRA"),
+    ("Встреча с главой кабинета институциональной безопасности Бразилии Аугусто Элено прошла в Москве.",
+     "Head of the Institutional Security Cabinet", "BRA"),
+    ("Заместитель советника по национальной безопасности Индии Викрам Мисри выступил.",
+     "Deputy National Security Adviser", "IND"),
+    ("Встреча с советником премьер-министра Индии по национальной безопасности Аджитом Довалом прошла в Москве.",
+     "National Security Adviser to the Prime Minister", "IND"),
+    ("Председатель исполкома содружества Сергей Лебедев выступил.",
+     "Chairman of the Executive Committee of the CIS", None, "CIS"),
+    ("Вопросы задали главе исполкома СНГ Сергею Лебедеву.", "Chairman of the Executive Committee of the CIS", None, "CIS"),
+    # A state inside the title, an abbreviation in brackets, a rank between the title and the name
+    ("Секретарь российского Совета Безопасности Николай Патрушев прибыл в Ташкент.",
+     "Secretary of the Security Council", "RUS"),
+    ("Встреча с секретарем казахстанского Совбеза Гизат Нурдаулетовым прошла в Астане.",
+     "Secretary of the Security Council", "KAZ"),
+    ("Заседание прошло под председательством секретаря Совета безопасности (СБ) РФ Сергея Шойгу.",
+     "Secretary of the Security Council", "RUS"),
+    ("Делегацию возглавил Председатель Государственного пограничного комитета Республики Беларусь генерал-майор "
+     "Константин Молостов.", "Chairman of the State Border Committee", "BLR"),
+    ("Приветствие зачитал директор ФСБ Российской Федерации генерал армии Александр Бортников.",
+     "Director of the Federal Security Service", "RUS"),
+    ("Министр обороны Азербайджана генерал-полковник Закир Гасанов выступил.", "Defense Minister", "AZE"),
 ]
 
 

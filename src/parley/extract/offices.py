@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
 
 from parley.domain import load_entries
@@ -27,7 +28,7 @@ HEADS_EN = {
 STARTERS_EN = HEADS_EN | {
     "deputy", "state", "first", "executive", "national", "security", "foreign", "defense", "defence",
     "prime", "vice", "kremlin", "presidential", "senior", "special", "acting", "former", "permanent",
-    "political", "military", "interior", "press", "chief", "federal", "supreme", "assistant",
+    "political", "military", "interior", "press", "chief", "federal", "supreme", "assistant", "external", "home",
     # Ranks and honorifics stand before a name as titles do: "Colonel-General X", "Engr. X", "Admiral X".
     "colonel", "colonel-general", "lieutenant", "lieutenant-general", "major", "major-general", "admiral",
     "vice-admiral", "rear-admiral", "marshal", "captain", "brigadier", "engr", "eng", "prof", "dr", "excellency",
@@ -127,6 +128,8 @@ def _strip_states(text: str, span: Span, states: list[Match]) -> tuple[str, list
             continue
         pieces.append(text[pos:m.start])
         pos = m.end
+        if text[pos:pos + 2] in ("'s", "’s"):  # "India's National Security Adviser"
+            pos += 2
         if m.value not in found:
             found.append(m.value)
     pieces.append(text[pos:span[1]])
@@ -150,7 +153,9 @@ def english_left_title(text: str, sent_start: int, name_start: int, blocked: lis
         if any(s < b and e > a for a, b in blocked):
             break
         core = w.rstrip(",")
-        if w.endswith(",") and i > 0:
+        if w.endswith(",") and i > 0 and not all(_bare(p[2]).rstrip(".") in _RANKS | {"general"}
+                                                 or "-general" in p[2].lower() for p in picked):
+            # "Minister of Defence of Azerbaijan, Colonel-General X": only ranks may stand after a comma.
             break
         if w.endswith((".", ";", ":", "\"", "”", "»")) and not re.fullmatch(r"[A-Z]\.|St\.", w) and not (
                 w.endswith(".") and w[:-1].lower() in _RANKS):  # "Engr.", "Dr." before a name
@@ -184,7 +189,9 @@ def _is_starter(word: str, states: list[Match], orgs: list[Match], start: int) -
     w = word.lower()
     if w in STARTERS_EN or w.split("-")[0] in STARTERS_EN:
         return True
-    return any(m.start == start for m in states if m.kind == "adjective") or any(m.start == start for m in orgs)
+    # "Belarusian Defence Minister", "Kazakhstan Prime Minister", "Pakistan's National Security Advisor"
+    return any(m.start == start for m in states if m.kind in ("adjective", "name")) or any(
+        m.start == start for m in orgs)
 
 
 _APPOSITIVE_END = re.compile(r"\s*(?:,|;|:|\.(?:\s|$)|\)|\(|\n|\band\s+(?=[A-Z])|\bwho\b|\bsaid\b|\btold\b)")
@@ -242,7 +249,46 @@ def make_office(text: str, span: Span, states: list[Match], orgs: list[Match]) -
 
 _RU_BETWEEN_OK = re.compile(
     r"^(?:\s|[,–—-]|при|президенте|президента|республики|республика|российской|федерации|по|делам|"
-    r"\(|\)|и)*$", re.I)
+    r"\([А-ЯЁA-Z]{2,6}\)|\(|\)|и)*$", re.I)
+# Ranks between a title and a name: "Председатель ... комитета Республики Беларусь генерал-майор X".
+_RU_RANKS = re.compile(
+    r"(?<![\w-])(?:генерал(?:-(?:майор|лейтенант|полковник))?\w*(?:\s+арми\w+)?|полковник\w*|подполковник\w*|"
+    r"майор\w*|адмирал\w*|вице-адмирал\w*|контр-адмирал\w*|маршал\w*|капитан\w*(?:\s+\w+\s+ранга)?)(?![\w-])", re.I)
+
+
+def _blank(text: str, lo: int, hi: int, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text[lo:hi])
+    for a, b in spans:
+        for i in range(max(a, lo), min(b, hi)):
+            chars[i - lo] = " "
+    return "".join(chars)
+
+
+def _title_view(text: str, lo: int, hi: int, states: list[Match]) -> tuple[str, list[int]]:
+    """The words before a name without the states named inside a title ("Секретарь российского
+    Совета Безопасности", "советником премьер-министра Индии по национальной безопасности"), so that
+    the registry's phrasings match; with each character's place in the text. A state that ends the
+    title (before ranks and the name) stays: some phrasings tell states apart by it."""
+    inner = []
+    for m in states:
+        if lo <= m.start and m.end <= hi:
+            after = _blank(text, m.end, hi, [(o.start, o.end) for o in states])
+            after = _RU_RANKS.sub(" ", re.sub(r"\([А-ЯЁA-Z]{2,6}\)", " ", after))
+            if re.search(r"\w", after):
+                inner.append(m)
+    view, where = [], []
+    pos = lo
+    for m in sorted(inner, key=lambda m: m.start):
+        for i in range(pos, m.start):
+            view.append(text[i])
+            where.append(i)
+        pos = m.end
+        while pos < hi and text[pos] == " ":
+            pos += 1
+    for i in range(pos, hi):
+        view.append(text[i])
+        where.append(i)
+    return "".join(view), where
 
 
 def russian_right_title(text: str, name_end: int, sent_end: int,
@@ -276,25 +322,23 @@ def russian_left_title(text: str, sent_start: int, name_start: int, blocked: lis
     for _, b in blocked:
         if lo < b <= name_start:
             lo = b
-    left = text[lo:name_start]
+    left, where = _title_view(text, lo, name_start, states)
     best: tuple[int, int, dict] | None = None
     for pat, entry in russian_offices():
         for m in pat.finditer(left):
-            s, e = lo + m.start(), lo + m.end()
+            if m.end() == m.start():
+                continue
+            s, e = where[m.start()], where[m.end() - 1] + 1
             if best is None or e > best[1] or (e == best[1] and s < best[0]):
                 best = (s, e, entry)
     if best is None:
         return None
     s, e, entry = best
-    # What lies between the title and the name may only be states, organisations and a few words.
-    chars = list(text[e:name_start])
-    for m in (*states, *orgs):
-        for i in range(max(m.start, e), min(m.end, name_start)):
-            chars[i - e] = " "
-    between = "".join(chars)
+    # What lies between the title and the name may only be states, organisations, ranks and a few words.
+    between = _RU_RANKS.sub(" ", _blank(text, e, name_start, [(m.start, m.end) for m in (*states, *orgs)]))
     if not _RU_BETWEEN_OK.match(between):
         return None
-    found = [m.value for m in states if m.start >= e and m.end <= name_start]
+    found = [m.value for m in states if m.start >= s and m.end <= name_start]
     found += [m.value for m in states if m.kind == "adjective" and s - 25 <= m.start < s]
     org = next((m.value for m in orgs if m.end > e and m.start < name_start), entry.get("organization"))
     state = entry.get("state") or (found[0] if found else None)

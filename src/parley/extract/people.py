@@ -13,12 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from parley.extract.context import DocContext, coverage
+from parley.domain.gazetteer import Match
 from parley.extract.offices import (
     HEADS_EN,
     STARTERS_EN,
     OfficeMention,
     english_left_title,
     english_right_title,
+    make_office,
+    russian_offices,
     russian_left_title,
     russian_right_title,
 )
@@ -57,6 +60,12 @@ _NOT_NAME_EN = {
     "commission", "rights", "human", "fund", "court", "bank", "institute", "university", "department",
     "region", "province", "district", "city", "kingdom", "federal", "customs", "police",
     "staff", "joint", "command", "headquarters", "chief", "board", "bureau", "directorate",
+    # places named after people: "the Alexander Garden", "Pushkin Square"
+    "garden", "gardens", "park", "bridge", "airport", "station", "museum", "cathedral", "monument",
+    "memorial", "boulevard", "embankment", "stadium", "arena", "theatre", "theater", "prospect", "tomb",
+    # what meetings are called: "the Russia-India Intergovernmental Consultations"
+    "consultations", "consultation", "talks", "negotiations", "session", "conference", "forum", "dialogue",
+    "intergovernmental", "bilateral", "multilateral", "strategic",
 }
 
 
@@ -249,6 +258,10 @@ def _after_title_or_state(ctx: DocContext, start: int) -> bool:
     before = ctx.text[ss:start].rstrip()
     if not before or before.endswith((",", ".", ";", ":")):
         return False
+    paired = re.search(r"\s*(?:\(|[–—]|\s-)$", before)
+    if paired:
+        # "Armenia (Vahe Ghazaryan)", "Belarus – Ivan Kubrakov": a name paired with its state.
+        return any(m.end == ss + paired.start() for m in ctx.states if m.kind == "name")
     if any(m.end == ss + len(before) for m in (*ctx.states, *ctx.organizations) if m.kind != "adjective"):
         return True
     last = re.findall(r"[\w-]+", before[-30:])
@@ -297,10 +310,57 @@ def _english(ctx: DocContext, people: _People) -> None:
                 name = official.name
         if official is None and (any(people.domain[s:e]) or not (
                 _valid_en_name(name.split(), from_model)
-                or (_after_title_or_state(ctx, s) and _valid_en_name(name.split(), True)))):
+                or (_after_title_or_state(ctx, s) and _valid_en_name(name.split(), True)
+                    and not _inside_named_thing(ctx, s, e)))):
             continue
         people.add_full(s, e, surface, name, official)
     _english_partial_names(ctx, people)
+    _drop_headline_only(ctx, people)
+
+
+def _inside_named_thing(ctx: DocContext, start: int, end: int) -> bool:
+    """Capitalised words the language model reads as part of an organisation's or a place's name
+    ("the CSTO Crisis Response Forces", "the India-Russia Intergovernmental Consultations")."""
+    return any(ent.label in ("ORG", "LOC") and ent.start <= start and end < ent.end
+               for ent in ctx.analysis.entities)
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case (headlines: "SCO Member Countries Vow To Enhance Security
+    Cooperation"), where capital letters say nothing about names."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        words = re.findall(r"[A-Za-z][\w'’-]*", m.group())
+        long = [w for w in words if len(w) > 3]
+        if 4 <= len(words) <= 16 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) and \
+                not re.search(r"[.!?][\"”']?(?:\s+[A-Za-z]|\s*$)", m.group()):
+            out.append(m.span())
+    return out
+
+
+def _drop_headline_only(ctx: DocContext, people: _People) -> None:
+    """A person the registry does not know and the text names only in title-cased headlines is no
+    person: their 'name' is capitalised words of a headline."""
+    lines = _title_case_lines(ctx.text)
+    if not lines:
+        return
+    keep = []
+    for p in people.people:
+        only_headline = p.official is None and all(any(a <= m.start < b for a, b in lines) for m in p.mentions)
+        if not only_headline:
+            keep.append(p)
+    if len(keep) == len(people.people):
+        return
+    index = {id(p): i for i, p in enumerate(keep)}
+    old = people.people
+    people.people = keep
+    mentions = []
+    for m in people.mentions:
+        p = old[m.person]
+        if id(p) in index:
+            m.person = index[id(p)]
+            mentions.append(m)
+    people.mentions = mentions
 
 
 def _english_partial_names(ctx: DocContext, people: _People) -> None:
@@ -352,8 +412,15 @@ def _english_offices(ctx: DocContext, people: _People) -> None:
         ss, se = ctx.sentence(mention.start)
         others = [b for b in blocked if b != (mention.start, mention.end)]
         office = english_left_title(text, ss, mention.start, others, ctx.states, ctx.organizations)
-        if office is None:
-            office = english_right_title(text, mention.end, se, ctx.states, ctx.organizations)
+        right = english_right_title(text, mention.end, se, ctx.states, ctx.organizations)
+        if office is None or (right is not None and _listed_appositive(text, ss, office, mention.start)):
+            office = right or office
+        if office is not None and office.state is None and re.search(
+                r"\b(?:the|this|that) country['’]s\b|\bof (?:the|this|that) country\b",
+                text[max(ss, office.span[0] - 20):office.span[1]]):
+            # "Head of the country's Presidential Administration": the state the sentence is about.
+            named = {m.value for m in ctx.states if ss <= m.start < se}
+            office.state = named.pop() if len(named) == 1 else None
         # "Security Council Secretaries of Russia Nikolai Patrushev, of Azerbaijan Ramil Usubov": the head
         # of the list's title carries over to each "of STATE" that follows.
         lead = re.search(r"(?:,|\band)\s+of\s+(?:the\s+)?([A-Z][\w' ]+?)\s*$", text[max(ss, mention.start - 60):mention.start])
@@ -366,6 +433,14 @@ def _english_offices(ctx: DocContext, people: _People) -> None:
         mention.office = office
         previous = mention
     _distribute_plural_titles(ctx, people)
+
+
+def _listed_appositive(text: str, sent_start: int, office: OfficeMention, name_start: int) -> bool:
+    """ "X, Deputy Head of ..., Ajit Doval, National Security Advisor ...": in a list of names each
+    followed by its title, the title before a name (after a comma, and cut off from it by a comma)
+    is the previous name's."""
+    return (text[office.span[0]:name_start].rstrip().endswith(",")
+            and text[sent_start:office.span[0]].rstrip().endswith(","))
 
 
 def _distribute_plural_titles(ctx: DocContext, people: _People) -> None:
@@ -505,13 +580,24 @@ def _assign_offices(ctx: DocContext, people: _People) -> None:
         if office.state is None and office.organization is None and office.role not in (None, "expert"):
             office.state = _delegation_state(ctx, mention.start)
             if office.state is None and person.official is not None:
-                # The registry knows which state's office this official held at the time.
-                for term in person.official.terms:
-                    if term.state and term.covers(when) and role_match(term.title, office.title):
-                        office.state = term.state
-                        break
+                office.state = _registry_state(person.official, office.title, when)
         if not any(o.title.lower() == office.title.lower() and o.state == office.state for o in person.offices):
             person.offices.append(office)
+
+
+def _registry_state(official: Official, title: str, when: str | None) -> str | None:
+    """The state whose office this is, by the registry: the term held at the time, or, when the text
+    gives no date, the one state of every term with this title."""
+    terms = [t for t in official.terms if t.state and role_match(t.title, title)]
+    current = [t for t in terms if t.covers(when)]
+    states = {t.state for t in (current or (terms if when is None else []))}
+    if not states and not terms:
+        # A title the registry words otherwise ("External Affairs Minister", "Minister of Foreign
+        # Affairs"): the state of an official who has only ever served one state.
+        states = {t.state for t in official.terms if t.state}
+        if any(t.organization for t in official.terms):
+            return None
+    return states.pop() if len(states) == 1 else None
 
 
 _PAIRED_BEFORE = re.compile(r"\s*(?:[–—:]|\s-|\()\s*|"
@@ -524,16 +610,17 @@ _PAIRED_AFTER = re.compile(r"^\s*\(\s*$")
 _COLLEAGUE_FROM = re.compile(r"(?:counterparts?|colleagues?|коллег\w*)\s+(?:from|of|из)\s+$", re.I)
 
 
-def _paired_states(ctx: DocContext, people: _People) -> None:
+def _paired_states(ctx: DocContext, people: _People) -> list[tuple[PersonMention, Match]]:
     """Parallel lists pair each name with its state: "Azerbaijan – Ali Asadov, Belarus – Roman
     Golovchenko", "Azerbaijan (Ramil Usubov)", "Ramil Usubov (Azerbaijan)", "Белоруссии - Хренин".
     A person the text gives no office state takes the state paired with their name."""
     text = ctx.text
     names = [st for st in ctx.states if st.kind == "name"]
     adjectives = [st for st in ctx.states if st.kind == "adjective"]
+    pairs: list[tuple[PersonMention, Match]] = []
     for m in people.mentions:
         person = people.people[m.person]
-        if person.state is not None:
+        if person.state is not None and m.office is not None:
             continue
         # The nearest state before the name whose words up to the name only pair them.
         before = max((st for st in names if 0 < m.start - st.end <= 80 and (
@@ -546,7 +633,84 @@ def _paired_states(ctx: DocContext, people: _People) -> None:
                       and text[st.end:st.end + 2].lstrip().startswith(")")), None)
         paired = before or after
         if paired is not None:
-            person.paired_state = paired.value
+            pairs.append((m, paired))
+            if person.state is None:
+                person.paired_state = paired.value
+    return pairs
+
+
+# The plural title that heads a parallel list: "interior ministers of", "Heads of government of".
+_LIST_HEAD_EN = re.compile(
+    r"((?:[\w-]+\s+){0,3}?)\b(ministers|secretaries|heads|chiefs|commanders|directors|chairmen|chairpersons|"
+    r"advisers|advisors|prosecutors|presidents|premiers|leaders)((?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})?)"
+    r"\s+(?:of|from)\s*(?:the\s+)?[:–—-]?\s*$", re.I)
+
+
+def _list_head_titles(ctx: DocContext, people: _People, pairs: list[tuple[PersonMention, Match]]) -> None:
+    """ "interior ministers of Azerbaijan (Ramil Usubov), Belarus (Igor Shunevich)", "Heads of
+    government of Azerbaijan – Ali Asadov, Belarus – Roman Golovchenko": the plural title before the
+    first pair is each listed person's office, with the state paired with their name."""
+    by_sentence: dict[tuple[int, int], list[tuple[PersonMention, Match]]] = {}
+    for m, st in pairs:
+        by_sentence.setdefault(ctx.sentence(m.start), []).append((m, st))
+    for (ss, _), group in by_sentence.items():
+        group.sort(key=lambda p: p[1].start)
+        if len(group) < 2:
+            continue
+        head = _list_head(ctx, ss, group[0][1].start)
+        if head is None:
+            continue
+        title, role, organization = head
+        for m, st in group:
+            if m.office is None and st.start > group[0][1].start - 1:
+                m.office = OfficeMention((st.start, st.end), title, st.value, organization, role)
+
+
+def _list_head(ctx: DocContext, ss: int, first: int) -> tuple[str, str | None, str | None] | None:
+    left = ctx.text[ss:first]
+    if ctx.language == "ru":
+        for pat, entry in russian_offices():
+            m = None
+            for m in pat.finditer(left):
+                pass
+            if m is not None and not left[m.end():].strip(" :–—-"):
+                return entry["en"], entry.get("role"), entry.get("organization")
+        return None
+    m = _LIST_HEAD_EN.search(left)
+    if not m:
+        return None
+    modifiers = [w for w in m.group(1).split()]
+    while modifiers and modifiers[0].lower() not in STARTERS_EN:
+        modifiers = modifiers[1:]
+    if any(w.lower() not in STARTERS_EN for w in modifiers):
+        return None
+    words = [*modifiers, m.group(2), *m.group(3).split()]
+    title = " ".join(words)
+    title = title[:1].upper() + title[1:]
+    office = make_office(title, (0, len(title)), [], [])
+    return office.title, office.role, None
+
+
+_COUNTERPART = re.compile(r"(?:counterparts?|colleagues?|коллег\w*)\b[^.;:]{0,40}$", re.I)
+
+
+def _counterpart_titles(ctx: DocContext, people: _People, pairs: list[tuple[PersonMention, Match]]) -> None:
+    """ "Russian Defence Minister X met his Chinese counterpart Y", "глава МИД РФ Сергей Лавров, его
+    киргизский коллега Эрлан Абдылдаев": a counterpart holds the same office for the state paired with
+    their name."""
+    ordered = sorted(people.mentions, key=lambda m: m.start)
+    for m, st in pairs:
+        if m.office is not None or not _COUNTERPART.search(ctx.text, max(0, st.start - 50), st.start + 1) and \
+                not _COUNTERPART.search(ctx.text, max(0, m.start - 60), m.start):
+            continue
+        ss = ctx.sentence(m.start)[0]
+        lo = ctx.sentence(ss - 1)[0] if ss > 0 else ss
+        referent = next((r for r in reversed(ordered) if lo <= r.start < m.start and r.office is not None
+                         and r.office.state and r.office.state != st.value and r.person != m.person), None)
+        if referent is None or referent.office is None:
+            continue
+        o = referent.office
+        m.office = OfficeMention((st.start, st.end), o.title, st.value, None, o.role)
 
 
 def role_match(a: str, b: str) -> bool:
@@ -565,7 +729,9 @@ def extract_people(ctx: DocContext) -> None:
     else:
         _english(ctx, people)
         _english_offices(ctx, people)
+    pairs = _paired_states(ctx, people)
+    _list_head_titles(ctx, people, pairs)
+    _counterpart_titles(ctx, people, pairs)
     _assign_offices(ctx, people)
-    _paired_states(ctx, people)
     ctx.people = people.people
     ctx.mentions = sorted(people.mentions, key=lambda m: m.start)
