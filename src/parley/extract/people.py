@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parley.extract.context import DocContext, coverage
 from parley.domain.gazetteer import Match
+from parley.extract.context import DocContext, coverage
 from parley.extract.offices import (
     HEADS_EN,
     STARTERS_EN,
@@ -21,8 +21,8 @@ from parley.extract.offices import (
     english_left_title,
     english_right_title,
     make_office,
-    russian_offices,
     russian_left_title,
+    russian_offices,
     russian_right_title,
 )
 from parley.resolve.names import (
@@ -670,10 +670,8 @@ def _list_head(ctx: DocContext, ss: int, first: int) -> tuple[str, str | None, s
     left = ctx.text[ss:first]
     if ctx.language == "ru":
         for pat, entry in russian_offices():
-            m = None
-            for m in pat.finditer(left):
-                pass
-            if m is not None and not left[m.end():].strip(" :–—-"):
+            last = max(pat.finditer(left), key=lambda m: m.end(), default=None)
+            if last is not None and not left[last.end():].strip(" :–—-"):
                 return entry["en"], entry.get("role"), entry.get("organization")
         return None
     m = _LIST_HEAD_EN.search(left)
