@@ -1129,3 +1129,37 @@ HALF_YEAR_PLANS = [
 def test_a_plan_for_one_half_year_covers_that_year(extractor, language, text, year):
     plans = [a for a in run(extractor, text, language)["agreements"] if a["kind"] == "plan"]
     assert plans and (plans[0]["valid_from"], plans[0]["valid_to"]) == (year, year), plans
+
+
+# ------------------------------------------------------------------ talks whose sides are capitals or delegations
+
+UNNAMED_SIDES = [
+    ("en", "Beijing and Moscow are set to conduct a three-day strategic security consultation starting on Monday. "
+           "The Chinese delegation will be led by Wang Yi, while the Russian side will be represented by Sergei Shoigu.",
+     {"CHN", "RUS"}, {"Wang Yi", "Sergei Shoigu"}, "planned"),
+    ("en", "Astana and Tashkent held consultations on border security on 4 June 2024. The Kazakh delegation was "
+           "headed by Ermek Sagimbayev, the Uzbek side by Bakhodir Kurbanov.",
+     {"KAZ", "UZB"}, {"Yermek Sagimbayev", "Bakhodir Kurbanov"}, "held"),
+    ("en", "New Delhi and Moscow will hold a fresh round of security consultations next week. The Indian side "
+           "will be led by Ajit Doval and the Russian delegation by Sergei Shoigu.",
+     {"IND", "RUS"}, {"Ajit Doval", "Sergei Shoigu"}, "planned"),
+    ("ru", "Пекин и Москва проведут консультации по стратегической безопасности в понедельник. Китайскую делегацию "
+           "возглавит Ван И, российскую сторону представит Сергей Шойгу.",
+     {"CHN", "RUS"}, {"Wang Yi", "Sergei Shoigu"}, "planned"),
+    ("ru", "Минск и Москва провели консультации по вопросам безопасности 3 марта 2023 года. Белорусскую делегацию "
+           "возглавил Александр Вольфович, российскую сторону представлял Александр Венедиктов.",
+     {"BLR", "RUS"}, {"Alexander Volfovich", "Alexander Venediktov"}, "held"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "states", "persons", "status"), UNNAMED_SIDES)
+def test_talks_between_two_capitals_or_two_delegations(extractor, language, text, states, persons, status):
+    talks = only_meeting(run(extractor, text, language, "2024-06-03"), "bilateral")
+    assert set(talks["states"]) == states
+    assert set(talks["persons"]) == persons
+    assert talks["status"] == status
+
+
+def test_two_capitals_in_passing_make_no_talks(extractor):
+    rec = run(extractor, "Flights between Beijing and Moscow resumed on Monday, the airline said.", "en", "2024-06-03")
+    assert rec["meetings"] == []

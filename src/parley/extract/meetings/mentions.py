@@ -256,6 +256,29 @@ def _two_sides(ctx: DocContext, span: Span) -> tuple[str, ...]:
     return _compound_sides(ctx, span)
 
 
+def _sides_in_context(ctx: DocContext, sentence: Span, trigger: int) -> tuple[str, ...]:
+    """The two sides of talks a phrase does not name: two capitals for their states ("Beijing and
+    Moscow are set to conduct a consultation"), or the two delegations of the sentence and the next
+    ("The Chinese delegation will be led by X, while the Russian side will be represented by Y")."""
+    text = ctx.text
+    joiner = ctx.profile.meetings.side_joiner
+    cities = [p for p in ctx.places if sentence[0] <= p.start < trigger and p.kind == "place"
+              and getattr(p.value, "state", None) and not ctx.in_quote(p.start)]
+    for a, b in zip(cities, cities[1:], strict=False):
+        if a.value.state != b.value.state and joiner.fullmatch(text[a.end:b.start]):
+            return (a.value.state, b.value.state)
+    spans = [sentence]
+    if (nxt := ctx.analysis.sentence_after(sentence)) is not None:
+        spans.append(nxt)
+    after = ctx.profile.meetings.delegation_after
+    found: list[str] = []
+    for st in ctx.states:
+        if st.kind == "adjective" and any(a <= st.start < b for a, b in spans) and after.match(text, st.end) \
+                and st.value not in found and not ctx.in_quote(st.start):
+            found.append(st.value)
+    return tuple(found) if len(found) == 2 else ()
+
+
 def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
     text = ctx.text
     phrasing = ctx.profile.meetings
@@ -288,6 +311,7 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 phrasing.bilateral.search(text[ps:m.start()])) or bool(sides and not series)
             if bilateral:
                 series, body, joint = None, None, False  # talks between two sides belong to no series
+                sides = sides or _sides_in_context(ctx, (ss, se), m.start())
             mention = MeetingMention(
                 span=(ps, pe), trigger=m.span("t"), sentence=(ss, se), series=series, body=body,
                 organization=org, ordinal=ordinal, joint=joint,

@@ -304,10 +304,15 @@ def _sides_people(ctx: DocContext, f: MeetingFrame) -> None:
     their two states have, as their people, the first person of each side named in their sentences
     (or the sentence right after)."""
     sides = {s for m in f.mentions for s in m.sides}
-    if len(sides) != 2:
-        return
     spans = {m.sentence for m in f.mentions}
     spans |= {n for s in spans if (n := ctx.analysis.sentence_after(s)) is not None}
+    if not sides:
+        # "The Chinese delegation will be led by X, while the Russian side will be represented by Y."
+        after = ctx.profile.meetings.delegation_after
+        sides = {st.value for st in ctx.states if st.kind == "adjective" and any(a <= st.start < b for a, b in spans)
+                 and after.match(ctx.text, st.end) and not ctx.in_quote(st.start)}
+    if len(sides) != 2:
+        return
     found: dict[str, tuple[int, tuple[int, int]]] = {}
     for x in ctx.mentions:
         st = ctx.people[x.person].state
