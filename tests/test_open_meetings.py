@@ -1163,3 +1163,44 @@ def test_talks_between_two_capitals_or_two_delegations(extractor, language, text
 def test_two_capitals_in_passing_make_no_talks(extractor):
     rec = run(extractor, "Flights between Beijing and Moscow resumed on Monday, the airline said.", "en", "2024-06-03")
     assert rec["meetings"] == []
+
+
+# ------------------------------------------------------------------ Russian: who will take part, offices without names
+
+RU_WILL_TAKE_PART = [
+    ("Заседание Совета министров обороны СНГ пройдет 7 марта в Минске. Ожидается, что в работе совета примут участие "
+     "руководители минобороны Армении, Казахстана и Таджикистана.", {"ARM", "KAZ", "TJK"}),
+    ("Совещание генпрокуроров стран ШОС откроется в Астане 12 июня. Ожидается участие руководителей надзорных "
+     "ведомств пяти государств — Китая, Индии, Пакистана, Ирана и Узбекистана.", {"CHN", "IND", "PAK", "IRN", "UZB"}),
+    ("В Бишкеке 5 апреля состоится заседание Совета командующих пограничными войсками СНГ. Участие в нем примут "
+     "руководители погранведомств Белоруссии, Армении и России.", {"BLR", "ARM", "RUS"}),
+]
+
+
+@pytest.mark.parametrize(("text", "states"), RU_WILL_TAKE_PART)
+def test_russian_announced_participants(extractor, text, states):
+    meeting = only_meeting(run(extractor, text, "ru", "2024-03-01"))
+    assert states <= set(meeting["states"]), meeting["states"]
+
+
+NAMELESS_OFFICES = [
+    ("en", "The CSTO foreign ministers met in Minsk on 2 July 2024. A Deputy Foreign Minister of Tajikistan also "
+           "attended the meeting.", "TJK"),
+    ("en", "The SCO defence ministers gathered in Astana on 26 April 2024; the Deputy Minister of Defence of India "
+           "took part in the session.", "IND"),
+    ("ru", "В заседании СМИД ОДКБ в Минске 2 июля 2024 года также приняли участие Министр иностранных дел Киргизской "
+           "Республики Ж.Кулубаев и заместитель Министра иностранных дел Республики Таджикистан.", "TJK"),
+    ("ru", "Совет министров обороны СНГ собрался в Москве 16 октября 2024 года. В заседании участвовал заместитель "
+           "министра обороны Азербайджана.", "AZE"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "state"), NAMELESS_OFFICES)
+def test_an_office_without_a_name_represents_its_state(extractor, language, text, state):
+    assert state in only_meeting(run(extractor, text, language))["states"]
+
+
+def test_an_office_reported_absent_represents_nothing(extractor):
+    text = ("The CSTO Permanent Council met in Moscow on 11 June 2024. The permanent representatives of Belarus and "
+            "Kazakhstan attended. The representative of Armenia did not take part.")
+    assert "ARM" not in only_meeting(run(extractor, text, "en"))["states"]

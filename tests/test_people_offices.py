@@ -174,3 +174,25 @@ def test_a_person_named_in_a_headline_and_the_text_is_kept(extractor):
     rec = run(extractor, "Lavrov Meets Kyrgyz Counterpart Kulubaev In Bishkek\n\nRussian Foreign Minister Sergei "
                          "Lavrov met Zheenbek Kulubaev in Bishkek.")
     assert {"Sergei Lavrov", "Jeenbek Kulubaev"} <= set(people(rec))
+
+
+# ------------------------------------------------------------------ Russian initials
+
+INITIALS = [
+    ("Председательствовал на заседании первый заместитель министра иностранных дел РФ А. Денисов.",
+     "A. Denisov", {"first", "deputy"}, "RUS"),
+    ("Встречу открыл заместитель министра обороны Белоруссии В.Ю.Куликов.", "V. Kulikov", {"deputy"}, "BLR"),
+    ("В заседании участвовал министр иностранных дел Киргизской Республики Ж.Кулубаев.",
+     "Jeenbek Kulubaev", {"foreign", "minister"}, "KGZ"),
+]
+
+
+@pytest.mark.parametrize("text,name,words,state", INITIALS)
+def test_russian_initials_and_a_family_name_after_a_title(extractor, text, name, words, state):
+    rec = run(extractor, text, "ru")
+    assert holds(rec, name, words, state), office_of(rec, name)
+
+
+def test_russian_initials_without_a_title_are_no_person_the_registry_does_not_know(extractor):
+    rec = run(extractor, "По данным агентства, А. Петренко сообщил об этом вчера.", "ru")
+    assert "A. Petrenko" not in people(rec)

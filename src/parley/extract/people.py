@@ -536,6 +536,27 @@ def _russian_registry_names(ctx: DocContext, people: _People) -> None:
         people.add_full(start, e, ctx.text[start:e], official.name, official)
 
 
+_RU_INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ])\.\s?(?:[А-ЯЁ]\.\s?)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![а-яё])")
+
+
+def _russian_initials(ctx: DocContext, people: _People) -> None:
+    """Initials and a family name ("А. Денисов", "Ж.Кулубаев", "И.Н.Тасмагамбетов"), which the model
+    often leaves untagged: the official the registry knows by that family name and initial, or,
+    after an office title, a person of their own ("первый заместитель министра А. Денисов")."""
+    text = ctx.text
+    for m in _RU_INITIALS.finditer(text):
+        s, e = m.span()
+        if any(people.claimed[s:e]) or any(people.domain[m.start(2):e]):
+            continue
+        official = people.registry.lookup_russian([m.group(2)])
+        if official is not None and (official.given_ru or "")[:1] == m.group(1):
+            people.add_full(s, e, m.group(), official.name, official)
+        elif official is None and russian_left_title(text, ctx.sentence(s)[0], s, [], ctx.states,
+                                                     ctx.organizations) is not None:
+            name = f"{transliterate(m.group(1))}. {english_name_from_russian(None, m.group(2))}"
+            people.add_full(s, e, m.group(), name, None)
+
+
 def _russian_offices(ctx: DocContext, people: _People) -> None:
     blocked = [(m.start, m.end) for m in people.mentions]
     for mention in sorted(people.mentions, key=lambda m: m.start):
@@ -723,6 +744,7 @@ def extract_people(ctx: DocContext) -> None:
     if ctx.language == "ru":
         _russian(ctx, people)
         _russian_registry_names(ctx, people)
+        _russian_initials(ctx, people)
         _russian_offices(ctx, people)
     else:
         _english(ctx, people)

@@ -387,7 +387,12 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             if not phrasing.participation.search(text, ss, se) and not any(m.sentence == (ss, se) for m in f.mentions):
                 continue
             items = [st for st in ctx.states if ss <= st.start < se and not ctx.in_quote(st.start)]
-            for st in _listed(ctx, items, ss, frames, f):
+            listed = _listed(ctx, items, ss, frames, f)
+            listed += [st for st in items if st not in listed and _office_of_state(ctx, st, ss)
+                       and frame_of_offset(frames, (ss, se), st.start) in (None, f)
+                       and not phrasing.negation.search(text[max(ss, st.start - 70):st.start])
+                       and not phrasing.negation_after.search(phrasing.clause_break.split(text[st.end:se])[0])]
+            for st in listed:
                 f.states.setdefault(st.value, []).append((st.start, st.end))
             orgs = [o for o in ctx.organizations if ss <= o.start < se]
             for o in _listed(ctx, orgs, ss, frames, f):
@@ -395,6 +400,30 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         if f.country and f.status == "planned" and not f.relation and f.states:
             # An announced meeting whose participants are listed: the host will be among them.
             f.states.setdefault(f.country, []).append(f.country_span or f.place_span or (0, 0))
+
+
+_STATE_FORM = re.compile(r"(?:\s+|the|republic|of|республик\w*|федерации)*$", re.I)
+
+
+def _office_of_state(ctx: DocContext, st, sent_start: int) -> bool:
+    """A state named in an office that takes part, with or without a name after it: "a Deputy Foreign
+    Minister of Tajikistan also attended", "заместитель Министра иностранных дел Республики Таджикистан"."""
+    if st.kind != "name":
+        return False
+    before = ctx.text[max(sent_start, st.start - 120):st.start]
+    if ctx.language == "ru":
+        from parley.extract.offices import russian_offices
+
+        for pat, entry in russian_offices():
+            if entry.get("role") in (None, "expert", "press", "organization"):
+                continue
+            for m in pat.finditer(before):
+                if _STATE_FORM.fullmatch(before[m.end():]):
+                    return True
+        return False
+    m = re.search(r"\b(?:minister|secretary|head|chief|commander|director|chairman|ambassador|representative)s?"
+                  r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?\s+of\s+(?:the\s+)?$", before, re.I)
+    return bool(m)
 
 
 def _without_names(ctx: DocContext, start: int, end: int) -> str:
