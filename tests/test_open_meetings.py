@@ -1204,3 +1204,37 @@ def test_an_office_reported_absent_represents_nothing(extractor):
     text = ("The CSTO Permanent Council met in Moscow on 11 June 2024. The permanent representatives of Belarus and "
             "Kazakhstan attended. The representative of Armenia did not take part.")
     assert "ARM" not in only_meeting(run(extractor, text, "en"))["states"]
+
+
+# ------------------------------------------------------------------ "a meeting of X with Y"; meetings a document provides for
+
+MEETING_OF_X_WITH_Y = [
+    ("ru", "В Москве прошла рабочая встреча секретаря Совета безопасности России Сергея Шойгу с секретарем Совбеза "
+           "Казахстана Гизатом Нурдаулетовым.", {"Sergei Shoigu", "Gizat Nurdauletov"}),
+    ("ru", "В Минске состоялась встреча государственного секретаря Совбеза Беларуси Александра Вольфовича с "
+           "секретарем Совета безопасности Киргизии Маратом Иманкуловым.", {"Alexander Volfovich", "Marat Imankulov"}),
+    ("en", "The meeting of Security Council Secretary Sergei Shoigu with Ajit Doval took place in Moscow on 5 May "
+           "2024.", {"Sergei Shoigu", "Ajit Doval"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "persons"), MEETING_OF_X_WITH_Y)
+def test_a_meeting_of_one_official_with_another_is_bilateral(extractor, language, text, persons):
+    rec = run(extractor, text, language, "2024-05-05")
+    assert [m["format"] for m in rec["meetings"]] == ["bilateral"], rec["meetings"]
+    assert set(rec["meetings"][0]["persons"]) == persons
+
+
+PROVIDED_FOR = [
+    ("ru", "Стороны подписали план сотрудничества советов безопасности на 2025-2026 годы, предусматривающий "
+           "проведение российско-казахстанских консультаций по вопросам безопасности."),
+    ("ru", "Утверждена программа, которая предусматривает регулярные консультации экспертов двух стран."),
+    ("en", "The sides signed a cooperation plan for 2025-2026 providing for the holding of Russian-Kazakh security "
+           "consultations."),
+    ("en", "The programme envisages regular consultations between the two countries' experts."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PROVIDED_FOR)
+def test_meetings_a_document_provides_for_are_no_meetings(extractor, language, text):
+    assert run(extractor, text, language, "2024-05-05")["meetings"] == []

@@ -84,6 +84,8 @@ class MeetingPhrasing:
     receives: re.Pattern[str]  # a gathering verb of meeting someone: a body after it is met ("X met the secretaries")
     head_noun_before: str | None  # the word a head noun stands before ("the Secretary of"; None: the first noun is the head)
     habitual: re.Pattern[str]  # meetings as a habit, not one meeting ("every year", "traditionally")
+    # meetings a document provides for, right before the meeting phrase ("a plan providing for consultations")
+    provided_for: re.Pattern[str]
     next: re.Pattern[str]  # the next meeting ("next", "upcoming")
     upcoming: re.Pattern[str]  # of those, the words that may also mean the meeting a report announces ("upcoming")
     previous: re.Pattern[str]  # the previous meeting ("previous", "last year's")

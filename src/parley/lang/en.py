@@ -74,6 +74,8 @@ MEETINGS = MeetingPhrasing(
     collective=re.compile(r"(?:council|committee|board|assembly|structure|cent(?:er|re))", re.I),
     head_noun_before="of",
     habitual=re.compile(r"\b(?:every year|annually|traditionally|regularly|usually|each year|annual meetings|such meetings)\b", re.I),
+    provided_for=re.compile(r"\b(?:providing for|provides for|provide for|envisag\w+|stipulat\w+)\s+(?:the\s+)?"
+                            r"(?:holding\s+of\s+|conduct\s+of\s+)?(?:(?:the|regular|joint|annual)\s+)?(?:[\w-]+\s+){0,3}$", re.I),
     next=re.compile(r"\b(?:next|upcoming|forthcoming|future)\b", re.I),
     upcoming=re.compile(r"upcoming|forthcoming", re.I),
     previous=re.compile(r"\b(?:previous|last year's|preceding|past)\b", re.I),

@@ -75,6 +75,7 @@ MEETINGS = MeetingPhrasing(
     receives=re.compile(r"встретил\w*|встретится|принял|примет|принимает", re.I),
     collective=re.compile(r"(?:совет|комитет|ассамбле|структур|центр)", re.I),
     head_noun_before=None,
+    provided_for=re.compile(r"(?<![а-яё])(?:предусматрива\w+|предусмотр\w+)\s+(?:проведение\s+)?(?:[\w-]+\s+){0,3}$", re.I),
     habitual=re.compile(r"(?<![а-яё])(?:ежегодно|каждый год|регулярно|традиционно|обычно)(?![а-яё])", re.I),
     next=re.compile(r"(?<![а-яё])(?:следующ\w+|очередн\w+ заседани\w+ пройд\w+|предстоящ\w+)(?![а-яё])", re.I),
     upcoming=re.compile(r"предстоящ\w+", re.I),

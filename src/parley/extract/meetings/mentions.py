@@ -210,7 +210,13 @@ def _with_person(ctx: DocContext, trigger_end: int, sent_end: int) -> bool:
     phrasing = ctx.profile.meetings
     w = phrasing.with_whom.match(ctx.text, trigger_end, sent_end)
     if w is None:
-        return False
+        # "a meeting of Security Council Secretary X with Y", "встреча секретаря Совбеза X с Y"
+        first = next((x for x in ctx.mentions if trigger_end <= x.start < min(sent_end, trigger_end + 120)), None)
+        if first is None or re.search(r"[,;:]", ctx.text[trigger_end:first.start]):
+            return False
+        w = phrasing.with_whom.match(ctx.text, first.end, sent_end)
+        if w is None or w.start() - first.end > 0 and ctx.text[first.end:w.start()].strip():
+            return False
     nxt = next((x for x in ctx.mentions if x.start >= w.end()), None)
     if nxt is not None and nxt.start - w.end() < 90 and "," not in ctx.text[w.end():nxt.start]:
         return not phrasing.group.search(ctx.text, w.end(), nxt.start)
@@ -317,7 +323,8 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
                 organization=org, ordinal=ordinal, joint=joint,
                 generic=bool(phrasing.generic_trigger.match(trig)) and series is None,
                 bilateral=bilateral, sides=sides if bilateral else (),
-                habitual=bool(phrasing.habitual.search(sentence_text)) or (
+                habitual=bool(phrasing.habitual.search(sentence_text))
+                or bool(phrasing.provided_for.search(text[max(ss, m.start() - 100):m.start()])) or (
                     ordinal is None and _plural_trigger(ctx, m) and not _anchored(ctx, pe, se)),
             )
             host = _host(ctx, m.end("t"), pe) if (series or body) else None
