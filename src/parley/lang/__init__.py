@@ -1,13 +1,13 @@
-"""Languages: how each language words what the extractors look for, in one module per language.
+"""Languages: how each language words what the extractors look for, in one package per language.
 
-Modelled on spaCy's ``spacy/lang/xx``: ``parley/lang/en.py`` and ``parley/lang/ru.py`` each build
-a :class:`LanguageProfile` and register it; :func:`get_profile` finds a language's profile by its
+Modelled on spaCy's ``spacy/lang/xx``: ``parley/lang/en/`` and ``parley/lang/ru/`` each build a
+:class:`LanguageProfile` from one module per extractor it serves and register it; :func:`get_profile` finds a language's profile by its
 code (importing ``parley.lang.<code>`` on first use). The extractors read the patterns from the
 profile (``ctx.profile.meetings.triggers``) and never pick a pattern by language themselves.
 
 A new language needs a pipeline in ``parley/nlp/`` (``@register_pipeline("xx")``), its phrasings
 in the data files (``bodies.json``, ``series.json``, ``offices.json``, ``topics.json``), and one
-module here, ``parley/lang/xx.py``, that registers its profile.
+package here, ``parley/lang/xx/``, that registers its profile.
 """
 
 from __future__ import annotations
@@ -180,7 +180,7 @@ def get_profile(code: str) -> LanguageProfile:
     if code not in _PROFILES:
         raise UnknownLanguageError(
             f"no language profile for {code!r}; available: {', '.join(available_profiles())} "
-            f"(a new language needs a module parley/lang/<code>.py that calls register_profile)")
+            f"(a new language needs a package parley/lang/<code>/ that calls register_profile)")
     return _PROFILES[code]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from parley.lang import CaseChain, LanguageProfile, MeetingPhrasing, OrdinalCue, TalkPattern, register_profile
+from parley.lang import CaseChain, MeetingPhrasing, OrdinalCue, TalkPattern
 
 ORDINAL_STEMS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6,
                  "седьм": 7, "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
@@ -183,6 +183,3 @@ MEETINGS = MeetingPhrasing(
     pronoun=re.compile(r"\s*(?:Он|Она)(?!\w)"),
     delegation=re.compile(r"\s*(?:[\w-]+\s+){0,3}?делегаци\w+", re.I),
 )
-
-
-PROFILE = register_profile(LanguageProfile(code="ru", meetings=MEETINGS))

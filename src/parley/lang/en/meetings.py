@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from parley.lang import LanguageProfile, MeetingPhrasing, OrdinalCue, TalkPattern, register_profile
+from parley.lang import MeetingPhrasing, OrdinalCue, TalkPattern
 
 ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -181,6 +181,3 @@ MEETINGS = MeetingPhrasing(
     pronoun=re.compile(r"\s*(?:He|She)(?!\w)"),
     delegation=re.compile(r"\s*(?:(?:a|the|an)\s+)?(?:[\w-]+\s+){0,2}?delegations?\b", re.I),
 )
-
-
-PROFILE = register_profile(LanguageProfile(code="en", meetings=MEETINGS))

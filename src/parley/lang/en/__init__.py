@@ -1,0 +1,8 @@
+"""English: the language profile, one module per extractor it serves (``meetings``)."""
+
+from __future__ import annotations
+
+from parley.lang import LanguageProfile, register_profile
+from parley.lang.en.meetings import MEETINGS
+
+PROFILE = register_profile(LanguageProfile(code="en", meetings=MEETINGS))
