@@ -275,6 +275,15 @@ PARALLEL = [
     ("ru", "Заседание Совета министров обороны СНГ прошло в Москве 12 ноября 2021 года. В нем приняли участие "
            "министры обороны: Армении – Аршак Карапетян, Белоруссии – Виктор Хренин, Казахстана – Руслан "
            "Жаксылыков.", {"ARM", "BLR", "KAZ"}),
+    # a name the registry spells otherwise than the text ("Kohir") still pairs its state
+    ("en", "The CIS heads of government met in Minsk on 7 June 2024. Heads of government of Tajikistan – Kohir "
+           "Rasulzoda, Uzbekistan – Abdulla Oripov, Armenia – Mher Grigoryan attended.", {"TJK", "UZB", "ARM"}),
+    # states by their formal names, some the gazetteer matches only in part
+    ("en", "The SCO RATS Council met in Tashkent on 29 March 2023. The representatives of the Republic of "
+           "Kazakhstan, People’s Republic of China, The Republic of Kyrgyzstan, Russia Federation and The Republic "
+           "of Tajikistan took part.", {"KAZ", "CHN", "KGZ", "RUS", "TJK"}),
+    ("en", "The Council of Border Troops Commanders met in Dushanbe on 5 October 2023. Delegations of the Kyrgyz "
+           "Republic, the Islamic Republic of Iran and the Russian Federation attended.", {"KGZ", "IRN", "RUS"}),
 ]
 
 

@@ -433,8 +433,8 @@ def _without_names(ctx: DocContext, start: int, end: int) -> str:
     for m in ctx.mentions:
         if start <= m.start and m.end <= end:
             gap = gap[:m.start - start] + " " * (m.end - m.start) + gap[m.end - start:]
-    if len(gap.strip()) == len(ctx.text[start:end].strip()):
-        return gap
+    if gap == ctx.text[start:end]:
+        return gap  # no name in between: a dash or a bracket there pairs nothing
     return re.sub(r"[–—:()]|\s-\s", " ", gap)
 
 

@@ -142,7 +142,11 @@ MEETINGS = MeetingPhrasing(
                         r"\b(?:of|from)(?:\s+(?:the\s+)?(?:\w+\s+)?(?:countries|states|nations)\s*[-–—:(])?|"
                         r"\battended by|\b(?:states|countries)\s*[-–—(:]|"
                         r"\b(?:took part|participated|attended|were represented|were present)\s*:)\s*(?:the\s+)?$", re.I),
-    list_join=re.compile(r"^\s*(?:,|and|,\s*and|,?\s*as well as(?:\s+(?:from|of))?|&)\s*(?:the\s+)?$", re.I),
+    # "Kazakhstan, People's Republic of China, the Republic of Tajikistan": a state's formal name runs
+    # past what the gazetteer matched ("Russia Federation") or starts before it.
+    list_join=re.compile(r"^\s*(?:federation\s*)?(?:,|and|,\s*and|,?\s*as well as(?:\s+(?:from|of))?|&)\s*(?:the\s+)?"
+                         r"(?:(?:people['’]s\s+|islamic\s+|socialist\s+|democratic\s+)?(?:republic|kingdom|state)\s+of\s+(?:the\s+)?)?$",
+                         re.I),
     delegation_after=re.compile(r"\s*(?:delegations?|side)", re.I),
     clause_break=re.compile(r"[,;]|\bbut\b"),
     attended_after=re.compile(r"\s*(?:also\s+|all\s+)?(?:took part|attended|participated|were represented|sent delegations|"
