@@ -1247,3 +1247,27 @@ PROVIDED_FOR = [
 @pytest.mark.parametrize(("language", "text"), PROVIDED_FOR)
 def test_meetings_a_document_provides_for_are_no_meetings(extractor, language, text):
     assert run(extractor, text, language, "2024-05-05")["meetings"] == []
+
+
+# ------------------------------------------------------------------ talks with a visitor in the dateline's city
+
+VISITS = [
+    ("ru", "ДУШАНБЕ, 7 октября (Ховар). Президент Республики Таджикистан Эмомали Рахмон во Дворце нации провел "
+           "переговоры с Президентом Республики Беларусь Александром Лукашенко, прибывшим в Таджикистан с официальным "
+           "визитом.", "Dushanbe"),
+    ("ru", "АСТАНА, 12 марта. Токаев провел переговоры с Шавкатом Мирзиёевым, который находится в Казахстане с "
+           "государственным визитом.", "Astana"),
+    ("en", "TASHKENT, May 3 (UzA) -- President Shavkat Mirziyoyev held talks with President Kassym-Jomart Tokayev, "
+           "who arrived in Uzbekistan on a state visit.", "Tashkent"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "place"), VISITS)
+def test_talks_with_a_visitor_to_the_datelines_country_are_in_its_city(extractor, language, text, place):
+    assert only_meeting(run(extractor, text, language, "2024-05-03"), "bilateral")["place"] == place
+
+
+def test_talks_reported_from_another_country_take_no_dateline_city(extractor):
+    text = ("MOSCOW, May 3 (TASS) -- President Shavkat Mirziyoyev held talks with President Kassym-Jomart Tokayev, "
+            "who arrived in Uzbekistan on a state visit.")
+    assert only_meeting(run(extractor, text, "en", "2024-05-03"), "bilateral")["place"] is None

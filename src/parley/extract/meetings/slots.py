@@ -174,6 +174,31 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                             break
                 if f.country:
                     break
+        if f.place is None and f.status == "held" and not f.relation:
+            _visit_in_dateline_city(ctx, f)
+
+
+def _visit_in_dateline_city(ctx: DocContext, f: MeetingFrame) -> None:
+    """ "ДУШАНБЕ, 7-го октября – Рахмон провел переговоры с Лукашенко, прибывшим в Таджикистан с
+    официальным визитом": talks with a visitor to the country the agency files from, with no city
+    named, are in the dateline's city."""
+    line = ctx.dateline
+    if line is None or line.place is None:
+        return
+    phrasing = ctx.profile.meetings
+    home = line.place.value.state
+    sentences = {m.sentence for m in f.mentions}
+    sentences |= {n for s in sentences if (n := ctx.analysis.sentence_after(s)) is not None}
+    for ss, se in sorted(sentences):
+        if not phrasing.guest.search(ctx.text, ss, se):
+            continue
+        visited = {st.value for st in ctx.states if ss <= st.start < se and st.kind == "name"
+                   and phrasing.state_in.search(ctx.text[max(ss, st.start - 12):st.start])}
+        if home in visited or f.country == home:
+            p = line.place
+            f.place, f.place_span = p.value.city or p.value.name, (p.start, p.end)
+            f.country, f.country_span = home, (p.start, p.end)
+            return
 
 
 def assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
