@@ -1271,3 +1271,30 @@ def test_talks_reported_from_another_country_take_no_dateline_city(extractor):
     text = ("MOSCOW, May 3 (TASS) -- President Shavkat Mirziyoyev held talks with President Kassym-Jomart Tokayev, "
             "who arrived in Uzbekistan on a state visit.")
     assert only_meeting(run(extractor, text, "en", "2024-05-03"), "bilateral")["place"] is None
+
+
+# ------------------------------------------------------------------ the host of a numbered round of talks chairs it
+
+ROUND_HOSTS = [
+    ("en", "BEIJING, June 6, 2014 -- State Councilor Yang Jiechi held the 10th round of China-Russia strategic "
+           "security consultations in Beijing with Russian Security Council Secretary Nikolai Patrushev.",
+     "Yang Jiechi"),
+    ("en", "NEW DELHI, March 3, 2025 -- National Security Adviser Ajit Doval held the 13th round of India-Russia "
+           "security consultations in New Delhi with Russian Security Council Secretary Sergei Shoigu.", "Ajit Doval"),
+    ("ru", "МОСКВА, 10 апреля 2025. Секретарь Совета безопасности РФ Сергей Шойгу провел в Москве 12-й раунд "
+           "российско-индийских консультаций с советником по национальной безопасности Индии Аджитом Довалом.",
+     "Sergei Shoigu"),
+    ("ru", "АСТАНА, 21 мая 2024. В Астане состоялся второй раунд казахстанско-китайских консультаций. Консультации "
+           "прошли под сопредседательством секретаря Совбеза Казахстана Гизата Нурдаулетова и министра "
+           "иностранных дел КНР Ван И.", "Gizat Nurdauletov"),
+    # a guest who holds a round abroad, and a round with no host named, have no chair
+    ("ru", "ПЕКИН, 18 ноября 2024. Секретарь Совета безопасности России Сергей Шойгу провел в Пекине 19-й раунд "
+           "российско-китайских консультаций с министром иностранных дел КНР Ван И.", None),
+    ("en", "YEREVAN, May 14, 2024. The second round of Armenian-Indian consultations was held in Yerevan; Security "
+           "Council Secretary Armen Grigoryan and Deputy NSA Vikram Misri took part.", None),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "chair"), ROUND_HOSTS)
+def test_the_host_of_a_numbered_round_chairs_it(extractor, language, text, chair):
+    assert only_meeting(run(extractor, text, language), "bilateral")["chair"] == chair

@@ -113,6 +113,8 @@ class MeetingPhrasing:
     state_in: re.Pattern[str]  # "in" right before a state, up to it: the country of a planned or next meeting
     virtual: re.Pattern[str]  # a meeting held online, with no place
     chair: re.Pattern[str]  # who chairs ("chaired by X"; group "after": "X chaired", the chair before it)
+    # who holds a round of talks (group "after": the person before the verb) or co-chairs it (the first after)
+    round_host: re.Pattern[str]
     opener: re.Pattern[str]  # who opens a session chairs it when the text names no other chair ("X opened the meeting")
     participation: re.Pattern[str]  # words of taking part: a sentence that says who took part
     attendance: re.Pattern[str]  # cues strong enough to say who took part when the sentence does not name the meeting

@@ -33,6 +33,7 @@ from parley.extract.meetings.slots import (
     assign_places,
     assign_states_orgs,
     body_name,
+    round_host,
 )
 
 
@@ -56,6 +57,9 @@ def extract_meetings(ctx: DocContext) -> None:
     _share_group_time_and_place(frames)
     assign_chair(ctx, frames)
     assign_participants(ctx, frames)
+    for f in frames:
+        if f.format == "bilateral":
+            round_host(ctx, f)
     assign_states_orgs(ctx, frames)
     for f in frames:
         assign_names(ctx, f)

@@ -201,12 +201,41 @@ def _visit_in_dateline_city(ctx: DocContext, f: MeetingFrame) -> None:
             return
 
 
+def round_host(ctx: DocContext, f: MeetingFrame) -> None:
+    """A numbered round of consultations is chaired by the side that holds it at home: "Yang Jiechi
+    held the 10th round of China-Russia Strategic Security Consultation" in Beijing, "под
+    сопредседательством Гизата Нурдаулетова и Ван И" in Astana. The guest who "held" a round abroad
+    chairs nothing, nor does a round "held in Yerevan" without a host named."""
+    if not f.ordinal or f.country is None or len(f.persons) < 2:
+        return
+    text, pat = ctx.text, ctx.profile.meetings.round_host
+    when = f.start
+    hosts: dict[int, tuple[int, int]] = {}
+    sentences = {m.sentence for m in f.mentions}
+    sentences |= {n for s in sentences if (n := ctx.analysis.sentence_after(s)) is not None}
+    for ss, se in sorted(sentences):
+        for c in pat.finditer(text, ss, se):
+            if c.group("after"):
+                cand = [x for x in ctx.mentions if ss <= x.start and x.end <= c.start() and c.start() - x.end < 60
+                        and x.person in f.persons]
+                picks = cand[-1:]
+            else:
+                picks = [x for x in ctx.mentions if c.end() <= x.start < c.end() + 200 and x.end <= se
+                         and x.person in f.persons]
+            for x in picks:
+                if ctx.people[x.person].state_at(when) == f.country:
+                    hosts.setdefault(x.person, (x.start, x.end))
+    if len(hosts) == 1:
+        (pid, span), = hosts.items()
+        f.chair, f.chair_span = pid, span
+
+
 def assign_chair(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
     pat = ctx.profile.meetings.chair
     for f in frames:
         if f.format == "bilateral":
-            continue  # two sides, no chair
+            continue  # two sides: a chair only for a numbered round its host holds (round_host)
         for sent in _sentences_and_next(ctx, f, frames):
             ss, se = sent
             for c in pat.finditer(text, ss, se):

@@ -116,6 +116,8 @@ MEETINGS = MeetingPhrasing(
         r"(?:under the (?:chairmanship|chairpersonship|presidency) of|chaired by|presided over by|conducted by|"
         r"hosted by|moderated by|(?P<after>\bchaired\b|\bpresided over\b|\bwill chair\b|\bis to chair\b|"
         r"\bwill preside over\b|\bpresiding\b))", re.I),
+    round_host=re.compile(r"(?P<after>\b(?:held|conducted|hosted|holds|will hold)\b)|\b(?:co-chaired by|under the "
+                          r"co-chairmanship of)", re.I),
     opener=re.compile(r"\b(?:opened|will open|declared open)\b(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?"
                       r"(?:meeting|session|sitting|summit|conference|talks|consultations)\b)", re.I),
     participation=re.compile(
