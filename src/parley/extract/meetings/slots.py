@@ -442,7 +442,8 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                 continue
             items = [st for st in ctx.states if ss <= st.start < se and not ctx.in_quote(st.start)]
             listed = _listed(ctx, items, ss, frames, f)
-            listed += [st for st in items if st not in listed and _office_of_state(ctx, st, ss)
+            attending = bool(phrasing.attendance.search(text, ss, se))
+            listed += [st for st in items if attending and st not in listed and _office_of_state(ctx, st, ss)
                        and frame_of_offset(frames, (ss, se), st.start) in (None, f)
                        and not phrasing.negation.search(text[max(ss, st.start - 70):st.start])
                        and not phrasing.negation_after.search(phrasing.clause_break.split(text[st.end:se])[0])]
