@@ -1298,3 +1298,25 @@ ROUND_HOSTS = [
 @pytest.mark.parametrize(("language", "text", "chair"), ROUND_HOSTS)
 def test_the_host_of_a_numbered_round_chairs_it(extractor, language, text, chair):
     assert only_meeting(run(extractor, text, language), "bilateral")["chair"] == chair
+
+
+# ------------------------------------------------------------------ a host receives "the Armenian official"; going back is no place
+
+RECEIVE_BY_STATE = [
+    ("en", "Armen Grigoryan, the secretary of Armenia's Security Council, arrived in Tehran on Monday. Foreign "
+           "Minister Abbas Araghchi will receive the Armenian official on Wednesday, before he returns to Yerevan.",
+     {"Abbas Araghchi", "Armen Grigoryan"}),
+    ("en", "Pakistan's Defence Minister Khawaja Asif arrived in Baku on a two-day visit. President Ilham Aliyev will "
+           "receive the Pakistani defense minister on Thursday.", {"Ilham Aliyev", "Khawaja Asif"}),
+    ("ru", "Секретарь Совбеза Армении Армен Григорян прибыл в Тегеран в понедельник. Министр иностранных дел Ирана "
+           "Аббас Аракчи примет армянского гостя в среду, перед его возвращением в Ереван.",
+     {"Abbas Araghchi", "Armen Grigoryan"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "persons"), RECEIVE_BY_STATE)
+def test_a_host_receives_the_visitor_named_by_state(extractor, language, text, persons):
+    talks = [m for m in run(extractor, text, language, "2024-11-04")["meetings"] if m["format"] == "bilateral"]
+    hit = [m for m in talks if set(m["persons"]) == persons]
+    assert hit, talks
+    assert hit[0]["place"] in (None, "Tehran", "Baku")

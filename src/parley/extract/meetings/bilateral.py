@@ -49,7 +49,8 @@ def _role_person(ctx: DocContext, phrase_start: int, phrase_end: int) -> int | N
                 break
     if not hits and states and ctx.profile.meetings.person_word.search(phrase):
         # "the Iranian official", "the Pakistani guest": the one person of that state named before.
-        hits = [i for i in named_before if ctx.people[i].state in states and not ctx.people[i].is_expert
+        when = ctx.published.isoformat() if ctx.published else None
+        hits = [i for i in named_before if ctx.people[i].state_at(when) in states and not ctx.people[i].is_expert
                 and "press" not in ctx.people[i].roles()]
     return hits[0] if len(hits) == 1 else None
 
@@ -69,8 +70,9 @@ def _side(ctx: DocContext, s: int, e: int) -> list[int]:
         return before[-1:]
     if ctx.profile.meetings.guest.search(ctx.text, s, e):
         g = _guest(ctx, s)
-        return [g] if g is not None else []
-    r = _role_person(ctx, s, e)
+        if g is not None:
+            return [g]
+    r = _role_person(ctx, s, e)  # "the Armenian guest": the one Armenian named before
     return [r] if r is not None else []
 
 

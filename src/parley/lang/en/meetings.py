@@ -105,7 +105,9 @@ MEETINGS = MeetingPhrasing(
     year_only=re.compile(r"\b(?:in|during)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)"),
     relative_year=re.compile(r"\b(?:(?P<last>last year(?:['’]s)?|a year ago|the previous year)|(?P<next>next year(?:['’]s)?)|"
                              r"(?P<last_month>last month(?:['’]s)?)|(?P<next_month>next month(?:['’]s)?))\b", re.I),
-    place_cue=re.compile(r"(?:\bin|\bat|\bto|hosted by|\bfrom)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I),
+    # Not where someone goes back to: "before he returns to Yerevan".
+    place_cue=re.compile(r"(?:\bin|\bat|(?<!returns )(?<!return )(?<!returned )(?<!returning )(?<!back )\bto|hosted by|"
+                         r"\bfrom)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I),
     host_after=re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:yesterday|today|recently|on\s+\w+day)\s+)?"
                           r"(?:hosted|will host|is hosting|hosts|host)\b|"
                           r"^\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b"),  # ", Moscow, September 30"
