@@ -1320,3 +1320,31 @@ def test_a_host_receives_the_visitor_named_by_state(extractor, language, text, p
     hit = [m for m in talks if set(m["persons"]) == persons]
     assert hit, talks
     assert hit[0]["place"] in (None, "Tehran", "Baku")
+
+
+# ------------------------------------------------------------------ a body "which meets" later
+
+WHICH_MEETS = [
+    ("en", "The CIS foreign ministers met in Minsk on 12 October 2023. The documents agreed by the ministers will be "
+           "submitted to the Council of CIS Heads of State, which meets in Bishkek on October 13.",
+     "Council of CIS Heads of State", "Bishkek"),
+    ("en", "SCO defence ministers met in Astana on 26 April 2024. Their proposals go to the SCO Heads of State "
+           "Council, which will convene in Astana on 4 July.", "SCO Heads of State Council", "Astana"),
+    ("ru", "Министры иностранных дел СНГ встретились в Минске 12 октября 2023 года. Согласованные документы будут "
+           "представлены Совету глав государств СНГ, который соберется в Бишкеке 13 октября.",
+     "Совету глав государств СНГ", "Bishkek"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "name", "place"), WHICH_MEETS)
+def test_a_body_which_meets_later_holds_a_planned_meeting(extractor, language, text, name, place):
+    planned = [m for m in run(extractor, text, language, "2023-10-12")["meetings"] if m["status"] == "planned"]
+    assert len(planned) == 1, planned
+    assert planned[0]["place"] == place
+    assert planned[0]["name"].endswith(name.split()[-1]), planned[0]["name"]
+
+
+def test_a_relative_clause_that_is_no_meeting_makes_none(extractor):
+    text = ("The ministers met in Minsk on 12 October 2023 and considered the draft documents, which are to be "
+            "discussed by the collective security bodies later.")
+    assert len(run(extractor, text, "en", "2023-10-12")["meetings"]) <= 1

@@ -81,6 +81,8 @@ class MeetingPhrasing:
     gather: re.Pattern[str]  # a body meeting without a meeting word: "Heads of CIS special services gathered in Minsk"
     collective: re.Pattern[str]  # a collective head noun: a body, not one official ("the RATS Council")
     their: re.Pattern[str]  # "their" right before a plural meeting word: the meetings of bodies listed before
+    # a body's verb of meeting in a relative clause after it ("the Council, which meets in Bishkek")
+    convenes: re.Pattern[str]
     receives: re.Pattern[str]  # a gathering verb of meeting someone: a body after it is met ("X met the secretaries")
     head_noun_before: str | None  # the word a head noun stands before ("the Secretary of"; None: the first noun is the head)
     habitual: re.Pattern[str]  # meetings as a habit, not one meeting ("every year", "traditionally")

@@ -351,51 +351,68 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             mention = MeetingMention(span=pron.span("p"), trigger=pron.span("p"), sentence=(ss, se), generic=True)
             mention.planned = is_planned(ctx, mention)
             out.append(mention)
-        # A body that meets, with no meeting word.
-        g = phrasing.gather.search(text, ss, se)
-        if g and not any(x.sentence == (ss, se) and (x.series or x.joint or x.body) for x in out):
-            # The body is the subject ("Heads of CIS special services gathered") or whom one meets
-            # ("Lukashenko met with the secretaries of the Security Councils of the CSTO member states").
-            series, body, org, joint = _classify(ctx, (ss, g.start()))
-            host, reception = None, False
-            if not series and not body:
-                # The object runs to the clause's end: "примет секретарей советов безопасности ШОС, которые ...".
-                obj_end = _phrase_end(ctx, g.end(), se)
-                receives = phrasing.receives.fullmatch(g.group()) is not None
-                if receives:
-                    comma = text.find(", ", g.end(), se)
-                    obj_end = max(obj_end, min(comma if comma != -1 else se, g.end() + 150))
-                series, body, org, joint = _classify(ctx, (g.end(), obj_end))
-                # "Lukashenko met with the secretaries of the CSTO security councils": he meets the body.
-                reception = bool(series or body) and receives
-                subject = [x for x in ctx.mentions if ss <= x.start and x.end <= g.start()
-                           and not re.search(r"[,;:]", text[x.end:g.start()])]
-                host = subject[-1].person if subject and reception else None
-            found = [m for key, pat in ctx.matchers.bodies if key == body for m in pat.finditer(text, ss, se)]
-            if body and not series and not joint and not any(_names_a_body(ctx, m.span()) for m in found):
-                continue  # "The Secretary of the Security Council held talks": one official, not a body
-            if series or joint or (body and not ctx.in_quote(g.start())):
-                # The phrase runs from the body's name (with its modifiers) to the verb, not from the
-                # sentence's start: "... announced that [the SCO foreign ministers will meet]".
-                starts = [m.start() for m in found if m.start() < g.start()]
-                ps = _phrase_start(ctx, min(starts), ss) if starts and body else ss
-                mention = MeetingMention(span=(ps, g.end()), trigger=g.span(), sentence=(ss, se), series=series,
-                                         body=None if joint else body, organization=org, verbal=True, joint=joint,
-                                         habitual=bool(phrasing.habitual.search(text, ss, se)))
-                if reception:
-                    _as_reception(mention, series, body, host)
-                    # Named from the host to whom he meets: "Медведев примет секретарей советов безопасности ШОС".
-                    lead = next((x.start for x in ctx.mentions if x.person == host and ss <= x.start < g.start()),
-                                g.start())
-                    mention.span = (lead, obj_end)
-                mention.planned = is_planned(ctx, mention)
-                out.append(mention)
+        # A body that meets, with no meeting word: the sentence's first such verb, or one in a relative
+        # clause after the body ("... submitted to the Council of CIS Heads of State, which meets in Bishkek").
+        if not any(x.sentence == (ss, se) and (x.series or x.joint or x.body) for x in out):
+            for i, g in enumerate(phrasing.gather.finditer(text, ss, se)):
+                lo = max(ss, g.start() - 40)
+                rel = phrasing.relative_clause.search(text[lo:g.start()] + " ")
+                if i and not (rel and phrasing.convenes.fullmatch(g.group())):
+                    continue
+                mention = _gathering(ctx, g, (ss, se))
+                if mention is not None:
+                    if rel and lo + rel.start() > mention.span[0]:
+                        mention.span = (mention.span[0], lo + rel.start())  # the body, not "which meets"
+                    out.append(mention)
+                    break
     for m in out:
         # "... met the secretaries, who came for the 9th meeting": the meeting of the body received.
         r = next((x for x in out if x.reception and x.sentence == m.sentence and x.met[1]), None)
         if r is not None and not m.reception and m.ordinal and not (m.series or m.body):
             m.series, m.body, m.organization = r.met[0], r.met[1], m.organization or r.organization
     return out
+
+
+def _gathering(ctx: DocContext, g: re.Match[str], sentence: Span) -> MeetingMention | None:
+    """The meeting of a body named with a verb of meeting: the body is the subject ("Heads of CIS
+    special services gathered") or whom one meets ("Lukashenko met with the secretaries of the
+    Security Councils of the CSTO member states")."""
+    text, phrasing = ctx.text, ctx.profile.meetings
+    ss, se = sentence
+    series, body, org, joint = _classify(ctx, (ss, g.start()))
+    host, reception, obj_end = None, False, g.end()
+    if not series and not body:
+        # The object runs to the clause's end: "примет секретарей советов безопасности ШОС, которые ...".
+        obj_end = _phrase_end(ctx, g.end(), se)
+        receives = phrasing.receives.fullmatch(g.group()) is not None
+        if receives:
+            comma = text.find(", ", g.end(), se)
+            obj_end = max(obj_end, min(comma if comma != -1 else se, g.end() + 150))
+        series, body, org, joint = _classify(ctx, (g.end(), obj_end))
+        # "Lukashenko met with the secretaries of the CSTO security councils": he meets the body.
+        reception = bool(series or body) and receives
+        subject = [x for x in ctx.mentions if ss <= x.start and x.end <= g.start()
+                   and not re.search(r"[,;:]", text[x.end:g.start()])]
+        host = subject[-1].person if subject and reception else None
+    found = [m for key, pat in ctx.matchers.bodies if key == body for m in pat.finditer(text, ss, se)]
+    if body and not series and not joint and not any(_names_a_body(ctx, m.span()) for m in found):
+        return None  # "The Secretary of the Security Council held talks": one official, not a body
+    if not (series or joint or (body and not ctx.in_quote(g.start()))):
+        return None
+    # The phrase runs from the body's name (with its modifiers) to the verb, not from the sentence's
+    # start: "... announced that [the SCO foreign ministers will meet]".
+    starts = [m.start() for m in found if m.start() < g.start()]
+    ps = _phrase_start(ctx, min(starts), ss) if starts and body else ss
+    mention = MeetingMention(span=(ps, g.end()), trigger=g.span(), sentence=sentence, series=series,
+                             body=None if joint else body, organization=org, verbal=True, joint=joint,
+                             habitual=bool(phrasing.habitual.search(text, ss, se)))
+    if reception:
+        _as_reception(mention, series, body, host)
+        # Named from the host to whom he meets: "Медведев примет секретарей советов безопасности ШОС".
+        lead = next((x.start for x in ctx.mentions if x.person == host and ss <= x.start < g.start()), g.start())
+        mention.span = (lead, obj_end)
+    mention.planned = is_planned(ctx, mention)
+    return mention
 
 
 def _as_reception(mention: MeetingMention, series: str | None, body: str | None, host: int | None) -> None:

@@ -565,7 +565,7 @@ def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
     start, end = best.span
     if best.verbal and not best.reception:
         # "the SCO defence ministers [had met]": the gathering, without its verb and auxiliaries.
-        end = start + len(ctx.profile.meetings.trailing_auxiliaries.sub("", ctx.text[start:best.trigger[0]]))
+        end = min(end, start + len(ctx.profile.meetings.trailing_auxiliaries.sub("", ctx.text[start:best.trigger[0]])))
     if best.reception:
         # "встреча X с секретарями ..., прибывших в Душанбе для участия ...": whom he met, not what they came for.
         comma = ctx.text.find(", ", best.trigger[1], end)
