@@ -551,8 +551,9 @@ def _listed(ctx: DocContext, items: list, sent_start: int, frames: list[MeetingF
 
 def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
     """The meeting as the text names it: the phrase that says most about it (its series, body,
-    number, organisation), the shortest of those that say as much, with the place it is "in" when
-    the text names it right after the phrase ("... Heads of Government in Astana")."""
+    number, organisation), the first of those that say as much (a report names a meeting in full
+    first), with the place it is "in" when the text names it right after the phrase ("... Heads of
+    Government in Astana")."""
     def score(m: MeetingMention) -> tuple:
         size = m.span[1] - m.span[0]
         informative = bool(m.series or m.body or m.joint or m.organization or m.ordinal)
@@ -560,7 +561,7 @@ def assign_names(ctx: DocContext, f: MeetingFrame) -> None:
         cited = not toks or toks[0].case in ("", "Nom")  # the meeting as its subject, not in a prepositional phrase
         return (not m.generic, informative, not m.verbal, m.joint == f.joint, m.ordinal is not None, m.series == f.series,
                 bool(f.body) and m.body == f.body, bool(f.organization) and m.organization == f.organization,
-                cited, size < 250, -size)
+                cited, size < 250, -m.span[0])
     best = max(f.mentions, key=score)
     start, end = best.span
     if best.verbal and not best.reception:
