@@ -1348,3 +1348,41 @@ def test_a_relative_clause_that_is_no_meeting_makes_none(extractor):
     text = ("The ministers met in Minsk on 12 October 2023 and considered the draft documents, which are to be "
             "discussed by the collective security bodies later.")
     assert len(run(extractor, text, "en", "2023-10-12")["meetings"]) <= 1
+
+
+# ------------------------------------------------------------------ a leader receives the participants of the meeting
+
+RECEIVES_PARTICIPANTS = [
+    ("en", "ASTANA, June 13 (Kazinform) - The meeting of Prosecutors General of the SCO member states is being held in "
+           "Astana on 13 June 2024. President Kassym-Jomart Tokayev received the heads of delegations taking part in "
+           "the meeting of Prosecutors General.", "Kassym-Jomart Tokayev", "Astana"),
+    ("en", "The meeting of the CIS Council of Defence Ministers was held in Minsk on 23 November 2023. Alexander "
+           "Lukashenko received the participants of the meeting of defence ministers.", "Alexander Lukashenko", "Minsk"),
+    ("ru", "Заседание Совета министров внутренних дел СНГ прошло в Душанбе 20 сентября 2024 года. Эмомали Рахмон "
+           "принял глав делегаций - участников заседания Совета министров внутренних дел.", "Emomali Rahmon", "Dushanbe"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "host", "place"), RECEIVES_PARTICIPANTS)
+def test_a_leader_receiving_the_participants_is_a_meeting_of_its_own_during_it(extractor, language, text, host, place):
+    rec = run(extractor, text, language)
+    received = [m for m in rec["meetings"] if host in m["persons"] and m["status"] == "held"]
+    assert len(rec["meetings"]) == 2, rec["meetings"]
+    assert received and received[0]["place"] == place and received[0]["start"] == rec["meetings"][0]["start"]
+    main = next(m for m in rec["meetings"] if m is not received[0])
+    assert host not in main["persons"]
+
+
+
+DATELINE_AND_OWN_DATE = [
+    ("en", "ASTANA, June 13 (Kazinform) - The meeting of Prosecutors General of the SCO member states is being held in "
+           "Astana on 13 June 2024.", "2024-06-13"),
+    ("en", "MINSK, Nov 23 (BelTA) - The CIS defence ministers will meet in Minsk on 12 December 2024.", "2024-12-12"),
+    ("ru", "ДУШАНБЕ, 20 сентября. Заседание Совета министров внутренних дел СНГ пройдет в Душанбе 3 октября 2024 года.",
+     "2024-10-03"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "start"), DATELINE_AND_OWN_DATE)
+def test_the_meetings_own_date_wins_over_the_datelines(extractor, language, text, start):
+    assert only_meeting(run(extractor, text, language, "2024-11-23"))["start"] == start

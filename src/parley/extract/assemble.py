@@ -49,7 +49,9 @@ def _worth_reporting(ctx: DocContext, f: MeetingFrame) -> bool:
     # A meeting mentioned in passing, with neither date nor place nor number, cannot be told apart
     # from any other of its series: it is left out.
     identified = f.start or f.place or f.country or f.ordinal
-    return bool(identified and (f.series or f.body or f.joint or f.organization or (f.ordinal and f.name[:1].isupper())))
+    met = any(m.reception and m.met[1] and m.persons for m in f.mentions)  # a named leader meets a body
+    return bool(identified and (f.series or f.body or f.joint or f.organization or met
+                                or (f.ordinal and f.name[:1].isupper())))
 
 
 def _person(ctx: DocContext, i: int) -> Person:

@@ -55,6 +55,7 @@ def extract_meetings(ctx: DocContext) -> None:
         choose_main(ctx, frames)
     assign_places(ctx, frames)
     _share_group_time_and_place(frames)
+    _receptions_during_the_meeting(frames)
     assign_chair(ctx, frames)
     assign_participants(ctx, frames)
     for f in frames:
@@ -81,6 +82,27 @@ def extract_meetings(ctx: DocContext) -> None:
                         if st:
                             main.states.setdefault(st, []).extend(spans)
     ctx.frames = sorted(frames, key=lambda f: (not f.main, min(m.span[0] for m in f.mentions)))
+
+
+def _receptions_during_the_meeting(frames: list[MeetingFrame]) -> None:
+    """A leader who receives the participants of the meeting the report is about ("Tokayev received the
+    heads of delegations taking part in the meeting of Prosecutors General") receives them while it is
+    held: the reception takes the meeting's date and place when the text gives it none."""
+    main = next((f for f in frames if f.main), None)
+    if main is None or main.status != "held":
+        return
+    for f in frames:
+        if f is main or f.status != "held" or not any(m.reception and m.persons for m in f.mentions):
+            continue  # a reception by a leader the text names
+        met = {m.met[1] for m in f.mentions if m.reception}
+        same = (main.body and main.body in met) or any(
+            x.sentence == m.sentence for x in main.mentions for m in f.mentions)
+        if not same:
+            continue
+        if not f.start and main.start:
+            f.start, f.end, f.date_span, f.date_source = main.start, main.end, main.date_span, main.date_source
+        if not (f.place or f.country) and (main.place or main.country):
+            f.place, f.place_span, f.country, f.country_span = main.place, main.place_span, main.country, main.country_span
 
 
 def _share_group_time_and_place(frames: list[MeetingFrame]) -> None:

@@ -353,24 +353,35 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             out.append(mention)
         # A body that meets, with no meeting word: the sentence's first such verb, or one in a relative
         # clause after the body ("... submitted to the Council of CIS Heads of State, which meets in Bishkek").
-        if not any(x.sentence == (ss, se) and (x.series or x.joint or x.body) for x in out):
-            for i, g in enumerate(phrasing.gather.finditer(text, ss, se)):
-                lo = max(ss, g.start() - 40)
-                rel = phrasing.relative_clause.search(text[lo:g.start()] + " ")
-                if i and not (rel and phrasing.convenes.fullmatch(g.group())):
-                    continue
-                mention = _gathering(ctx, g, (ss, se))
-                if mention is not None:
-                    if rel and lo + rel.start() > mention.span[0]:
-                        mention.span = (mention.span[0], lo + rel.start())  # the body, not "which meets"
-                    out.append(mention)
-                    break
+        named = any(x.sentence == (ss, se) and (x.series or x.joint or x.body) for x in out)
+        for i, g in enumerate(phrasing.gather.finditer(text, ss, se)):
+            if named and not _receives_participants(ctx, g, se):
+                break
+            lo = max(ss, g.start() - 40)
+            rel = phrasing.relative_clause.search(text[lo:g.start()] + " ")
+            if i and not (rel and phrasing.convenes.fullmatch(g.group())):
+                continue
+            mention = _gathering(ctx, g, (ss, se))
+            if mention is not None:
+                if rel and lo + rel.start() > mention.span[0]:
+                    mention.span = (mention.span[0], lo + rel.start())  # the body, not "which meets"
+                out.append(mention)
+                break
     for m in out:
         # "... met the secretaries, who came for the 9th meeting": the meeting of the body received.
         r = next((x for x in out if x.reception and x.sentence == m.sentence and x.met[1]), None)
         if r is not None and not m.reception and m.ordinal and not (m.series or m.body):
             m.series, m.body, m.organization = r.met[0], r.met[1], m.organization or r.organization
     return out
+
+
+def _receives_participants(ctx: DocContext, g: re.Match[str], sent_end: int) -> bool:
+    """ "Tokayev received the heads of delegations taking part in the meeting of Prosecutors General":
+    a leader meets the participants of a meeting, a meeting of its own beside the one they came for."""
+    phrasing = ctx.profile.meetings
+    if phrasing.receives.fullmatch(g.group()) is None:
+        return False
+    return bool(phrasing.talks_group.search(ctx.text[g.end():min(sent_end, g.end() + 60)]))
 
 
 def _gathering(ctx: DocContext, g: re.Match[str], sentence: Span) -> MeetingMention | None:
@@ -464,7 +475,14 @@ def _names_a_body(ctx: DocContext, span: Span) -> bool:
     if phrasing.head_noun_before is not None:
         of = next((t.start for t in ctx.analysis.tokens_in(*span) if t.text.lower() == phrasing.head_noun_before),
                   span[1])
-        head = [t for t in toks if t.start < of][-1:] or toks[:1]
+        before_of = [t for t in toks if t.start < of]
+        # "Prosecutors General", "Secretaries General": the adjective after the noun heads nothing.
+        while len(before_of) > 1 and before_of[-1].text.lower() == "general":
+            before_of = before_of[:-1]
+        head = before_of[-1:] or toks[:1]
+        # The tagger calls capitalised plurals singular proper nouns ("Prosecutors"): the ending tells.
+        if any(re.fullmatch(r"[A-Z][a-z]+[^s]s", t.text) for t in head):
+            return True
     else:
         head = toks[:1]
     return any(t.number == "Plur" or phrasing.collective.match(t.text) for t in head)

@@ -62,6 +62,8 @@ def assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     continue
                 dist = min(abs(d.start - m.span[1]), abs(d.start - m.span[0]))
                 score = dist - (40 if d.day is not None else 0) - (30 if d.end_day else 0) - (20 if not d.relative else 0)
+                if ctx.dateline and ctx.dateline.span[0] <= d.start < ctx.dateline.span[1]:
+                    score += 60  # the day the agency filed: the meeting's own date, when the text gives one, wins
                 if best is None or score < best[0]:
                     best = (score, d)
         if best is not None:

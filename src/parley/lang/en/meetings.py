@@ -67,7 +67,8 @@ MEETINGS = MeetingPhrasing(
     compound_adjective=None,
     pronoun_subject=re.compile(r"\s*(?P<p>It)\s+(?:\w+\s+){0,2}?(?:will|was|is|has been|took place|opened|brought|gathered|"
                                r"featured|focused)\b"),
-    gather=re.compile(r"\b(?:gathered|met|meet|meets|will meet|convened|convenes|will convene|assembled|are meeting|discuss|discussed|"
+    gather=re.compile(r"\b(?:gathered|met|meet|meets|will meet|received|receives|will receive|welcomed|convened|convenes|"
+                      r"will convene|assembled|are meeting|discuss|discussed|"
                       r"agreed|agree|adopted|approved|exchanged|reviewed|called for|call for|signed)\b", re.I),
     their=re.compile(r"\btheir\s+(?:[\w-]+\s+)?$", re.I),
     convenes=re.compile(r"meets|will meet|meet|convenes|will convene|gathers|will gather", re.I),
