@@ -196,3 +196,20 @@ def test_russian_initials_and_a_family_name_after_a_title(extractor, text, name,
 def test_russian_initials_without_a_title_are_no_person_the_registry_does_not_know(extractor):
     rec = run(extractor, "По данным агентства, А. Петренко сообщил об этом вчера.", "ru")
     assert "A. Petrenko" not in people(rec)
+
+
+# ------------------------------------------------------------------ a namesake is not the registry's official
+
+NAMESAKES = [
+    ("Заседание открыл заместитель председателя СГБ Узбекистана Шерзод Мусаев.", "Sherzod Musayev", "Ryskeldi Musaev"),
+    ("С докладом выступил полковник Тимур Бортников из академии МВД.", "Timur Bortnikov", "Alexander Bortnikov"),
+    ("Делегацию возглавил заместитель министра Фарход Рахимов.", "Farkhod Rakhimov", None),
+]
+
+
+@pytest.mark.parametrize("text,name,not_name", NAMESAKES)
+def test_a_given_name_the_table_does_not_know_keeps_a_namesake_apart(extractor, text, name, not_name):
+    found = set(people(run(extractor, text, "ru")))
+    assert any(n.split()[-1][:5] == name.split()[-1][:5] and n.split()[0][:3] == name.split()[0][:3] for n in found), found
+    if not_name:
+        assert not_name not in found

@@ -201,9 +201,12 @@ class Officials:
             # A different given name is a different person with the same family name: "Мухаммад Хусейн"
             # is not Mamnoon Hussain. A given name the table does not know may be another spelling.
             g_en = given_from_russian(others[0])
-            own = given_from_russian(re.split(r"[\s-]", off.given_ru)[0])
+            own_ru = re.split(r"[\s-]", off.given_ru)[0]
+            own = given_from_russian(own_ru)
             if g_en and g_en != own and not _given_match(off, others):
                 return None
+            if g_en is None and not _given_match(off, others) and _ru(others[0])[:2] != _ru(own_ru)[:2]:
+                return None  # "Шерзод Мусаев" is not Ryskeldi Musaev: another spelling starts alike
         return off
 
     @staticmethod
