@@ -1386,3 +1386,22 @@ DATELINE_AND_OWN_DATE = [
 @pytest.mark.parametrize(("language", "text", "start"), DATELINE_AND_OWN_DATE)
 def test_the_meetings_own_date_wins_over_the_datelines(extractor, language, text, start):
     assert only_meeting(run(extractor, text, language, "2024-11-23"))["start"] == start
+
+
+# ------------------------------------------------------------------ a count of events is no meeting's number
+
+COUNTS = [
+    ("ru", "В Ташкенте 3 октября 2024 года открылось совещание руководителей антитеррористических подразделений "
+           "государств – участников СНГ. Это уже второе мероприятие такого уровня, проведенное в Узбекистане в 2024 "
+           "году."),
+    ("ru", "В Бишкеке 5 июня 2024 года прошла встреча руководителей погранведомств стран СНГ — третья встреча в "
+           "этом году."),
+    ("en", "The meeting of CIS border troops commanders opened in Tashkent on 3 October 2024. It is the second event "
+           "of this level held in Uzbekistan this year."),
+    ("en", "The SCO defence ministers met in Astana on 26 April 2024, the third such meeting of this format."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), COUNTS)
+def test_a_count_of_events_is_no_ordinal(extractor, language, text):
+    assert only_meeting(run(extractor, text, language))["ordinal"] is None

@@ -33,8 +33,10 @@ MEETINGS = MeetingPhrasing(
     ),
     # "the 2021 trilateral", "80th anniversary": an ordinal of something else.
     ordinal_of_other=re.compile(r"anniversar|century|place", re.I),
+    # "the first meeting since ...", "the second event of this level held in Uzbekistan this year": a count, no number
     ordinal_idiom=re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:after|since|in\s+(?:\w+\s+)?(?:years|decades|history)|"
-                             r"of its kind|ever)\b", re.I),
+                             r"of its kind|ever|of (?:this|such|that) (?:level|kind|format|rank)|this year|"
+                             r"(?:held|hosted)\s+(?:in|by)\s+(?:[\w’'-]+\s+){0,2}?(?:this year|in (?:19|20)\d\d))\b", re.I),
     # What may stand before a meeting word as part of its name: numbers, capitalised words (a body's
     # name used as a modifier: "the CSTO Committee of Secretaries of Security Councils meeting";
     # "of"/"and" only between capitalised words), possessives ("Defence Ministers' meeting"),
