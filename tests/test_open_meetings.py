@@ -1405,3 +1405,21 @@ COUNTS = [
 @pytest.mark.parametrize(("language", "text"), COUNTS)
 def test_a_count_of_events_is_no_ordinal(extractor, language, text):
     assert only_meeting(run(extractor, text, language))["ordinal"] is None
+
+
+# ------------------------------------------------------------------ the dateline's day in the year the text gives
+
+DATELINE_DAY_TEXT_YEAR = [
+    ("ru", "Ташкент, 3 октября (УзА). В г. Ташкенте открылось совещание руководителей антитеррористических "
+           "подразделений государств – участников СНГ. Это второе мероприятие такого уровня, проведенное в "
+           "Узбекистане в 2024 году.", "2024-10-03"),
+    ("ru", "МИНСК, 14 мая. /БелТА/. В Минске прошло заседание Совета министров обороны СНГ. Заседание совета в 2025 "
+           "году проходит под председательством Белоруссии.", "2025-05-14"),
+    ("en", "BISHKEK, June 5 (AKIpress) - The meeting of the CIS Council of Border Troops Commanders was held in "
+           "Bishkek. The council's meeting in 2024 is chaired by Kyrgyzstan.", "2024-06-05"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "start"), DATELINE_DAY_TEXT_YEAR)
+def test_the_datelines_day_in_the_year_the_text_gives(extractor, language, text, start):
+    assert only_meeting(run(extractor, text, language))["start"] == start

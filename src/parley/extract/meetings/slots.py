@@ -75,6 +75,11 @@ def assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         year = _year_only(ctx, frames, f)
         if year is not None:
             f.start, f.date_span, f.date_source = year[0], year[1], "text"
+            line = ctx.dateline.date if ctx.dateline else None
+            if (len(year[0]) == 4 and f.main and f.status == "held" and line is not None and line.year is None
+                    and line.month and line.day):
+                # "Ташкент, 3 октября (УзА) ... проведенное в 2024 году": the dateline's day in the text's year.
+                f.start = f"{year[0]}-{line.month:02d}-{line.day:02d}"
             continue
         if f.status == "held" and f.main and anchor is not None:
             # A report of a meeting it does not date was written the day of it (or just after).
