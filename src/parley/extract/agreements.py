@@ -262,7 +262,7 @@ def _signing(ctx: DocContext, a: AgreementMention, main_frame) -> None:  # noqa:
     if not sig or a.draft:
         return
     # The signing date: a date in the sentence, else the meeting it was signed at.
-    for d in find_dates(text, ctx.language, ss, se):
+    for d in find_dates(text, ctx.profile.dates, ss, se):
         if d.relative:
             continue
         start, _ = resolve(d, ctx.published, "past", year_hint=None)

@@ -146,12 +146,44 @@ class MeetingPhrasing:
             raise ValueError("a meeting phrasing has either phrase_stop or case_chain, not both or neither")
 
 
+class DatePattern(NamedTuple):
+    """A way of writing a date with a month word. ``kind`` names its parts in order ("d-m-y": day, month,
+    year; "md-md-y": a range across two months); the pattern has them in groups "d1", "m1", "d2",
+    "m2" and "y", those it has."""
+
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class DatePhrasing:
+    """How one language writes dates (``parley.extract.dates``) and the report's own dateline
+    (``parley.extract.metadata``). Numeric dates ("30.11.2017", "2025-11-05") are the same in every
+    language and stay in ``parley.extract.dates``."""
+
+    # -- Dates (dates.py) --
+    patterns: tuple[DatePattern, ...]  # dates with a month word ("November 5, 2025", "5 ноября"), in the order tried
+    month_number: Callable[[str], int | None]  # the month a month word of those patterns names ("Sept." -> 9)
+    month_word: Callable[[str], bool]  # whether a word standing alone names a month ("April", "апреле"; not "маршал")
+    relative: re.Pattern[str]  # a day named from the report's ("yesterday", "next Monday", "в среду"), group "rel"
+    days: Mapping[str, str]  # such a word, lower-cased -> "today", "yesterday", "tomorrow" or "daybeforeyesterday"
+    weekdays: Mapping[str, int]  # a weekday's name or stem -> its number, Monday 0 ("сред" -> 2)
+    next_weekday: re.Pattern[str]  # a weekday of the coming week ("next Monday", "в следующий вторник")
+    last_weekday: re.Pattern[str]  # a weekday of the week before ("last Monday", "в прошлую среду")
+
+    # -- The report's own dateline (metadata.py) --
+    # "MOSCOW, November 5. /TASS/": groups "city" and "date" ("date2" and "city2" where the date comes
+    # first), the outlet in "o1", "o2" or "o3"
+    dateline: re.Pattern[str]
+
+
 @dataclass(frozen=True)
 class LanguageProfile:
     """What the extractors know of one language's wording."""
 
     code: str  # the language's code, as the pipelines in parley.nlp name it ("en", "ru")
     meetings: MeetingPhrasing
+    dates: DatePhrasing
 
 
 class UnknownLanguageError(LookupError):
@@ -186,6 +218,8 @@ def get_profile(code: str) -> LanguageProfile:
 
 __all__ = [
     "CaseChain",
+    "DatePattern",
+    "DatePhrasing",
     "LanguageProfile",
     "MeetingPhrasing",
     "OrdinalCue",

@@ -1,8 +1,9 @@
-"""English: the language profile, one module per extractor it serves (``meetings``)."""
+"""English: the language profile, one module per extractor it serves."""
 
 from __future__ import annotations
 
 from parley.lang import LanguageProfile, register_profile
+from parley.lang.en.dates import DATES
 from parley.lang.en.meetings import MEETINGS
 
-PROFILE = register_profile(LanguageProfile(code="en", meetings=MEETINGS))
+PROFILE = register_profile(LanguageProfile(code="en", meetings=MEETINGS, dates=DATES))

@@ -1,8 +1,9 @@
-"""Russian: the language profile, one module per extractor it serves (``meetings``)."""
+"""Russian: the language profile, one module per extractor it serves."""
 
 from __future__ import annotations
 
 from parley.lang import LanguageProfile, register_profile
+from parley.lang.ru.dates import DATES
 from parley.lang.ru.meetings import MEETINGS
 
-PROFILE = register_profile(LanguageProfile(code="ru", meetings=MEETINGS))
+PROFILE = register_profile(LanguageProfile(code="ru", meetings=MEETINGS, dates=DATES))
