@@ -178,12 +178,42 @@ class DatePhrasing:
 
 
 @dataclass(frozen=True)
+class AgreementPhrasing:
+    """How one language names agreements and says they were signed (``parley.extract.agreements``)."""
+
+    # -- Document words and titles --
+    document_word: re.Pattern[str]  # a document word ("treaty", "plan", "соглашение"), in group "w"
+    kinds: tuple[tuple[re.Pattern[str], str], ...]  # a whole document word -> its kind ("plans" -> "plan"), in order
+    plural_endings: tuple[str, ...]  # endings of a plural document word, where the tagger does not tell (none: it tells)
+    title_modifiers: re.Pattern[str] | None  # the words before a document word that are part of its title, up to
+    # it ("joint action plan"; None: the tagger's adjectives and acronyms are)
+    determiner: re.Pattern[str] | None  # an article or determiner a title never starts on ("the"; None: as title_modifiers)
+    title_stop: re.Pattern[str]  # where a title ends after its document word ("was signed", a comma, "который")
+    qualifying_case: str | None  # the case of a noun after a document word that makes it one document (the tagger's
+    # "Gen": "план сотрудничества"; None: only what follows it qualifies)
+    place_adjective: re.Pattern[str] | None  # a city's adjective naming a document ("Бишкекская"; None: none)
+    statement: re.Pattern[str] | None  # a document word that names a statement made unless capitalised ("заявление")
+    draft: re.Pattern[str]  # a draft or proposal, not a document in force ("draft", "проект")
+    until: re.Pattern[str]  # the year a document runs to ("through 2025", "до 2025 года"), group "y"
+
+    # -- Signing --
+    signed: re.Pattern[str]  # signed, adopted or approved ("signed", "подписали", "утвердил")
+    passive_signed: re.Pattern[str] | None  # a signing word that is passive by itself ("подписан"): no signatory
+    earlier: re.Pattern[str]  # signed earlier, not at the meeting ("previously", "ранее")
+
+    def __post_init__(self) -> None:
+        if (self.title_modifiers is None) != (self.determiner is None):
+            raise ValueError("an agreement phrasing has title_modifiers and determiner, or neither")
+
+
+@dataclass(frozen=True)
 class LanguageProfile:
     """What the extractors know of one language's wording."""
 
     code: str  # the language's code, as the pipelines in parley.nlp name it ("en", "ru")
     meetings: MeetingPhrasing
     dates: DatePhrasing
+    agreements: AgreementPhrasing
 
 
 class UnknownLanguageError(LookupError):
@@ -217,6 +247,7 @@ def get_profile(code: str) -> LanguageProfile:
 
 
 __all__ = [
+    "AgreementPhrasing",
     "CaseChain",
     "DatePattern",
     "DatePhrasing",

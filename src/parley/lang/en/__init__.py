@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from parley.lang import LanguageProfile, register_profile
+from parley.lang.en.agreements import AGREEMENTS
 from parley.lang.en.dates import DATES
 from parley.lang.en.meetings import MEETINGS
 
-PROFILE = register_profile(LanguageProfile(code="en", meetings=MEETINGS, dates=DATES))
+PROFILE = register_profile(LanguageProfile(code="en", meetings=MEETINGS, dates=DATES,
+                                                  agreements=AGREEMENTS))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from parley.lang import LanguageProfile, register_profile
+from parley.lang.ru.agreements import AGREEMENTS
 from parley.lang.ru.dates import DATES
 from parley.lang.ru.meetings import MEETINGS
 
-PROFILE = register_profile(LanguageProfile(code="ru", meetings=MEETINGS, dates=DATES))
+PROFILE = register_profile(LanguageProfile(code="ru", meetings=MEETINGS, dates=DATES,
+                                                  agreements=AGREEMENTS))
