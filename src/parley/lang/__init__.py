@@ -207,12 +207,25 @@ class AgreementPhrasing:
 
 
 @dataclass(frozen=True)
+class StatementPhrasing:
+    """How one language attributes quotations and marks speeches (``parley.extract.statements``)."""
+
+    speech_verb: str  # a verb of saying ("said", "заявил"), as a regular expression the attribution patterns are built of
+    pronoun: re.Pattern[str]  # a personal pronoun opening a speaker phrase ("he", "она"): the sentence's subject
+    institution: re.Pattern[str]  # an institution as the source ("the press service", "говорится в сообщении")
+    greeting: re.Pattern[str]  # sending a greeting or message: whose words "the statement reads" are
+    speech_title: re.Pattern[str]  # a speech's title line ("Sergey Lavrov's speech at ...", "Выступление X"), group "who"
+    first_person: re.Pattern[str]  # a first-person word ("we", "наш"): a transcript's speaker speaking
+
+
+@dataclass(frozen=True)
 class LanguageProfile:
     """What the extractors know of one language's wording."""
 
     code: str  # the language's code, as the pipelines in parley.nlp name it ("en", "ru")
     meetings: MeetingPhrasing
     dates: DatePhrasing
+    statements: StatementPhrasing
     agreements: AgreementPhrasing
 
 
@@ -254,6 +267,7 @@ __all__ = [
     "LanguageProfile",
     "MeetingPhrasing",
     "OrdinalCue",
+    "StatementPhrasing",
     "TalkPattern",
     "UnknownLanguageError",
     "available_profiles",

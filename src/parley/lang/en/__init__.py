@@ -6,6 +6,7 @@ from parley.lang import LanguageProfile, register_profile
 from parley.lang.en.agreements import AGREEMENTS
 from parley.lang.en.dates import DATES
 from parley.lang.en.meetings import MEETINGS
+from parley.lang.en.statements import STATEMENTS
 
 PROFILE = register_profile(LanguageProfile(code="en", meetings=MEETINGS, dates=DATES,
-                                                  agreements=AGREEMENTS))
+                                                  statements=STATEMENTS, agreements=AGREEMENTS))
