@@ -171,8 +171,9 @@ class _Resolver:
                     return m.person
             return None
         states = {st.value for st in self.ctx.states if s <= st.start < e}
-        if self.ctx.language == "ru":
-            # "госсекретарь Совбеза", "глава МИД РБ": the registry's English title for the role.
+        if self.ctx.profile.people.declined is not None:
+            # "госсекретарь Совбеза", "глава МИД РБ": a language whose titles are read through the
+            # registry (parley.lang.DeclinedNames) gives the registry's English title for the role.
             from parley.extract.offices import russian_offices
 
             entry = next((en for pat, en in russian_offices() if pat.search(phrase)), None)

@@ -207,6 +207,59 @@ class AgreementPhrasing:
 
 
 @dataclass(frozen=True)
+class WrittenNames:
+    """Names and office titles in the records' own language (English), taken as written: a name is
+    capitalised words, an office title is built of title words ("Russian Security Council Secretary
+    Sergei Shoigu", "Ajit Doval, National Security Advisor to the Prime Minister of India")."""
+
+    name_token: re.Pattern[str]  # a capitalised word or an initial that may be part of a name ("Shoigu", "A.")
+    name_and_patronymic: re.Pattern[str]  # two capitalised words, groups 1 and 2: maybe "Alexey Leontievich"
+    family_name: re.Pattern[str]  # a family name alone, maybe after "Mr" or an initial ("Mr Naryshkin"), group 1
+    not_name: frozenset[str]  # capitalised words that are no part of a name, lower-cased ("council", "monday")
+    before_name: frozenset[str]  # words before a name that are none of it, lower-cased ("the", "mr")
+    title_heads: frozenset[str]  # words that head an office title, lower-cased ("secretary", "minister")
+    title_starters: frozenset[str]  # words that may open one ("deputy", "national", the heads, ranks)
+    title_function_words: frozenset[str]  # words inside a title that never start or end it ("of", "the")
+    ranks: frozenset[str]  # ranks and honorifics between a title and a name, no part of the office ("colonel")
+    plural_titles: Mapping[str, str]  # a plural title word -> its singular ("secretaries" -> "Secretary")
+    appositive_end: re.Pattern[str]  # where a title after a name ends (", who", " said")
+    list_head: re.Pattern[str]  # the plural title heading a list of states and names ("interior ministers of"):
+    # group 1 its modifiers, 2 the plural head, 3 what it is of
+    this_country: re.Pattern[str]  # "the country's": an office of the state the sentence is about
+    of_state_in_list: re.Pattern[str]  # ", of STATE" before a name in a list under one title, the state in group 1
+
+
+@dataclass(frozen=True)
+class DeclinedNames:
+    """Names and office titles in a language that declines them (Russian): names are read through the
+    tagger's normal forms and the officials registry's forms, office titles through the registry's
+    phrasings (``offices.json``, under the language's code) and translated."""
+
+    name_word: re.Pattern[str]  # one word of a name ("Шойгу", "Мухаммед-Али")
+    capitalised_run: re.Pattern[str]  # two to four capitalised words: a name the registry may know whole ("Ван И")
+    initials: re.Pattern[str]  # initials and a family name ("А. Денисов"): the initial in group 1, the name in 2
+    ranks: re.Pattern[str]  # a rank between a title and a name ("генерал-майор"), no part of the office
+    between_title_and_name: re.Pattern[str]  # what else may stand between them ("при президенте", "(ГКНБ)")
+    plural_title: re.Pattern[str]  # a plural title, one office per state listed ("секретари", "министры")
+
+
+@dataclass(frozen=True)
+class PeoplePhrasing:
+    """How one language writes names and office titles (``parley.extract.people`` and ``offices``).
+    A language gives ``written`` (titles made of its own words) or ``declined`` (titles through the
+    registry), not both."""
+
+    # a delegation and its state ("the delegation of Belarus", "белорусская делегация"), the state in group a, b or c
+    delegation: re.Pattern[str]
+    written: WrittenNames | None
+    declined: DeclinedNames | None
+
+    def __post_init__(self) -> None:
+        if (self.written is None) == (self.declined is None):
+            raise ValueError("a people phrasing has either written or declined, not both or neither")
+
+
+@dataclass(frozen=True)
 class StatementPhrasing:
     """How one language attributes quotations and marks speeches (``parley.extract.statements``)."""
 
@@ -225,6 +278,7 @@ class LanguageProfile:
     code: str  # the language's code, as the pipelines in parley.nlp name it ("en", "ru")
     meetings: MeetingPhrasing
     dates: DatePhrasing
+    people: PeoplePhrasing
     statements: StatementPhrasing
     agreements: AgreementPhrasing
 
@@ -264,12 +318,15 @@ __all__ = [
     "CaseChain",
     "DatePattern",
     "DatePhrasing",
+    "DeclinedNames",
     "LanguageProfile",
     "MeetingPhrasing",
     "OrdinalCue",
+    "PeoplePhrasing",
     "StatementPhrasing",
     "TalkPattern",
     "UnknownLanguageError",
+    "WrittenNames",
     "available_profiles",
     "get_profile",
     "register_profile",
