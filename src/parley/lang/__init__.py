@@ -1,9 +1,12 @@
 """Languages: how each language words what the extractors look for, in one package per language.
 
 Modelled on spaCy's ``spacy/lang/xx``: ``parley/lang/en/`` and ``parley/lang/ru/`` each build a
-:class:`LanguageProfile` from one module per extractor it serves and register it; :func:`get_profile` finds a language's profile by its
+:class:`LanguageProfile` from one module per extractor it serves (``meetings``, ``dates``, ``people``,
+``statements``, ``agreements``) and register it; :func:`get_profile` finds a language's profile by its
 code (importing ``parley.lang.<code>`` on first use). The extractors read the patterns from the
-profile (``ctx.profile.meetings.triggers``) and never pick a pattern by language themselves.
+profile (``ctx.profile.meetings.triggers``, ``ctx.profile.dates.patterns``) rather than choosing
+them by the language's code; where two languages need different procedures, the profile says which
+(``MeetingPhrasing.case_chain``, ``PeoplePhrasing.written`` or ``declined``).
 
 A new language needs a pipeline in ``parley/nlp/`` (``@register_pipeline("xx")``), its phrasings
 in the data files (``bodies.json``, ``series.json``, ``offices.json``, ``topics.json``), and one
