@@ -7,6 +7,10 @@ left out. Its years come from the period it covers ("for 2026-2027", "through 20
 "на второе полугодие 2017 года – первое полугодие 2018 года"); its parties from the
 states and organisations the phrase or the signing sentence names, or from the
 signatories' states; it is signed where the text says so, on the date it gives.
+
+Each language's words (document words, where a title ends, signing) are its profile's
+``agreements`` (parley.lang). The few patterns here that hold English and Russian words together
+("for 2025" / "на 2025 год") read every report alike, whatever its language.
 """
 
 from __future__ import annotations
@@ -16,41 +20,14 @@ from dataclasses import dataclass, field
 
 from parley.extract.context import DocContext
 from parley.extract.dates import find_dates, resolve, year_ranges
+from parley.lang import AgreementPhrasing
 
 Span = tuple[int, int]
 
-KINDS = {
-    "en": [
-        (r"treat(?:y|ies)", "treaty"), (r"conventions?", "convention"), (r"memorand(?:um|a)", "memorandum"),
-        (r"declarations?|joint statement|joint communiqu[ée]|communiqu[ée]", "declaration"),
-        (r"programs?|programmes?", "program"), (r"plans?", "plan"),
-        (r"agreements?", "agreement"), (r"concepts?|strateg(?:y|ies)|roadmaps?|road maps?|protocols?|charters?", "other"),
-    ],
-    "ru": [
-        (r"договор\w*", "treaty"), (r"конвенци\w+", "convention"), (r"меморандум\w*", "memorandum"),
-        (r"декларац\w+|совместн\w+ заявлени(?:е|ю|ем)|заявлени(?:е|ю|ем)|коммюнике", "declaration"),
-        (r"программ\w+", "program"),
-        (r"план(?!ир)\w*", "plan"),
-        (r"соглашени\w+", "agreement"), (r"концепци\w+|стратеги\w+|протокол\w*|дорожн\w+ карт\w+|устав\w*", "other"),
-    ],
-}
-_KIND_RE = {
-    lang: re.compile(
-        (r"\b(?P<w>" if lang == "en" else r"(?<![а-яё])(?P<w>") + "|".join(p for p, _ in table) + r")\b",
-        re.I,
-    )
-    for lang, table in KINDS.items()
-}
-# Signing, and adopting or approving at a meeting: a council "approved the work plan" as ministers sign one.
-SIGNED = {"en": re.compile(r"\b(?:signed|signing|inked|concluded|adopted|approved|endorsed)\b", re.I),
-          "ru": re.compile(r"(?<![а-яё])(?:подписал\w*|подписан\w*|подписани\w+|заключ\w+|утвердил\w*|утвержден\w*|"
-                           r"одобрил\w*|одобрен\w*|принят[аоы]?|приняли(?!\s+участи))(?![а-яё])", re.I)}
-DRAFT = {"en": re.compile(r"\b(?:draft|drafts|proposal|proposed|would|could|may)\b", re.I),
-         "ru": re.compile(r"(?<![а-яё])(?:проект\w*|предлож\w+)(?![а-яё])", re.I)}
-# Half-years: "H2 2019 – H1 2020", "second half of 2019", "второе полугодие 2017 года".
+# Read in English and Russian alike, whatever the report's language (a title may be quoted from the
+# other): half-years ("H2 2019 – H1 2020", "second half of 2019", "второе полугодие 2017 года"), and
+# the word after a document word that makes it general ("agreements and treaties").
 _HALF = re.compile(r"(?:H[12]|(?:first|second) half(?: of)?|(?:перв|втор)\w+ полугоди\w+)\s+(?P<y>(?:19|20)\d\d)", re.I)
-_UNTIL = {"en": re.compile(r"\b(?:through|until|till|up to|to|by)\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-          "ru": re.compile(r"(?<![а-яё])(?:до|по)\s+(?P<y>(?:19|20)\d\d)\s*(?:год\w*|г\.)?", re.I)}
 _GENERIC_AFTER = re.compile(r"^\s*(?:and|or|,|и|или)\s", re.I)
 
 
@@ -73,22 +50,7 @@ class AgreementMention:
 
 def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
     text = ctx.text
-    if ctx.language == "ru":
-        stop = re.compile(r"[.;:!?()]|,\s(?!\d)|\s[-–—]\s(?!\s*(?:перв|втор)\w+ полугод|\s*(?:участник|член)\w*)|\s(?:был\w*|подписан\w*|выполнен\w*|"
-                          r"который|которая|которое|которые|котор\w+|в ходе|во время|состоял\w+|и все|"
-                          r"является|являются)\s|\sи\s(?=[А-ЯЁ](?!\w*(?:и|ии|ы|а)\s+(?:на|о|об|в)\s))|»\s*(?:,|\.|$)|"
-                          r"(?<=годы)\s|(?<=года)\s(?![-–—−]\s*(?:перв|втор))")
-    else:
-        # Commas end a title, except in a title's own list of capitalised words ("Agreement on Free
-        # Trade in Services, Establishment, Operation and Investment").
-        stop = re.compile(r"[.;:!?()\"“”]|,\s(?!(?-i:[A-Z][a-z]+(?:,|\s+and\s+[A-Z]|\s+[A-Z])))|\s[-–—]\s|"
-                          r"\s(?:was|were|is|are|will|which|that|has|have|had|signed|adopted|approved|entered|"
-                          r"during|by|who|aimed|as|but|it)\s|\sand\s+(?:agreed|decided|discussed|noted|called|"
-                          r"held|exchanged|reviewed|signed|adopted|approved|stressed|expressed)\b|"
-                          r"(?<=\d\d)\s+(?=in|on|at|signed)\b|"
-                          r"\s(?:and|as well as)\s+(?:a|an|the)\s+(?:draft\s+)?"
-                          r"(?=\w+\s+(?:on|of|for)\b)", re.I)
-    m = stop.search(text, start, sent_end)
+    m = ctx.profile.agreements.title_stop.search(text, start, sent_end)
     end = m.start() if m else sent_end
     if m and text[end] == "," and not year_ranges(text, start, end):
         # "plan of consultations on foreign policy, security and defence issues for 2025": the period
@@ -101,30 +63,33 @@ def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
 
 
 def _title_start(ctx: DocContext, kind_start: int, sent_start: int) -> int:
+    phrasing = ctx.profile.agreements
+    if phrasing.title_modifiers is None or phrasing.determiner is None:
+        return _adjectives_before(ctx, kind_start, sent_start)
     text = ctx.text
     left = text[sent_start:kind_start]
-    if ctx.language == "ru":
-        # Adjectives before the document word ("Антинаркотическая стратегия"), never participles
-        # ("подписанных ранее Договора").
-        start = kind_start
-        for t in reversed(ctx.analysis.tokens_in(max(sent_start, kind_start - 80), kind_start)):
-            if t.pos == "ADJ" or (t.text.isupper() and len(t.text) > 1):
-                start = t.start
-                continue
-            break
-        return start
-    else:
-        m = re.search(r"(?:(?:[A-Z][\w'’-]*|[a-z]+-year|two-year|three-year|five-year|joint|bilateral|trilateral|"
-                      r"multilateral|cooperation|targeted|interstate|comprehensive|new|draft|pentalateral|security|"
-                      r"action|work|implementation|strategic|long-term|[a-z]+al|\d{4}(?:[-–]\d{2,4})?)\s+){0,5}$", left)
+    m = phrasing.title_modifiers.search(left)
     start = sent_start + (m.start() if m else len(left))
-    w = re.match(r"(?:the|a|an|its|their|this|that|these|those|our|his)\s+", text[start:kind_start], re.I)
+    w = phrasing.determiner.match(text[start:kind_start])
     return start + (w.end() if w else 0)
+
+
+def _adjectives_before(ctx: DocContext, kind_start: int, sent_start: int) -> int:
+    """Where the tagger's adjectives and acronyms before a document word start ("Антинаркотическая
+    стратегия"), never taking participles ("подписанных ранее Договора")."""
+    start = kind_start
+    for t in reversed(ctx.analysis.tokens_in(max(sent_start, kind_start - 80), kind_start)):
+        if t.pos == "ADJ" or (t.text.isupper() and len(t.text) > 1):
+            start = t.start
+            continue
+        break
+    return start
 
 
 def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: int) -> bool:
     """A named document, not the word in general ("withdrawing from agreements and treaties")."""
     text = ctx.text
+    phrasing = ctx.profile.agreements
     word = text[kind_start:kind_end]
     after = text[kind_end:end]
     before = text[start:kind_start]
@@ -133,13 +98,14 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     has_years = bool(re.search(r"(?:19|20)\d\d", text[start:end]))
     capital = word[:1].isupper() and not text[max(0, kind_start - 2):kind_start].strip().endswith(".")
     qualified = bool(re.match(r"\s+(?:on|of|for|between|to|about|in the field|in the sphere|о|об|по|на|между|в сфере|в области)\b", after, re.I))
-    if ctx.language == "ru" and not qualified:
+    case = phrasing.qualifying_case
+    if case is not None and not qualified:
         # "план сотрудничества ...": a document word governing a genitive names one document.
         nxt = ctx.analysis.tokens_in(kind_end, kind_end + 60)
         # "план сотрудничества", "план совместных мероприятий": the first noun, past its adjectives.
-        while nxt and nxt[0].pos == "ADJ" and nxt[0].case == "Gen":
+        while nxt and nxt[0].pos == "ADJ" and nxt[0].case == case:
             nxt = nxt[1:]
-        qualified = bool(nxt) and nxt[0].case == "Gen" and nxt[0].pos == "NOUN"
+        qualified = bool(nxt) and nxt[0].case == case and nxt[0].pos == "NOUN"
     modified = len(re.findall(r"\w+", before)) >= 1
     if re.match(r"\s+(?:of|for)\s+(?:the\s+)?(?:event|meeting|forum|visit|conference|summit|talks|day|session)\b|"
                 r"\s+(?:мероприяти|встреч|визит|форум|заседани)", after, re.I):
@@ -148,15 +114,14 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     if plural and not has_years and not capital:
         return False  # plurals name kinds of documents, not one
     named_by = bool(re.match(r"\s+(?:[A-ZА-ЯЁ]{2,}\b\s*){1,3}", after))  # "Декларация СКБ ОДКБ"
-    if re.match(r"заявлени", word, re.I) and not capital:
+    if phrasing.statement is not None and phrasing.statement.match(word) and not capital:
         return False  # "в своем заявлении": a statement made, not a document adopted
-    if " " in word.strip() and SIGNED[ctx.language if ctx.language in SIGNED else "en"].search(
-            text, *ctx.sentence(kind_start)):
+    if " " in word.strip() and phrasing.signed.search(text, *ctx.sentence(kind_start)):
         return True  # "signed a joint statement", "подписали Совместное заявление"
     # Named after a city: "the Samarkand Declaration", "Бишкекскую декларацию".
-    if kind_of(word, ctx.language) != "other" and _named_after_a_place(ctx, kind_start):
+    if kind_of(word, phrasing) != "other" and _named_after_a_place(ctx, kind_start):
         return True
-    if kind_of(word, ctx.language) == "other" and not (has_years or capital):
+    if kind_of(word, phrasing) == "other" and not (has_years or capital):
         return False  # "the concept of a rules-based order" is an idea, not a document
     return has_years or qualified or (capital and (modified or named_by)) or (
         modified and len(re.findall(r"\w+", before)) >= 2)
@@ -173,37 +138,38 @@ def _named_after_a_place(ctx: DocContext, kind_start: int) -> bool:
         return False
     if any(p.start <= start < p.end for p in ctx.places):
         return True
-    return ctx.language == "ru" and re.fullmatch(r"[А-ЯЁ][а-яё-]+ск(?:ая|ую|ой|ие|их|ое|ий)", prev.group(1)) is not None
+    adjective = ctx.profile.agreements.place_adjective
+    return adjective is not None and adjective.fullmatch(prev.group(1)) is not None
 
 
 def _plural(ctx: DocContext, start: int, end: int) -> bool:
     toks = ctx.analysis.tokens_in(start, end)
     if toks and toks[0].number:
         return toks[0].number == "Plur"
-    return ctx.language == "en" and ctx.text[start:end].lower().endswith(("s", "ies"))
+    return ctx.text[start:end].lower().endswith(ctx.profile.agreements.plural_endings)
 
 
-def kind_of(word: str, language: str) -> str:
-    table = KINDS.get(language, KINDS["en"])
-    return next((k for p, k in table if re.fullmatch(p, word, re.I)), "other")
+def kind_of(word: str, phrasing: AgreementPhrasing) -> str:
+    """The kind of document a document word names ("treaties" -> "treaty"), "other" for the rest."""
+    return next((k for p, k in phrasing.kinds if p.fullmatch(word)), "other")
 
 
 def find_agreements(ctx: DocContext) -> list[AgreementMention]:
     text = ctx.text
-    lang = ctx.language if ctx.language in _KIND_RE else "en"
+    phrasing = ctx.profile.agreements
     out: list[AgreementMention] = []
     for ss, se in ctx.analysis.sentences:
-        for m in _KIND_RE[lang].finditer(text, ss, se):
+        for m in phrasing.document_word.finditer(text, ss, se):
             if any(a.span[0] <= m.start() < a.span[1] for a in out):
                 continue
             if any(o.start <= m.start() < o.end for o in ctx.organizations):
                 continue  # "Collective Security Treaty Organization" names no treaty
-            kind = kind_of(m.group("w"), lang)
+            kind = kind_of(m.group("w"), phrasing)
             start = _title_start(ctx, m.start(), ss)
             end = _title_end(ctx, m.end(), se)
             # Another document named inside ("our joint plans include approving a Program of ...")
             # ends this title where its own begins.
-            inner = _KIND_RE[lang].search(text, m.end(), end)
+            inner = phrasing.document_word.search(text, m.end(), end)
             if inner and not re.search(r"\b(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$",
                                        text[m.end():inner.start()]):
                 end = min(end, _title_start(ctx, inner.start(), m.end()))
@@ -216,7 +182,7 @@ def find_agreements(ctx: DocContext) -> list[AgreementMention]:
                 continue
             mention = AgreementMention(span=(start, end), title=title, kind=kind, sentence=(ss, se),
                                        kind_start=m.start())
-            mention.draft = bool(DRAFT[lang].search(text, max(ss, start - 25), end))
+            mention.draft = bool(phrasing.draft.search(text, max(ss, start - 25), end))
             _years(ctx, mention)
             out.append(mention)
     return out
@@ -238,8 +204,7 @@ def _years(ctx: DocContext, a: AgreementMention) -> None:
     if len(within) == 1:  # "the work plan for the second half of 2025"
         a.valid_from = a.valid_to = int(within[0].group("y"))
         return
-    lang = ctx.language if ctx.language in _UNTIL else "en"
-    until = _UNTIL[lang].search(text, s, e + 2)
+    until = ctx.profile.agreements.until.search(text, s, e + 2)
     if until:
         a.valid_to = int(until.group("y"))
         return
@@ -248,21 +213,20 @@ def _years(ctx: DocContext, a: AgreementMention) -> None:
         a.valid_from = a.valid_to = int(single.group("y"))
 
 
-_EARLIER = {"en": re.compile(r"\b(?:earlier|previously|before|last year|in (?:19|20)\d\d)\b", re.I),
-            "ru": re.compile(r"(?<![а-яё])(?:ранее|прежде|раньше|в (?:19|20)\d\d году)(?![а-яё])", re.I)}
+# In English and Russian alike, as _HALF: a relative clause before a signing word, a year alone.
 _RELATIVE_CLAUSE = re.compile(r"\b(?:which|that|who)\b|(?<![а-яё])(?:котор\w+)(?![а-яё])", re.I)
 _YEAR_ONLY = re.compile(r"\b(?:in|since|в)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)", re.I)
 
 
 def _signing(ctx: DocContext, a: AgreementMention, main_frame) -> None:  # noqa: ANN001 - MeetingFrame
     text = ctx.text
-    lang = ctx.language if ctx.language in SIGNED else "en"
+    phrasing = ctx.profile.agreements
     ss, se = a.sentence
-    sig = SIGNED[lang].search(text, ss, se)
+    sig = phrasing.signed.search(text, ss, se)
     if not sig or a.draft:
         return
     # The signing date: a date in the sentence, else the meeting it was signed at.
-    for d in find_dates(text, ctx.language, ss, se):
+    for d in find_dates(text, ctx.profile.dates, ss, se):
         if d.relative:
             continue
         start, _ = resolve(d, ctx.published, "past", year_hint=None)
@@ -273,7 +237,7 @@ def _signing(ctx: DocContext, a: AgreementMention, main_frame) -> None:  # noqa:
         y = _YEAR_ONLY.search(text, max(ss, sig.start() - 40), min(se, sig.end() + 60))
         if y:
             a.signed, a.signed_span = y.group("y"), y.span("y")
-    earlier = _EARLIER[lang].search(text, ss, se)
+    earlier = phrasing.earlier.search(text, ss, se)
     if a.signed is None and not earlier and main_frame is not None and main_frame.status == "held":
         # A signing the report gives no other date for is the news it reports: it happened at the meeting.
         a.signed, a.signed_span, a.at_meeting = main_frame.start, main_frame.date_span, True
@@ -283,11 +247,16 @@ def _signing(ctx: DocContext, a: AgreementMention, main_frame) -> None:  # noqa:
     # подписали"), not those of a clause around a passive one ("Shoigu recalled the treaty, which was signed").
     clause_start = max((m.end() for m in _RELATIVE_CLAUSE.finditer(text, ss, sig.start())), default=ss)
     if re.search(r"\b(?:was|were|been|is|are)\s+$|(?<![а-яё])(?:был\w*\s+)$", text[max(ss, sig.start() - 12):sig.start()], re.I) \
-            or re.match(r"подписан", sig.group(), re.I):
+            or _passive(phrasing, sig.group()):
         return
     for mention in ctx.mentions:
         if clause_start <= mention.start and mention.end <= sig.start():
             a.signatories.setdefault(mention.person, []).append((mention.start, mention.end))
+
+
+def _passive(phrasing: AgreementPhrasing, signing_word: str) -> bool:
+    """A signing word that is passive by itself ("подписан"): its sentence names no signatory."""
+    return phrasing.passive_signed is not None and phrasing.passive_signed.match(signing_word) is not None
 
 
 def _parties(ctx: DocContext, a: AgreementMention, kind_start: int) -> None:
@@ -362,12 +331,12 @@ def _merge(into: AgreementMention, other: AgreementMention) -> None:
 def _orphan_signatories(ctx: DocContext, found: list[AgreementMention]) -> None:
     """ "X and Y signed the document" / a signing sentence whose object is cut off: the people signed
     the agreement the text spoke of just before."""
-    lang = ctx.language if ctx.language in SIGNED else "en"
+    phrasing = ctx.profile.agreements
     for ss, se in ctx.analysis.sentences:
         if any(a.sentence == (ss, se) for a in found):
             continue
-        sig = SIGNED[lang].search(ctx.text, ss, se)
-        if not sig or re.match(r"подписан", sig.group(), re.I):
+        sig = phrasing.signed.search(ctx.text, ss, se)
+        if not sig or _passive(phrasing, sig.group()):
             continue
         before = [a for a in found if a.sentence[1] <= ss and not a.draft]
         if not before:

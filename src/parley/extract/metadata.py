@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from parley.extract.context import Dateline, DocContext
 from parley.extract.dates import DateMention, find_dates, parse_iso
 from parley.ingest.clean import CRAWL_DATE
+from parley.lang import DatePhrasing, available_profiles, get_profile
 
 _HEADER_LINES = 14
+# A page header's weekday and clock, and the outlets' names, in English and Russian alike: a page in one
+# language is often headed or credited in the other, so these apply to every report.
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|"
                       r"среда|четверг|пятница|суббота|воскресенье)\b", re.I)
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
@@ -29,21 +33,6 @@ _OUTLETS = {
     "khovar": "Khovar", "uza": "UzA", "armenpress": "Armenpress", "azertac": "AZERTAC", "apa": "APA",
     "ria": "RIA Novosti", "известия": "Izvestia", "izvestia": "Izvestia",
 }
-_DATELINE = {
-    "en": re.compile(
-        r"^\s*(?P<city>[A-Z][A-Za-z.\-' ]{1,30}?)(?:,\s*[A-Z][a-z]+)?[,.]\s+(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}|"
-        r"\d{1,2}[./]\d{1,2}[./]\d{4})"
-        r"(?:,?\s*\d{4})?\s*[.,]?\s*(?:[/(]\s*(?P<o1>[^)/\n]{2,25}?)\s*[)/]|(?P<o2>[A-Z][A-Za-z-]{2,})\b)?",
-        re.M),
-    "ru": re.compile(
-        r"^\s*(?:(?P<city>[А-ЯЁ][А-ЯЁа-яё\-]{2,25}(?:\s[А-ЯЁ][а-яё]+)?)[,.]\s+(?P<date>\d{1,2}\s+[а-яё]{3,8}\.?|"
-        r"\d{1,2}\.\d{1,2}\.\d{4})"
-        r"|(?P<date2>\d{1,2}\s+[а-яё]{3,8}),\s+(?P<city2>[А-ЯЁ][а-яё\-]+))"
-        r"(?:,?\s*\d{4})?[.,]?\s*(?:/\s*(?P<o1>[^/\n]{2,40}?)\s*/|[—–-]\s*(?P<o2>[A-Za-zА-ЯЁа-яё ]{3,20}?)[.\s]|(?P<o3>[А-ЯЁ]{4,}))?",
-        re.M),
-}
-
-
 def _outlet(raw: str | None) -> str | None:
     if not raw:
         return None
@@ -56,9 +45,7 @@ def _outlet(raw: str | None) -> str | None:
 
 
 def find_dateline(ctx: DocContext) -> Dateline | None:
-    pat = _DATELINE.get(ctx.language)
-    if not pat:
-        return None
+    pat = ctx.profile.dates.dateline
     text = ctx.text
     limit = min(len(text), 1500)
     pos = 0
@@ -71,10 +58,18 @@ def find_dateline(ctx: DocContext) -> Dateline | None:
         if place is None:
             continue
         dg = "date" if m.groupdict().get("date") else "date2"
-        d = next((x for x in find_dates(text, ctx.language, m.start(dg), min(len(text), m.end(dg) + 8))), None)
+        d = next((x for x in find_dates(text, ctx.profile.dates, m.start(dg), min(len(text), m.end(dg) + 8))), None)
         outlet = _outlet(m.group("o1") or m.group("o2") or m.groupdict().get("o3"))
         return Dateline(span=(m.start(), m.end()), place=place, date=d, outlet=outlet)
     return None
+
+
+@cache
+def _header_dates(language: str) -> tuple[DatePhrasing, ...]:
+    """How dates are written in a page header: in the report's language first, then in every language
+    Parley reads, as a page in one language often dates itself in another ("4 июня 2023" over an
+    English article)."""
+    return tuple(get_profile(code).dates for code in dict.fromkeys((language, *available_profiles())))
 
 
 def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None]:
@@ -84,8 +79,7 @@ def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None
     m = CRAWL_DATE.match(doc.raw)
     if m:
         return parse_iso(m.group(1)), m.span(1)
-    # The header is read as written: a page in one language often dates itself in another
-    # ("4 июня 2023" over an English article), and cleaning blanks such lines.
+    # The header is read as written (cleaning blanks such lines), in any language Parley reads.
     text = doc.raw
     best: tuple[int, DateMention] | None = None
     lines = text.splitlines(keepends=True)
@@ -97,7 +91,7 @@ def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None
             continue
         if i > _HEADER_LINES and len(body) > 200:
             break
-        found = [d for lang in dict.fromkeys((ctx.language, "en", "ru")) for d in find_dates(text, lang, start, start + len(line))]
+        found = [d for dates in _header_dates(ctx.language) for d in find_dates(text, dates, start, start + len(line))]
         for d in found:
             if d.year is None or d.day is None:
                 continue
@@ -136,8 +130,8 @@ def _header_agreeing(ctx: DocContext, day: DateMention) -> tuple[date | None, tu
     """A full date in the page header with the dateline's day and month."""
     text = ctx.document.raw
     head_end = min(len(text), day.start if day.start > 0 else 600)
-    for lang in dict.fromkeys((ctx.language, "en", "ru")):
-        for d in find_dates(text, lang, 0, head_end):
+    for dates in _header_dates(ctx.language):
+        for d in find_dates(text, dates, 0, head_end):
             if d.year and d.month == day.month and d.day == day.day:
                 return date(d.year, d.month, d.day), (d.start, d.end)
     return None, None

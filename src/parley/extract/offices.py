@@ -1,6 +1,10 @@
 """Office titles next to a person's name: "Russian Security Council Secretary Sergey Shoigu",
 "Ajit Doval, National Security Advisor to the Prime Minister of India", "госсекретарь совбеза
-Беларуси Александр Вольфович". A title yields the office (English), its state and organisation."""
+Беларуси Александр Вольфович". A title yields the office (English), its state and organisation.
+
+The words of titles are each language's (``ctx.profile.people``, parley.lang): English titles are
+read from their own words (``english_*``: WrittenNames), Russian ones through the registry's
+phrasings, offices.json (``russian_*``: DeclinedNames)."""
 
 from __future__ import annotations
 
@@ -12,33 +16,11 @@ from functools import cache
 from parley.domain import load_entries
 from parley.domain.gazetteer import Match
 from parley.domain.registry import get_domain
+from parley.lang import DeclinedNames, WrittenNames
 
 Span = tuple[int, int]
 
-# Words that head an English office title, and words that may open one.
-HEADS_EN = {
-    "secretary", "secretaries", "secretary-general", "minister", "ministers", "president", "presidents",
-    "premier", "chairman", "chairwoman", "chairperson", "chair", "director", "directors", "head", "heads",
-    "chief", "chiefs", "adviser", "advisor", "advisers", "advisors", "aide", "assistant", "spokesman",
-    "spokeswoman", "spokesperson", "ambassador", "envoy", "member", "commander", "professor", "expert",
-    "analyst", "scientist", "leader", "representative", "governor", "mayor", "speaker", "counsellor",
-    "counselor", "councilor", "councillor", "commissioner", "commanders",
-    "coordinator", "prosecutor", "general", "officer", "editor", "correspondent", "observer",
-}
-STARTERS_EN = HEADS_EN | {
-    "deputy", "state", "first", "executive", "national", "security", "foreign", "defense", "defence",
-    "prime", "vice", "kremlin", "presidential", "senior", "special", "acting", "former", "permanent",
-    "political", "military", "interior", "press", "chief", "federal", "supreme", "assistant", "external", "home",
-    # Ranks and honorifics stand before a name as titles do: "Colonel-General X", "Engr. X", "Admiral X".
-    "colonel", "colonel-general", "lieutenant", "lieutenant-general", "major", "major-general", "admiral",
-    "vice-admiral", "rear-admiral", "marshal", "captain", "brigadier", "engr", "eng", "prof", "dr", "excellency",
-    "honourable", "hon",
-}
-FUNCTION_EN = {"of", "the", "and", "to", "for", "under", "on", "at", "in", "–", "—", "-", "&"}
 _TOKEN = re.compile(r"\S+")
-_PLURAL = {"secretaries": "Secretary", "ministers": "Minister", "heads": "Head", "advisers": "Adviser",
-           "advisors": "Advisor", "directors": "Director", "chiefs": "Chief", "presidents": "President",
-           "councils": "Council"}
 
 
 @dataclass
@@ -96,21 +78,14 @@ def role_of_title(title: str) -> str | None:
     return None
 
 
-# Military ranks and honorifics: they stand between a title and a name ("Minister of Defence Colonel
-# General X") but are no part of the office.
-_RANKS = {"colonel", "colonel-general", "lieutenant", "lieutenant-general", "major", "major-general", "admiral",
-          "vice-admiral", "rear-admiral", "marshal", "captain", "brigadier", "engr", "eng", "prof", "dr", "army",
-          "excellency", "honourable", "hon", "his", "her"}
-
-
-def _clean_title(words: list[str]) -> str:
-    while words and words[0].lower() in FUNCTION_EN:
+def _clean_title(titles: WrittenNames, words: list[str]) -> str:
+    while words and words[0].lower() in titles.title_function_words:
         words = words[1:]
     # "... Colonel General", "... Army General", "... Dr": a rank at the end, "General" only after one.
-    while words and (words[-1].lower().rstrip(".") in _RANKS or (
-            words[-1].lower() == "general" and len(words) > 1 and words[-2].lower().rstrip(".") in _RANKS)):
+    while words and (words[-1].lower().rstrip(".") in titles.ranks or (
+            words[-1].lower() == "general" and len(words) > 1 and words[-2].lower().rstrip(".") in titles.ranks)):
         words = words[:-2] if words[-1].lower() == "general" else words[:-1]
-    while words and words[-1].lower() in FUNCTION_EN | {"'s", "’s"}:
+    while words and words[-1].lower() in titles.title_function_words | {"'s", "’s"}:
         words = words[:-1]
     title = " ".join(words).strip(" ,;:")
     title = re.sub(r"\s+([,])", r"\1", title)
@@ -143,7 +118,7 @@ def _strip_states(text: str, span: Span, states: list[Match]) -> tuple[str, list
     return out, found
 
 
-def english_left_title(text: str, sent_start: int, name_start: int, blocked: list[Span],
+def english_left_title(titles: WrittenNames, text: str, sent_start: int, name_start: int, blocked: list[Span],
                        states: list[Match], orgs: list[Match]) -> OfficeMention | None:
     """The office title written just before a name ("Belarusian President Aleksandr Lukashenko")."""
     left = text[sent_start:name_start]
@@ -153,21 +128,22 @@ def english_left_title(text: str, sent_start: int, name_start: int, blocked: lis
         if any(s < b and e > a for a, b in blocked):
             break
         core = w.rstrip(",")
-        if w.endswith(",") and i > 0 and not all(_bare(p[2]).rstrip(".") in _RANKS | {"general"}
+        if w.endswith(",") and i > 0 and not all(_bare(p[2]).rstrip(".") in titles.ranks | {"general"}
                                                  or "-general" in p[2].lower() for p in picked):
             # "Minister of Defence of Azerbaijan, Colonel-General X": only ranks may stand after a comma.
             break
         if w.endswith((".", ";", ":", "\"", "”", "»")) and not re.fullmatch(r"[A-Z]\.|St\.", w) and not (
-                w.endswith(".") and w[:-1].lower() in _RANKS):  # "Engr.", "Dr." before a name
+                w.endswith(".") and w[:-1].lower() in titles.ranks):  # "Engr.", "Dr." before a name
             break
         bare = core.strip("(\"“«").lower()
-        if not (core[:1].isupper() or bare in FUNCTION_EN or bare in HEADS_EN or bare.endswith("'s")):
+        if not (core[:1].isupper() or bare in titles.title_function_words or bare in titles.title_heads
+                or bare.endswith("'s")):
             break
         picked.append((s, e, core))
         if len(picked) > 16:
             break
     picked.reverse()
-    while picked and not _is_starter(picked[0][2], states, orgs, picked[0][0]):
+    while picked and not _is_starter(titles, picked[0][2], states, orgs, picked[0][0]):
         picked = picked[1:]
     if picked and text[picked[-1][1]:name_start].strip() == ",":
         # "Name, Title, Name2": a title between two names belongs to the first (an appositive).
@@ -175,29 +151,26 @@ def english_left_title(text: str, sent_start: int, name_start: int, blocked: lis
         if before.endswith(",") and any(b[1] <= picked[0][0] and before[:-1].rstrip().endswith(text[b[0]:b[1]])
                                         for b in blocked):
             return None
-    if not picked or not any(_bare(p[2]) in HEADS_EN or "-general" in p[2].lower() for p in picked):
+    if not picked or not any(_bare(p[2]) in titles.title_heads or "-general" in p[2].lower() for p in picked):
         return None
     span = (picked[0][0], picked[-1][1])
-    return make_office(text, span, states, orgs)
+    return make_office(titles, text, span, states, orgs)
 
 
 def _bare(word: str) -> str:
     return re.sub(r"['’]s$", "", word.lower().strip(",;:()\"“”«»"))
 
 
-def _is_starter(word: str, states: list[Match], orgs: list[Match], start: int) -> bool:
+def _is_starter(titles: WrittenNames, word: str, states: list[Match], orgs: list[Match], start: int) -> bool:
     w = word.lower()
-    if w in STARTERS_EN or w.split("-")[0] in STARTERS_EN:
+    if w in titles.title_starters or w.split("-")[0] in titles.title_starters:
         return True
     # "Belarusian Defence Minister", "Kazakhstan Prime Minister", "Pakistan's National Security Advisor"
     return any(m.start == start for m in states if m.kind in ("adjective", "name")) or any(
         m.start == start for m in orgs)
 
 
-_APPOSITIVE_END = re.compile(r"\s*(?:,|;|:|\.(?:\s|$)|\)|\(|\n|\band\s+(?=[A-Z])|\bwho\b|\bsaid\b|\btold\b)")
-
-
-def english_right_title(text: str, name_end: int, sent_end: int,
+def english_right_title(titles: WrittenNames, text: str, name_end: int, sent_end: int,
                         states: list[Match], orgs: list[Match]) -> OfficeMention | None:
     """An appositive title after a name ("Ajit Doval, National Security Advisor to the Prime Minister of India,")."""
     m = re.match(r",\s+(?:the\s+|a\s+)?", text[name_end:sent_end])
@@ -205,11 +178,11 @@ def english_right_title(text: str, name_end: int, sent_end: int,
         return None
     start = name_end + m.end()
     first = re.match(r"[\w'’-]+", text[start:sent_end])
-    if not first or not _is_starter(first.group(), states, orgs, start):
+    if not first or not _is_starter(titles, first.group(), states, orgs, start):
         return None
     end = start
     while end < sent_end:
-        stop = _APPOSITIVE_END.search(text, end, sent_end)
+        stop = titles.appositive_end.search(text, end, sent_end)
         if not stop:
             end = sent_end
             break
@@ -220,12 +193,12 @@ def english_right_title(text: str, name_end: int, sent_end: int,
     if not seg or len(seg.split()) > 16:
         return None
     words = {_bare(w) for w in seg.split()}
-    if not words & HEADS_EN and "secretary-general" not in seg.lower():
+    if not words & titles.title_heads and "secretary-general" not in seg.lower():
         return None
-    return make_office(text, (start, end), states, orgs)
+    return make_office(titles, text, (start, end), states, orgs)
 
 
-def make_office(text: str, span: Span, states: list[Match], orgs: list[Match]) -> OfficeMention:
+def make_office(titles: WrittenNames, text: str, span: Span, states: list[Match], orgs: list[Match]) -> OfficeMention:
     title, found = _strip_states(text, span, states)
     if not found:
         # "Kremlin Spokesman", "head of Roskomnadzor": an institution that belongs to one state.
@@ -233,10 +206,10 @@ def make_office(text: str, span: Span, states: list[Match], orgs: list[Match]) -
                  if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text[span[0]:span[1]], re.I)][:1]
     org = next((m.value for m in orgs if m.start >= span[0] and m.end <= span[1]), None)
     words = title.split()
-    plural = bool(words) and any(w.lower() in _PLURAL for w in words)
+    plural = bool(words) and any(w.lower() in titles.plural_titles for w in words)
     if plural:
-        words = [_PLURAL.get(w.lower(), w) for w in words]
-    title = _clean_title(words)
+        words = [titles.plural_titles.get(w.lower(), w) for w in words]
+    title = _clean_title(titles, words)
     return OfficeMention(
         span=span,
         title=title,
@@ -247,15 +220,6 @@ def make_office(text: str, span: Span, states: list[Match], orgs: list[Match]) -
     )
 
 
-_RU_BETWEEN_OK = re.compile(
-    r"^(?:\s|[,–—-]|при|президенте|президента|республики|республика|российской|федерации|по|делам|"
-    r"\([А-ЯЁA-Z]{2,6}\)|\(|\)|и)*$", re.I)
-# Ranks between a title and a name: "Председатель ... комитета Республики Беларусь генерал-майор X".
-_RU_RANKS = re.compile(
-    r"(?<![\w-])(?:генерал(?:-(?:майор|лейтенант|полковник))?\w*(?:\s+арми\w+)?|полковник\w*|подполковник\w*|"
-    r"майор\w*|адмирал\w*|вице-адмирал\w*|контр-адмирал\w*|маршал\w*|капитан\w*(?:\s+\w+\s+ранга)?)(?![\w-])", re.I)
-
-
 def _blank(text: str, lo: int, hi: int, spans: Iterable[tuple[int, int]]) -> str:
     chars = list(text[lo:hi])
     for a, b in spans:
@@ -264,7 +228,7 @@ def _blank(text: str, lo: int, hi: int, spans: Iterable[tuple[int, int]]) -> str
     return "".join(chars)
 
 
-def _title_view(text: str, lo: int, hi: int, states: list[Match]) -> tuple[str, list[int]]:
+def _title_view(declined: DeclinedNames, text: str, lo: int, hi: int, states: list[Match]) -> tuple[str, list[int]]:
     """The words before a name without the states named inside a title ("Секретарь российского
     Совета Безопасности", "советником премьер-министра Индии по национальной безопасности"), so that
     the registry's phrasings match; with each character's place in the text. A state that ends the
@@ -273,7 +237,7 @@ def _title_view(text: str, lo: int, hi: int, states: list[Match]) -> tuple[str, 
     for m in states:
         if lo <= m.start and m.end <= hi:
             after = _blank(text, m.end, hi, [(o.start, o.end) for o in states])
-            after = _RU_RANKS.sub(" ", re.sub(r"\([А-ЯЁA-Z]{2,6}\)", " ", after))
+            after = declined.ranks.sub(" ", re.sub(r"\([А-ЯЁA-Z]{2,6}\)", " ", after))
             if re.search(r"\w", after):
                 inner.append(m)
     view, where = [], []
@@ -315,14 +279,14 @@ def russian_right_title(text: str, name_end: int, sent_end: int,
     return None
 
 
-def russian_left_title(text: str, sent_start: int, name_start: int, blocked: list[Span],
+def russian_left_title(declined: DeclinedNames, text: str, sent_start: int, name_start: int, blocked: list[Span],
                        states: list[Match], orgs: list[Match]) -> OfficeMention | None:
     """The office title before a name in Russian, translated through the office registry."""
     lo = max(sent_start, name_start - 160)
     for _, b in blocked:
         if lo < b <= name_start:
             lo = b
-    left, where = _title_view(text, lo, name_start, states)
+    left, where = _title_view(declined, text, lo, name_start, states)
     best: tuple[int, int, dict] | None = None
     for pat, entry in russian_offices():
         for m in pat.finditer(left):
@@ -335,14 +299,14 @@ def russian_left_title(text: str, sent_start: int, name_start: int, blocked: lis
         return None
     s, e, entry = best
     # What lies between the title and the name may only be states, organisations, ranks and a few words.
-    between = _RU_RANKS.sub(" ", _blank(text, e, name_start, [(m.start, m.end) for m in (*states, *orgs)]))
-    if not _RU_BETWEEN_OK.match(between):
+    between = declined.ranks.sub(" ", _blank(text, e, name_start, [(m.start, m.end) for m in (*states, *orgs)]))
+    if not declined.between_title_and_name.match(between):
         return None
     found = [m.value for m in states if m.start >= s and m.end <= name_start]
     found += [m.value for m in states if m.kind == "adjective" and s - 25 <= m.start < s]
     org = next((m.value for m in orgs if m.end > e and m.start < name_start), entry.get("organization"))
     state = entry.get("state") or (found[0] if found else None)
-    plural = bool(re.match(r"\w*(?:секретари|министры|главы|руководители)\b", text[s:e], re.I))
+    plural = bool(declined.plural_title.match(text[s:e]))
     if org and not entry.get("state"):
         state = state if found else None
     title = entry["en"]

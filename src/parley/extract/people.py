@@ -5,6 +5,10 @@ from capitalised words after an office title; they are grouped across spellings 
 forms (full name, family name alone, "Mr Naryshkin", name and patronymic, family name
 first), linked to the registry where it knows the person, and given the offices
 written next to them.
+
+English names and titles are read as written, Russian ones through the tagger's normal forms and the
+registry: the profile gives a language's words for one or the other (``ctx.profile.people``:
+``written`` or ``declined``, parley.lang).
 """
 
 from __future__ import annotations
@@ -15,8 +19,6 @@ from dataclasses import dataclass, field
 from parley.domain.gazetteer import Match
 from parley.extract.context import DocContext, coverage
 from parley.extract.offices import (
-    HEADS_EN,
-    STARTERS_EN,
     OfficeMention,
     english_left_title,
     english_right_title,
@@ -25,6 +27,7 @@ from parley.extract.offices import (
     russian_offices,
     russian_right_title,
 )
+from parley.lang import DeclinedNames, WrittenNames
 from parley.resolve.names import (
     TITLES,
     canonical_given,
@@ -40,34 +43,6 @@ from parley.resolve.names import (
 from parley.resolve.officials import Official, get_officials
 
 Span = tuple[int, int]
-
-_CAP_WORD = r"[A-Z][a-zà-ÿ’'\-]+(?:-[A-Z][a-zà-ÿ]+)?"
-_INITIAL_FAMILY = re.compile(r"(?<![\w])([A-Z])\.\s?([A-Z][a-z]+)")
-_NOT_NAME_EN = {
-    "the", "of", "and", "security", "council", "committee", "ministry", "republic", "federation", "union",
-    "state", "states", "news", "agency", "organization", "organisation", "center", "centre", "office",
-    "president", "minister", "secretary", "general", "national", "international", "meeting", "summit",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mr", "mrs", "ms", "dr", "sir", "photo", "video", "source", "read", "more", "group", "party", "army",
-    "forces", "service", "services", "affairs", "defence", "defense", "foreign", "executive", "structure",
-    "house", "palace", "square", "street", "avenue", "hall", "hotel", "kremlin", "west", "east", "north",
-    "south", "global", "commonwealth", "independent", "collective", "treaty", "anti", "terrorist",
-    "cooperation", "shanghai", "eurasian", "economic", "european", "nations", "united", "world",
-    "islamic", "caucasus", "asia", "central", "middle", "day", "victory", "great", "patriotic", "war",
-    "program", "programme", "plan", "agreement", "concept", "strategy", "declaration", "memorandum",
-    "commission", "rights", "human", "fund", "court", "bank", "institute", "university", "department",
-    "region", "province", "district", "city", "kingdom", "federal", "customs", "police",
-    "staff", "joint", "command", "headquarters", "chief", "board", "bureau", "directorate",
-    # places named after people: "the Alexander Garden", "Pushkin Square"
-    "garden", "gardens", "park", "bridge", "airport", "station", "museum", "cathedral", "monument",
-    "memorial", "boulevard", "embankment", "stadium", "arena", "theatre", "theater", "prospect", "tomb",
-    # what meetings are called: "the Russia-India Intergovernmental Consultations"
-    "consultations", "consultation", "talks", "negotiations", "session", "conference", "forum", "dialogue",
-    "intergovernmental", "bilateral", "multilateral", "strategic",
-}
-
 
 @dataclass
 class PersonMention:
@@ -195,7 +170,7 @@ def _family_first(person: PersonEntity, key: str) -> bool:
 
 # ---------------------------------------------------------------- English
 
-def _clean_en_name(ctx: DocContext, domain: bytearray, s: int, e: int) -> tuple[int, int] | None:
+def _clean_en_name(ctx: DocContext, titles: WrittenNames, domain: bytearray, s: int, e: int) -> tuple[int, int] | None:
     """Trim an entity span to the name itself: no titles, states, organisations or possessives."""
     text = ctx.text
     while True:
@@ -205,8 +180,8 @@ def _clean_en_name(ctx: DocContext, domain: bytearray, s: int, e: int) -> tuple[
         w = m.group()
         low = w.lower().rstrip(".")
         covered = bool(domain[s])
-        if (low in STARTERS_EN or low in TITLES or low in {"the", "mr", "mrs", "ms"} or covered or low in HEADS_EN
-                or low in _NOT_NAME_EN):
+        if (low in titles.title_starters or low in TITLES or low in titles.before_name or covered
+                or low in titles.title_heads or low in titles.not_name):
             nxt = re.search(r"\S", text[s + m.end():e])
             if not nxt:
                 return None
@@ -217,13 +192,10 @@ def _clean_en_name(ctx: DocContext, domain: bytearray, s: int, e: int) -> tuple[
     return (s, e) if e > s else None
 
 
-_CAP_TOKEN = re.compile(rf"(?<![\w.])(?:{_CAP_WORD}|[A-Z]\.)(?![\w])")
-
-
-def _capitalised_runs(text: str) -> list[tuple[int, int]]:
+def _capitalised_runs(titles: WrittenNames, text: str) -> list[tuple[int, int]]:
     """Every run of two to four capitalised words, from every starting word: a name may follow
     capitalised title words ("... of the Russian Federation Sergei Shoigu")."""
-    toks = [(m.start(), m.end()) for m in _CAP_TOKEN.finditer(text)]
+    toks = [(m.start(), m.end()) for m in titles.name_token.finditer(text)]
     out = []
     for i, (s, _) in enumerate(toks):
         end = i
@@ -234,13 +206,13 @@ def _capitalised_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _valid_en_name(words: list[str], from_model: bool) -> bool:
+def _valid_en_name(titles: WrittenNames, words: list[str], from_model: bool) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     for w in words:
         if not w[:1].isupper() or any(ch.isdigit() for ch in w):
             return False
-        if fold(w).strip(".") in _NOT_NAME_EN:
+        if fold(w).strip(".") in titles.not_name:
             return False
         if w.isupper() and len(w) > 2:
             return False
@@ -251,7 +223,7 @@ def _valid_en_name(words: list[str], from_model: bool) -> bool:
     return fold(words[0]) in _given_tables()[0]
 
 
-def _after_title_or_state(ctx: DocContext, start: int) -> bool:
+def _after_title_or_state(ctx: DocContext, titles: WrittenNames, start: int) -> bool:
     """Capitalised words right after an office title or a state ("Secretary of the National Security
     Division of Pakistan Zafar Iqbal", "of Turkmenistan Charymurad Amanov") are a name."""
     ss, _ = ctx.sentence(start)
@@ -265,20 +237,20 @@ def _after_title_or_state(ctx: DocContext, start: int) -> bool:
     if any(m.end == ss + len(before) for m in (*ctx.states, *ctx.organizations) if m.kind != "adjective"):
         return True
     last = re.findall(r"[\w-]+", before[-30:])
-    return bool(last) and last[-1][:1].isupper() and last[-1].lower() in HEADS_EN
+    return bool(last) and last[-1][:1].isupper() and last[-1].lower() in titles.title_heads
 
 
-def _english(ctx: DocContext, people: _People) -> None:
+def _english(ctx: DocContext, titles: WrittenNames, people: _People) -> None:
     text = ctx.text
     registry = people.registry
     candidates: list[tuple[int, int, bool]] = []
     for ent in ctx.analysis.entities:
         if ent.label == "PER":
-            span = _clean_en_name(ctx, people.domain, ent.start, ent.end)
+            span = _clean_en_name(ctx, titles, people.domain, ent.start, ent.end)
             if span:
                 candidates.append((*span, True))
-    for s, e in _capitalised_runs(text):
-        span = _clean_en_name(ctx, people.domain, s, e)
+    for s, e in _capitalised_runs(titles, text):
+        span = _clean_en_name(ctx, titles, people.domain, s, e)
         if span:
             candidates.append((*span, False))
     # Longest first, so "Sergei Shoigu" claims its words before "Shoigu".
@@ -309,12 +281,12 @@ def _english(ctx: DocContext, people: _People) -> None:
             if official is not None:
                 name = official.name
         if official is None and (any(people.domain[s:e]) or not (
-                _valid_en_name(name.split(), from_model)
-                or (_after_title_or_state(ctx, s) and _valid_en_name(name.split(), True)
+                _valid_en_name(titles, name.split(), from_model)
+                or (_after_title_or_state(ctx, titles, s) and _valid_en_name(titles, name.split(), True)
                     and not _inside_named_thing(ctx, s, e)))):
             continue
         people.add_full(s, e, surface, name, official)
-    _english_partial_names(ctx, people)
+    _english_partial_names(ctx, titles, people)
     _drop_headline_only(ctx, people)
 
 
@@ -363,11 +335,11 @@ def _drop_headline_only(ctx: DocContext, people: _People) -> None:
     people.mentions = mentions
 
 
-def _english_partial_names(ctx: DocContext, people: _People) -> None:
+def _english_partial_names(ctx: DocContext, titles: WrittenNames, people: _People) -> None:
     text = ctx.text
     registry = people.registry
     # Name and patronymic ("Alexey Leontievich"), the form of address in interviews.
-    for m in re.finditer(rf"(?<![\w])({_CAP_WORD})\s+({_CAP_WORD})(?![\w])", text):
+    for m in titles.name_and_patronymic.finditer(text):
         if not is_patronymic(m.group(2)) or is_patronymic(m.group(1)):
             continue
         given = fold(canonical_given(m.group(1)))
@@ -378,12 +350,12 @@ def _english_partial_names(ctx: DocContext, people: _People) -> None:
                 people.people[hits[0]].aliases.append(m.group())
     # Family names alone ("Shoigu stressed", "Mr Naryshkin", "M.Ryzhenkov").
     per = coverage(len(text), (ent for ent in ctx.analysis.entities if ent.label == "PER"))
-    for m in re.finditer(r"(?<![\w])(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|[A-Z]\.\s?)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w])", text):
+    for m in titles.family_name.finditer(text):
         s, e = m.start(1), m.end(1)
         if people.claimed[s]:
             continue
         fam = m.group(1)
-        if fold(fam) in _NOT_NAME_EN:
+        if fold(fam) in titles.not_name:
             continue
         idx = people.by_family(fam)
         if idx is None:
@@ -395,8 +367,8 @@ def _english_partial_names(ctx: DocContext, people: _People) -> None:
                 if mention:
                     mention.kind = "family"
             elif not cands and re.match(r"[A-Z]\.", m.group(0)) and (
-                    _after_title_or_state(ctx, m.start())
-                    or english_left_title(text, ctx.sentence(m.start())[0], m.start(), [], ctx.states,
+                    _after_title_or_state(ctx, titles, m.start())
+                    or english_left_title(titles, text, ctx.sentence(m.start())[0], m.start(), [], ctx.states,
                                           ctx.organizations) is not None):
                 # "Chief of the CSTO Joint Staff A.Sidorov": an initial and a family name after a title.
                 people.add_full(m.start(), e, m.group(0), f"{m.group(0)[0]}. {fam}", None)
@@ -404,26 +376,25 @@ def _english_partial_names(ctx: DocContext, people: _People) -> None:
         people.add_family(m.start(), e, m.group(0), idx)
 
 
-def _english_offices(ctx: DocContext, people: _People) -> None:
+def _english_offices(ctx: DocContext, titles: WrittenNames, people: _People) -> None:
     text = ctx.text
     blocked = [(m.start, m.end) for m in people.mentions]
     previous: PersonMention | None = None
     for mention in sorted(people.mentions, key=lambda m: m.start):
         ss, se = ctx.sentence(mention.start)
         others = [b for b in blocked if b != (mention.start, mention.end)]
-        office = english_left_title(text, ss, mention.start, others, ctx.states, ctx.organizations)
-        right = english_right_title(text, mention.end, se, ctx.states, ctx.organizations)
+        office = english_left_title(titles, text, ss, mention.start, others, ctx.states, ctx.organizations)
+        right = english_right_title(titles, text, mention.end, se, ctx.states, ctx.organizations)
         if office is None or (right is not None and _listed_appositive(text, ss, office, mention.start)):
             office = right or office
-        if office is not None and office.state is None and re.search(
-                r"\b(?:the|this|that) country['’]s\b|\bof (?:the|this|that) country\b",
+        if office is not None and office.state is None and titles.this_country.search(
                 text[max(ss, office.span[0] - 20):office.span[1]]):
             # "Head of the country's Presidential Administration": the state the sentence is about.
             named = {m.value for m in ctx.states if ss <= m.start < se}
             office.state = named.pop() if len(named) == 1 else None
         # "Security Council Secretaries of Russia Nikolai Patrushev, of Azerbaijan Ramil Usubov": the head
         # of the list's title carries over to each "of STATE" that follows.
-        lead = re.search(r"(?:,|\band)\s+of\s+(?:the\s+)?([A-Z][\w' ]+?)\s*$", text[max(ss, mention.start - 60):mention.start])
+        lead = titles.of_state_in_list.search(text[max(ss, mention.start - 60):mention.start])
         if lead and previous is not None and previous.office is not None and ctx.sentence(previous.start) == (ss, se):
             state = next((m.value for m in ctx.states
                           if m.start >= mention.start - len(lead.group(0)) and m.end <= mention.start), None)
@@ -466,16 +437,13 @@ def _distribute_plural_titles(ctx: DocContext, people: _People) -> None:
 
 # ---------------------------------------------------------------- Russian
 
-_RU_NAME_WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
-
-
-def _russian(ctx: DocContext, people: _People) -> None:
+def _russian(ctx: DocContext, declined: DeclinedNames, people: _People) -> None:
     registry = people.registry
     for ent in ctx.analysis.entities:
         if ent.label != "PER":
             continue
-        surface_words = _RU_NAME_WORD.findall(ent.text)
-        normal_words = _RU_NAME_WORD.findall(ent.normal)
+        surface_words = declined.name_word.findall(ent.text)
+        normal_words = declined.name_word.findall(ent.normal)
         if not surface_words:
             continue
         official = registry.lookup_russian(surface_words + normal_words)
@@ -508,16 +476,12 @@ def _russian(ctx: DocContext, people: _People) -> None:
             people.add_family(ent.start, ent.end, ent.text, idx)
 
 
-_RU_CAPITALISED_RUN = re.compile(r"(?<![А-ЯЁа-яё-])[А-ЯЁ][а-яё]*(?:-[А-ЯЁ]?[а-яё]+)?(?:\s+[А-ЯЁ][а-яё]*(?:-[А-ЯЁ]?[а-яё]+)?){1,3}"
-                                 r"(?![А-ЯЁа-яё])")
-
-
-def _russian_registry_names(ctx: DocContext, people: _People) -> None:
+def _russian_registry_names(ctx: DocContext, declined: DeclinedNames, people: _People) -> None:
     """Names the model did not tag that the officials registry knows as a whole ("Ван И", "Си
     Цзиньпин", "Шахбазом Шарифом"): a run of two to four capitalised words, its family name one of
     the official's case forms, read through the registry as the model's names are."""
     registry = people.registry
-    for run in _RU_CAPITALISED_RUN.finditer(ctx.text):
+    for run in declined.capitalised_run.finditer(ctx.text):
         s, e = run.span()
         if any(people.claimed[s:e]) or any(people.domain[s:e]):
             continue
@@ -536,33 +500,31 @@ def _russian_registry_names(ctx: DocContext, people: _People) -> None:
         people.add_full(start, e, ctx.text[start:e], official.name, official)
 
 
-_RU_INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ])\.\s?(?:[А-ЯЁ]\.\s?)?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![а-яё])")
-
-
-def _russian_initials(ctx: DocContext, people: _People) -> None:
+def _russian_initials(ctx: DocContext, declined: DeclinedNames, people: _People) -> None:
     """Initials and a family name ("А. Денисов", "Ж.Кулубаев", "И.Н.Тасмагамбетов"), which the model
     often leaves untagged: the official the registry knows by that family name and initial, or,
     after an office title, a person of their own ("первый заместитель министра А. Денисов")."""
     text = ctx.text
-    for m in _RU_INITIALS.finditer(text):
+    for m in declined.initials.finditer(text):
         s, e = m.span()
         if any(people.claimed[s:e]) or any(people.domain[m.start(2):e]):
             continue
         official = people.registry.lookup_russian([m.group(2)])
         if official is not None and (official.given_ru or "")[:1] == m.group(1):
             people.add_full(s, e, m.group(), official.name, official)
-        elif official is None and russian_left_title(text, ctx.sentence(s)[0], s, [], ctx.states,
+        elif official is None and russian_left_title(declined, text, ctx.sentence(s)[0], s, [], ctx.states,
                                                      ctx.organizations) is not None:
             name = f"{transliterate(m.group(1))}. {english_name_from_russian(None, m.group(2))}"
             people.add_full(s, e, m.group(), name, None)
 
 
-def _russian_offices(ctx: DocContext, people: _People) -> None:
+def _russian_offices(ctx: DocContext, declined: DeclinedNames, people: _People) -> None:
     blocked = [(m.start, m.end) for m in people.mentions]
     for mention in sorted(people.mentions, key=lambda m: m.start):
         ss, _ = ctx.sentence(mention.start)
         others = [b for b in blocked if b[1] <= mention.start]
-        mention.office = russian_left_title(ctx.text, ss, mention.start, others, ctx.states, ctx.organizations)
+        mention.office = russian_left_title(declined, ctx.text, ss, mention.start, others, ctx.states,
+                                            ctx.organizations)
         if mention.office is None:
             mention.office = russian_right_title(ctx.text, mention.end, ctx.sentence(mention.start)[1],
                                                  ctx.states, ctx.organizations)
@@ -571,18 +533,10 @@ def _russian_offices(ctx: DocContext, people: _People) -> None:
 
 # ---------------------------------------------------------------- shared
 
-_DELEGATION = {
-    "en": re.compile(r"(?:delegation of (?:the )?(?P<a>[A-Z][\w ]+?)|(?P<b>[A-Z]\w+) delegation|on behalf of (?P<c>[A-Z]\w+(?: \w+)?))"),
-    "ru": re.compile(r"(?:делегаци\w+ (?P<a>[А-ЯЁ]\w+)|(?P<b>[а-яё]+ская) (?:делегаци|сторон)\w*|от (?P<c>[А-ЯЁ]\w+))"),
-}
-
-
 def _delegation_state(ctx: DocContext, start: int) -> str | None:
     """The state whose delegation a sentence is about ("the delegation of the Republic of Belarus, headed by")."""
     ss, se = ctx.sentence(start)
-    pat = _DELEGATION.get(ctx.language)
-    if not pat:
-        return None
+    pat = ctx.profile.people.delegation
     found = set()
     for m in pat.finditer(ctx.text, ss, se):
         for st in ctx.states:
@@ -660,13 +614,6 @@ def _paired_states(ctx: DocContext, people: _People) -> list[tuple[PersonMention
     return pairs
 
 
-# The plural title that heads a parallel list: "interior ministers of", "Heads of government of".
-_LIST_HEAD_EN = re.compile(
-    r"((?:[\w-]+\s+){0,3}?)\b(ministers|secretaries|heads|chiefs|commanders|directors|chairmen|chairpersons|"
-    r"advisers|advisors|prosecutors|presidents|premiers|leaders)((?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})?)"
-    r"\s+(?:of|from)\s*(?:the\s+)?[:–—-]?\s*$", re.I)
-
-
 def _list_head_titles(ctx: DocContext, people: _People, pairs: list[tuple[PersonMention, Match]]) -> None:
     """ "interior ministers of Azerbaijan (Ramil Usubov), Belarus (Igor Shunevich)", "Heads of
     government of Azerbaijan – Ali Asadov, Belarus – Roman Golovchenko": the plural title before the
@@ -689,24 +636,25 @@ def _list_head_titles(ctx: DocContext, people: _People, pairs: list[tuple[Person
 
 def _list_head(ctx: DocContext, ss: int, first: int) -> tuple[str, str | None, str | None] | None:
     left = ctx.text[ss:first]
-    if ctx.language == "ru":
+    titles = ctx.profile.people.written
+    if titles is None:
         for pat, entry in russian_offices():
             last = max(pat.finditer(left), key=lambda m: m.end(), default=None)
             if last is not None and not left[last.end():].strip(" :–—-"):
                 return entry["en"], entry.get("role"), entry.get("organization")
         return None
-    m = _LIST_HEAD_EN.search(left)
+    m = titles.list_head.search(left)
     if not m:
         return None
     modifiers = [w for w in m.group(1).split()]
-    while modifiers and modifiers[0].lower() not in STARTERS_EN:
+    while modifiers and modifiers[0].lower() not in titles.title_starters:
         modifiers = modifiers[1:]
-    if any(w.lower() not in STARTERS_EN for w in modifiers):
+    if any(w.lower() not in titles.title_starters for w in modifiers):
         return None
     words = [*modifiers, m.group(2), *m.group(3).split()]
     title = " ".join(words)
     title = title[:1].upper() + title[1:]
-    office = make_office(title, (0, len(title)), [], [])
+    office = make_office(titles, title, (0, len(title)), [], [])
     return office.title, office.role, None
 
 
@@ -741,14 +689,15 @@ def role_match(a: str, b: str) -> bool:
 
 def extract_people(ctx: DocContext) -> None:
     people = _People(ctx)
-    if ctx.language == "ru":
-        _russian(ctx, people)
-        _russian_registry_names(ctx, people)
-        _russian_initials(ctx, people)
-        _russian_offices(ctx, people)
-    else:
-        _english(ctx, people)
-        _english_offices(ctx, people)
+    phrasing = ctx.profile.people
+    if phrasing.declined is not None:
+        _russian(ctx, phrasing.declined, people)
+        _russian_registry_names(ctx, phrasing.declined, people)
+        _russian_initials(ctx, phrasing.declined, people)
+        _russian_offices(ctx, phrasing.declined, people)
+    elif phrasing.written is not None:
+        _english(ctx, phrasing.written, people)
+        _english_offices(ctx, phrasing.written, people)
     pairs = _paired_states(ctx, people)
     _list_head_titles(ctx, people, pairs)
     _counterpart_titles(ctx, people, pairs)

@@ -8,6 +8,10 @@ meant, from a speaker's label ("Alexander Lukashenko, President of the Republic 
 Belarus:"), or, in interviews and speech transcripts, from the interviewee's answers
 and the speaker's paragraphs. Quotes whose source is an institution ("the press
 service said", "говорится в сообщении") are not a person's statements.
+
+Each language's words (speech verbs, pronouns, institutions) are its profile's ``statements``
+(parley.lang). The few patterns here that hold English and Russian words together ("according to" /
+"по словам") read every report alike, whatever its language.
 """
 
 from __future__ import annotations
@@ -20,32 +24,6 @@ from parley.extract.people import PersonMention
 
 Span = tuple[int, int]
 
-SPEECH_VERBS = {
-    "en": r"(?:said|says|say|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|added|adds|told|tells|stated|states|"
-          r"declared|explained|explains|concluded|summari[sz]ed|underlined|underscored|pointed out|recalled|remarked|"
-          r"continued|insisted|warned|urged|asserted|acknowledged|believes|believed|wrote|writes|observed|replied|"
-          r"answered|announced|assured|argued|reiterated|highlighted|commented|confirmed|expressed confidence|"
-          r"expressed hope|noted with satisfaction|shared|reads|read|indicated|went on|was quoted as saying)",
-    "ru": r"(?:заявил\w*|сказал\w*|отметил\w*|подчеркнул\w*|сообщил\w*|добавил\w*|пояснил\w*|уточнил\w*|"
-          r"заметил\w*|указал\w*|напомнил\w*|считает|полагает|уверен\w*|признал\w*|заверил\w*|резюмировал\w*|"
-          r"констатировал\w*|выразил\w*|цитирует|говорит|говорится|отмечает|подчеркивает|подчёркивает|"
-          r"заключил\w*|ответил\w*|рассказал\w*|написал\w*|продолжил\w*|акцентировал\w*|обратил\w* внимание)",
-}
-PRONOUNS = {
-    "en": r"(?:he|she|He|She)",
-    "ru": r"(?:он|она|Он|Она)",
-}
-# Sources that are institutions, not persons.
-INSTITUTIONS = {
-    "en": re.compile(r"\b(?:press service|press office|ministry|statement|communiqu|report|briefing|document|"
-                     r"release|agency|website|notes|the council|the committee|the secretariat|sources?)\b", re.I),
-    "ru": re.compile(r"(?:пресс-служб|сообщени|заявлени|ведомств|министерств|документ|релиз|источник|сайт|"
-                     r"аппарат|секретариат|коммюнике|говорится)", re.I),
-}
-_GREETING = {
-    "en": re.compile(r"\b(?:sent|send|sends|addressed|delivered)\b[^.]{0,40}\b(?:greeting|message|address|telegram)", re.I),
-    "ru": re.compile(r"(?:направил|обратился|приветстви|послани|обращени)", re.I),
-}
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"', "”": "”"}
 _MIN_WORDS = 3
 
@@ -147,8 +125,6 @@ class _Resolver:
     def __init__(self, ctx: DocContext, quote_spans: list[Span]) -> None:
         self.ctx = ctx
         self.quote_spans = quote_spans
-        lang = ctx.language
-        self.pronoun = re.compile(rf"^\s*{PRONOUNS.get(lang, PRONOUNS['en'])}\b")
 
     def _outside_quotes(self, m: PersonMention) -> bool:
         return not any(a <= m.start < b for a, b in self.quote_spans)
@@ -195,8 +171,9 @@ class _Resolver:
                     return m.person
             return None
         states = {st.value for st in self.ctx.states if s <= st.start < e}
-        if self.ctx.language == "ru":
-            # "госсекретарь Совбеза", "глава МИД РБ": the registry's English title for the role.
+        if self.ctx.profile.people.declined is not None:
+            # "госсекретарь Совбеза", "глава МИД РБ": a language whose titles are read through the
+            # registry (parley.lang.DeclinedNames) gives the registry's English title for the role.
             from parley.extract.offices import russian_offices
 
             entry = next((en for pat, en in russian_offices() if pat.search(phrase)), None)
@@ -223,22 +200,20 @@ class _Resolver:
         return None
 
     def resolve(self, phrase: str, s: int, e: int, before: int) -> int | None:
-        if INSTITUTIONS[self.ctx.language if self.ctx.language in INSTITUTIONS else "en"].search(phrase):
+        if self.ctx.profile.statements.institution.search(phrase):
             if re.search(r"statement|message|greeting|address|обращени|послани|приветстви", phrase, re.I):
                 return self._greeting_sender(before)
             return None
         who = self.person_in(s, e)
         if who is not None:
             return who
-        if self.pronoun.match(phrase):
+        if self.ctx.profile.statements.pronoun.match(phrase):
             return self.subject(before)
         return self.role(s, e, before)
 
     def _greeting_sender(self, before: int) -> int | None:
         """ "the statement reads" after "Putin sent greetings to the participants": the sender."""
-        pat = _GREETING.get(self.ctx.language)
-        if not pat:
-            return None
+        pat = self.ctx.profile.statements.greeting
         for ps, pe in reversed(self.ctx.analysis.sentences):
             if pe > before:
                 continue
@@ -257,8 +232,7 @@ _OBJECT_LEAD = re.compile(r"(?:\b(?:with|to|by|from|received|met|welcomed|hosted
 def _attribution_after(ctx: DocContext, end: int, res: _Resolver, quote_start: int) -> tuple[int | None, Span | None]:
     """ '," Volfovich said' / ', – заявил глава МИД Владимир Макей' / ', the state secretary noted'."""
     text = ctx.text
-    lang = ctx.language if ctx.language in SPEECH_VERBS else "en"
-    verbs = SPEECH_VERBS[lang]
+    verbs = ctx.profile.statements.speech_verb
     tail_end = min(len(text), end + 200)
     nl = text.find("\n", end + 1)
     if nl != -1:
@@ -293,8 +267,7 @@ def _attribution_after(ctx: DocContext, end: int, res: _Resolver, quote_start: i
 def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[int | None, Span | None]:
     """ 'He noted: "..."' / 'Putin expressed confidence that the meeting“will ...”' in the same sentence."""
     text = ctx.text
-    lang = ctx.language if ctx.language in SPEECH_VERBS else "en"
-    verbs = SPEECH_VERBS[lang]
+    verbs = ctx.profile.statements.speech_verb
     para_start = text.rfind("\n", 0, start) + 1
     ss = max(ctx.sentence(max(start - 2, 0))[0], para_start)
     head = text[ss:start - 1]
@@ -332,7 +305,7 @@ def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[in
 def _verb_after(ctx: DocContext, end: int) -> bool:
     """A speech verb in the rest of the quote's sentence ('," the Pakistani minister said'): the text
     attributes the quote, even when the speaker cannot be resolved."""
-    verbs = SPEECH_VERBS[ctx.language if ctx.language in SPEECH_VERBS else "en"]
+    verbs = ctx.profile.statements.speech_verb
     tail = ctx.text[end:end + 200]
     return re.match(rf"[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*(?:[^\W\d][^,.;:!?\"“”«»\n]{{0,89}}?\s+)?{verbs}\b",
                     tail) is not None
@@ -350,7 +323,7 @@ def _implied_speaker(ctx: DocContext, start: int, res: _Resolver) -> tuple[int |
     prev = next((x for x in reversed(ctx.analysis.sentences) if x[1] <= ss and text[x[0]:x[1]].strip()), None)
     if prev is None or not re.fullmatch(r"\s*", text[prev[1]:ss]) or res.ctx.in_quote(prev[0]):
         return None, None
-    verbs = SPEECH_VERBS[ctx.language if ctx.language in SPEECH_VERBS else "en"]
+    verbs = ctx.profile.statements.speech_verb
     m = re.search(rf"(?P<who>[^,.;:!?\"“”«»\n]{{2,120}}?)\s+{verbs}\b", text[prev[0]:prev[1]])
     who = None
     if m:
@@ -432,15 +405,7 @@ def _interview(ctx: DocContext, res: _Resolver) -> list[Quote]:
     return out
 
 
-_SPEECH_TITLE = {
-    "en": re.compile(r"(?P<who>[^\n]{3,80}?)(?:['’]s?|\s+(?:delivers|gives))\s+(?:speech|remarks|address|opening remarks|statement|lecture)\b", re.I),
-    "ru": re.compile(r"(?:выступление|речь|обращение|вступительное слово)\s+(?P<who>[^\n]{3,80})", re.I),
-}
 _LABEL = re.compile(r"^(?P<label>[^\n:]{3,120}):\s*(?P<rest>[^\n]*)$")
-_FIRST_PERSON = {
-    "en": re.compile(r"\b(?:we|our|us|I|my)\b"),
-    "ru": re.compile(r"(?<!\w)(?:мы|наш\w*|нас|нам|я|мой|моя)(?!\w)", re.I),
-}
 
 
 def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
@@ -448,7 +413,7 @@ def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
     ...") or a label ("President of Russia Vladimir Putin: Colleagues,")."""
     text = ctx.text
     paras = _paragraphs(text)
-    lang = ctx.language if ctx.language in _SPEECH_TITLE else "en"
+    phrasing = ctx.profile.statements
     speaker, start_idx = None, None
     for i, (s, e) in enumerate(paras[:12]):
         line = text[s:e]
@@ -458,7 +423,7 @@ def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
             if _word_count(lm.group("rest")) >= 8:
                 start_idx = i - 1  # the label line itself carries speech
             break
-        tm = _SPEECH_TITLE[lang].search(line)
+        tm = phrasing.speech_title.search(line)
         if tm and len(line) < 250:
             who = res.person_in(s, s + tm.end("who") + 3)
             if who is not None:
@@ -470,8 +435,9 @@ def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
     speech = [p for p in body if _word_count(text[p[0]:p[1]]) >= 8]
     if len(speech) < 2:
         return []
-    first_person = sum(1 for s, e in speech if _FIRST_PERSON[lang].search(text[s:e]))
-    reported = sum(1 for s, e in speech if re.search(rf"\b{SPEECH_VERBS[lang]}\b", text[s:e]) and not _FIRST_PERSON[lang].search(text[s:e]))
+    first_person = sum(1 for s, e in speech if phrasing.first_person.search(text[s:e]))
+    reported = sum(1 for s, e in speech if re.search(rf"\b{phrasing.speech_verb}\b", text[s:e])
+                   and not phrasing.first_person.search(text[s:e]))
     if first_person < max(2, len(speech) // 3) or reported > len(speech) // 3:
         return []
     out = []

@@ -1,9 +1,12 @@
 """Languages: how each language words what the extractors look for, in one package per language.
 
 Modelled on spaCy's ``spacy/lang/xx``: ``parley/lang/en/`` and ``parley/lang/ru/`` each build a
-:class:`LanguageProfile` from one module per extractor it serves and register it; :func:`get_profile` finds a language's profile by its
+:class:`LanguageProfile` from one module per extractor it serves (``meetings``, ``dates``, ``people``,
+``statements``, ``agreements``) and register it; :func:`get_profile` finds a language's profile by its
 code (importing ``parley.lang.<code>`` on first use). The extractors read the patterns from the
-profile (``ctx.profile.meetings.triggers``) and never pick a pattern by language themselves.
+profile (``ctx.profile.meetings.triggers``, ``ctx.profile.dates.patterns``) rather than choosing
+them by the language's code; where two languages need different procedures, the profile says which
+(``MeetingPhrasing.case_chain``, ``PeoplePhrasing.written`` or ``declined``).
 
 A new language needs a pipeline in ``parley/nlp/`` (``@register_pipeline("xx")``), its phrasings
 in the data files (``bodies.json``, ``series.json``, ``offices.json``, ``topics.json``), and one
@@ -150,12 +153,141 @@ class MeetingPhrasing:
             raise ValueError("a meeting phrasing has either phrase_stop or case_chain, not both or neither")
 
 
+class DatePattern(NamedTuple):
+    """A way of writing a date with a month word. ``kind`` names its parts in order ("d-m-y": day, month,
+    year; "md-md-y": a range across two months); the pattern has them in groups "d1", "m1", "d2",
+    "m2" and "y", those it has."""
+
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class DatePhrasing:
+    """How one language writes dates (``parley.extract.dates``) and the report's own dateline
+    (``parley.extract.metadata``). Numeric dates ("30.11.2017", "2025-11-05") are the same in every
+    language and stay in ``parley.extract.dates``."""
+
+    # -- Dates (dates.py) --
+    patterns: tuple[DatePattern, ...]  # dates with a month word ("November 5, 2025", "5 ноября"), in the order tried
+    month_number: Callable[[str], int | None]  # the month a month word of those patterns names ("Sept." -> 9)
+    month_word: Callable[[str], bool]  # whether a word standing alone names a month ("April", "апреле"; not "маршал")
+    relative: re.Pattern[str]  # a day named from the report's ("yesterday", "next Monday", "в среду"), group "rel"
+    days: Mapping[str, str]  # such a word, lower-cased -> "today", "yesterday", "tomorrow" or "daybeforeyesterday"
+    weekdays: Mapping[str, int]  # a weekday's name or stem -> its number, Monday 0 ("сред" -> 2)
+    next_weekday: re.Pattern[str]  # a weekday of the coming week ("next Monday", "в следующий вторник")
+    last_weekday: re.Pattern[str]  # a weekday of the week before ("last Monday", "в прошлую среду")
+
+    # -- The report's own dateline (metadata.py) --
+    # "MOSCOW, November 5. /TASS/": groups "city" and "date" ("date2" and "city2" where the date comes
+    # first), the outlet in "o1", "o2" or "o3"
+    dateline: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class AgreementPhrasing:
+    """How one language names agreements and says they were signed (``parley.extract.agreements``)."""
+
+    # -- Document words and titles --
+    document_word: re.Pattern[str]  # a document word ("treaty", "plan", "соглашение"), in group "w"
+    kinds: tuple[tuple[re.Pattern[str], str], ...]  # a whole document word -> its kind ("plans" -> "plan"), in order
+    plural_endings: tuple[str, ...]  # endings of a plural document word, where the tagger does not tell (none: it tells)
+    title_modifiers: re.Pattern[str] | None  # the words before a document word that are part of its title, up to
+    # it ("joint action plan"; None: the tagger's adjectives and acronyms are)
+    determiner: re.Pattern[str] | None  # an article or determiner a title never starts on ("the"; None: as title_modifiers)
+    title_stop: re.Pattern[str]  # where a title ends after its document word ("was signed", a comma, "который")
+    qualifying_case: str | None  # the case of a noun after a document word that makes it one document (the tagger's
+    # "Gen": "план сотрудничества"; None: only what follows it qualifies)
+    place_adjective: re.Pattern[str] | None  # a city's adjective naming a document ("Бишкекская"; None: none)
+    statement: re.Pattern[str] | None  # a document word that names a statement made unless capitalised ("заявление")
+    draft: re.Pattern[str]  # a draft or proposal, not a document in force ("draft", "проект")
+    until: re.Pattern[str]  # the year a document runs to ("through 2025", "до 2025 года"), group "y"
+
+    # -- Signing --
+    signed: re.Pattern[str]  # signed, adopted or approved ("signed", "подписали", "утвердил")
+    passive_signed: re.Pattern[str] | None  # a signing word that is passive by itself ("подписан"): no signatory
+    earlier: re.Pattern[str]  # signed earlier, not at the meeting ("previously", "ранее")
+
+    def __post_init__(self) -> None:
+        if (self.title_modifiers is None) != (self.determiner is None):
+            raise ValueError("an agreement phrasing has title_modifiers and determiner, or neither")
+
+
+@dataclass(frozen=True)
+class WrittenNames:
+    """Names and office titles in the records' own language (English), taken as written: a name is
+    capitalised words, an office title is built of title words ("Russian Security Council Secretary
+    Sergei Shoigu", "Ajit Doval, National Security Advisor to the Prime Minister of India")."""
+
+    name_token: re.Pattern[str]  # a capitalised word or an initial that may be part of a name ("Shoigu", "A.")
+    name_and_patronymic: re.Pattern[str]  # two capitalised words, groups 1 and 2: maybe "Alexey Leontievich"
+    family_name: re.Pattern[str]  # a family name alone, maybe after "Mr" or an initial ("Mr Naryshkin"), group 1
+    not_name: frozenset[str]  # capitalised words that are no part of a name, lower-cased ("council", "monday")
+    before_name: frozenset[str]  # words before a name that are none of it, lower-cased ("the", "mr")
+    title_heads: frozenset[str]  # words that head an office title, lower-cased ("secretary", "minister")
+    title_starters: frozenset[str]  # words that may open one ("deputy", "national", the heads, ranks)
+    title_function_words: frozenset[str]  # words inside a title that never start or end it ("of", "the")
+    ranks: frozenset[str]  # ranks and honorifics between a title and a name, no part of the office ("colonel")
+    plural_titles: Mapping[str, str]  # a plural title word -> its singular ("secretaries" -> "Secretary")
+    appositive_end: re.Pattern[str]  # where a title after a name ends (", who", " said")
+    list_head: re.Pattern[str]  # the plural title heading a list of states and names ("interior ministers of"):
+    # group 1 its modifiers, 2 the plural head, 3 what it is of
+    this_country: re.Pattern[str]  # "the country's": an office of the state the sentence is about
+    of_state_in_list: re.Pattern[str]  # ", of STATE" before a name in a list under one title, the state in group 1
+
+
+@dataclass(frozen=True)
+class DeclinedNames:
+    """Names and office titles in a language that declines them (Russian): names are read through the
+    tagger's normal forms and the officials registry's forms, office titles through the registry's
+    phrasings (``offices.json``, under the language's code) and translated."""
+
+    name_word: re.Pattern[str]  # one word of a name ("Шойгу", "Мухаммед-Али")
+    capitalised_run: re.Pattern[str]  # two to four capitalised words: a name the registry may know whole ("Ван И")
+    initials: re.Pattern[str]  # initials and a family name ("А. Денисов"): the initial in group 1, the name in 2
+    ranks: re.Pattern[str]  # a rank between a title and a name ("генерал-майор"), no part of the office
+    between_title_and_name: re.Pattern[str]  # what else may stand between them ("при президенте", "(ГКНБ)")
+    plural_title: re.Pattern[str]  # a plural title, one office per state listed ("секретари", "министры")
+
+
+@dataclass(frozen=True)
+class PeoplePhrasing:
+    """How one language writes names and office titles (``parley.extract.people`` and ``offices``).
+    A language gives ``written`` (titles made of its own words) or ``declined`` (titles through the
+    registry), not both."""
+
+    # a delegation and its state ("the delegation of Belarus", "белорусская делегация"), the state in group a, b or c
+    delegation: re.Pattern[str]
+    written: WrittenNames | None
+    declined: DeclinedNames | None
+
+    def __post_init__(self) -> None:
+        if (self.written is None) == (self.declined is None):
+            raise ValueError("a people phrasing has either written or declined, not both or neither")
+
+
+@dataclass(frozen=True)
+class StatementPhrasing:
+    """How one language attributes quotations and marks speeches (``parley.extract.statements``)."""
+
+    speech_verb: str  # a verb of saying ("said", "заявил"), as a regular expression the attribution patterns are built of
+    pronoun: re.Pattern[str]  # a personal pronoun opening a speaker phrase ("he", "она"): the sentence's subject
+    institution: re.Pattern[str]  # an institution as the source ("the press service", "говорится в сообщении")
+    greeting: re.Pattern[str]  # sending a greeting or message: whose words "the statement reads" are
+    speech_title: re.Pattern[str]  # a speech's title line ("Sergey Lavrov's speech at ...", "Выступление X"), group "who"
+    first_person: re.Pattern[str]  # a first-person word ("we", "наш"): a transcript's speaker speaking
+
+
 @dataclass(frozen=True)
 class LanguageProfile:
     """What the extractors know of one language's wording."""
 
     code: str  # the language's code, as the pipelines in parley.nlp name it ("en", "ru")
     meetings: MeetingPhrasing
+    dates: DatePhrasing
+    people: PeoplePhrasing
+    statements: StatementPhrasing
+    agreements: AgreementPhrasing
 
 
 class UnknownLanguageError(LookupError):
@@ -189,12 +321,19 @@ def get_profile(code: str) -> LanguageProfile:
 
 
 __all__ = [
+    "AgreementPhrasing",
     "CaseChain",
+    "DatePattern",
+    "DatePhrasing",
+    "DeclinedNames",
     "LanguageProfile",
     "MeetingPhrasing",
     "OrdinalCue",
+    "PeoplePhrasing",
+    "StatementPhrasing",
     "TalkPattern",
     "UnknownLanguageError",
+    "WrittenNames",
     "available_profiles",
     "get_profile",
     "register_profile",

@@ -491,7 +491,7 @@ def _names_a_body(ctx: DocContext, span: Span) -> bool:
 def _anchored(ctx: DocContext, phrase_end: int, sent_end: int) -> bool:
     """Meetings pinned to a time and a place ("заседаний высших органов СНГ в октябре в Душанбе")."""
     window = (phrase_end, min(sent_end, phrase_end + 60))
-    has_date = any(window[0] <= d.start < window[1] for d in find_dates(ctx.text, ctx.language, *window))
+    has_date = any(window[0] <= d.start < window[1] for d in find_dates(ctx.text, ctx.profile.dates, *window))
     has_place = any(window[0] <= p.start < window[1] for p in ctx.places)
     return has_date and has_place
 

@@ -53,7 +53,7 @@ def assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         best: tuple[int, DateMention] | None = None
         for m in sorted(f.mentions, key=lambda x: x.span[0]):
             ss, se = m.sentence
-            for d in find_dates(text, ctx.language, ss, se):
+            for d in find_dates(text, ctx.profile.dates, ss, se):
                 if frame_of_offset(frames, m.sentence, d.start) is not f:
                     continue
                 if ctx.in_quote(d.start) != ctx.in_quote(m.span[0]):
@@ -114,7 +114,7 @@ def _year_only(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> 
 def _month_near(ctx: DocContext, sentence: tuple[int, int], pos: int) -> int | None:
     """A month named right before "last year" ("in August last year", "в октябре прошлого года")."""
     words = re.findall(r"[^\W\d_]+", ctx.text[max(sentence[0], pos - 20):pos])
-    return month_of(words[-1], ctx.language) if words else None
+    return month_of(words[-1], ctx.profile.dates) if words else None
 
 
 def _other_year(ctx: DocContext, sentence: tuple[int, int]) -> bool:

@@ -1,0 +1,44 @@
+"""English: how English names agreements, plans and treaties, and says they were signed."""
+
+from __future__ import annotations
+
+import re
+
+from parley.lang import AgreementPhrasing
+
+# Document words and the kind of document each names, in the order tried.
+KINDS = (
+    (r"treat(?:y|ies)", "treaty"), (r"conventions?", "convention"), (r"memorand(?:um|a)", "memorandum"),
+    (r"declarations?|joint statement|joint communiqu[ée]|communiqu[ée]", "declaration"),
+    (r"programs?|programmes?", "program"), (r"plans?", "plan"),
+    (r"agreements?", "agreement"), (r"concepts?|strateg(?:y|ies)|roadmaps?|road maps?|protocols?|charters?", "other"),
+)
+
+AGREEMENTS = AgreementPhrasing(
+    document_word=re.compile(r"\b(?P<w>" + "|".join(p for p, _ in KINDS) + r")\b", re.I),
+    kinds=tuple((re.compile(p, re.I), kind) for p, kind in KINDS),
+    plural_endings=("s", "ies"),
+    title_modifiers=re.compile(
+        r"(?:(?:[A-Z][\w'’-]*|[a-z]+-year|two-year|three-year|five-year|joint|bilateral|trilateral|"
+        r"multilateral|cooperation|targeted|interstate|comprehensive|new|draft|pentalateral|security|"
+        r"action|work|implementation|strategic|long-term|[a-z]+al|\d{4}(?:[-–]\d{2,4})?)\s+){0,5}$"),
+    determiner=re.compile(r"(?:the|a|an|its|their|this|that|these|those|our|his)\s+", re.I),
+    # Commas end a title, except in a title's own list of capitalised words ("Agreement on Free
+    # Trade in Services, Establishment, Operation and Investment").
+    title_stop=re.compile(r"[.;:!?()\"“”]|,\s(?!(?-i:[A-Z][a-z]+(?:,|\s+and\s+[A-Z]|\s+[A-Z])))|\s[-–—]\s|"
+                          r"\s(?:was|were|is|are|will|which|that|has|have|had|signed|adopted|approved|entered|"
+                          r"during|by|who|aimed|as|but|it)\s|\sand\s+(?:agreed|decided|discussed|noted|called|"
+                          r"held|exchanged|reviewed|signed|adopted|approved|stressed|expressed)\b|"
+                          r"(?<=\d\d)\s+(?=in|on|at|signed)\b|"
+                          r"\s(?:and|as well as)\s+(?:a|an|the)\s+(?:draft\s+)?"
+                          r"(?=\w+\s+(?:on|of|for)\b)", re.I),
+    qualifying_case=None,
+    place_adjective=None,
+    statement=None,
+    draft=re.compile(r"\b(?:draft|drafts|proposal|proposed|would|could|may)\b", re.I),
+    until=re.compile(r"\b(?:through|until|till|up to|to|by)\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    # Signing, and adopting or approving at a meeting: a council "approved the work plan" as ministers sign one.
+    signed=re.compile(r"\b(?:signed|signing|inked|concluded|adopted|approved|endorsed)\b", re.I),
+    passive_signed=None,
+    earlier=re.compile(r"\b(?:earlier|previously|before|last year|in (?:19|20)\d\d)\b", re.I),
+)
