@@ -87,7 +87,7 @@ def extract_meetings(ctx: DocContext) -> None:
 def _receptions_during_the_meeting(frames: list[MeetingFrame]) -> None:
     """A leader who receives the participants of the meeting the report is about ("Tokayev received the
     heads of delegations taking part in the meeting of Prosecutors General") receives them while it is
-    held: the reception takes the meeting's date and place when the text gives it none."""
+    held: the two share a date and a place when the text gives them to only one."""
     main = next((f for f in frames if f.main), None)
     if main is None or main.status != "held":
         return
@@ -99,10 +99,12 @@ def _receptions_during_the_meeting(frames: list[MeetingFrame]) -> None:
             x.sentence == m.sentence for x in main.mentions for m in f.mentions)
         if not same:
             continue
-        if not f.start and main.start:
-            f.start, f.end, f.date_span, f.date_source = main.start, main.end, main.date_span, main.date_source
-        if not (f.place or f.country) and (main.place or main.country):
-            f.place, f.place_span, f.country, f.country_span = main.place, main.place_span, main.country, main.country_span
+        # One time and one place, whichever of the two the text dates and places.
+        for a, b in ((f, main), (main, f)):
+            if not a.start and b.start:
+                a.start, a.end, a.date_span, a.date_source = b.start, b.end, b.date_span, b.date_source
+            if not (a.place or a.country) and (b.place or b.country):
+                a.place, a.place_span, a.country, a.country_span = b.place, b.place_span, b.country, b.country_span
 
 
 def _share_group_time_and_place(frames: list[MeetingFrame]) -> None:
