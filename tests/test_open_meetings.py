@@ -1423,3 +1423,21 @@ DATELINE_DAY_TEXT_YEAR = [
 @pytest.mark.parametrize(("language", "text", "start"), DATELINE_DAY_TEXT_YEAR)
 def test_the_datelines_day_in_the_year_the_text_gives(extractor, language, text, start):
     assert only_meeting(run(extractor, text, language))["start"] == start
+
+
+# ------------------------------------------------------------------ Russian ordinal days, shouting page headers
+
+RU_DAY_FORMS = [
+    ("ДУШАНБЕ, 7-го октября 2025 года (Ховар). Эмомали Рахмон провел переговоры с Александром Лукашенко.",
+     "2025-10-07"),
+    ("МИНСК, 1-е декабря. Заседание Совета министров обороны СНГ прошло в Минске 1-го декабря 2023 года.",
+     "2023-12-01"),
+    ("10 АПР 2025, 16:20\n\nМОСКВА, 10 апреля. /ТАСС/. Секретарь Совбеза Сергей Шойгу провел в четверг в Москве "
+     "консультации с Аджитом Довалом.", "2025-04-10"),
+]
+
+
+@pytest.mark.parametrize(("text", "start"), RU_DAY_FORMS)
+def test_russian_ordinal_days_and_shouting_headers_date_the_meeting(extractor, text, start):
+    rec = run(extractor, text, "ru")
+    assert rec["meetings"] and rec["meetings"][0]["start"] == start, rec["meetings"]

@@ -17,10 +17,13 @@ MONTH_STEMS = {
 _STEMS_LONGEST_FIRST = sorted(MONTH_STEMS, key=len, reverse=True)
 WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6}
 
+# Any case of letters: page headers shout ("10 АПР 2025").
 _MONTH = (
-    r"(?P<{n}>январ[яеь]|феврал[яеь]|марта?|марте|апрел[яеь]|ма[яйе]|июн[яеь]|июл[яеь]|августа?|августе|"
-    r"сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь]|янв|фев|мар|апр|июн|июл|авг|сент|сен|окт|ноя|дек)\.?"
+    r"(?P<{n}>(?i:январ[яеь]|феврал[яеь]|марта?|марте|апрел[яеь]|ма[яйе]|июн[яеь]|июл[яеь]|августа?|августе|"
+    r"сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь]|янв|фев|мар|апр|июн|июл|авг|сент|сен|окт|ноя|дек))\.?"
 )
+# A day written as an ordinal: "7-го октября", "1-е мая".
+_ORDINAL_DAY = r"(?:-?(?:го|е|ое))?"
 _YEAR_WORD = r"(?:\s*(?:г\.|года|году|год))?"  # "2024 г.", "2024 года"
 # A whole word that is a month's name in any case ("апреле"), unlike words that start like one ("маршал").
 _MONTH_WORD = re.compile(r"(?:январ|феврал|март|апрел|ма[йяею]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]{0,3}",
@@ -47,13 +50,13 @@ def _month_word(word: str) -> bool:
 DATES = DatePhrasing(
     patterns=(
         DatePattern("dd-m-y", re.compile(
-            r"(?<!\d)" + day("d1") + DASH + day("d2") + r"\s+" + _month("m1")
+            r"(?<!\d)" + day("d1") + DASH + day("d2") + _ORDINAL_DAY + r"\s+" + _month("m1")
             + r"(?:,?\s+" + year("y") + _YEAR_WORD + r")?")),
         DatePattern("dm-dm-y", re.compile(
             r"(?<!\d)" + day("d1") + r"\s+" + _month("m1") + DASH + day("d2") + r"\s+" + _month("m2")
             + r"(?:,?\s+" + year("y") + _YEAR_WORD + r")?")),
         DatePattern("d-m-y", re.compile(
-            r"(?<!\d)" + day("d1") + r"\s+" + _month("m1") + r"(?![а-яё])"
+            r"(?<!\d)" + day("d1") + _ORDINAL_DAY + r"\s+" + _month("m1") + r"(?![а-яёА-ЯЁ])"
             + r"(?:,?\s+" + year("y") + _YEAR_WORD + r")?")),
         DatePattern("m-y", re.compile(
             r"(?i:\b(?:в|во|к|с|до)\s+(?:(?P<part>начале|конце|середине)\s+)?)"
@@ -71,7 +74,7 @@ DATES = DatePhrasing(
     next_weekday=re.compile(r"следующ"),
     last_weekday=re.compile(r"прошл"),
     dateline=re.compile(
-        r"^\s*(?:(?P<city>[А-ЯЁ][А-ЯЁа-яё\-]{2,25}(?:\s[А-ЯЁ][а-яё]+)?)[,.]\s+(?P<date>\d{1,2}\s+[а-яё]{3,8}\.?|"
+        r"^\s*(?:(?P<city>[А-ЯЁ][А-ЯЁа-яё\-]{2,25}(?:\s[А-ЯЁ][а-яё]+)?)[,.]\s+(?P<date>\d{1,2}(?:-?го)?\s+[а-яё]{3,8}\.?|"
         r"\d{1,2}\.\d{1,2}\.\d{4})"
         r"|(?P<date2>\d{1,2}\s+[а-яё]{3,8}),\s+(?P<city2>[А-ЯЁ][а-яё\-]+))"
         r"(?:,?\s*\d{4})?[.,]?\s*(?:/\s*(?P<o1>[^/\n]{2,40}?)\s*/|[—–-]\s*(?P<o2>[A-Za-zА-ЯЁа-яё ]{3,20}?)[.\s]|(?P<o3>[А-ЯЁ]{4,}))?",
