@@ -1441,3 +1441,18 @@ RU_DAY_FORMS = [
 def test_russian_ordinal_days_and_shouting_headers_date_the_meeting(extractor, text, start):
     rec = run(extractor, text, "ru")
     assert rec["meetings"] and rec["meetings"][0]["start"] == start, rec["meetings"]
+
+
+PLAN_YEARS_IN_A_DATED_REPORT = [
+    ("ru", "Министры иностранных дел ШОС собрались в Астане 20–21 мая. Стороны подписали План сотрудничества на "
+           "2024–2026 годы.", "2024-05-21", "2024-05-20"),
+    ("en", "The CSTO security council secretaries met in Minsk on 12 June. They signed a plan of joint events for "
+           "2025-2026.", "2025-06-13", "2025-06-12"),
+    ("en", "The SCO defence ministers met in Astana on 26 April and approved the cooperation plan for 2025-2026.",
+     "2024-04-27", "2024-04-26"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "published", "start"), PLAN_YEARS_IN_A_DATED_REPORT)
+def test_a_plans_years_do_not_date_a_dated_reports_meeting(extractor, language, text, published, start):
+    assert only_meeting(run(extractor, text, language, published))["start"] == start

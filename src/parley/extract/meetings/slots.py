@@ -19,8 +19,8 @@ def _year_hint(ctx: DocContext, frame: MeetingFrame) -> int | None:
         y = ctx.domain.series[frame.series].year_of(frame.ordinal)
         if y:
             return y
-    if frame.status != "held" or not frame.main:
-        return None
+    if frame.status != "held" or not frame.main or ctx.published is not None:
+        return None  # a dated report dates its meeting better than a plan's years do
     from parley.extract.dates import year_ranges
 
     phrasing = ctx.profile.meetings
