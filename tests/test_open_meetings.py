@@ -1456,3 +1456,33 @@ PLAN_YEARS_IN_A_DATED_REPORT = [
 @pytest.mark.parametrize(("language", "text", "published", "start"), PLAN_YEARS_IN_A_DATED_REPORT)
 def test_a_plans_years_do_not_date_a_dated_reports_meeting(extractor, language, text, published, start):
     assert only_meeting(run(extractor, text, language, published))["start"] == start
+
+
+# ------------------------------------------------------------------ "the ministers signed": the talks' participants sign for their states
+
+GROUP_SIGNERS = [
+    ("ru", "Эмомали Рахмон провел переговоры с Александром Лукашенко в Душанбе 7 октября 2025 года. По итогам "
+           "переговоров главы государств подписали Совместное заявление.",
+     {"TJK", "BLR"}, {"Emomali Rahmon", "Alexander Lukashenko"}),
+    ("ru", "Министр внутренних дел Киргизии Улан Ниязбеков встретился в Бишкеке 12 марта 2024 года с министром "
+           "внутренних дел Узбекистана Пулатом Бобожоновым. По итогам встречи министры подписали План совместных "
+           "мероприятий.", {"KGZ", "UZB"}, {"Ulan Niyazbekov", "Pulat Bobojonov"}),
+    ("en", "Defence Minister Phan Van Giang held talks with Lao Defence Minister Chansamone Chanyalath in Hanoi on "
+           "4 March 2024. At the end of the talks, the two ministers signed a memorandum of understanding on defence "
+           "cooperation.", {"VNM", "LAO"}, {"Phan Van Giang", "Chansamone Chanyalath"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "parties", "signatories"), GROUP_SIGNERS)
+def test_the_participants_sign_for_their_states_when_the_text_says_the_ministers_signed(
+        extractor, language, text, parties, signatories):
+    (agreement,) = run(extractor, text, language)["agreements"]
+    assert set(agreement["parties"]) == parties
+    assert set(agreement["signatories"]) == signatories
+
+
+def test_an_organisations_document_keeps_the_organisation_as_its_party(extractor):
+    text = ("The SCO defence ministers met in Astana on 26 April 2024. Following the meeting, the ministers signed a "
+            "joint communique.")
+    (agreement,) = run(extractor, text, "en")["agreements"]
+    assert agreement["parties"] == ["SCO"] and agreement["signatories"] == []

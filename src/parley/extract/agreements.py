@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from parley.extract.context import DocContext
 from parley.extract.dates import find_dates, resolve, year_ranges
+from parley.extract.meetings.frames import MeetingFrame
 from parley.lang import AgreementPhrasing
 
 Span = tuple[int, int]
@@ -218,7 +219,7 @@ _RELATIVE_CLAUSE = re.compile(r"\b(?:which|that|who)\b|(?<![а-яё])(?:кото
 _YEAR_ONLY = re.compile(r"\b(?:in|since|в)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)", re.I)
 
 
-def _signing(ctx: DocContext, a: AgreementMention, main_frame) -> None:  # noqa: ANN001 - MeetingFrame
+def _signing(ctx: DocContext, a: AgreementMention, main_frame: MeetingFrame | None) -> None:
     text = ctx.text
     phrasing = ctx.profile.agreements
     ss, se = a.sentence
@@ -252,6 +253,20 @@ def _signing(ctx: DocContext, a: AgreementMention, main_frame) -> None:  # noqa:
     for mention in ctx.mentions:
         if clause_start <= mention.start and mention.end <= sig.start():
             a.signatories.setdefault(mention.person, []).append((mention.start, mention.end))
+    group = phrasing.group_signers.search(text, clause_start, sig.start())
+    if not a.signatories and group and main_frame is not None and _between_states(ctx, main_frame):
+        # "Following the talks, the ministers signed ...": the talks' participants, each for their state.
+        for pid in main_frame.persons:
+            person = ctx.people[pid]
+            if not person.is_expert and "press" not in person.roles():
+                a.signatories.setdefault(pid, []).append(group.span())
+
+
+def _between_states(ctx: DocContext, frame: MeetingFrame) -> bool:
+    """Talks of two or three states with no organisation behind them: what their participants sign,
+    they sign for their states (an organisation's documents are the organisation's)."""
+    return not frame.organization and not frame.series and (
+        frame.format == "bilateral" or 2 <= len(frame.states) <= 4) and len(frame.persons) >= 2
 
 
 def _passive(phrasing: AgreementPhrasing, signing_word: str) -> bool:

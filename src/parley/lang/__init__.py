@@ -84,7 +84,8 @@ class MeetingPhrasing:
     gather: re.Pattern[str]  # a body meeting without a meeting word: "Heads of CIS special services gathered in Minsk"
     collective: re.Pattern[str]  # a collective head noun: a body, not one official ("the RATS Council")
     their: re.Pattern[str]  # "their" right before a plural meeting word: the meetings of bodies listed before
-    # a body's verb of meeting in a relative clause after it ("the Council, which meets in Bishkek")
+    # a verb of meeting, not of what a meeting does ("met", "convenes"; not "signed"), as in a relative
+    # clause after a body ("the Council, which meets in Bishkek")
     convenes: re.Pattern[str]
     receives: re.Pattern[str]  # a gathering verb of meeting someone: a body after it is met ("X met the secretaries")
     head_noun_before: str | None  # the word a head noun stands before ("the Secretary of"; None: the first noun is the head)
@@ -207,6 +208,8 @@ class AgreementPhrasing:
     signed: re.Pattern[str]  # signed, adopted or approved ("signed", "подписали", "утвердил")
     passive_signed: re.Pattern[str] | None  # a signing word that is passive by itself ("подписан"): no signatory
     earlier: re.Pattern[str]  # signed earlier, not at the meeting ("previously", "ранее")
+    # the participants as the subject of a signing ("the three ministers signed", "главы государств подписали")
+    group_signers: re.Pattern[str]
 
     def __post_init__(self) -> None:
         if (self.title_modifiers is None) != (self.determiner is None):

@@ -410,6 +410,8 @@ def _gathering(ctx: DocContext, g: re.Match[str], sentence: Span) -> MeetingMent
         return None  # "The Secretary of the Security Council held talks": one official, not a body
     if not (series or joint or (body and not ctx.in_quote(g.start()))):
         return None
+    if not (series or joint or org) and not (phrasing.convenes.fullmatch(g.group()) or phrasing.receives.fullmatch(g.group())):
+        return None  # "the heads of state signed": whose heads, at what gathering, the text does not say
     # The phrase runs from the body's name (with its modifiers) to the verb, not from the sentence's
     # start: "... announced that [the SCO foreign ministers will meet]".
     starts = [m.start() for m in found if m.start() < g.start()]

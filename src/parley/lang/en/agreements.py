@@ -40,5 +40,8 @@ AGREEMENTS = AgreementPhrasing(
     # Signing, and adopting or approving at a meeting: a council "approved the work plan" as ministers sign one.
     signed=re.compile(r"\b(?:signed|signing|inked|concluded|adopted|approved|endorsed)\b", re.I),
     passive_signed=None,
+    group_signers=re.compile(r"\b(?:the\s+)?(?:two|three|four|both)?\s*(?:ministers|leaders|presidents|heads of state|"
+                             r"sides|parties|secretaries|heads of (?:the )?delegations|prime ministers)\b\s*(?:also\s+)?$",
+                             re.I),
     earlier=re.compile(r"\b(?:earlier|previously|before|last year|in (?:19|20)\d\d)\b", re.I),
 )

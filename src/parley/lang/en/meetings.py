@@ -73,7 +73,8 @@ MEETINGS = MeetingPhrasing(
                       r"will convene|assembled|are meeting|discuss|discussed|"
                       r"agreed|agree|adopted|approved|exchanged|reviewed|called for|call for|signed)\b", re.I),
     their=re.compile(r"\btheir\s+(?:[\w-]+\s+)?$", re.I),
-    convenes=re.compile(r"meets|will meet|meet|convenes|will convene|gathers|will gather", re.I),
+    convenes=re.compile(r"meets|will meet|meet|met|convenes|will convene|convened|gathers|will gather|gathered|"
+                        r"assembled|are meeting", re.I),
     receives=re.compile(r"met|meets|will meet|received|receives|will receive|welcomed|hosted", re.I),
     collective=re.compile(r"(?:council|committee|board|assembly|structure|cent(?:er|re))", re.I),
     head_noun_before="of",
