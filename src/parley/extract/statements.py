@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from parley.extract.context import DocContext, coverage
+from parley.extract.offices import role_of_title
 from parley.extract.people import PersonMention
 
 Span = tuple[int, int]
@@ -182,21 +183,25 @@ class _Resolver:
                 words -= {"of", "the"}
                 if entry.get("role") in ("head-of-state", "head-of-government"):
                     words |= {"leader", "head"}
-        best = None
+        # "сказал министр", "отметил постпред": a role noun in its own words.
+        heads = self.ctx.profile.statements.role_heads
+        words |= {en for w in list(words) for stem, en in heads.items() if w.startswith(stem)}
+        when = self.ctx.published.isoformat() if self.ctx.published else None
         for m in reversed(self.ctx.mentions):
             if m.end > before or not self._outside_quotes(m):
                 continue
             p = self.ctx.people[m.person]
-            for o in p.offices:
-                ow = set(re.findall(r"\w+", o.title.lower()))
+            # The offices the text gives, else those the registry says the person held at the time.
+            held = [(o.title, o.state, o.role) for o in p.offices] or (
+                [(t.title, t.state, role_of_title(t.title)) for t in p.official.terms if t.covers(when)]
+                if p.official is not None else [])
+            for title, state, role in held:
+                ow = set(re.findall(r"\w+", title.lower()))
                 head_ok = bool(words & ow - {"of", "the", "security", "council"}) or (
-                    words & {"leader", "head", "лидер", "глава"} and o.role in ("head-of-state", "head-of-government")
+                    words & {"leader", "head", "лидер", "глава"} and role in ("head-of-state", "head-of-government")
                 )
-                if head_ok and (not states or o.state in states):
-                    best = m.person
-                    break
-            if best is not None:
-                return best
+                if head_ok and (not states or state in states):
+                    return m.person
         return None
 
     def resolve(self, phrase: str, s: int, e: int, before: int) -> int | None:
@@ -209,7 +214,21 @@ class _Resolver:
             return who
         if self.ctx.profile.statements.pronoun.match(phrase):
             return self.subject(before)
-        return self.role(s, e, before)
+        who = self.role(s, e, before)
+        if who is None and _word_count(phrase) <= 3 and self._role_noun(phrase):
+            # "– сказал постпред" of an official whose title the text did not give: the sentence's subject.
+            who = self.subject(before)
+            if who is not None and self.ctx.people[who].is_expert:
+                who = None
+        return who
+
+    def _role_noun(self, phrase: str) -> bool:
+        """Whether a phrase names an office ("the minister", "постпред"), not anything else."""
+        words = re.findall(r"\w+", phrase.lower())
+        people = self.ctx.profile.people
+        heads = people.written.title_heads if people.written is not None else frozenset()
+        stems = self.ctx.profile.statements.role_heads
+        return any(w in heads or any(w.startswith(stem) for stem in stems) for w in words)
 
     def _greeting_sender(self, before: int) -> int | None:
         """ "the statement reads" after "Putin sent greetings to the participants": the sender."""
@@ -247,7 +266,9 @@ def _attribution_after(ctx: DocContext, end: int, res: _Resolver, quote_start: i
             return who, (s, end + m.end())
     # Verb then speaker: '," said the Secretary of the Russian Security Council.' / ', – отметил он' /
     # ', - сообщил на итоговой пресс-конференции председатель Совета, директор ФСБ России Николай Патрушев'
-    m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*{verbs}\s+(?P<who>[^.;:!?\"“”«»\n]{{1,160}}?)(?:[.;:!?\n]|$)", tail)
+    # Initials may open the name: ', – сказал Н. Бордюжа'.
+    m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*{verbs}\s+(?P<who>(?:[A-ZА-ЯЁ]\.\s?){{0,2}}"
+                 rf"[^.;:!?\"“”«»\n]{{1,160}}?)(?:[.;:!?\n]|$)", tail)
     if m:
         s, e = end + m.start("who"), end + m.end("who")
         who = res.person_in(s, e)
@@ -443,6 +464,14 @@ def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
     out = []
     for s, e in body:
         seg = text[s:e]
+        lm = _LABEL.match(seg)
+        who = res.person_in(s, s + len(lm.group("label"))) if lm and len(lm.group("label").split()) <= 12 else None
+        if who is not None:
+            # The next speaker of a transcript ("Р.Т.Эрдоган (как переведено): Уважаемый господин Президент!"):
+            # the rest of the label's line is theirs, and the paragraphs after it.
+            speaker = who
+            s += lm.start("rest")
+            seg = text[s:e]
         if _word_count(seg) < _MIN_WORDS or (seg.rstrip().endswith(",") and _word_count(seg) <= 6):
             # Salutations ("Colleagues,", "Mr Naryshkin, audience members,"): whom the speaker addressed.
             for m in ctx.mentions:

@@ -279,6 +279,8 @@ class StatementPhrasing:
     greeting: re.Pattern[str]  # sending a greeting or message: whose words "the statement reads" are
     speech_title: re.Pattern[str]  # a speech's title line ("Sergey Lavrov's speech at ...", "Выступление X"), group "who"
     first_person: re.Pattern[str]  # a first-person word ("we", "наш"): a transcript's speaker speaking
+    # a role noun's stem and the English title word it means ("министр" -> "minister"; empty in English)
+    role_heads: Mapping[str, str]
 
 
 @dataclass(frozen=True)

@@ -19,4 +19,5 @@ STATEMENTS = StatementPhrasing(
     greeting=re.compile(r"\b(?:sent|send|sends|addressed|delivered)\b[^.]{0,40}\b(?:greeting|message|address|telegram)", re.I),
     speech_title=re.compile(r"(?P<who>[^\n]{3,80}?)(?:['’]s?|\s+(?:delivers|gives))\s+(?:speech|remarks|address|opening remarks|statement|lecture)\b", re.I),
     first_person=re.compile(r"\b(?:we|our|us|I|my)\b"),
+    role_heads={},  # English roles are the records' own title words
 )

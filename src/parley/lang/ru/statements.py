@@ -18,4 +18,11 @@ STATEMENTS = StatementPhrasing(
     greeting=re.compile(r"(?:направил|обратился|приветстви|послани|обращени)", re.I),
     speech_title=re.compile(r"(?:выступление|речь|обращение|вступительное слово)\s+(?P<who>[^\n]{3,80})", re.I),
     first_person=re.compile(r"(?<!\w)(?:мы|наш\w*|нас|нам|я|мой|моя)(?!\w)", re.I),
+    role_heads={"министр": "minister", "постпред": "representative", "полпред": "representative",
+                "представител": "representative", "президент": "president", "премьер": "prime",
+                "секретар": "secretary", "госсекретар": "secretary", "председател": "chairman",
+                "директор": "director", "посол": "ambassador", "генпрокурор": "prosecutor",
+                "прокурор": "prosecutor", "командующ": "commander", "руководител": "head", "глав": "head",
+                "лидер": "leader", "генсек": "secretary", "замминистр": "minister", "вице-премьер": "prime",
+                "спикер": "speaker", "начальник": "head", "дипломат": "minister", "замглав": "head"},
 )
