@@ -194,7 +194,7 @@ class _Resolver:
             # The offices the text gives, else those the registry says the person held at the time.
             held = [(o.title, o.state, o.role) for o in p.offices] or (
                 [(t.title, t.state, role_of_title(t.title)) for t in p.official.terms if t.covers(when)]
-                if p.official is not None else [])
+                if p.official is not None and when is not None else [])
             for title, state, role in held:
                 ow = set(re.findall(r"\w+", title.lower()))
                 head_ok = bool(words & ow - {"of", "the", "security", "council"}) or (
