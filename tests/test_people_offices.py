@@ -213,3 +213,27 @@ def test_a_given_name_the_table_does_not_know_keeps_a_namesake_apart(extractor, 
     assert any(n.split()[-1][:5] == name.split()[-1][:5] and n.split()[0][:3] == name.split()[0][:3] for n in found), found
     if not_name:
         assert not_name not in found
+
+
+# ------------------------------------------------------------------ a list after a colon; a title carried over to the pairs after it
+
+COLON_AND_CARRIED = [
+    ("en", "Also attending were the heads of government: Alexander Turchin (Belarus), Olzhas Bektenov (Kazakhstan) "
+           "and Abdulla Aripov (Uzbekistan).",
+     {"Alexander Turchin": ({"head", "government"}, "BLR"), "Olzhas Bektenov": ({"head", "government"}, "KAZ")}),
+    ("ru", "В заседании также участвуют главы правительств: Александр Турчин (Беларусь), Олжас Бектенов (Казахстан), "
+           "Абдулла Арипов (Узбекистан).",
+     {"Alexander Turchin": ({"prime", "minister"}, "BLR"), "Olzhas Bektenov": ({"prime", "minister"}, "KAZ")}),
+    ("en", "Taking part were Prosecutor General of Russia Igor Krasnov, Belarus – Andrei Shved, Tajikistan – Yusuf "
+           "Rahmon.", {"Andrei Shved": ({"prosecutor", "general"}, "BLR"), "Yusuf Rahmon": ({"prosecutor", "general"}, "TJK")}),
+    ("ru", "В работе совета участвуют генеральный прокурор России Игорь Краснов, Беларуси – Андрей Швед, "
+           "Таджикистана – Юсуф Рахмон.",
+     {"Andrei Shved": ({"prosecutor", "general"}, "BLR"), "Yusuf Rakhmon": ({"prosecutor", "general"}, "TJK")}),
+]
+
+
+@pytest.mark.parametrize("language,text,expected", COLON_AND_CARRIED)
+def test_titles_of_listed_pairs(extractor, language, text, expected):
+    rec = run(extractor, text, language)
+    for name, (words, state) in expected.items():
+        assert holds(rec, name, words, state), (name, office_of(rec, name))

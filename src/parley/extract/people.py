@@ -621,16 +621,25 @@ def _list_head_titles(ctx: DocContext, people: _People, pairs: list[tuple[Person
     by_sentence: dict[tuple[int, int], list[tuple[PersonMention, Match]]] = {}
     for m, st in pairs:
         by_sentence.setdefault(ctx.sentence(m.start), []).append((m, st))
+    ordered = sorted(people.mentions, key=lambda m: m.start)
     for (ss, _), group in by_sentence.items():
         group.sort(key=lambda p: p[1].start)
         if len(group) < 2:
             continue
-        head = _list_head(ctx, ss, group[0][1].start)
+        # The list starts at its first pair, name or state first ("главы правительств: Александр
+        # Турчин (Беларусь), ...").
+        first = min(group[0][0].start, group[0][1].start)
+        head = _list_head(ctx, ss, first)
         if head is None:
-            continue
+            # "генеральный прокурор России Игорь Краснов, Беларуси – Андрей Швед, Таджикистана – Юсуф
+            # Рахмон": the title of the name before the list carries over to each pair.
+            prev = next((x for x in reversed(ordered) if ss <= x.start and x.end <= first), None)
+            if prev is None or prev.office is None or ctx.text[prev.end:first].strip() not in (",", ";"):
+                continue
+            head = (prev.office.title, prev.office.role, None)
         title, role, organization = head
         for m, st in group:
-            if m.office is None and st.start > group[0][1].start - 1:
+            if m.office is None:
                 m.office = OfficeMention((st.start, st.end), title, st.value, organization, role)
 
 

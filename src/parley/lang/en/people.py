@@ -80,7 +80,7 @@ PEOPLE = PeoplePhrasing(
         list_head=re.compile(
             r"((?:[\w-]+\s+){0,3}?)\b(ministers|secretaries|heads|chiefs|commanders|directors|chairmen|chairpersons|"
             r"advisers|advisors|prosecutors|presidents|premiers|leaders)((?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})?)"
-            r"\s+(?:of|from)\s*(?:the\s+)?[:–—-]?\s*$", re.I),
+            r"(?:\s+(?:of|from)\s*(?:the\s+)?[:–—-]?|\s*[:–—-])\s*$", re.I),
         # "Head of the country's Presidential Administration": the state the sentence is about.
         this_country=re.compile(r"\b(?:the|this|that) country['’]s\b|\bof (?:the|this|that) country\b"),
         # "Security Council Secretaries of Russia Nikolai Patrushev, of Azerbaijan Ramil Usubov": each "of STATE".
