@@ -237,6 +237,7 @@ class WrittenNames:
     # group 1 its modifiers, 2 the plural head, 3 what it is of
     this_country: re.Pattern[str]  # "the country's": an office of the state the sentence is about
     of_state_in_list: re.Pattern[str]  # ", of STATE" before a name in a list under one title, the state in group 1
+    office_before_state: re.Pattern[str]  # an office title ending right before a state ("a Deputy Minister of ")
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,7 @@ class DeclinedNames:
     ranks: re.Pattern[str]  # a rank between a title and a name ("генерал-майор"), no part of the office
     between_title_and_name: re.Pattern[str]  # what else may stand between them ("при президенте", "(ГКНБ)")
     plural_title: re.Pattern[str]  # a plural title, one office per state listed ("секретари", "министры")
+    state_form: re.Pattern[str]  # the words of a state's formal name left between a title and the state ("Республики")
 
 
 @dataclass(frozen=True)

@@ -464,28 +464,25 @@ def assign_states_orgs(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             f.states.setdefault(f.country, []).append(f.country_span or f.place_span or (0, 0))
 
 
-_STATE_FORM = re.compile(r"(?:\s+|the|republic|of|республик\w*|федерации)*$", re.I)
-
-
 def _office_of_state(ctx: DocContext, st, sent_start: int) -> bool:
     """A state named in an office that takes part, with or without a name after it: "a Deputy Foreign
     Minister of Tajikistan also attended", "заместитель Министра иностранных дел Республики Таджикистан"."""
     if st.kind != "name":
         return False
     before = ctx.text[max(sent_start, st.start - 120):st.start]
-    if ctx.language == "ru":
-        from parley.extract.offices import russian_offices
+    people = ctx.profile.people
+    if people.written is not None:
+        return people.written.office_before_state.search(before) is not None
+    # Titles read through the registry (offices.json), the state's formal words left between.
+    from parley.extract.offices import russian_offices
 
-        for pat, entry in russian_offices():
-            if entry.get("role") in (None, "expert", "press", "organization"):
-                continue
-            for m in pat.finditer(before):
-                if _STATE_FORM.fullmatch(before[m.end():]):
-                    return True
-        return False
-    m = re.search(r"\b(?:minister|secretary|head|chief|commander|director|chairman|ambassador|representative)s?"
-                  r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?\s+of\s+(?:the\s+)?$", before, re.I)
-    return bool(m)
+    for pat, entry in russian_offices():
+        if entry.get("role") in (None, "expert", "press", "organization"):
+            continue
+        for m in pat.finditer(before):
+            if people.declined.state_form.fullmatch(before[m.end():]):
+                return True
+    return False
 
 
 def _without_names(ctx: DocContext, start: int, end: int) -> str:

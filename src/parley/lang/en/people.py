@@ -85,6 +85,9 @@ PEOPLE = PeoplePhrasing(
         this_country=re.compile(r"\b(?:the|this|that) country['’]s\b|\bof (?:the|this|that) country\b"),
         # "Security Council Secretaries of Russia Nikolai Patrushev, of Azerbaijan Ramil Usubov": each "of STATE".
         of_state_in_list=re.compile(r"(?:,|\band)\s+of\s+(?:the\s+)?([A-Z][\w' ]+?)\s*$"),
+        office_before_state=re.compile(
+            r"\b(?:minister|secretary|head|chief|commander|director|chairman|ambassador|representative)s?"
+            r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?\s+of\s+(?:the\s+)?(?:republic\s+of\s+)?$", re.I),
     ),
     declined=None,
 )
