@@ -76,6 +76,16 @@ def _russian_office_words() -> tuple[list[tuple[re.Pattern[str], dict]], ahocora
     return patterns, auto, tuple(wordless)
 
 
+def russian_offices_in(text: str) -> list[tuple[re.Pattern[str], dict]]:
+    """The office patterns that may match in ``text`` (those whose stems it holds), in the
+    registry's order."""
+    patterns, automaton, wordless = _russian_office_words()
+    candidates = set(wordless)
+    for _, idx in automaton.iter(text.lower()):
+        candidates.update(idx)
+    return [patterns[i] for i in sorted(candidates)]
+
+
 @cache
 def institution_states() -> dict[str, str]:
     """Names of state institutions ("Kremlin", "FSB", "Roskomnadzor") and the state they belong to."""
@@ -312,13 +322,8 @@ def russian_left_title(declined: DeclinedNames, text: str, sent_start: int, name
         if lo < b <= name_start:
             lo = b
     left, where = _title_view(declined, text, lo, name_start, states)
-    patterns, automaton, wordless = _russian_office_words()
-    candidates = set(wordless)
-    for _, idx in automaton.iter(left.lower()):
-        candidates.update(idx)
     best: tuple[int, int, dict] | None = None
-    for i in sorted(candidates):  # in the registry's order, which breaks ties
-        pat, entry = patterns[i]
+    for pat, entry in russian_offices_in(left):
         for m in pat.finditer(left):
             if m.end() == m.start():
                 continue

@@ -474,9 +474,9 @@ def _office_of_state(ctx: DocContext, st, sent_start: int) -> bool:
     if people.written is not None:
         return people.written.office_before_state.search(before) is not None
     # Titles read through the registry (offices.json), the state's formal words left between.
-    from parley.extract.offices import russian_offices
+    from parley.extract.offices import russian_offices_in
 
-    for pat, entry in russian_offices():
+    for pat, entry in russian_offices_in(before):
         if entry.get("role") in (None, "expert", "press", "organization"):
             continue
         for m in pat.finditer(before):
