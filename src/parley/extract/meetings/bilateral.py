@@ -6,6 +6,7 @@ language's (``ctx.profile.meetings.talks``, parley/lang)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from parley.extract.context import DocContext
 from parley.extract.meetings.frames import MeetingFrame
@@ -96,9 +97,14 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
     out: list[MeetingFrame] = []
     seen: set[frozenset[int]] = set()
     talk = phrasing.talk_words
+    starts = sorted(m.start for m in ctx.mentions)
     for ss, se in ctx.analysis.sentences:
         if ctx.in_quote(ss) or not talk.search(text, ss, se):
             continue  # the patterns are costly: only sentences with a word for talks or meeting
+        i = bisect_left(starts, ss)
+        if (i == len(starts) or starts[i] >= se) and not phrasing.pronoun.match(text, ss, se) \
+                and not phrasing.guest.search(text, ss, se) and not phrasing.person_word.search(text, ss, se):
+            continue  # talks need a side named here, by name, pronoun, guest or role
         for pat, kind in phrasing.talks:
             for m in pat.finditer(text, ss, se):
                 if kind == "subject":
