@@ -1486,3 +1486,52 @@ def test_an_organisations_document_keeps_the_organisation_as_its_party(extractor
             "joint communique.")
     (agreement,) = run(extractor, text, "en")["agreements"]
     assert agreement["parties"] == ["SCO"] and agreement["signatories"] == []
+
+
+# ------------------------------------------------------------------ an announced meeting and the last one
+
+ANNOUNCED_AND_LAST = [
+    ("en", "Belousov to chair CIS defense ministers' council meeting in Moscow\n\nMOSCOW. Oct 12 (Interfax) - Russian "
+           "Defense Minister Andrei Belousov will chair a meeting of the Council of Defense Ministers of the CIS "
+           "member states in Moscow on October 16.\n\nBelarusian Defense Minister Viktor Khrenin and Kazakh Defense "
+           "Minister Ruslan Zhaksylykov are expected to take part.\n\nThe Council last met in Bishkek in October last "
+           "year. At that meeting, held under the chairmanship of then Defense Minister Sergei Shoigu, the ministers "
+           "approved a plan.", {"Viktor Khrenin", "Ruslan Zhaksylykov", "Andrei Belousov"}),
+    ("en", "SCO to hold foreign ministers' meeting in Astana\n\nASTANA, May 2 (Kazinform) - The Council of Foreign "
+           "Ministers of the SCO member states will meet in Astana on May 20. Foreign Minister Sergei Lavrov and "
+           "Foreign Minister Wang Yi are expected to attend.\n\nThe council last met in Goa last year. At that "
+           "meeting the ministers were received by Prime Minister Narendra Modi.", {"Sergei Lavrov", "Wang Yi"}),
+    ("ru", "Белоусов проведет заседание Совета министров обороны СНГ\n\nМОСКВА, 12 октября. Министр обороны России "
+           "Андрей Белоусов проведет заседание Совета министров обороны государств – участников СНГ в Москве 16 "
+           "октября. Ожидается, что в нем примут участие министр обороны Белоруссии Виктор Хренин и министр обороны "
+           "Казахстана Руслан Жаксылыков.\n\nВ прошлый раз совет собирался в Бишкеке. На том заседании председательствовал "
+           "Сергей Шойгу.", {"Viktor Khrenin", "Ruslan Zhaksylykov", "Andrei Belousov"}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "persons"), ANNOUNCED_AND_LAST)
+def test_an_announced_meeting_keeps_its_participants_and_not_the_last_ones(extractor, language, text, persons):
+    planned = [m for m in run(extractor, text, language, "2024-10-12")["meetings"] if m["status"] == "planned"]
+    assert len(planned) == 1, planned
+    assert persons <= set(planned[0]["persons"]), planned[0]["persons"]
+    assert not {"Sergei Shoigu", "Narendra Modi"} & set(planned[0]["persons"])
+
+
+WILL_NOT_ATTEND = [
+    ("en", "The CSTO foreign ministers will meet in Minsk on 2 July. Armenian Foreign Minister Ararat Mirzoyan will "
+           "not attend the meeting, while Kazakh Foreign Minister Murat Nurtleu is expected to take part.",
+     "Ararat Mirzoyan", "Murat Nurtleu"),
+    ("en", "CIS defence ministers met in Moscow on 16 October 2024. Ukrainian officials did not take part; Belarusian "
+           "Defence Minister Viktor Khrenin attended the session.", None, "Viktor Khrenin"),
+    ("ru", "Заседание СМИД ОДКБ пройдет в Минске 2 июля. Глава МИД Армении Арарат Мирзоян не примет участия в "
+           "заседании, а министр иностранных дел Казахстана Мурат Нуртлеу примет в нем участие.",
+     "Ararat Mirzoyan", "Murat Nurtleu"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "absent", "present"), WILL_NOT_ATTEND)
+def test_who_will_not_attend_takes_no_part(extractor, language, text, absent, present):
+    meeting = only_meeting(run(extractor, text, language, "2024-06-20"))
+    assert present in meeting["persons"]
+    if absent:
+        assert absent not in meeting["persons"]

@@ -64,6 +64,13 @@ class Analysis:
             return self.sentences[i + 1]
         return None
 
+    def sentence_before(self, sentence: Span) -> Span | None:
+        """The sentence right before ``sentence`` (one of this analysis's), or None at the start."""
+        i = bisect.bisect_left(self._sentence_starts, sentence[0])
+        if 0 < i < len(self.sentences) and self.sentences[i] == sentence:
+            return self.sentences[i - 1]
+        return None
+
     def tokens_in(self, start: int, end: int) -> list[Token]:
         i = bisect.bisect_left(self._token_starts, start)
         out = []

@@ -169,6 +169,13 @@ def attach_generic(ctx: DocContext, frames: list[MeetingFrame], mentions: list[M
             continue
         if m.relation or m.bilateral:
             continue
+        if ctx.profile.meetings.demonstrative.search(ctx.text, max(0, m.trigger[0] - 12), m.trigger[0]):
+            # "At that meeting": the meeting the sentence before spoke of, previous or next ones too.
+            prior = ctx.analysis.sentence_before(m.sentence)
+            spoken = [f for f in frames if any(x.sentence == prior for x in f.mentions)]
+            if len(spoken) == 1:
+                spoken[0].mentions.append(m)
+            continue  # a meeting the text spoke of without naming it is none of those found
         before = [f for f in frames if f.format == "multilateral" and f.relation is None and f.mentions
                   and min(x.span[0] for x in f.mentions) <= m.span[0]]
         target = max(before, key=lambda f: max(x.span[0] for x in f.mentions if x.span[0] <= m.span[0]), default=None)

@@ -419,6 +419,8 @@ def _gathering(ctx: DocContext, g: re.Match[str], sentence: Span) -> MeetingMent
     mention = MeetingMention(span=(ps, g.end()), trigger=g.span(), sentence=sentence, series=series,
                              body=None if joint else body, organization=org, verbal=True, joint=joint,
                              habitual=bool(phrasing.habitual.search(text, ss, se)))
+    if phrasing.previous.search(text[max(ss, g.start() - 30):g.end()]):
+        mention.relation = "previous"  # "The Council last met in Bishkek"
     if reception:
         _as_reception(mention, series, body, host)
         # Named from the host to whom he meets: "Медведев примет секретарей советов безопасности ШОС".

@@ -327,13 +327,16 @@ def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         if ctx.text[sent[0]:sent[1]].rstrip().endswith("?"):
             continue  # a question reports no one's participation
         frame = frame_of_offset(frames, sent, mention.start)
-        if (frame is None and main is not None and main.status == "held" and phrasing.attendance.search(text, *sent)
+        if (frame is None and main is not None and phrasing.attendance.search(text, *sent)
+                and (main.status == "held" or phrasing.planned.search(text, *sent))  # "are expected to take part"
                 and not phrasing.negation.search(text, sent[0], mention.start)):
             frame = main
         if frame is None or frame.format == "bilateral":
             continue  # bilateral talks have exactly their two sides
         if frame.status == "planned" and not phrasing.attendance.search(text, *sent):
             continue  # who announces a meeting is not thereby taking part in it
+        if phrasing.negation_after.search(phrasing.clause_break.split(text[mention.end:sent[1]])[0]):
+            continue  # "X will not attend the meeting"
         if (phrasing.hedged is not None and phrasing.hedged.search(text[sent[0]:sent[1]]) and frame.main
                 and mention.person != frame.chair):
             continue

@@ -83,11 +83,14 @@ MEETINGS = MeetingPhrasing(
                             r"(?:holding\s+of\s+|conduct\s+of\s+)?(?:(?:the|regular|joint|annual)\s+)?(?:[\w-]+\s+){0,3}$", re.I),
     next=re.compile(r"\b(?:next|upcoming|forthcoming|future)\b", re.I),
     upcoming=re.compile(r"upcoming|forthcoming", re.I),
-    previous=re.compile(r"\b(?:previous|last year's|preceding|past)\b", re.I),
+    demonstrative=re.compile(r"\\b(?:that|this|the same)\\s+$", re.I),
+    previous=re.compile(r"\b(?:previous|last year's|preceding|past|last(?=\s+(?:met|meeting|session|summit|time)\b))\b",
+                        re.I),
     planned=re.compile(
         r"\b(?:will|shall|is to be|are to be|to be held|is scheduled|are scheduled|scheduled|planned|plans? to|"
         r"is expected|are expected|is set to|are set to|upcoming|forthcoming|next|may hold|would|is due|are due|opens|will open|"
-        r"ahead of|on the eve of|in preparation for|to hold|documents? for|drafts? for|preparations? for|"
+        r"ahead of|on the eve of|in preparation for|to hold|to chair|to host|to attend|to take part|"
+        r"documents? for|drafts? for|preparations? for|"
         r"to be submitted|submitted to|invited|invites|invitations?)\b", re.I),
     held=re.compile(
         r"\b(?:was held|were held|took place|has taken place|held|hosted|attended|discussed|chaired|was attended|"
@@ -133,12 +136,13 @@ MEETINGS = MeetingPhrasing(
         r"headed by|led by|delegations?|on behalf of|received|welcomed|represented|representatives?|chaired|"
         r"speech|spoke|addressed|opened|signed|members?|heads? of delegations?|guests?|invited)\b", re.I),
     attendance=re.compile(
-        r"\b(?:attended|attending|in attendance|took part|take part|taking part|participated|participating|joined|joining|"
+        r"\b(?:attended|attending|attend|in attendance|took part|take part|taking part|participated|participating|joined|joining|"
         r"(?:was|were) present|presence|headed by|led by|delegations?|on behalf of|heads? of delegations?|"
         r"(?:was|were) represented|represented by|represents|representing|represent|co-chair\w*|"
         r"arrived (?:in \w+ )?(?:to attend|for)|read out)\b", re.I),
     negation=re.compile(r"\b(?:not|no|except|excluding|absent|without|apart from|did not see|never)\b", re.I),
-    negation_after=re.compile(r"\b(?:did not|didn't|do not|does not|were not|was not|never|are absent|were absent|stayed away|refused)\b", re.I),
+    negation_after=re.compile(r"\b(?:did not|didn't|do not|does not|were not|was not|will not|won't|would not|"
+                              r"is not|are not|cannot|can't|never|are absent|were absent|stayed away|refused)\b", re.I),
     hedged=re.compile(r"\b(?:may|might|could)\b"),
     points_back=re.compile(r"\b(?:in it|at it|in the event|in the meeting|in the session|there|in the work of the "
                            r"(?:council|meeting|session|committee|forum|summit))\b", re.I),
