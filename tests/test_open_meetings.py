@@ -1535,3 +1535,50 @@ def test_who_will_not_attend_takes_no_part(extractor, language, text, absent, pr
     assert present in meeting["persons"]
     if absent:
         assert absent not in meeting["persons"]
+
+
+# ------------------------------------------------------------------ memoranda as South Asian and Chinese outlets write them
+
+MOUS = [
+    ("India and Kazakhstan inked an MoU on counter-terrorism cooperation on the sidelines of the summit in Astana on "
+     "4 July 2024.", "MoU on counter-terrorism cooperation", {"IND", "KAZ"}),
+    ("Pakistan and China signed a memorandum of understanding (MoU) on counter-terrorism cooperation during the talks "
+     "in Beijing on 4 July 2024.", "memorandum of understanding (MoU) on counter-terrorism cooperation", {"PAK", "CHN"}),
+    ("MoUs on defence cooperation between India and Vietnam were exchanged in the presence of the two prime ministers "
+     "in New Delhi on 1 August 2024.", "MoUs on defence cooperation between India and Vietnam", {"IND", "VNM"}),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "parties"), MOUS)
+def test_memoranda_of_understanding(extractor, text, title, parties):
+    (agreement,) = run(extractor, text, "en")["agreements"]
+    assert (agreement["kind"], agreement["title"]) == ("memorandum", title)
+    assert set(agreement["parties"]) == parties and agreement["signed"]
+
+
+TITLE_ENDS = [
+    ("Defence ministers of the SCO member states signed a joint communique at the end of the meeting in Qingdao on 26 "
+     "June 2025.", "joint communique"),
+    ("The ministers adopted the Protocol on information exchange on 12 March 2024 in Minsk.",
+     "Protocol on information exchange"),
+    ("The CSTO foreign ministers approved a joint statement on the sidelines of the session in Almaty.",
+     "joint statement"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLE_ENDS)
+def test_where_and_when_a_document_was_signed_are_not_its_title(extractor, text, title):
+    assert [a["title"] for a in run(extractor, text, "en")["agreements"]] == [title]
+
+
+HEADS_OF_STATE = [
+    ("en", "The SCO heads of state met in Astana on 4 July 2024 and adopted the Astana Declaration.", "SCO"),
+    ("en", "CSTO heads of state gathered in Minsk on 23 November 2023.", "CSTO"),
+    ("ru", "Главы государств СНГ встретились в Бишкеке 13 октября 2023 года.", "CIS"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "org"), HEADS_OF_STATE)
+def test_an_organisations_heads_of_state_meeting(extractor, language, text, org):
+    meeting = only_meeting(run(extractor, text, language))
+    assert org in meeting["organizations"] and meeting["status"] == "held"

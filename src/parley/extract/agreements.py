@@ -163,6 +163,8 @@ def find_agreements(ctx: DocContext) -> list[AgreementMention]:
         for m in phrasing.document_word.finditer(text, ss, se):
             if any(a.span[0] <= m.start() < a.span[1] for a in out):
                 continue
+            if text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")":
+                continue  # "memorandum of understanding (MoU)": an abbreviation of the title before
             if any(o.start <= m.start() < o.end for o in ctx.organizations):
                 continue  # "Collective Security Treaty Organization" names no treaty
             kind = kind_of(m.group("w"), phrasing)
@@ -171,6 +173,8 @@ def find_agreements(ctx: DocContext) -> list[AgreementMention]:
             # Another document named inside ("our joint plans include approving a Program of ...")
             # ends this title where its own begins.
             inner = phrasing.document_word.search(text, m.end(), end)
+            while inner and text[inner.start() - 1:inner.start()] == "(" and text[inner.end():inner.end() + 1] == ")":
+                inner = phrasing.document_word.search(text, inner.end(), end)  # "(MoU)": the same document
             if inner and not re.search(r"\b(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$",
                                        text[m.end():inner.start()]):
                 end = min(end, _title_start(ctx, inner.start(), m.end()))

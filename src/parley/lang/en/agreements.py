@@ -8,7 +8,7 @@ from parley.lang import AgreementPhrasing
 
 # Document words and the kind of document each names, in the order tried.
 KINDS = (
-    (r"treat(?:y|ies)", "treaty"), (r"conventions?", "convention"), (r"memorand(?:um|a)", "memorandum"),
+    (r"treat(?:y|ies)", "treaty"), (r"conventions?", "convention"), (r"memorand(?:um|a)|MoUs?|MOUs?", "memorandum"),
     (r"declarations?|joint statement|joint communiqu[ée]|communiqu[ée]", "declaration"),
     (r"programs?|programmes?", "program"), (r"plans?", "plan"),
     (r"agreements?", "agreement"), (r"concepts?|strateg(?:y|ies)|roadmaps?|road maps?|protocols?|charters?", "other"),
@@ -25,7 +25,11 @@ AGREEMENTS = AgreementPhrasing(
     determiner=re.compile(r"(?:the|a|an|its|their|this|that|these|those|our|his)\s+", re.I),
     # Commas end a title, except in a title's own list of capitalised words ("Agreement on Free
     # Trade in Services, Establishment, Operation and Investment").
-    title_stop=re.compile(r"[.;:!?()\"“”]|,\s(?!(?-i:[A-Z][a-z]+(?:,|\s+and\s+[A-Z]|\s+[A-Z])))|\s[-–—]\s|"
+    # A bracketed abbreviation stays in a title ("memorandum of understanding (MoU) on ..."); where and
+    # when it was signed do not ("... at the end of the meeting", "... on 26 June").
+    title_stop=re.compile(r"[.;:!?\"“”]|\((?![A-Za-z]{2,6}\))|(?<![A-Za-z])\)|,\s(?!(?-i:[A-Z][a-z]+(?:,|\s+and\s+[A-Z]|\s+[A-Z])))|\s[-–—]\s|"
+                          r"\s(?:at|on)\s+(?:the\s+)?(?:end|close|conclusion|sidelines|margins)\b|\s(?:on|in)\s+\d|"
+                          r"\sin\s+the\s+presence\b|"
                           r"\s(?:was|were|is|are|will|which|that|has|have|had|signed|adopted|approved|entered|"
                           r"during|by|who|aimed|as|but|it)\s|\sand\s+(?:agreed|decided|discussed|noted|called|"
                           r"held|exchanged|reviewed|signed|adopted|approved|stressed|expressed)\b|"
@@ -38,7 +42,8 @@ AGREEMENTS = AgreementPhrasing(
     draft=re.compile(r"\b(?:draft|drafts|proposal|proposed|would|could|may)\b", re.I),
     until=re.compile(r"\b(?:through|until|till|up to|to|by)\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     # Signing, and adopting or approving at a meeting: a council "approved the work plan" as ministers sign one.
-    signed=re.compile(r"\b(?:signed|signing|inked|concluded|adopted|approved|endorsed)\b", re.I),
+    # "MoUs were exchanged in the presence of the two leaders": the ceremony of South Asian reports.
+    signed=re.compile(r"\b(?:signed|signing|inked|concluded|adopted|approved|endorsed|(?:were|was) exchanged)\b", re.I),
     passive_signed=None,
     group_signers=re.compile(r"\b(?:the\s+)?(?:two|three|four|both)?\s*(?:ministers|leaders|presidents|heads of state|"
                              r"sides|parties|secretaries|heads of (?:the )?delegations|prime ministers)\b\s*(?:also\s+)?$",
