@@ -1582,3 +1582,39 @@ HEADS_OF_STATE = [
 def test_an_organisations_heads_of_state_meeting(extractor, language, text, org):
     meeting = only_meeting(run(extractor, text, language))
     assert org in meeting["organizations"] and meeting["status"] == "held"
+
+
+# ------------------------------------------------------------------ "the Indian capital"; one participant online
+
+CAPITALS = [
+    ("en", "Chinese Defense Minister Li Shangfu attended the SCO Defense Ministers' Meeting in the Indian capital on "
+           "28 April 2023.", "New Delhi"),
+    ("en", "The CSTO Collective Security Council met in the Kazakh capital on 28 November 2024.", "Astana"),
+    ("ru", "Заседание Совета министров обороны СНГ прошло в белорусской столице 23 ноября 2023 года.", "Minsk"),
+    ("ru", "Секретари советов безопасности стран ШОС встретились в российской столице 19 апреля 2024 года.", "Moscow"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "place"), CAPITALS)
+def test_a_states_capital_by_its_adjective(extractor, language, text, place):
+    assert only_meeting(run(extractor, text, language))["place"] == place
+
+
+REMOTE_PARTICIPANT = [
+    ("en", "The SCO Defense Ministers' Meeting was held in New Delhi on 28 April 2023, while Pakistan joined via video "
+           "link.", "New Delhi"),
+    ("en", "The CSTO foreign ministers met in Almaty on 26 November 2024; the Armenian minister participated by video "
+           "conference.", "Almaty"),
+    ("ru", "Заседание СМИД ОДКБ прошло в Алма-Ате 26 ноября 2024 года, министр Армении участвовал по видеосвязи.",
+     "Almaty"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "place"), REMOTE_PARTICIPANT)
+def test_one_participant_online_leaves_the_meeting_in_its_place(extractor, language, text, place):
+    assert only_meeting(run(extractor, text, language))["place"] == place
+
+
+def test_a_meeting_held_online_has_no_place(extractor):
+    assert only_meeting(run(extractor, "The SCO security council secretaries met via videoconference on 19 September "
+                                        "2020, chaired from Moscow.", "en"))["place"] is None

@@ -117,8 +117,10 @@ class MeetingPhrasing:
     place_cue: re.Pattern[str]  # what stands before a meeting's place ("in", "at", "hosted by"), up to it
     host_after: re.Pattern[str]  # what follows a host place ("Moscow hosted", ", Moscow, September 30")
     here: re.Pattern[str]  # a meeting held "here": where the agency filed from
+    capital: re.Pattern[str]  # the word for a capital after a state's adjective ("the Indian capital", "в белорусской столице")
     state_in: re.Pattern[str]  # "in" right before a state, up to it: the country of a planned or next meeting
     virtual: re.Pattern[str]  # a meeting held online, with no place
+    joined_remotely: re.Pattern[str]  # one participant joined online, the meeting was held in a place ("joined via")
     chair: re.Pattern[str]  # who chairs ("chaired by X"; group "after": "X chaired", the chair before it)
     # who holds a round of talks (group "after": the person before the verb) or co-chairs it (the first after)
     round_host: re.Pattern[str]

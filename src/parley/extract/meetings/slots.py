@@ -130,7 +130,7 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     for f in frames:
         # Held online, so nowhere: unless the sentence speaks of another year's meeting ("The video
         # conference meeting ... was held in 2020" in a report of this year's).
-        virtual = any(phrasing.virtual.search(text, *m.sentence) for m in f.mentions
+        virtual = any(_held_online(ctx, m.sentence) for m in f.mentions
                       if not m.generic and not _other_year(ctx, m.sentence))
         if virtual:
             continue
@@ -153,6 +153,8 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     break
             if f.place:
                 break
+        if f.place is None:
+            _capital_by_adjective(ctx, f, frames)
         if f.place is None and ctx.dateline and ctx.dateline.place and any(
                 phrasing.here.search(text, *m.sentence) for m in f.mentions if not m.generic or f.main):
             # "the meeting held here": where the agency filed from.
@@ -183,6 +185,34 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     break
         if f.place is None and f.status == "held" and not f.relation:
             _visit_in_dateline_city(ctx, f)
+
+
+def _held_online(ctx: DocContext, sentence: tuple[int, int]) -> bool:
+    """The sentence says the meeting was held online, not that one participant joined online
+    ("Pakistan joined via video link")."""
+    phrasing = ctx.profile.meetings
+    for v in phrasing.virtual.finditer(ctx.text, *sentence):
+        if not phrasing.joined_remotely.search(ctx.text[max(sentence[0], v.start() - 50):v.start()]):
+            return True
+    return False
+
+
+def _capital_by_adjective(ctx: DocContext, f: MeetingFrame, frames: list[MeetingFrame]) -> None:
+    """ "the meeting in the Indian capital", "в белорусской столице": the state's capital."""
+    phrasing = ctx.profile.meetings
+    for m in f.mentions:
+        ss, se = m.sentence
+        for st in ctx.states:
+            if not (ss <= st.start < se) or st.kind != "adjective" or frame_of_offset(frames, m.sentence, st.start) is not f:
+                continue
+            cap = phrasing.capital.match(ctx.text, st.end)
+            if cap is None or not phrasing.place_cue.search(ctx.text[max(ss, st.start - 40):st.start]):
+                continue
+            name = ctx.domain.states.get(st.value, {}).get("capital")
+            if name:
+                f.place, f.place_span = name, (st.start, cap.end())
+                f.country, f.country_span = st.value, (st.start, cap.end())
+                return
 
 
 def _visit_in_dateline_city(ctx: DocContext, f: MeetingFrame) -> None:

@@ -119,8 +119,11 @@ MEETINGS = MeetingPhrasing(
     host_after=re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:yesterday|today|recently|on\s+\w+day)\s+)?"
                           r"(?:hosted|will host|is hosting|hosts|host)\b|"
                           r"^\s*,\s*(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b"),  # ", Moscow, September 30"
+    capital=re.compile(r"\s+capital\b", re.I),
     here=re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)(?!['’]s)", re.I),
     state_in=re.compile(r"\bin\s+(?:the\s+)?$", re.I),
+    joined_remotely=re.compile(r"\b(?:joined|join|joins|participated|participates|took part|takes part|connected|"
+                               r"addressed(?: the \w+)?|spoke)\s+(?:\w+\s+){0,2}?(?:via|by|through|in|over|online)\s+(?:a\s+)?$", re.I),
     virtual=re.compile(r"\b(?:videoconference|video conference|video link|online|virtual\w*|videoconferencing)\b", re.I),
     chair=re.compile(
         r"(?:under the (?:chairmanship|chairpersonship|presidency) of|chaired by|presided over by|conducted by|"
