@@ -1618,3 +1618,26 @@ def test_one_participant_online_leaves_the_meeting_in_its_place(extractor, langu
 def test_a_meeting_held_online_has_no_place(extractor):
     assert only_meeting(run(extractor, "The SCO security council secretaries met via videoconference on 19 September "
                                         "2020, chaired from Moscow.", "en"))["place"] is None
+
+
+# ------------------------------------------------------------------ where the two last met is not where they meet now
+
+LAST_MET = [
+    ("en", "New Delhi, Jun 12 (PTI) National Security Adviser Ajit Doval on Wednesday held talks with Ali Akbar "
+           "Ahmadian, Secretary of Iran's Supreme National Security Council. Doval and Ahmadian had last met on the "
+           "sidelines of a meeting of BRICS national security advisers in St Petersburg.", "Ajit Doval"),
+    ("en", "Russian Security Council Secretary Sergei Shoigu held talks with Wang Yi in Beijing on 18 November 2024. "
+           "The two had previously met at a meeting of the SCO security council secretaries in Moscow.", "Wang Yi"),
+    ("ru", "Секретарь Совбеза России Сергей Шойгу провел переговоры с Ван И в Пекине 18 ноября 2024 года. В прошлый "
+           "раз они встречались на совещании секретарей советов безопасности ШОС в Москве.", "Wang Yi"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "person"), LAST_MET)
+def test_the_meeting_where_they_last_met_is_not_the_talks(extractor, language, text, person):
+    rec = run(extractor, text, language, "2024-11-18")
+    talks = [m for m in rec["meetings"] if m["format"] == "bilateral"]
+    assert talks and person in talks[0]["persons"] and len(talks[0]["persons"]) == 2
+    assert talks[0]["place"] not in ("St. Petersburg", "Moscow")
+    others = [m for m in rec["meetings"] if m["format"] == "multilateral"]
+    assert all(m["status"] == "held" for m in others)

@@ -96,6 +96,7 @@ class MeetingPhrasing:
     upcoming: re.Pattern[str]  # of those, the words that may also mean the meeting a report announces ("upcoming")
     previous: re.Pattern[str]  # the previous meeting ("previous", "last year's")
     demonstrative: re.Pattern[str]  # "that", "этом" right before a meeting word: the meeting just spoken of
+    met_before: re.Pattern[str]  # the sentence's people met before ("had last met", "в прошлый раз встречались")
     planned: re.Pattern[str]  # a meeting to come ("will", "is scheduled", "состоится")
     held: re.Pattern[str]  # a meeting held ("was held", "took place", "состоялось")
     relative_clause: re.Pattern[str]  # a relative clause on the meeting itself ("the session, which will open")

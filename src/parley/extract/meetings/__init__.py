@@ -74,6 +74,8 @@ def extract_meetings(ctx: DocContext) -> None:
                 f.start = f.start or main.start
                 f.place = f.place or main.place
                 f.country = f.country or main.country
+                if main.format == "bilateral":
+                    continue  # talks beside talks: each has its own two sides
                 # Who held talks on the sidelines took part in the meeting.
                 for pid, spans in f.persons.items():
                     if not ctx.people[pid].is_expert:

@@ -337,8 +337,8 @@ def find_meeting_mentions(ctx: DocContext) -> list[MeetingMention]:
             if nxt:
                 mention.relation = "next"
                 mention.upcoming = bool(phrasing.upcoming.fullmatch(nxt.group()))
-            elif phrasing.previous.search(text[max(ss, ps - 30):pe]):
-                mention.relation = "previous"
+            elif phrasing.previous.search(text[max(ss, ps - 30):pe]) or phrasing.met_before.search(text, ss, ps):
+                mention.relation = "previous"  # "... had last met on the sidelines of a meeting of BRICS NSAs"
             mention.planned = is_planned(ctx, mention)
             if any(a <= m.start() < b for a, b in quote_spans):
                 mention.habitual = True  # a meeting spoken of inside a quote is not reported by the text

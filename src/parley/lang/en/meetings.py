@@ -84,6 +84,7 @@ MEETINGS = MeetingPhrasing(
     next=re.compile(r"\b(?:next|upcoming|forthcoming|future)\b", re.I),
     upcoming=re.compile(r"upcoming|forthcoming", re.I),
     demonstrative=re.compile(r"\\b(?:that|this|the same)\\s+$", re.I),
+    met_before=re.compile(r"\b(?:had\s+(?:last\s+|previously\s+|already\s+)?met|last\s+met|met\s+last|previously\s+met)\b", re.I),
     previous=re.compile(r"\b(?:previous|last year's|preceding|past|last(?=\s+(?:met|meeting|session|summit|time)\b))\b",
                         re.I),
     planned=re.compile(
