@@ -1641,3 +1641,22 @@ def test_the_meeting_where_they_last_met_is_not_the_talks(extractor, language, t
     assert talks[0]["place"] not in ("St. Petersburg", "Moscow")
     others = [m for m in rec["meetings"] if m["format"] == "multilateral"]
     assert all(m["status"] == "held" for m in others)
+
+
+# ------------------------------------------------------------------ a weekday header: the page's date, or the report's
+
+WEEKDAY_HEADERS = [
+    ("en", "Tuesday, 5 March 2024\n\nVietnam, Laos, Cambodia defence ministers meet in Hanoi\n\nHanoi (VNA) - The "
+           "Vietnam - Laos - Cambodia Defence Ministers' Meeting took place in Hanoi on March 4.", "2024-03-04"),
+    ("ru", "Среда, 13 ноября 2024\n\nСовещание генпрокуроров СНГ прошло в Казани\n\nКАЗАНЬ, 12 ноября. Заседание "
+           "Координационного совета генеральных прокуроров государств – участников СНГ прошло в Казани 12 ноября.",
+     "2024-11-12"),
+    # the page's date, months after the report's days: no year from it
+    ("en", "Wednesday, 19 March 2025\n\nCIS defence ministers to meet in Moscow\n\nMOSCOW. Oct 12 (Interfax) - The "
+           "Council of Defense Ministers of the CIS member states will meet in Moscow on October 16.", None),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "start"), WEEKDAY_HEADERS)
+def test_a_weekday_header_dates_the_report_only_when_its_days_fall_in_its_week(extractor, language, text, start):
+    assert only_meeting(run(extractor, text, language, None))["start"] == start

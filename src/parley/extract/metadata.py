@@ -72,6 +72,25 @@ def _header_dates(language: str) -> tuple[DatePhrasing, ...]:
     return tuple(get_profile(code).dates for code in dict.fromkeys((language, *available_profiles())))
 
 
+def _dates_the_report(ctx: DocContext, header: DateMention) -> bool:
+    try:
+        day = date(header.year, header.month, header.day)
+    except (TypeError, ValueError):
+        return False
+    days = [d for d in find_dates(ctx.text, ctx.profile.dates, header.end, len(ctx.text))
+            if d.year is None and d.month and d.day and not d.relative]
+    if not days:
+        return False
+    for d in days:
+        try:
+            delta = (day - date(day.year, d.month, d.day)).days
+        except ValueError:
+            return False
+        if not 0 <= delta <= 7:
+            return False
+    return True
+
+
 def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None]:
     doc = ctx.document
     if doc.published:
@@ -103,6 +122,11 @@ def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None
             if best is None or score > best[0]:
                 best = (score, d)
     if best is not None and best[0] >= 0:
+        d = best[1]
+        return date(d.year, d.month, d.day), (d.start, d.end)
+    if best is not None and _dates_the_report(ctx, best[1]):
+        # "Tuesday, 5 March 2024" over "... took place in Hanoi on March 4": a weekday header is the
+        # page's current date unless the report's own days, which lack a year, fall in its week.
         d = best[1]
         return date(d.year, d.month, d.day), (d.start, d.end)
     # A page header with a two-digit year and a time: "08/04/16 14:00".
