@@ -110,6 +110,8 @@ def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None
             continue
         if i > _HEADER_LINES and len(body) > 200:
             break
+        if not any(ch.isdigit() for ch in body):
+            continue  # a header date has a day and a year
         found = [d for dates in _header_dates(ctx.language) for d in find_dates(text, dates, start, start + len(line))]
         for d in found:
             if d.year is None or d.day is None:
