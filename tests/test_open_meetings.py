@@ -1660,3 +1660,20 @@ WEEKDAY_HEADERS = [
 @pytest.mark.parametrize(("language", "text", "start"), WEEKDAY_HEADERS)
 def test_a_weekday_header_dates_the_report_only_when_its_days_fall_in_its_week(extractor, language, text, start):
     assert only_meeting(run(extractor, text, language, None))["start"] == start
+
+
+# ------------------------------------------------------------------ "will also call on", "will also meet", "for talks with"
+
+ALSO_TALKS = [
+    ("Patrushev arrived in New Delhi on Wednesday. Nikolai Patrushev will also call on Prime Minister Narendra Modi.",
+     {"Nikolai Patrushev", "Narendra Modi"}),
+    ("Kazakh Foreign Minister Murat Nurtleu arrived in Tashkent. Nurtleu will also meet President Shavkat Mirziyoyev.",
+     {"Murat Nurtleu", "Shavkat Mirziyoyev"}),
+    ("Sergei Shoigu arrived in Beijing on Monday for talks with Wang Yi.", {"Sergei Shoigu", "Wang Yi"}),
+]
+
+
+@pytest.mark.parametrize(("text", "persons"), ALSO_TALKS)
+def test_talks_announced_with_also_or_for(extractor, text, persons):
+    talks = [m for m in run(extractor, text, "en", "2024-11-18")["meetings"] if m["format"] == "bilateral"]
+    assert any(set(m["persons"]) == persons for m in talks), talks

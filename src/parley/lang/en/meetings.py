@@ -182,9 +182,9 @@ MEETINGS = MeetingPhrasing(
         # X held talks with Y / X met (with) Y
         # X held (the 10th round of strategic) talks with Y
         TalkPattern(re.compile(rf"(?P<a>.{{2,160}}?)\s+(?:held|had|conducted|holds|will hold|co-chaired)\s+(?:[^,.;]{{0,80}}?\s)?{_TALK}\s+(?:[^,.;]{{0,30}}?\s)?with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|and discussed)\b|$)", re.I), "ab"),
-        TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:met|meets|will meet|is meeting|(?:is|are|was|were)\s+(?:\w+\s+)?to\s+meet)\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
+        TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:met|meets|will\s+(?:also\s+)?meet|is meeting|(?:is|are|was|were)\s+(?:\w+\s+)?to\s+meet)\s+(?:with\s+)?(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
         # A visitor calls on a host: "the Iranian official called on External Affairs Minister S Jaishankar"
-        TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:called on|calls on|will call on|paid (?:a )?(?:courtesy )?call on)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
+        TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:called on|calls on|will\s+(?:also\s+)?call on|paid (?:a )?(?:courtesy )?call on)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
         # A host receives a visitor: "President X received Secretary Y", "X will receive the delegation led by Y"
         TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:received|receives|will receive|is to receive|welcomed|hosted)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
         # "The consultations were co-chaired by X and Y", "X and Y co-chaired the talks"
@@ -193,7 +193,7 @@ MEETINGS = MeetingPhrasing(
         # X's meeting with Y ("a meeting of X with Y" is the first pattern)
         TalkPattern(re.compile(rf"(?P<a>.{{2,120}}?)[’']s?\s+(?:[\w-]+\s+){{0,3}}{_TALK}\s+with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at)\b|$)", re.I), "ab"),
         # Y following the talks with X (the subject of the sentence is the other side)
-        TalkPattern(re.compile(rf"(?:following|after|during|at|in)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){{0,3}}{_TALK}\s+with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:and|in|on|at)\b|$)", re.I), "subject"),
+        TalkPattern(re.compile(rf"(?:following|after|during|at|in|for)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w-]+\s+){{0,3}}{_TALK}\s+with\s+(?P<b>.{{2,160}}?)(?=[,;]|\.(?!\w)|\s+(?:and|in|on|at)\b|$)", re.I), "subject"),
     ),
     talk_joined=re.compile(r"\band\b", re.I),
     guest=re.compile(r"guest|visit", re.I),
