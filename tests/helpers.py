@@ -84,6 +84,15 @@ def extract_and_score(texts: Path, gold: Path, out: Path) -> Json:
     return json.loads(scored.stdout)
 
 
+def check_floors(written_set: Path, language: str, floors: tuple[float, float], out: Path) -> None:
+    """A written set (``written_set/<language>`` with ``written_set/gold-<language>``) scores at least
+    its floors: (overall F1, meeting recall)."""
+    report = extract_and_score(written_set / language, written_set / f"gold-{language}", out)
+    f1_floor, recall_floor = floors
+    assert report["all"]["f1"] >= f1_floor, report["all"]
+    assert report["meetings"]["recall"] >= recall_floor, report["meetings"]
+
+
 def check_gold_set(texts: Path, gold: Path, language: str) -> None:
     """Every report of a written set has its gold record, in the extraction schema and its language."""
     stems = {p.stem for p in texts.glob("*.txt")}

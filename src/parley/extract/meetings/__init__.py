@@ -102,11 +102,8 @@ def _receptions_during_the_meeting(frames: list[MeetingFrame]) -> None:
         if not same:
             continue
         # One time and one place, whichever of the two the text dates and places.
-        for a, b in ((f, main), (main, f)):
-            if not a.start and b.start:
-                a.start, a.end, a.date_span, a.date_source = b.start, b.end, b.date_span, b.date_source
-            if not (a.place or a.country) and (b.place or b.country):
-                a.place, a.place_span, a.country, a.country_span = b.place, b.place_span, b.country, b.country_span
+        _fill_time_and_place(f, main, main)
+        _fill_time_and_place(main, f, f)
 
 
 def _share_group_time_and_place(frames: list[MeetingFrame]) -> None:
@@ -119,11 +116,16 @@ def _share_group_time_and_place(frames: list[MeetingFrame]) -> None:
         dated = next((f for f in members if f.start), None)
         placed = next((f for f in members if f.place or f.country), None)
         for f in members:
-            if dated is not None and not f.start:
-                f.start, f.end, f.date_span, f.date_source = dated.start, dated.end, dated.date_span, dated.date_source
-            if placed is not None and not (f.place or f.country):
-                f.place, f.place_span, f.country, f.country_span = (placed.place, placed.place_span, placed.country,
-                                                                    placed.country_span)
+            _fill_time_and_place(f, dated, placed)
+
+
+def _fill_time_and_place(f: MeetingFrame, dated: MeetingFrame | None, placed: MeetingFrame | None) -> None:
+    """A meeting the text does not date or place takes the date of ``dated`` and the place of ``placed``."""
+    if dated is not None and not f.start and dated.start:
+        f.start, f.end, f.date_span, f.date_source = dated.start, dated.end, dated.date_span, dated.date_source
+    if placed is not None and not (f.place or f.country) and (placed.place or placed.country):
+        f.place, f.place_span, f.country, f.country_span = (placed.place, placed.place_span, placed.country,
+                                                            placed.country_span)
 
 
 __all__ = ["MeetingFrame", "MeetingMention", "extract_meetings"]

@@ -185,15 +185,17 @@ def attach_generic(ctx: DocContext, frames: list[MeetingFrame], mentions: list[M
             target.mentions.append(m)
 
 
+def sentences_and_after(ctx: DocContext, f: MeetingFrame) -> set[Span]:
+    """The sentences naming a meeting and the sentence right after each."""
+    own = {m.sentence for m in f.mentions}
+    return own | {n for s in own if (n := ctx.analysis.sentence_after(s)) is not None}
+
+
 def merge_talks(ctx: DocContext, frames: list[MeetingFrame], talks: list[MeetingFrame]) -> list[MeetingFrame]:
     """Talks found from their two people ("X held talks with Y") that a phrase naming the two states
     ("the China-Russia strategic security consultations") already speaks of, in the same sentence or
     the next, are that meeting: it gains its people."""
     out = list(frames)
-
-    def near(f: MeetingFrame) -> set[Span]:
-        own = {m.sentence for m in f.mentions}
-        return own | {n for s in own if (n := ctx.analysis.sentence_after(s)) is not None}
 
     if talks:
         # The report's first meeting word spoke of the talks ("X met Y ... during the meeting"), not of
@@ -202,7 +204,7 @@ def merge_talks(ctx: DocContext, frames: list[MeetingFrame], talks: list[Meeting
     for t in talks:
         sentences = {m.sentence for m in t.mentions}
         same = next((f for f in frames if f.format == "bilateral" and f.mentions[0].sides and not f.persons
-                     and sentences & near(f)), None)
+                     and sentences & sentences_and_after(ctx, f)), None)
         if same is None:
             out.append(t)
             continue

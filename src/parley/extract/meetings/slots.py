@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from parley.domain.gazetteer import Match
 from parley.extract.context import DocContext
 from parley.extract.dates import DateMention, find_dates, month_of, resolve
-from parley.extract.meetings.frames import MeetingFrame, frame_of_offset
+from parley.extract.meetings.frames import MeetingFrame, frame_of_offset, sentences_and_after
 from parley.extract.meetings.mentions import MeetingMention
 
 
@@ -147,9 +148,7 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     if p.value.kind == "region" and f.place is None:
                         f.country, f.country_span = p.value.state, (p.start, p.end)
                         continue
-                    # A meeting "in the Kremlin" is a meeting in Moscow; a country residence keeps its name.
-                    f.place, f.place_span = p.value.city or p.value.name, (p.start, p.end)
-                    f.country, f.country_span = p.value.state, (p.start, p.end)
+                    _place_at(f, p)
                     break
             if f.place:
                 break
@@ -158,16 +157,13 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         if f.place is None and ctx.dateline and ctx.dateline.place and any(
                 phrasing.here.search(text, *m.sentence) for m in f.mentions if not m.generic or f.main):
             # "the meeting held here": where the agency filed from.
-            p = ctx.dateline.place
-            f.place, f.place_span = p.value.city or p.value.name, (p.start, p.end)
-            f.country, f.country_span = p.value.state, (p.start, p.end)
+            _place_at(f, ctx.dateline.place)
         if f.place is None and f.ordinal and not f.series:
             # "II Minsk International Conference": the city in a meeting's proper name.
             for m in f.mentions:
                 inside = [p for p in ctx.places if m.span[0] <= p.start < m.span[1] and p.value.kind == "city"]
                 if inside:
-                    p = inside[0]
-                    f.place, f.place_span, f.country, f.country_span = p.value.name, (p.start, p.end), p.value.state, (p.start, p.end)
+                    _place_at(f, inside[0])
                     break
         if f.country is None:
             for m in f.mentions:
@@ -185,6 +181,13 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     break
         if f.place is None and f.status == "held" and not f.relation:
             _visit_in_dateline_city(ctx, f)
+
+
+def _place_at(f: MeetingFrame, p: Match) -> None:
+    """The meeting is at a place the text names. A meeting "in the Kremlin" is a meeting in Moscow;
+    a country residence keeps its name."""
+    f.place, f.place_span = p.value.city or p.value.name, (p.start, p.end)
+    f.country, f.country_span = p.value.state, (p.start, p.end)
 
 
 def _held_online(ctx: DocContext, sentence: tuple[int, int]) -> bool:
@@ -224,17 +227,13 @@ def _visit_in_dateline_city(ctx: DocContext, f: MeetingFrame) -> None:
         return
     phrasing = ctx.profile.meetings
     home = line.place.value.state
-    sentences = {m.sentence for m in f.mentions}
-    sentences |= {n for s in sentences if (n := ctx.analysis.sentence_after(s)) is not None}
-    for ss, se in sorted(sentences):
+    for ss, se in sorted(sentences_and_after(ctx, f)):
         if not phrasing.guest.search(ctx.text, ss, se):
             continue
         visited = {st.value for st in ctx.states if ss <= st.start < se and st.kind == "name"
                    and phrasing.state_in.search(ctx.text[max(ss, st.start - 12):st.start])}
         if home in visited or f.country == home:
-            p = line.place
-            f.place, f.place_span = p.value.city or p.value.name, (p.start, p.end)
-            f.country, f.country_span = home, (p.start, p.end)
+            _place_at(f, line.place)
             return
 
 
@@ -248,9 +247,7 @@ def round_host(ctx: DocContext, f: MeetingFrame) -> None:
     text, pat = ctx.text, ctx.profile.meetings.round_host
     when = f.start
     hosts: dict[int, tuple[int, int]] = {}
-    sentences = {m.sentence for m in f.mentions}
-    sentences |= {n for s in sentences if (n := ctx.analysis.sentence_after(s)) is not None}
-    for ss, se in sorted(sentences):
+    for ss, se in sorted(sentences_and_after(ctx, f)):
         for c in pat.finditer(text, ss, se):
             if c.group("after"):
                 cand = [x for x in ctx.mentions if ss <= x.start and x.end <= c.start() and c.start() - x.end < 60
@@ -398,8 +395,7 @@ def _sides_people(ctx: DocContext, f: MeetingFrame) -> None:
     their two states have, as their people, the first person of each side named in their sentences
     (or the sentence right after)."""
     sides = {s for m in f.mentions for s in m.sides}
-    spans = {m.sentence for m in f.mentions}
-    spans |= {n for s in spans if (n := ctx.analysis.sentence_after(s)) is not None}
+    spans = sentences_and_after(ctx, f)
     if not sides:
         # "The Chinese delegation will be led by X, while the Russian side will be represented by Y."
         after = ctx.profile.meetings.delegation_after
