@@ -299,7 +299,7 @@ def russian_right_title(text: str, name_end: int, sent_end: int,
     start = name_end + m.end()
     seg_end = start + len(re.split(r"[,;:.()«»\"]", text[start:sent_end], maxsplit=1)[0])
     segment = text[start:seg_end]
-    for pat, entry in russian_offices():
+    for pat, entry in russian_offices_in(segment):
         t = pat.match(segment)
         if not t:
             continue

@@ -24,7 +24,7 @@ from parley.extract.offices import (
     english_right_title,
     make_office,
     russian_left_title,
-    russian_offices,
+    russian_offices_in,
     russian_right_title,
 )
 from parley.lang import DeclinedNames, WrittenNames
@@ -647,7 +647,7 @@ def _list_head(ctx: DocContext, ss: int, first: int) -> tuple[str, str | None, s
     left = ctx.text[ss:first]
     titles = ctx.profile.people.written
     if titles is None:
-        for pat, entry in russian_offices():
+        for pat, entry in russian_offices_in(left):
             last = max(pat.finditer(left), key=lambda m: m.end(), default=None)
             if last is not None and not left[last.end():].strip(" :–—-"):
                 return entry["en"], entry.get("role"), entry.get("organization")

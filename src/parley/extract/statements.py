@@ -175,9 +175,9 @@ class _Resolver:
         if self.ctx.profile.people.declined is not None:
             # "госсекретарь Совбеза", "глава МИД РБ": a language whose titles are read through the
             # registry (parley.lang.DeclinedNames) gives the registry's English title for the role.
-            from parley.extract.offices import russian_offices
+            from parley.extract.offices import russian_offices_in
 
-            entry = next((en for pat, en in russian_offices() if pat.search(phrase)), None)
+            entry = next((en for pat, en in russian_offices_in(phrase) if pat.search(phrase)), None)
             if entry is not None:
                 words |= set(re.findall(r"\w+", entry["en"].lower()))
                 words -= {"of", "the"}
