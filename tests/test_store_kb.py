@@ -383,7 +383,7 @@ def test_record_files_from_parley_extract_are_ingested_with_their_text(tmp_path,
     (out / "broken.json").write_text('{"schema": "parley/extraction/v1", "document": {}}', encoding="utf-8")
     store = fresh(tmp_path)
     report = ingest(store, iter_sources([str(out)]))
-    assert report.added == 3 and [f.reason for f in report.failures] == ["the record has no document.id"]
+    assert report.added == 3 and [f.reason for f in report.failures] == ["document.id: missing: every record needs its document's id"]
     with store.connect() as conn:
         assert conn.exec_driver_sql("select count(*) from documents where raw_text is null").scalar() == 3
     # JSON Lines documents cannot be re-read by their origin ("file:line"): a record with its text

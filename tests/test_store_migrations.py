@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, inspect
 
-from parley.store.db import current_revision, make_engine, upgrade
+from parley.store.db import current_revision, head_revision, make_engine, upgrade
 
 
 def test_upgrade_keeps_a_tokens_table_the_web_app_created_on_first_use(tmp_path):
@@ -17,9 +17,9 @@ def test_upgrade_keeps_a_tokens_table_the_web_app_created_on_first_use(tmp_path)
           Column("created_at", String(32), nullable=False), Column("revoked_at", String(32)),
           Column("last_used_at", String(32)), Column("uses", Integer, nullable=False)).create(engine)
     before, after = upgrade(engine)
-    assert (before, after) == ("0001", "0002")
-    assert current_revision(engine) == "0002"
-    assert "api_tokens" in inspect(engine).get_table_names()
+    assert (before, after) == ("0001", head_revision())
+    assert current_revision(engine) == head_revision()
+    assert {"api_tokens", "block_failures"} <= set(inspect(engine).get_table_names())
 
 
 def test_upgrade_creates_the_tokens_table(tmp_path):
@@ -28,3 +28,15 @@ def test_upgrade_creates_the_tokens_table(tmp_path):
     assert "api_tokens" not in inspect(engine).get_table_names()
     upgrade(engine)
     assert "api_tokens" in inspect(engine).get_table_names()
+
+
+def test_upgrade_from_0002_adds_the_block_failures_table_and_keeps_the_documents(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'v2.db'}")
+    upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO dirty_blocks (kind, block) VALUES ('meeting', 's:cis-heads-of-state')")
+    assert "block_failures" not in inspect(engine).get_table_names()
+    assert upgrade(engine) == ("0002", head_revision())
+    assert "block_failures" in inspect(engine).get_table_names()
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT block FROM dirty_blocks").scalars().all() == ["s:cis-heads-of-state"]

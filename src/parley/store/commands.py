@@ -8,6 +8,7 @@ Every command takes ``--db`` (a SQLite path or a postgresql:// URL; default $PAR
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 err = Console(stderr=True, soft_wrap=True)  # messages are not cut into lines: they are copied and grepped
@@ -27,10 +29,22 @@ DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgres
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
+class _WaitMessages(logging.Handler):
+    """The store's messages while it waits for another writer, on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        colour = "yellow" if record.levelno >= logging.WARNING else "dim"
+        err.print(f"[{colour}]{record.getMessage()}[/{colour}]")
+
+
 @contextmanager
 def _store(db: str | None, create: bool = False) -> Iterator[Any]:
-    from parley.store.db import StoreError, open_store
+    from parley.store.db import StoreError, log, open_store
 
+    if not any(isinstance(h, _WaitMessages) for h in log.handlers):
+        log.addHandler(_WaitMessages())
+        log.setLevel(logging.INFO)
+        log.propagate = False
     try:
         store = open_store(db, create=create)
     except StoreError as exc:
@@ -58,6 +72,15 @@ def _warn_pending(store) -> None:
     if n:
         err.print(f"[yellow]note:[/yellow] {n} block(s) wait for consolidation (an ingest was interrupted): "
                   "run `parley db consolidate`")
+
+
+def _report_failures(failures) -> None:
+    for f in failures:
+        docs = ", ".join(d[:12] for d in f.documents[:5]) + (" ..." if len(f.documents) > 5 else "")
+        err.print(f"[red]not consolidated[/red] {f.kind} block {f.block!r} (documents {docs or 'none'}): {f.error}")
+    if failures:
+        err.print("  the record keeps these blocks as they were; fix the cause (`parley document remove ID --why ...`, "
+                  "`parley fix revert ID`), then `parley db consolidate --all`")
 
 
 def _table(title: str, *columns: tuple[str, int]) -> Table:
@@ -129,9 +152,12 @@ def ingest(
             task = progress.add_task("ingest", total=None, name="")
             report = run(store, iter_sources(paths, records_only=records, batch_size=batch_size, processes=processes,
                                              max_bytes=max_bytes), consolidate=not no_consolidate, on_item=on_item)
+        failed_blocks = report.consolidation.failures if report.consolidation else []
         if as_json:
             _json(report.to_dict())
-        elif not quiet:
+        else:
+            _report_failures(failed_blocks)
+        if not as_json and not quiet:
             from parley.store.db import describe
 
             c = report.consolidation
@@ -143,7 +169,7 @@ def ingest(
     if report.documents == 0 and not report.failures:
         err.print("[red]no input documents found[/red]")
         raise typer.Exit(2)
-    raise typer.Exit(1 if report.failures else 0)
+    raise typer.Exit(1 if report.failures or failed_blocks else 0)
 
 
 db_app = typer.Typer(help="The database: schema migrations, consolidation, status.", no_args_is_help=True)
@@ -175,8 +201,13 @@ def db_status(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     from parley.store.db import current_revision, describe
     from parley.store.queries import totals
 
+    from parley.store.consolidate import failed_blocks
+
     with _store(db) as store, store.connect() as conn:
-        data = {"database": describe(store.url), "revision": current_revision(store.engine), **totals(conn)}
+        failures = failed_blocks(conn)
+        data = {"database": describe(store.url), "revision": current_revision(store.engine), **totals(conn),
+                "failed_blocks": len(failures)}
+    _report_failures(failures)
     if as_json:
         _json(data)
         return
@@ -195,8 +226,12 @@ def db_consolidate(db: DbOpt = None,
 
     with _store(db) as store:
         rep = consolidate(store, full=full)
+    _report_failures(rep.failures)
     err.print(f"consolidated {sum(rep.blocks.values())} block(s): "
-              + ", ".join(f"{n} {k}(s)" for k, n in rep.entities.items()) + f" in {rep.seconds:.1f} s")
+              + ", ".join(f"{n} {k}(s)" for k, n in rep.entities.items()) + f" in {rep.seconds:.1f} s"
+              + (f"; {len(rep.failures)} failed" if rep.failures else ""))
+    if rep.failures:
+        raise typer.Exit(1)
 
 
 # --------------------------------------------------------------------------- meetings and series
@@ -467,8 +502,12 @@ def review(db: DbOpt = None,
     out.print(table)
 
 
-def document(doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix.")], db: DbOpt = None,
-             as_json: JsonOpt = False) -> None:
+document_app = typer.Typer(help="Stored documents: show one, or take one out of the record.", no_args_is_help=True)
+
+
+@document_app.command("show")
+def document_show(doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix.")], db: DbOpt = None,
+                  as_json: JsonOpt = False) -> None:
     """A stored document: metadata, and its text when it was kept."""
     from parley.store.queries import get_document
 
@@ -481,8 +520,25 @@ def document(doc_id: Annotated[str, typer.Argument(help="Document id or a unique
         _json(d)
         return
     out.print(f"[bold]{d.name}[/bold] {d.id}\n{d.outlet or ''} {d.published or ''} {d.url or ''} ({d.language}); "
-              f"{d.extractor}" + (f"; superseded by {d.superseded_by[:12]}" if d.superseded_by else ""))
+              f"{d.extractor}" + (f"; superseded by {d.superseded_by[:12]}" if d.superseded_by else "")
+              + (f"; removed from the record by correction {d.removed_by}" if d.removed_by else ""))
     out.print(d.raw_text if d.raw_text is not None else "(original text not kept)", markup=False, highlight=False)
+
+
+@document_app.command("remove")
+def document_remove(doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix.")],
+                    why: Annotated[str, typer.Option("--why", help="Why: kept with the correction.")],
+                    by: Annotated[str | None, typer.Option("--by", help="Who [default: $PARLEY_USER or the login "
+                                                                          "name].")] = None,
+                    db: DbOpt = None) -> None:
+    """Take a document out of the record: its facts no longer count. A correction like any other
+    (who, when, why), kept when the document is ingested again; `parley fix revert ID` restores it."""
+    from parley.store.corrections import add_correction
+
+    with _store(db) as store:
+        c = add_correction(store, "document", doc_id, "remove", author=by, reason=why)
+    err.print(f"correction {c.id}: document {c.target_key[:12]} removed from the record (by {c.author}); "
+              f"`parley fix revert {c.id} --why ...` restores it")
 
 
 # --------------------------------------------------------------------------- export
@@ -538,8 +594,7 @@ def _split(items: list[str] | None, opt: str) -> list[tuple[str, str]]:
 def _fix(target: str, key: str, set_: list[str] | None, add: list[str] | None, remove: list[str] | None,
          reject: bool, accept: bool, accept_field: str | None, why: str, by: str | None, db: str | None,
          as_json: bool) -> None:
-    from parley.store.consolidate import consolidate
-    from parley.store.corrections import add_correction
+    from parley.store.corrections import CorrectionSpec, add_corrections
 
     todo: list[tuple[str, str | None, str | None]] = []
     todo += [("edit", f, v) for f, v in _split(set_, "--set")]
@@ -552,20 +607,17 @@ def _fix(target: str, key: str, set_: list[str] | None, add: list[str] | None, r
     if not todo:
         err.print("[red]error:[/red] nothing to do: give --set, --add, --remove, --reject or --accept")
         raise typer.Exit(2)
-    made = []
     with _store(db) as store:
-        for action, f, v in todo:
-            made.append(add_correction(store, target, key, action, field=f, value=v, author=by, reason=why,
-                                       consolidate=False))
-            key = made[-1].target_key
-        consolidate(store)
+        # All of one command's corrections, and the blocks they change, in one transaction.
+        made = add_corrections(store, [CorrectionSpec(target, key, action, f, v) for action, f, v in todo],
+                               author=by, reason=why)
     if as_json:
         _json(made)
         return
     for c in made:
         what = f"{c.action} {c.field or ''}".strip() + (f" = {c.new_value!r}" if c.action in ("edit", "add", "remove")
                                                          else "")
-        err.print(f"correction {c.id}: {c.target_kind} {c.target_key}: {what} (by {c.author}) [{c.status}]")
+        err.print(escape(f"correction {c.id}: {c.target_kind} {c.target_key}: {what} (by {c.author}) [{c.status}]"))
 
 
 def _fix_command(target: str):
@@ -637,6 +689,6 @@ def register(app: typer.Typer) -> None:
     app.command()(agreement)
     app.command()(statements)
     app.command()(review)
-    app.command()(document)
+    app.add_typer(document_app, name="document")
     app.command()(export)
     app.add_typer(fix_app, name="fix")

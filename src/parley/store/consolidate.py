@@ -14,14 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, insert, select, tuple_
 from sqlalchemy.engine import Connection
 
 from parley.resolve import consolidate as logic
 from parley.resolve.consolidate import DocMeta, Entity, FactIn, apply_fact_corrections
 from parley.store import models as m
-from parley.store.corrections import entity_corrections, fact_corrections, locate
-from parley.store.db import Store
+from parley.store.corrections import entity_corrections, fact_corrections, locate, removed_documents
+from parley.store.db import Store, StoreError
 from parley.store.ingest import mark_dirty
 
 
@@ -41,14 +43,27 @@ RUNNERS: dict[str, Callable[..., list[Entity]]] = {
 }
 
 
+@dataclass(frozen=True)
+class BlockFailed:
+    kind: str
+    block: str
+    documents: list[str]
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "block": self.block, "documents": self.documents, "error": self.error}
+
+
 @dataclass
 class ConsolidationReport:
     blocks: dict[str, int] = field(default_factory=dict)
     entities: dict[str, int] = field(default_factory=dict)
+    failures: list[BlockFailed] = field(default_factory=list)
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"blocks": self.blocks, "entities": self.entities, "seconds": round(self.seconds, 3)}
+        return {"blocks": self.blocks, "entities": self.entities, "seconds": round(self.seconds, 3),
+                "failures": [f.to_dict() for f in self.failures]}
 
 
 def mark_all(conn: Connection) -> None:
@@ -56,29 +71,54 @@ def mark_all(conn: Connection) -> None:
     pairs = {(r.kind, r.block) for r in conn.execute(select(m.Fact.kind, m.Fact.block).distinct())}
     for kind, tables in m.DERIVED.items():
         pairs |= {(kind, b) for b in conn.execute(select(tables[0].block).distinct()).scalars()}
+    pairs |= {(r.kind, r.block) for r in conn.execute(select(m.BlockFailure.kind, m.BlockFailure.block))}
     mark_dirty(conn, pairs)
 
 
 def pending(store: Store) -> int:
     """How many blocks wait for consolidation (an interrupted ingest leaves some)."""
-    from sqlalchemy import func
-
     with store.engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(m.Dirty)).scalar() or 0)
 
 
+def failed_blocks(conn: Connection) -> list[BlockFailed]:
+    """Blocks whose last consolidation failed, with their documents and the error."""
+    return [BlockFailed(r.kind, r.block, list(r.documents or []), r.error) for r in conn.execute(
+        select(m.BlockFailure).order_by(m.BlockFailure.kind, m.BlockFailure.block))]
+
+
+class _Rebuilder:
+    """What rebuilding blocks needs, loaded once per run: corrections, removed documents."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.corrections = entity_corrections(conn)
+        self.fact_corr = fact_corrections(conn)
+        self.removed = removed_documents(conn)
+        self.located: dict[str, dict] = {}
+
+    def rebuild(self, kind: str, block: str) -> tuple[int, int]:
+        """Replace the block's derived rows; (entities, facts)."""
+        facts = _load_facts(self.conn, kind, block, self.fact_corr, self.located, self.removed)
+        entities = RUNNERS[kind](block, facts, self.corrections.get(kind, []))
+        _replace(self.conn, kind, block, entities)
+        self.conn.execute(delete(m.Dirty).where(m.Dirty.kind == kind, m.Dirty.block == block))
+        return len(entities), len(facts)
+
+
 def consolidate(store: Store, *, full: bool = False,
                 progress: Callable[[str, int, int], None] | None = None) -> ConsolidationReport:
+    """Rebuild every dirty block (every block with ``full``). A block that fails is rolled back
+    to what it was, recorded in block_failures with its documents and error, and skipped: it
+    never stops the other blocks, this run or a later ingest."""
     t0 = time.perf_counter()
     report = ConsolidationReport()
-    with store.engine.connect() as conn:
+    with store.writer() as conn:
         if full:
             with conn.begin():
                 mark_all(conn)
         with conn.begin():
-            corrections = entity_corrections(conn)
-            fact_corr = fact_corrections(conn)
-        located_cache: dict[str, dict] = {}
+            work = _Rebuilder(conn)
         for kind in ORDER:
             with conn.begin():
                 blocks = conn.execute(select(m.Dirty.block).where(m.Dirty.kind == kind)
@@ -93,13 +133,19 @@ def consolidate(store: Store, *, full: bool = False,
                     facts_in_tx = 0
                     while n < len(blocks) and facts_in_tx < _TX_FACTS:
                         block = blocks[n]
-                        facts = _load_facts(conn, kind, block, fact_corr, located_cache)
-                        entities = RUNNERS[kind](block, facts, corrections.get(kind, []))
-                        _replace(conn, kind, block, entities)
-                        conn.execute(delete(m.Dirty).where(m.Dirty.kind == kind, m.Dirty.block == block))
-                        facts_in_tx += len(facts) + 50
-                        count += len(entities)
                         n += 1
+                        savepoint = conn.begin_nested()
+                        try:
+                            entities, facts = work.rebuild(kind, block)
+                            savepoint.commit()
+                        except Exception as exc:  # noqa: BLE001 - any failure of one block is isolated
+                            savepoint.rollback()
+                            report.failures.append(_record_failure(conn, kind, block, exc))
+                            continue
+                        conn.execute(delete(m.BlockFailure).where(m.BlockFailure.kind == kind,
+                                                                  m.BlockFailure.block == block))
+                        facts_in_tx += facts + 50
+                        count += entities
                 if progress:
                     progress(kind, n, len(blocks))
             report.entities[kind] = count
@@ -107,7 +153,40 @@ def consolidate(store: Store, *, full: bool = False,
     return report
 
 
-def _load_facts(conn: Connection, kind: str, block: str, fact_corr: dict, located_cache: dict) -> list[FactIn]:
+def rebuild_blocks(conn: Connection, pairs: set[tuple[str, str]]) -> None:
+    """Rebuild these blocks inside the caller's transaction, all or nothing: a correction and
+    the blocks it changes (both, when it moves a fact to another block) commit together, or the
+    error reaches the caller and nothing is stored."""
+    work = _Rebuilder(conn)
+    for kind in ORDER:
+        for block in sorted(b for k, b in pairs if k == kind):
+            try:
+                work.rebuild(kind, block)
+            except Exception as exc:
+                raise StoreError(f"consolidating {kind} block {block!r} failed ({exc.__class__.__name__}: "
+                                 f"{_first_line(exc)}); nothing was changed") from exc
+            conn.execute(delete(m.BlockFailure).where(m.BlockFailure.kind == kind, m.BlockFailure.block == block))
+
+
+def _record_failure(conn: Connection, kind: str, block: str, exc: Exception) -> BlockFailed:
+    docs = sorted(conn.execute(select(m.Fact.document_id).where(m.Fact.kind == kind, m.Fact.block == block)
+                               .distinct()).scalars())
+    error = f"{exc.__class__.__name__}: {_first_line(exc)}"[:2000]
+    row = {"documents": docs[:1000], "error": error, "failed_at": datetime.now(UTC).replace(microsecond=0).isoformat()}
+    conn.execute(delete(m.BlockFailure).where(m.BlockFailure.kind == kind, m.BlockFailure.block == block))
+    conn.execute(insert(m.BlockFailure).values(kind=kind, block=block, **row))
+    # Not dirty any more: it is retried when its facts or corrections change, or by --all.
+    conn.execute(delete(m.Dirty).where(m.Dirty.kind == kind, m.Dirty.block == block))
+    return BlockFailed(kind, block, docs, error)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:500] if text else "(no message)"
+
+
+def _load_facts(conn: Connection, kind: str, block: str, fact_corr: dict, located_cache: dict,
+                removed: set[str]) -> list[FactIn]:
     q = (select(m.Fact.document_id, m.Fact.idx, m.Fact.data, m.Document.published, m.Document.outlet,
                 m.Document.language, m.Document.url, m.Document.ref_date)
          .join(m.Document, m.Document.id == m.Fact.document_id)
@@ -116,6 +195,8 @@ def _load_facts(conn: Connection, kind: str, block: str, fact_corr: dict, locate
     out = []
     metas: dict[str, DocMeta] = {}
     for r in conn.execute(q):
+        if r.document_id in removed:
+            continue
         meta = metas.get(r.document_id)
         if meta is None:
             meta = metas[r.document_id] = DocMeta(r.document_id, r.published, r.outlet, r.language, r.url, r.ref_date)
@@ -188,6 +269,20 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) ->
                 rows[m.StatementSource].append({"document_id": s.document_id, "fact_idx": s.index,
                                                 "statement_key": e.key, "block": block,
                                                 "meeting_idx": s.meeting_index, "evidence": s.evidence})
+    source = m.SOURCES[kind]
+    if rows.get(source):
+        _release_sources(conn, source, block, rows[source])
     for table in m.DERIVED[kind]:
         if rows.get(table):
             conn.execute(insert(table), rows[table])
+
+
+def _release_sources(conn: Connection, table: type, block: str, rows: list[dict[str, Any]]) -> None:
+    """A fact moved here from another block (a corrected series) may still be a source of that
+    block's entity: that block is dirty too and is rebuilt in this run, but it may come later
+    (blocks go in key order), so its claim on the fact is dropped now, whichever order."""
+    keys = [(r["document_id"], r["fact_idx"]) for r in rows]
+    for i in range(0, len(keys), 400):
+        chunk = keys[i:i + 400]
+        conn.execute(delete(table).where(table.block != block,
+                                         tuple_(table.document_id, table.fact_idx).in_(chunk)))

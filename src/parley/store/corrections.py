@@ -25,8 +25,9 @@ from sqlalchemy.engine import Connection
 from parley.resolve.consolidate import BLOCKERS, EntityCorrection, apply_fact_corrections
 from parley.store import models as m
 from parley.store.db import Store, StoreError
+from parley.validation import Invalid, check_value
 
-TARGETS = ("meeting", "person", "agreement", "statement", "fact")
+TARGETS = ("meeting", "person", "agreement", "statement", "fact", "document")
 ACTIONS = ("accept", "reject", "edit", "add", "remove")
 FACT_KINDS = {"meeting": "meetings", "agreement": "agreements", "statement": "statements", "person": "people"}
 
@@ -43,15 +44,11 @@ _LISTS = {
     "statement": set(),
 }
 _ENTITY_TABLE = {"meeting": m.Meeting, "person": m.Person, "agreement": m.Agreement, "statement": m.Statement}
-_SOURCE_TABLE = {
-    "meeting": (m.MeetingSource, m.MeetingSource.meeting_key),
-    "person": (m.PersonSource, m.PersonSource.person_key),
-    "agreement": (m.AgreementSource, m.AgreementSource.agreement_key),
-    "statement": (m.StatementSource, m.StatementSource.statement_key),
+_SOURCE_KEY = {
+    "meeting": m.MeetingSource.meeting_key, "person": m.PersonSource.person_key,
+    "agreement": m.AgreementSource.agreement_key, "statement": m.StatementSource.statement_key,
 }
 _INTS = {"ordinal", "valid_from", "valid_to"}
-_DATES = {"start", "end", "signed"}
-_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class CorrectionError(StoreError):
@@ -119,7 +116,7 @@ def _active_rows(conn: Connection, kind: str | None = None, key_prefix: str | No
 def entity_corrections(conn: Connection) -> dict[str, list[EntityCorrection]]:
     out: dict[str, list[EntityCorrection]] = defaultdict(list)
     for row in _active_rows(conn):
-        if row.target_kind != "fact":
+        if row.target_kind in _ENTITY_TABLE:
             out[row.target_kind].append(_as_entity_correction(row))
     return out
 
@@ -161,24 +158,21 @@ def parse_fact_key(key: str) -> tuple[str, str, int]:
 # --------------------------------------------------------------------------- values
 
 
-def parse_value(target_kind: str, field: str, raw: Any) -> Any:
-    """A command-line value as the field's type, or a CorrectionError saying what is expected."""
+def parse_value(target_kind: str, field: str, raw: Any, *, element: bool = False) -> Any:
+    """A corrected value as the field's type, checked as a record's value would be
+    (parley.validation), or a CorrectionError saying what is expected. ``element``: one value
+    added to or removed from a list field. Command-line values arrive as strings."""
     if raw is None or (isinstance(raw, str) and raw.strip().lower() in ("", "null", "none")):
         return None
-    if field in _INTS:
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            raise CorrectionError(f"{field} takes a whole number, not {raw!r}") from None
-    value = str(raw).strip()
-    if field in _DATES and not _ISO_DATE.match(value):
-        raise CorrectionError(f"{field} takes an ISO date (YYYY-MM-DD, YYYY-MM or YYYY), not {value!r}")
-    if field == "status" and value not in ("held", "planned"):
-        raise CorrectionError("status is held or planned")
-    if field == "format" and value not in ("multilateral", "bilateral"):
-        raise CorrectionError("format is multilateral or bilateral")
-    if field in ("country", "states") and not re.fullmatch(r"[A-Z]{3}", value):
-        raise CorrectionError(f"{field} takes ISO 3166-1 alpha-3 codes (RUS, BLR ...), not {value!r}")
+    kind = target_kind
+    if field in _INTS and isinstance(raw, str) and re.fullmatch(r"\s*[+-]?\d{1,12}\s*", raw):
+        raw = int(raw)
+    elif isinstance(raw, str):
+        raw = raw.strip()
+    try:
+        value = check_value(kind, field, raw, element=element)
+    except Invalid as exc:
+        raise CorrectionError(f"{field} {exc.reason}" if exc.reason[:1].islower() else str(exc)) from None
     if field == "series":
         from parley.domain.registry import get_domain
 
@@ -200,60 +194,128 @@ def _fields_for(target_kind: str, fact_kind: str | None) -> tuple[set[str], set[
 # --------------------------------------------------------------------------- adding
 
 
+@dataclass(frozen=True)
+class CorrectionSpec:
+    """One correction to make: ``parley fix`` with several options makes several at once."""
+
+    target_kind: str
+    target_key: str
+    action: str
+    field: str | None = None
+    value: Any = None
+
+
+MAX_REASON = 5_000
+
+
 def add_correction(store: Store, target_kind: str, target_key: str, action: str, *, field: str | None = None,
-                   value: Any = None, author: str | None = None, reason: str, consolidate: bool = True
-                   ) -> CorrectionView:
-    """Record a correction and bring the derived record up to date with it."""
+                   value: Any = None, author: str | None = None, reason: str) -> CorrectionView:
+    """Record a correction and bring the derived record up to date with it, in one transaction."""
+    return add_corrections(store, [CorrectionSpec(target_kind, target_key, action, field, value)],
+                           author=author, reason=reason)[0]
+
+
+def add_corrections(store: Store, specs: list[CorrectionSpec], *, author: str | None = None,
+                    reason: str) -> list[CorrectionView]:
+    """Record corrections and rebuild every block they touch, all in one transaction: a fact
+    moved to another block (a corrected series) leaves the old one and joins the new one
+    together, whatever order the blocks sort in; if anything fails, nothing is stored."""
+    author = _author(author)
+    reason = _reason(reason)
+    ids: list[int] = []
+    with store.writer() as conn, conn.begin():
+        dirty: set[tuple[str, str]] = set()
+        for spec in specs:
+            row_id, touched = _insert_correction(conn, spec, author, reason)
+            ids.append(row_id)
+            dirty |= touched
+        _mark(conn, dirty)
+        _rebuild(conn, dirty)
+    return list_corrections(store, ids=ids)
+
+
+def _author(author: str | None) -> str:
+    name = (author or current_user()).strip()
+    if not name or len(name) > 200:
+        raise CorrectionError("the author's name takes 1 to 200 characters")
+    return name
+
+
+def _reason(reason: str | None) -> str:
+    if not reason or not reason.strip():
+        raise CorrectionError("say why (--why): corrections are kept with their reason")
+    if len(reason) > MAX_REASON:
+        raise CorrectionError(f"the reason is {len(reason):,} characters long; at most {MAX_REASON:,}")
+    return reason.strip()
+
+
+def _insert_correction(conn: Connection, spec: CorrectionSpec, author: str, reason: str
+                       ) -> tuple[int, set[tuple[str, str]]]:
+    target_kind, target_key, action, field, value = (spec.target_kind, spec.target_key.strip(), spec.action,
+                                                     spec.field, spec.value)
     if target_kind not in TARGETS:
         raise CorrectionError(f"unknown target {target_kind!r}; use one of {', '.join(TARGETS)}")
     if action not in ACTIONS:
         raise CorrectionError(f"unknown action {action!r}; use one of {', '.join(ACTIONS)}")
-    if not reason or not reason.strip():
-        raise CorrectionError("say why (--why): corrections are kept with their reason")
+    if not target_key or len(target_key) > m.KEY + 100:
+        raise CorrectionError(f"a {target_kind} key takes 1 to {m.KEY + 100} characters")
+    if target_kind == "document":
+        if action != "remove" or field:
+            raise CorrectionError("a document can only be removed from the record (`parley document remove ID "
+                                  "--why ...`); correct its facts with `parley fix fact`")
+        doc = _resolve_doc(conn, target_key)
+        old = conn.execute(select(m.Document.name).where(m.Document.id == doc)).scalar()
+        dirty = {(r.kind, r.block) for r in conn.execute(
+            select(m.Fact.kind, m.Fact.block).where(m.Fact.document_id == doc).distinct())}
+        if doc in removed_documents(conn):
+            raise CorrectionError(f"document {doc[:12]} is already removed; `parley fix list --target document` "
+                                  "shows the removal, `parley fix revert ID` restores it")
+        row_id = conn.execute(insert(m.Correction).values(
+            target_kind="document", target_key=doc, field=None, action="remove", old_value=old, new_value=None,
+            author=author, reason=reason, created_at=_now(), anchor={"document": doc},
+        )).inserted_primary_key[0]
+        return int(row_id), dirty
     if action in ("edit", "add", "remove") and not field:
         raise CorrectionError(f"{action} needs a field")
-    author = author or current_user()
-    with store.engine.connect() as conn, conn.begin():
-        if target_kind == "fact":
-            target_key, old, anchor, dirty = _fact_target(conn, target_key, action, field, value)
-        else:
-            target_key, old, anchor, dirty = _entity_target(conn, target_kind, target_key, action, field)
-        new = None
-        if field:
-            scalars, lists = _fields_for(target_kind, parse_fact_key(target_key)[1] if target_kind == "fact"
-                                         else None)
-            if action == "edit" and field not in scalars:
-                hint = f" (a list: use add/remove {field})" if field in lists else ""
-                raise CorrectionError(f"cannot edit {field!r} of a {target_kind}{hint}; fields: "
-                                      f"{', '.join(sorted(scalars))}")
-            if action in ("add", "remove") and field not in lists:
-                raise CorrectionError(f"{field!r} is not a list of a {target_kind}; lists: "
-                                      f"{', '.join(sorted(lists)) or 'none'}")
-            if action not in ("accept", "reject"):
-                new = parse_value(target_kind, field, value)
-                if action in ("add", "remove") and new is None:
-                    raise CorrectionError(f"{action} needs a value")
-        row_id = conn.execute(insert(m.Correction).values(
-            target_kind=target_kind, target_key=target_key, field=field, action=action,
-            old_value=old if action != "accept" or field else None, new_value=new, author=author,
-            reason=reason.strip(), created_at=_now(), anchor=anchor,
-        )).inserted_primary_key[0]
-        if target_kind == "fact":
-            dirty |= _refresh_fact_block(conn, target_key)
-        _mark(conn, dirty)
-    if consolidate:
-        from parley.store.consolidate import consolidate as run
-
-        run(store)
-    return get_correction(store, int(row_id))
+    if target_kind == "fact":
+        target_key, old, anchor, dirty = _fact_target(conn, target_key, action, field, value)
+        fact_kind: str | None = parse_fact_key(target_key)[1]
+    else:
+        target_key, old, anchor, dirty = _entity_target(conn, target_kind, target_key, action, field)
+        fact_kind = None
+    new = None
+    if field:
+        scalars, lists = _fields_for(target_kind, fact_kind)
+        if action == "edit" and field not in scalars:
+            hint = f" (a list: use add/remove {field})" if field in lists else ""
+            raise CorrectionError(f"cannot edit {field!r} of a {target_kind}{hint}; fields: "
+                                  f"{', '.join(sorted(scalars))}")
+        if action in ("add", "remove") and field not in lists:
+            raise CorrectionError(f"{field!r} is not a list of a {target_kind}; lists: "
+                                  f"{', '.join(sorted(lists)) or 'none'}")
+        if action not in ("accept", "reject"):
+            new = parse_value(fact_kind or target_kind, field, value, element=action in ("add", "remove"))
+            if action in ("add", "remove") and new is None:
+                raise CorrectionError(f"{action} needs a value")
+    row_id = conn.execute(insert(m.Correction).values(
+        target_kind=target_kind, target_key=target_key, field=field, action=action,
+        old_value=old if action != "accept" or field else None, new_value=new, author=author,
+        reason=reason, created_at=_now(), anchor=anchor,
+    )).inserted_primary_key[0]
+    if target_kind == "fact":
+        dirty |= _refresh_fact_block(conn, target_key)
+    return int(row_id), dirty
 
 
-def revert_correction(store: Store, correction_id: int, *, author: str | None = None, reason: str,
-                      consolidate: bool = True) -> CorrectionView:
-    """Undo a correction by recording a revert; both records are kept."""
-    if not reason or not reason.strip():
-        raise CorrectionError("say why (--why) the correction is reverted")
-    with store.engine.connect() as conn, conn.begin():
+def revert_correction(store: Store, correction_id: int, *, author: str | None = None,
+                      reason: str) -> CorrectionView:
+    """Undo a correction by recording a revert; both records are kept. The revert and the blocks
+    it changes commit together."""
+    reason = _reason(reason)
+    author = _author(author)
+    if not 0 < correction_id < 2**62:
+        raise CorrectionError(f"no correction {correction_id}; `parley fix list` shows them")
+    with store.writer() as conn, conn.begin():
         row = conn.execute(select(m.Correction).where(m.Correction.id == correction_id)).first()
         if row is None:
             raise CorrectionError(f"no correction {correction_id}; `parley fix list` shows them")
@@ -263,13 +325,16 @@ def revert_correction(store: Store, correction_id: int, *, author: str | None = 
             raise CorrectionError(f"correction {correction_id} was already reverted by {row.reverted_by}")
         new_id = conn.execute(insert(m.Correction).values(
             target_kind=row.target_kind, target_key=row.target_key, field=row.field, action="revert",
-            old_value=None, new_value=None, author=author or current_user(), reason=reason.strip(),
+            old_value=None, new_value=None, author=author, reason=reason,
             created_at=_now(), anchor=row.anchor, reverts=correction_id,
         )).inserted_primary_key[0]
         conn.execute(update(m.Correction).where(m.Correction.id == correction_id).values(reverted_by=new_id))
         dirty: set[tuple[str, str]] = set()
         if row.target_kind == "fact":
             dirty |= _refresh_fact_block(conn, row.target_key)
+        elif row.target_kind == "document":
+            dirty |= {(r.kind, r.block) for r in conn.execute(
+                select(m.Fact.kind, m.Fact.block).where(m.Fact.document_id == row.target_key).distinct())}
         else:
             table = _ENTITY_TABLE[row.target_kind]
             block = conn.execute(select(table.block).where(table.key == row.target_key)).scalar()
@@ -278,11 +343,14 @@ def revert_correction(store: Store, correction_id: int, *, author: str | None = 
             if block is not None:
                 dirty.add((row.target_kind, block))
         _mark(conn, dirty)
-    if consolidate:
-        from parley.store.consolidate import consolidate as run
-
-        run(store)
+        _rebuild(conn, dirty)
     return get_correction(store, int(new_id))
+
+
+def removed_documents(conn: Connection) -> set[str]:
+    """Documents taken out of the record by a person (their facts are kept, and come back if the
+    removal is reverted)."""
+    return {r.target_key for r in _active_rows(conn, "document")}
 
 
 def _entity_target(conn: Connection, kind: str, key: str, action: str, field: str | None):
@@ -297,7 +365,7 @@ def _entity_target(conn: Connection, kind: str, key: str, action: str, field: st
             hint = f"; did you mean: {', '.join(near)}" if near else f"; `parley {kind}s` lists them" \
                 if kind != "person" else "; `parley person NAME` shows keys"
             raise CorrectionError(f"no {kind} {key!r}{hint}")
-    src_table, src_key = _SOURCE_TABLE[kind]
+    src_table, src_key = m.SOURCES[kind], _SOURCE_KEY[kind]
     first = conn.execute(select(src_table.document_id, src_table.fact_idx).where(src_key == row.key)
                          .order_by(src_table.document_id, src_table.fact_idx).limit(1)).first()
     anchor = {"document": first.document_id, "item": first.fact_idx} if first else None
@@ -306,7 +374,7 @@ def _entity_target(conn: Connection, kind: str, key: str, action: str, field: st
 
 
 def _anchor_block(conn: Connection, kind: str, anchor: dict[str, Any]) -> str | None:
-    src_table, _ = _SOURCE_TABLE[kind]
+    src_table = m.SOURCES[kind]
     return conn.execute(select(src_table.block).where(src_table.document_id == anchor.get("document"),
                                                       src_table.fact_idx == anchor.get("item"))).scalar()
 
@@ -357,6 +425,12 @@ def _mark(conn: Connection, dirty: set[tuple[str, str]]) -> None:
     mark_dirty(conn, dirty)
 
 
+def _rebuild(conn: Connection, dirty: set[tuple[str, str]]) -> None:
+    from parley.store.consolidate import rebuild_blocks
+
+    rebuild_blocks(conn, dirty)
+
+
 # --------------------------------------------------------------------------- listing
 
 
@@ -402,6 +476,8 @@ def list_corrections(store: Store, *, target_kind: str | None = None, target_key
 
 
 def _applies(conn: Connection, row) -> bool:
+    if row.target_kind == "document":
+        return conn.execute(select(m.Document.id).where(m.Document.id == row.target_key)).first() is not None
     if row.target_kind == "fact":
         doc, kind, idx = parse_fact_key(row.target_key)
         rows = conn.execute(select(m.Fact.kind, m.Fact.idx, m.Fact.subject).where(m.Fact.document_id == doc,

@@ -8,7 +8,10 @@ created on first use, an out-of-date one is refused with the command that fixes 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +22,12 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
+log = logging.getLogger("parley.store")
+
 ENV_VAR = "PARLEY_DB"
+# How long a writer waits for another one to finish on SQLite (one writer at a time there).
+LOCK_WAIT_VAR = "PARLEY_LOCK_WAIT"
+DEFAULT_LOCK_WAIT = 120.0
 DEFAULT_DB = "parley.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -60,6 +68,48 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.close()
 
 
+def lock_wait() -> float:
+    try:
+        return max(0.0, float(os.environ.get(LOCK_WAIT_VAR) or DEFAULT_LOCK_WAIT))
+    except ValueError:
+        return DEFAULT_LOCK_WAIT
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Readers BEGIN (deferred: WAL lets them read while one writes); writers (connections from
+    ``Store.writer``) BEGIN IMMEDIATE, taking the write lock at once. A deferred transaction that
+    writes later cannot wait for the lock (SQLite refuses at once, "database is locked", to avoid
+    a deadlock), an immediate one waits - and here it says so, and gives up with a StoreError."""
+    if not conn.get_execution_options().get("parley_write"):
+        conn.exec_driver_sql("BEGIN")
+        return
+    raw = conn.connection.driver_connection
+    try:
+        raw.execute("PRAGMA busy_timeout=200")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+        wait = lock_wait()
+        log.warning("another process is writing to %s: waiting for it to finish (up to %.0f s; set $%s to change)",
+                    describe(str(conn.engine.url)), wait, LOCK_WAIT_VAR)
+        raw.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
+        t0 = time.monotonic()
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise StoreError(f"{describe(str(conn.engine.url))} stayed locked by another writer for "
+                             f"{time.monotonic() - t0:.0f} s: let it finish (or stop it), then run this again; "
+                             f"${LOCK_WAIT_VAR} sets how long to wait") from None
+        log.info("the other writer finished; going on")
+    finally:
+        raw.execute("PRAGMA busy_timeout=30000")
+
+
 def make_engine(url: str) -> Engine:
     dumps = partial(json.dumps, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     if url.startswith("sqlite"):
@@ -70,7 +120,7 @@ def make_engine(url: str) -> Engine:
                 raise StoreError(f"cannot create the database {path}: directory {parent} does not exist")
         engine = create_engine(url, json_serializer=dumps)
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
         return create_engine(url, json_serializer=dumps, pool_pre_ping=True)
@@ -97,7 +147,19 @@ class Store:
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
+        """A connection for reading."""
         with self.engine.connect() as conn:
+            yield conn
+
+    def write_connection(self) -> Connection:
+        """A connection for writing: on SQLite its transactions take the write lock when they
+        begin, waiting for another writer with a message, or raising StoreError after
+        $PARLEY_LOCK_WAIT seconds (see _sqlite_begin). The caller closes it."""
+        return self.engine.connect().execution_options(parley_write=True)
+
+    @contextmanager
+    def writer(self) -> Iterator[Connection]:
+        with self.write_connection() as conn:
             yield conn
 
     def close(self) -> None:

@@ -31,6 +31,7 @@ from parley.resolve.consolidate import BLOCKERS, apply_fact_corrections, precisi
 from parley.store import models as m
 from parley.store.corrections import fact_corrections, locate
 from parley.store.db import Store
+from parley.validation import validate_record
 
 KINDS = (("meeting", "meetings"), ("agreement", "agreements"), ("statement", "statements"), ("person", "people"))
 ITEM_LISTS = {plural for _, plural in KINDS}
@@ -190,22 +191,6 @@ def read_record_file(path: Path) -> Iterator[Incoming | Failure]:
         yield _incoming(rec, f"{path}:{n}", path.parent)
 
 
-def validate_record(rec: Any) -> str | None:
-    """Why ``rec`` is not a usable extraction record, or None."""
-    if not isinstance(rec, dict) or rec.get("schema") != SCHEMA:
-        return f"not an extraction record (expected \"schema\": \"{SCHEMA}\")"
-    doc = rec.get("document")
-    if not isinstance(doc, dict) or not isinstance(doc.get("id"), str) or not doc["id"].strip():
-        return "the record has no document.id"
-    if len(doc["id"]) > m.DOC_ID:
-        return f"document.id is longer than {m.DOC_ID} characters (Parley uses the sha256 of the raw bytes)"
-    for _, plural in KINDS:
-        items = rec.get(plural, [])
-        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            return f"{plural!r} must be a list of objects"
-    return None
-
-
 def _incoming(rec: Any, origin: str, base: Path) -> Incoming | Failure:
     reason = validate_record(rec)
     if reason:
@@ -357,7 +342,7 @@ class Ingester:
 
     def __init__(self, store: Store, group: int = 200, seconds: float = 0.5) -> None:
         self.store = store
-        self.conn = store.engine.connect()
+        self.conn = store.write_connection()
         with self.conn.begin():
             self.fact_corrections = fact_corrections(self.conn)
         self.marked: set[tuple[str, str]] = set()

@@ -76,6 +76,20 @@ class Dirty(Base):
     block: Mapped[str] = mapped_column(String(KEY), primary_key=True)
 
 
+class BlockFailure(Base):
+    """A block whose consolidation failed: its derived rows stay as they were, the other blocks
+    and later ingests go on, and the block is tried again when its facts or corrections change
+    (or by ``parley db consolidate --all``). Listed by ``parley db status`` and ``db consolidate``."""
+
+    __tablename__ = "block_failures"
+
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)
+    block: Mapped[str] = mapped_column(String(KEY), primary_key=True)
+    documents: Mapped[list[str]] = mapped_column(JSON)  # the ids of the documents with facts in it
+    error: Mapped[str] = mapped_column(Text)
+    failed_at: Mapped[str] = mapped_column(String(32))
+
+
 # --------------------------------------------------------------------------- corrections
 
 
@@ -298,4 +312,8 @@ DERIVED: dict[str, tuple[type[Base], ...]] = {
     "person": (Person, PersonAlias, PersonOffice, PersonSource),
     "agreement": (Agreement, AgreementSource),
     "statement": (Statement, StatementSource),
+}
+# The table that says which document facts each derived entity came from.
+SOURCES: dict[str, type[Base]] = {
+    "meeting": MeetingSource, "person": PersonSource, "agreement": AgreementSource, "statement": StatementSource,
 }

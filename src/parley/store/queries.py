@@ -69,6 +69,7 @@ class DocumentView:
     ingested_at: str
     raw_text: str | None
     record: dict[str, Any]
+    removed_by: int | None = None  # the correction that took it out of the record
 
     def evidence(self, spans: list[list[int]]) -> list[str]:
         """The original text of each span (empty when the text was not kept)."""
@@ -83,8 +84,11 @@ def get_document(conn: Conn, doc_id: str) -> DocumentView | None:
     if len(rows) != 1:
         return None
     d = rows[0]
+    removed_by = conn.execute(select(m.Correction.id).where(
+        m.Correction.target_kind == "document", m.Correction.target_key == d.id, m.Correction.action == "remove",
+        m.Correction.reverted_by.is_(None))).scalar()
     return DocumentView(d.id, d.name, d.url, d.outlet, d.title, d.language, d.published, d.extractor,
-                        d.superseded_by, d.ingested_at, d.raw_text, record_of(conn, d.id, d.record))
+                        d.superseded_by, d.ingested_at, d.raw_text, record_of(conn, d.id, d.record), removed_by)
 
 
 def record_of(conn: Conn, doc_id: str, header: dict[str, Any]) -> dict[str, Any]:
