@@ -198,10 +198,9 @@ def db_upgrade(db: DbOpt = None,
 @db_app.command("status")
 def db_status(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Schema revision and how much the knowledge base holds."""
+    from parley.store.consolidate import failed_blocks
     from parley.store.db import current_revision, describe
     from parley.store.queries import totals
-
-    from parley.store.consolidate import failed_blocks
 
     with _store(db) as store, store.connect() as conn:
         failures = failed_blocks(conn)

@@ -380,6 +380,8 @@ def _anchor_block(conn: Connection, kind: str, anchor: dict[str, Any]) -> str | 
 
 
 def _resolve_doc(conn: Connection, prefix: str) -> str:
+    if conn.execute(select(m.Document.id).where(m.Document.id == prefix)).first() is not None:
+        return prefix
     ids = conn.execute(select(m.Document.id).where(m.Document.id.startswith(prefix, autoescape=True))
                        .limit(2)).scalars().all()
     if not ids:

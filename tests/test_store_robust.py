@@ -1,0 +1,342 @@
+"""The knowledge base never breaks: records and corrected values are checked at the boundary,
+a block that fails to consolidate is isolated, corrections that move facts between blocks work
+in either direction, documents can be taken out of the record, and a second writer on SQLite
+waits or stops with a message. The records here are written by hand (no language models)."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+from typer.testing import CliRunner
+
+from parley.cli import app
+from parley.store import models as m
+from parley.store import queries as q
+from parley.store.consolidate import consolidate, failed_blocks
+from parley.store.corrections import CorrectionError, add_correction, list_corrections, revert_correction
+from parley.store.db import open_store
+from parley.store.ingest import Incoming, ingest
+from parley.validation import Invalid, check_record, check_value, validate_record
+
+PARLEY = [sys.executable, "-m", "parley.cli"]
+
+
+def record(doc_id: str, *, series: str = "cis-security-council-secretaries", ordinal: int | None = 14,
+           start: str = "2026-10-14", place: str = "Minsk", country: str = "BLR", outlet: str = "Minsk Courier",
+           chair: str = "Alexander Volfovich") -> dict[str, Any]:
+    """A valid record of one report of one meeting, with a person, an agreement and a quotation."""
+    return {
+        "schema": "parley/extraction/v1",
+        "document": {"id": doc_id, "name": f"report-{doc_id[:6]}", "title": f"Secretaries meet in {place}",
+                     "published": start, "language": "en", "source": outlet, "url": None, "origin": None},
+        "meetings": [{
+            "name": f"meeting of the secretaries of the Security Councils in {place}", "format": "multilateral",
+            "series": series, "ordinal": ordinal, "start": start, "end": None, "place": place, "country": country,
+            "chair": chair, "states": [country, "RUS", "KAZ"], "organizations": ["CIS"], "persons": [chair],
+            "status": "held", "topics": ["terrorism"], "part_of": None, "evidence": [[0, 40]], "confidence": 0.8,
+        }],
+        "agreements": [{"title": "plan of cooperation for 2026-2027", "kind": "plan", "parties": [country, "RUS"],
+                        "signatories": [], "signed": start, "valid_from": 2026, "valid_to": 2027, "meeting": 0,
+                        "evidence": [[41, 80]], "confidence": 0.7}],
+        "statements": [{"speaker": chair, "quote": "Cooperation against terrorism goes on.", "meeting": 0,
+                        "evidence": [[81, 120]], "confidence": 0.9}],
+        "people": [{"name": chair, "aliases": [], "offices": [{"title": "State Secretary of the Security Council",
+                                                                "state": country, "organization": None}],
+                    "evidence": [[0, 20]], "confidence": 0.9}],
+    }
+
+
+def doc_id(n: int) -> str:
+    return hashlib.sha256(str(n).encode()).hexdigest()
+
+
+# --------------------------------------------------------------------------- validation
+
+
+BAD_RECORDS: list[tuple[str, Any, str]] = [
+    ("meetings", ("evidence", "0-40"), "meetings[0].evidence: takes a list"),
+    ("people", ("name", 42), "people[0].name: takes a string"),
+    ("meetings", ("ordinal", 10**29 + 7), "meetings[0].ordinal: 100000000000000000000000000007 is out of range"),
+    ("meetings", ("start", "2025-13-45"), "meetings[0].start: 2025-13-45 is not a date that exists"),
+    ("meetings", ("ordinal", -5), "meetings[0].ordinal: -5 is out of range"),
+    ("meetings", ("ordinal", 1e30), "meetings[0].ordinal: takes a whole number"),
+    ("meetings", ("states", ["RUS"] * 100_000), "meetings[0].states: has 100,000 values; at most 500"),
+    ("agreements", ("meeting", 3), "agreements[0].meeting: meeting 3 does not exist"),
+    ("statements", ("confidence", float("nan")), "statements[0].confidence: takes a number from 0 to 1"),
+]
+
+
+@pytest.mark.parametrize(("plural", "change", "message"), BAD_RECORDS, ids=[b[2].split(":")[0] for b in BAD_RECORDS])
+def test_an_invalid_record_is_refused_with_the_field_and_the_reason(plural, change, message):
+    rec = record(doc_id(1))
+    rec[plural][0][change[0]] = change[1]
+    with pytest.raises(Invalid) as caught:
+        check_record(rec)
+    assert str(caught.value).startswith(message)
+
+
+def test_valid_records_pass_and_lone_surrogates_become_replacement_characters():
+    rec = record(doc_id(2))
+    rec["statements"][0]["quote"] = "Cooperation \ud800 goes on."
+    rec["meetings"][0]["states"] = ["BLR", "RUS", "BLR"]
+    rec["meetings"][0]["note"] = {"added by": "a producer \udc80"}  # fields the schema does not name are kept
+    assert validate_record(rec) is None
+    assert rec["statements"][0]["quote"] == "Cooperation \ufffd goes on."
+    assert len(rec["statements"][0]["quote"]) == len("Cooperation \ud800 goes on.")
+    assert rec["meetings"][0]["states"] == ["BLR", "RUS"]
+    assert rec["meetings"][0]["note"] == {"added by": "a producer \ufffd"}
+    assert json.dumps(rec, ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize(("kind", "field", "value", "ok"), [
+    ("meeting", "start", "2024-02-29", True), ("meeting", "start", "2023-02-29", False),
+    ("meeting", "start", "12.10.2025", False), ("meeting", "ordinal", 999, True), ("meeting", "ordinal", 1000, False),
+    ("meeting", "ordinal", True, False), ("meeting", "country", "rus", False), ("agreement", "valid_to", 2027, True),
+    ("agreement", "valid_to", 27, False), ("agreement", "kind", "pact", False), ("statement", "quote", "x" * 200, True),
+])
+def test_corrected_values_take_the_same_checks_as_records(kind, field, value, ok):
+    if ok:
+        assert check_value(kind, field, value) == value
+    else:
+        with pytest.raises(Invalid):
+            check_value(kind, field, value)
+
+
+def test_ingest_stores_the_good_records_and_names_every_bad_one(tmp_path):
+    lines = []
+    for n, (plural, (field, value), _) in enumerate(BAD_RECORDS):
+        rec = record(doc_id(100 + n))
+        rec[plural][0][field] = value
+        lines.append(json.dumps(rec))
+    good = [record(doc_id(1)), record(doc_id(2), start="2026-10-15", outlet="Eurasia Desk")]
+    lines[3:3] = [json.dumps(good[0])]
+    lines.append(json.dumps(good[1]))
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    run = subprocess.run([*PARLEY, "ingest", "--records", str(tmp_path / "batch.jsonl"), "--db", db],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    for _, _, message in BAD_RECORDS:
+        assert message.split(":")[0] in run.stderr
+    assert "2 added" in run.stderr and f"{len(BAD_RECORDS)} failure(s)" in run.stderr
+    with open_store(db) as store, store.connect() as conn:
+        [meeting] = q.list_meetings(conn)
+        assert meeting.key == "cis-security-council-secretaries/14" and meeting.documents == 2
+        stored = conn.execute(select(m.Fact.data).where(m.Fact.kind == "meeting")).scalars().all()
+        assert all(d["ordinal"] == 14 and d["start"].startswith("2026-10") for d in stored)
+    again = subprocess.run([*PARLEY, "ingest", "--records", str(tmp_path / "batch.jsonl"), "--db", db],
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 1 and "0 added, 2 unchanged" in again.stderr
+    full = subprocess.run([*PARLEY, "db", "consolidate", "--all", "--db", db], capture_output=True, text=True,
+                          timeout=120)
+    assert full.returncode == 0, full.stderr
+
+
+# --------------------------------------------------------------------------- failure isolation
+
+
+def _store_with(tmp_path: Path, records: list[dict[str, Any]]):
+    store = open_store(str(tmp_path / "kb.db"))
+    report = ingest(store, [Incoming(copy.deepcopy(r), None, f"test:{i}") for i, r in enumerate(records)])
+    assert report.failures == [] and not report.consolidation.failures
+    return store
+
+
+def _break_fact(store, did: str) -> None:
+    """What an older Parley, with no validator, could have stored: evidence as a string."""
+    with store.engine.begin() as conn:
+        data = conn.execute(select(m.Fact.data).where(m.Fact.document_id == did, m.Fact.kind == "meeting")).scalar()
+        conn.execute(update(m.Fact).where(m.Fact.document_id == did, m.Fact.kind == "meeting")
+                     .values(data={**data, "evidence": "0-40", "states": 7}))
+        conn.execute(m.Dirty.__table__.insert().values(kind="meeting", block="s:cis-security-council-secretaries"))
+
+
+def test_a_block_that_fails_is_reported_and_never_stops_the_others_or_later_ingests(tmp_path):
+    store = _store_with(tmp_path, [record(doc_id(1)), record(doc_id(2), series="sco-security-council-secretaries",
+                                                             ordinal=21, place="Bishkek", country="KGZ")])
+    _break_fact(store, doc_id(1))
+    rep = consolidate(store, full=True)
+    [failure] = rep.failures
+    assert (failure.kind, failure.block, failure.documents) == ("meeting", "s:cis-security-council-secretaries",
+                                                               [doc_id(1)])
+    assert failure.error.startswith(("TypeError", "AttributeError", "ValueError"))
+    assert rep.blocks["person"] >= 1 and rep.entities["meeting"] >= 1  # the other blocks went on
+    with store.connect() as conn:
+        keys = {x.key for x in q.list_meetings(conn)}
+        assert "sco-security-council-secretaries/21" in keys
+        assert "cis-security-council-secretaries/14" in keys  # kept as it was before the failure
+        assert [f.block for f in failed_blocks(conn)] == ["s:cis-security-council-secretaries"]
+    # A later ingest goes on, and so do corrections elsewhere.
+    later = ingest(store, [Incoming(record(doc_id(3), series="brics-national-security", ordinal=15,
+                                           place="Moscow", country="RUS"), None, "test:later")])
+    assert later.added == 1 and later.consolidation.failures == []
+    add_correction(store, "meeting", "sco-security-council-secretaries/21", "accept", reason="checked")
+    # Taking the bad document out of the record lets the block consolidate again.
+    add_correction(store, "document", doc_id(1)[:10], "remove", reason="an old, damaged record")
+    with store.connect() as conn:
+        assert failed_blocks(conn) == []
+        assert "cis-security-council-secretaries/14" not in {x.key for x in q.list_meetings(conn)}
+    assert consolidate(store, full=True).failures == []
+
+
+def test_the_cli_reports_failed_blocks_with_their_documents_and_exits_1(tmp_path):
+    store = _store_with(tmp_path, [record(doc_id(1))])
+    _break_fact(store, doc_id(1))
+    store.close()
+    db = str(tmp_path / "kb.db")
+    run = subprocess.run([*PARLEY, "db", "consolidate", "--db", db], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "not consolidated" in run.stderr and doc_id(1)[:12] in run.stderr and "document remove" in run.stderr
+    status = subprocess.run([*PARLEY, "db", "status", "--json", "--db", db], capture_output=True, text=True,
+                            timeout=120)
+    assert json.loads(status.stdout)["failed_blocks"] == 1
+
+
+# --------------------------------------------------------------------------- documents out of the record
+
+
+def test_a_removed_document_stays_out_across_reingest_and_comes_back_on_revert(tmp_path):
+    recs = [record(doc_id(1)), record(doc_id(2), start="2026-10-15", outlet="Eurasia Desk")]
+    store = _store_with(tmp_path, recs)
+    c = add_correction(store, "document", doc_id(2)[:8], "remove", author="analyst", reason="a copy of a wire story")
+    assert (c.target_kind, c.target_key, c.action, c.author) == ("document", doc_id(2), "remove", "analyst")
+    with store.connect() as conn:
+        meeting = q.get_meeting(conn, "cis-security-council-secretaries/14")
+        assert meeting.documents == 1 and meeting.start == "2026-10-14"
+        assert q.get_document(conn, doc_id(2)).removed_by == c.id
+    changed = copy.deepcopy(recs[1])
+    changed["meetings"][0]["topics"] = ["extremism"]  # a re-extraction of the same document
+    assert ingest(store, [Incoming(changed, None, "test:again")]).reextracted == 1
+    with store.connect() as conn:
+        assert q.get_meeting(conn, "cis-security-council-secretaries/14").documents == 1
+    with pytest.raises(CorrectionError, match="already removed"):
+        add_correction(store, "document", doc_id(2), "remove", reason="twice")
+    revert_correction(store, c.id, reason="it is an independent report after all")
+    with store.connect() as conn:
+        assert q.get_meeting(conn, "cis-security-council-secretaries/14").documents == 2
+    assert [x.status for x in list_corrections(store, target_kind="document")] == ["reverted", "revert"]
+
+
+def test_document_remove_on_the_command_line(tmp_path):
+    _store_with(tmp_path, [record(doc_id(1)), record(doc_id(2), start="2026-10-15")]).close()
+    db = str(tmp_path / "kb.db")
+    runner = CliRunner()
+    res = runner.invoke(app, ["document", "remove", doc_id(2)[:9], "--why", "duplicate", "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "removed from the record" in res.output
+    res = runner.invoke(app, ["document", "remove", "zzz", "--why", "typo", "--db", db])
+    assert res.exit_code == 2 and "no document 'zzz'" in res.output
+    res = runner.invoke(app, ["document", "show", doc_id(2)[:9], "--db", db])
+    assert res.exit_code == 0 and "removed from the record by correction 1" in res.output
+
+
+# --------------------------------------------------------------------------- corrections that move facts
+
+
+@pytest.mark.parametrize("target", ["brics-national-security", "sco-security-council-secretaries"],
+                         ids=["to-a-series-sorting-before", "to-a-series-sorting-after"])
+def test_a_fact_moves_to_another_series_in_either_direction(tmp_path, target):
+    store = _store_with(tmp_path, [record(doc_id(1)), record(doc_id(2), start="2026-10-15"),
+                                   record(doc_id(3), series=target, ordinal=14, place="Moscow", country="RUS")])
+    c = add_correction(store, "fact", f"{doc_id(2)[:8]}:meeting:0", "edit", field="series", value=target,
+                       reason="the report is about the other body")
+    with store.connect() as conn:
+        moved = q.get_meeting(conn, f"{target}/14")
+        assert moved is not None and {s.document_id for s in moved.sources} == {doc_id(2), doc_id(3)}
+        assert q.get_meeting(conn, "cis-security-council-secretaries/14").documents == 1
+    # ... and back, then everything that used to fail after such a move.
+    revert_correction(store, c.id, reason="it was right")
+    add_correction(store, "fact", f"{doc_id(1)}:meeting:0", "edit", field="series", value=target, reason="move")
+    assert ingest(store, [Incoming(record(doc_id(4), start="2026-10-16"), None, "test:4")]).added == 1
+    assert consolidate(store, full=True).failures == []
+    with store.connect() as conn:
+        assert q.get_meeting(conn, "cis-security-council-secretaries/14").documents == 2
+        assert q.get_meeting(conn, f"{target}/14").documents == 2
+
+
+def test_series_moves_on_the_command_line_then_ingest_consolidate_and_export(tmp_path):
+    recs = [record(doc_id(1)), record(doc_id(2), start="2026-10-15")]
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+
+    def parley(*args: str) -> subprocess.CompletedProcess:
+        res = subprocess.run([*PARLEY, *args, "--db", db], capture_output=True, text=True, timeout=120)
+        assert "Traceback" not in res.stderr
+        return res
+
+    assert parley("ingest", "--records", str(path)).returncode == 0
+    for series in ("brics-national-security", "sco-security-council-secretaries", "cis-security-council-secretaries"):
+        res = parley("fix", "fact", f"{doc_id(2)[:8]}:meeting:0", "--set", f"series={series}", "--why", "move")
+        assert res.returncode == 0, res.stderr
+    assert parley("fix", "fact", f"{doc_id(1)[:8]}:meeting:0", "--set", "ordinal=3",
+                  "--why", "the report gives a number").returncode == 0
+    assert parley("ingest", "--records", str(path)).returncode == 0
+    assert parley("db", "consolidate", "--all").returncode == 0
+    res = subprocess.run([*PARLEY, "export", "corrections", "--format", "parquet", "-o", str(tmp_path / "c.parquet"),
+                          "--db", db], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(tmp_path / "c.parquet")
+    assert table.num_rows == 4
+
+
+def test_a_refused_value_stores_no_correction(tmp_path):
+    store = _store_with(tmp_path, [record(doc_id(1))])
+    for field, value in (("ordinal", "-5"), ("ordinal", "1e30"), ("start", "2025-13-45"), ("series", "nonsense")):
+        with pytest.raises(CorrectionError):
+            add_correction(store, "fact", f"{doc_id(1)}:meeting:0", "edit", field=field, value=value, reason="x")
+    with pytest.raises(CorrectionError, match="1 to"):
+        add_correction(store, "meeting", "x" * 1_000_000, "accept", reason="x")
+    with pytest.raises(CorrectionError, match="no correction"):
+        revert_correction(store, 10**20, reason="x")
+    assert list_corrections(store) == []
+
+
+# --------------------------------------------------------------------------- two writers on SQLite
+
+
+def _hold_write_lock(db: str, seconds: float, taken: threading.Event) -> None:
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    taken.set()
+    time.sleep(seconds)
+    conn.execute("ROLLBACK")
+    conn.close()
+
+
+@pytest.mark.parametrize(("hold", "wait", "code", "says"), [
+    (1.5, "30", 0, "waiting for it to finish"),
+    (6.0, "1", 2, "stayed locked by another writer"),
+], ids=["waits-then-goes-on", "gives-up-with-exit-2"])
+def test_a_second_writer_on_sqlite_waits_with_a_message_or_exits_2(tmp_path, hold, wait, code, says):
+    _store_with(tmp_path, [record(doc_id(1))]).close()
+    db = str(tmp_path / "kb.db")
+    path = tmp_path / "more.json"
+    path.write_text(json.dumps(record(doc_id(2), start="2026-10-15")), encoding="utf-8")
+    taken = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(db, hold, taken))
+    holder.start()
+    taken.wait(10)
+    res = subprocess.run([*PARLEY, "ingest", "--records", str(path), "--db", db], capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "PARLEY_LOCK_WAIT": wait})
+    holder.join()
+    assert res.returncode == code, res.stderr
+    assert says in res.stderr and "Traceback" not in res.stderr and "database is locked" not in res.stderr
+    with open_store(db) as store, store.connect() as conn:
+        documents = conn.execute(select(m.Document.id)).scalars().all()
+    assert len(documents) == (2 if code == 0 else 1)
