@@ -66,12 +66,17 @@ def _json(data: Any) -> None:
 
 
 def _warn_pending(store) -> None:
-    from parley.store.consolidate import pending
+    from parley.store.consolidate import failed_blocks, pending
 
     n = pending(store)
     if n:
-        err.print(f"[yellow]note:[/yellow] {n} block(s) wait for consolidation (an ingest was interrupted): "
-                  "run `parley db consolidate`")
+        err.print(f"[yellow]note:[/yellow] {n} block(s) wait for consolidation (an ingest was interrupted or is "
+                  "under way): run `parley db consolidate`")
+    with store.connect() as conn:
+        failed = len(failed_blocks(conn))
+    if failed:
+        err.print(f"[yellow]note:[/yellow] {failed} block(s) could not be consolidated and show what they held "
+                  "before: `parley db status` lists them")
 
 
 def _report_failures(failures) -> None:

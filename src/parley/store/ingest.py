@@ -25,12 +25,13 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from parley.record import SCHEMA
 from parley.resolve.consolidate import BLOCKERS, apply_fact_corrections, precision
 from parley.store import models as m
 from parley.store.corrections import fact_corrections, locate
-from parley.store.db import Store
+from parley.store.db import Store, StoreError
 from parley.validation import validate_record
 
 KINDS = (("meeting", "meetings"), ("agreement", "agreements"), ("statement", "statements"), ("person", "people"))
@@ -274,7 +275,7 @@ def _subject(kind: str, item: dict[str, Any]) -> str | None:
 def _extractor(rec: dict[str, Any]) -> str:
     ext = rec.get("extractor")
     if isinstance(ext, dict) and ext.get("version"):
-        return str(ext.get("name") or "parley") + " " + str(ext["version"])
+        return (str(ext.get("name") or "parley") + " " + str(ext["version"]))[:100]
     if isinstance(ext, str) and ext:
         return ext[:100]
     from parley import __version__
@@ -427,19 +428,21 @@ class Ingester:
 
 def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bool = True,
            on_item: Callable[[Incoming | Failure, str], None] | None = None) -> IngestReport:
-    """Store every record (skipping failures, which are reported), then consolidate."""
+    """Check and store every record (failures and refused records are reported and skipped),
+    then consolidate."""
     report = IngestReport()
     ing = Ingester(store)
     try:
         for item in items:
-            if isinstance(item, Failure):
-                report.failures.append(item)
+            done = _store_one(ing, item)
+            if isinstance(done, Failure):
+                report.failures.append(done)
                 outcome = "failed"
             else:
-                outcome = ing.add(item)
+                outcome = done
                 setattr(report, outcome, getattr(report, outcome) + 1)
             if on_item:
-                on_item(item, outcome)
+                on_item(done if isinstance(done, Failure) else item, outcome)
     finally:
         ing.close()
     if consolidate:
@@ -447,3 +450,20 @@ def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bo
 
         report.consolidation = run(store)
     return report
+
+
+def _store_one(ing: Ingester, item: Incoming | Failure) -> str | Failure:
+    """The outcome of storing one item, or why it was not stored."""
+    if isinstance(item, Failure):
+        return item
+    reason = validate_record(item.record)
+    if reason:
+        return Failure(item.origin, reason)
+    try:
+        return ing.add(item)
+    except StoreError:
+        raise  # the store itself cannot be used (locked, gone): no later item could be stored either
+    except (SQLAlchemyError, ValueError, TypeError, KeyError) as exc:
+        # The documents before it are committed (Ingester.add rolls back only this one).
+        message = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else "no message"
+        return Failure(item.origin, f"cannot store it ({exc.__class__.__name__}: {message})")
