@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, tuple_
+from sqlalchemy import and_, delete, func, insert, select, tuple_
 from sqlalchemy.engine import Connection
 
 from parley.resolve import consolidate as logic
@@ -87,7 +87,8 @@ def failed_blocks(conn: Connection) -> list[BlockFailed]:
 
 
 class _Rebuilder:
-    """What rebuilding blocks needs, loaded once per run: corrections, removed documents."""
+    """What rebuilding blocks needs, loaded once per run: corrections, removed documents, the
+    blocks that failed last time."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -95,6 +96,11 @@ class _Rebuilder:
         self.fact_corr = fact_corrections(conn)
         self.removed = removed_documents(conn)
         self.located: dict[str, dict] = {}
+        self.load_failed()
+
+    def load_failed(self) -> None:
+        self.failed = {(r.kind, r.block) for r in self.conn.execute(select(m.BlockFailure.kind,
+                                                                           m.BlockFailure.block))}
 
     def rebuild(self, kind: str, block: str) -> tuple[int, int]:
         """Replace the block's derived rows; (entities, facts)."""
@@ -102,6 +108,10 @@ class _Rebuilder:
         entities = RUNNERS[kind](block, facts, self.corrections.get(kind, []))
         _replace(self.conn, kind, block, entities)
         self.conn.execute(delete(m.Dirty).where(m.Dirty.kind == kind, m.Dirty.block == block))
+        if (kind, block) in self.failed:
+            self.conn.execute(delete(m.BlockFailure).where(m.BlockFailure.kind == kind,
+                                                           m.BlockFailure.block == block))
+            self.failed.discard((kind, block))
         return len(entities), len(facts)
 
 
@@ -122,29 +132,26 @@ def consolidate(store: Store, *, full: bool = False,
             with conn.begin():
                 blocks = conn.execute(select(m.Dirty.block).where(m.Dirty.kind == kind)
                                       .order_by(m.Dirty.block)).scalars().all()
+                _release_moved_sources(conn, kind)
             report.blocks[kind] = len(blocks)
             count = 0
             n = 0
             while n < len(blocks):
                 # Small blocks share a transaction (commits dominate otherwise); a block's rows
                 # and its dirty mark always go together, so an interruption loses nothing.
-                with conn.begin():
-                    facts_in_tx = 0
-                    while n < len(blocks) and facts_in_tx < _TX_FACTS:
-                        block = blocks[n]
-                        n += 1
-                        savepoint = conn.begin_nested()
-                        try:
-                            entities, facts = work.rebuild(kind, block)
-                            savepoint.commit()
-                        except Exception as exc:  # noqa: BLE001 - any failure of one block is isolated
-                            savepoint.rollback()
-                            report.failures.append(_record_failure(conn, kind, block, exc))
-                            continue
-                        conn.execute(delete(m.BlockFailure).where(m.BlockFailure.kind == kind,
-                                                                  m.BlockFailure.block == block))
-                        facts_in_tx += facts + 50
-                        count += entities
+                first, group_count = n, 0
+                try:
+                    with conn.begin():
+                        facts_in_tx = 0
+                        while n < len(blocks) and facts_in_tx < _TX_FACTS:
+                            entities, facts = work.rebuild(kind, blocks[n])
+                            n += 1
+                            group_count += entities
+                            facts_in_tx += facts + 50
+                except Exception:  # noqa: BLE001 - blocks[n] failed: the group is redone, isolating it
+                    n, group_count = _isolate(conn, work, kind, blocks[first:n + 1], report)
+                    n += first
+                count += group_count
                 if progress:
                     progress(kind, n, len(blocks))
             report.entities[kind] = count
@@ -152,19 +159,52 @@ def consolidate(store: Store, *, full: bool = False,
     return report
 
 
+def _isolate(conn: Connection, work: _Rebuilder, kind: str, blocks: list[str],
+             report: ConsolidationReport) -> tuple[int, int]:
+    """Rebuild a group of blocks one SAVEPOINT each (the slow path, taken only after a failure):
+    a block that fails is rolled back to what it was and recorded. (blocks done, entities)."""
+    count = 0
+    with conn.begin():
+        work.load_failed()  # as the database has it after the group's rollback
+        for block in blocks:
+            savepoint = conn.begin_nested()
+            try:
+                entities, _ = work.rebuild(kind, block)
+                savepoint.commit()
+                count += entities
+            except Exception as exc:  # noqa: BLE001 - any failure of one block is isolated
+                savepoint.rollback()
+                report.failures.append(_record_failure(conn, kind, block, exc))
+                work.failed.add((kind, block))
+    return len(blocks), count
+
+
 def rebuild_blocks(conn: Connection, pairs: set[tuple[str, str]]) -> None:
     """Rebuild these blocks inside the caller's transaction, all or nothing: a correction and
     the blocks it changes (both, when it moves a fact to another block) commit together, or the
-    error reaches the caller and nothing is stored."""
+    error reaches the caller and nothing is stored. The blocks must be marked dirty."""
     work = _Rebuilder(conn)
     for kind in ORDER:
+        _release_moved_sources(conn, kind)
         for block in sorted(b for k, b in pairs if k == kind):
             try:
                 work.rebuild(kind, block)
             except Exception as exc:
                 raise StoreError(f"consolidating {kind} block {block!r} failed ({exc.__class__.__name__}: "
                                  f"{_first_line(exc)}); nothing was changed") from exc
-            conn.execute(delete(m.BlockFailure).where(m.BlockFailure.kind == kind, m.BlockFailure.block == block))
+
+
+def _release_moved_sources(conn: Connection, kind: str) -> None:
+    """A fact that moved to another block (a corrected series, a re-extraction) may still be a
+    source of its old block's entity. Both blocks are dirty, but the new one may be rebuilt first
+    (blocks go in key order) and would then claim a fact the old one still holds: such stale
+    claims are dropped first, in one statement for all the dirty blocks of a kind."""
+    src, f, d = m.SOURCES[kind], m.Fact, m.Dirty
+    stale = (select(src.document_id, src.fact_idx)
+             .join(f, and_(f.document_id == src.document_id, f.idx == src.fact_idx, f.kind == kind))
+             .join(d, and_(d.kind == kind, d.block == f.block))
+             .where(src.block != f.block))
+    conn.execute(delete(src).where(tuple_(src.document_id, src.fact_idx).in_(stale)))
 
 
 def _record_failure(conn: Connection, kind: str, block: str, exc: Exception) -> BlockFailed:
@@ -268,20 +308,6 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) ->
                 rows[m.StatementSource].append({"document_id": s.document_id, "fact_idx": s.index,
                                                 "statement_key": e.key, "block": block,
                                                 "meeting_idx": s.meeting_index, "evidence": s.evidence})
-    source = m.SOURCES[kind]
-    if rows.get(source):
-        _release_sources(conn, source, block, rows[source])
     for table in m.DERIVED[kind]:
         if rows.get(table):
             conn.execute(insert(table), rows[table])
-
-
-def _release_sources(conn: Connection, table: type, block: str, rows: list[dict[str, Any]]) -> None:
-    """A fact moved here from another block (a corrected series) may still be a source of that
-    block's entity: that block is dirty too and is rebuilt in this run, but it may come later
-    (blocks go in key order), so its claim on the fact is dropped now, whichever order."""
-    keys = [(r["document_id"], r["fact_idx"]) for r in rows]
-    for i in range(0, len(keys), 400):
-        chunk = keys[i:i + 400]
-        conn.execute(delete(table).where(table.block != block,
-                                         tuple_(table.document_id, table.fact_idx).in_(chunk)))
