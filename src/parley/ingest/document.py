@@ -47,7 +47,7 @@ class Document:
                 setattr(self, name, value)
                 replaced += count
         if replaced:
-            self.notes.append(f"{replaced} lone surrogate code point(s) replaced with U+FFFD")
+            self.notes.append(surrogate_note(replaced))
         if len(self.text) != len(self.raw):
             raise ValueError(
                 f"{self.origin}: cleaned text has {len(self.text)} characters, raw has {len(self.raw)}; "
@@ -59,6 +59,10 @@ def replace_surrogates(text: str) -> tuple[str, int]:
     """``text`` with each surrogate code point replaced by U+FFFD (one for one, so offsets
     stay valid), and how many were replaced."""
     return _SURROGATE.subn("\ufffd", text)
+
+
+def surrogate_note(count: int) -> str:
+    return f"{count} lone surrogate code point{'s' if count > 1 else ''} (as from a \\ud800 escape) replaced with U+FFFD"
 
 
 @dataclass(frozen=True)
