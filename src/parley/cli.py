@@ -38,13 +38,13 @@ def _safe_name(name: str, taken: set[str]) -> str:
     return out
 
 
-def print_skipped(origin: str, reason: str, *, fatal: bool = True) -> None:
-    """One line on standard error for an input not read: "skipped PATH: reason", red for a failure,
-    yellow for a notice. Paths are printed whole (no markup, no wrapping) so they can be copied."""
+def skipped_line(origin: str, reason: str, *, fatal: bool = True) -> str:
+    """Rich markup for an input not read: "skipped PATH: reason", red for a failure, yellow for a
+    notice (``parley extract`` and ``parley ingest`` print the same line)."""
     from rich.markup import escape
 
     colour = "red" if fatal else "yellow"
-    err.print(f"[{colour}]skipped[/{colour}] {escape(origin)}: {escape(reason)}", highlight=False, soft_wrap=True)
+    return f"[{colour}]skipped[/{colour}] {escape(origin)}: {escape(reason)}"
 
 
 @app.command()
@@ -77,7 +77,8 @@ def extract(
                 fatal = getattr(result, "fatal", True)
                 failures += fatal
                 notices += not fatal
-                print_skipped(result.origin, result.reason, fatal=fatal)
+                # Whole paths, not cut into lines nor highlighted: they are copied and grepped.
+                err.print(skipped_line(result.origin, result.reason, fatal=fatal), highlight=False, soft_wrap=True)
                 continue
             docs += 1
             data = result.to_json()
