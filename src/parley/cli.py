@@ -95,7 +95,7 @@ def extract(
     if not quiet:
         err.print(f"{docs} document(s), {items} item(s) extracted, {failures} failure(s)"
                   + (f", {notices} other file(s) skipped" if notices else "")
-                  + (f"; records in {out}" if out else ""))
+                  + (f"; records in {out}" if out else ""), soft_wrap=True)
     if docs == 0 and failures == 0:
         err.print("[red]no input documents found[/red]")
         raise typer.Exit(2)
