@@ -118,6 +118,14 @@ def test_walk_reports_loops_broken_links_and_unread_formats_in_name_order(tmp_pa
     assert fatal == {"broken.txt", "itself", "loop", "scan.pdf"}  # README and the image are notices
 
 
+def test_a_broken_link_named_on_the_command_line_says_so(tmp_path: Path) -> None:
+    os.symlink(tmp_path / "gone.txt", tmp_path / "link.txt")
+    [failure] = iter_inputs([str(tmp_path / "link.txt")])
+    assert isinstance(failure, ReadFailure) and failure.reason.startswith("broken symbolic link")
+    [failure] = iter_sources([str(tmp_path / "link.txt")])
+    assert isinstance(failure, Failure) and failure.reason.startswith("broken symbolic link")
+
+
 @pytest.mark.parametrize("name", ["README", "readme.txt", "LICENSE", "Licence.md", "CHANGELOG.md",
                                   "contributing.rst", "ReadMe.html"])
 def test_project_files_are_notices_in_a_walk_but_read_when_named(tmp_path: Path, name: str) -> None:

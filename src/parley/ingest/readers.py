@@ -30,7 +30,7 @@ from parley.ingest.decode import (
 )
 from parley.ingest.document import Document, ReadFailure, replace_surrogates, surrogate_note
 from parley.ingest.html import hostname, read_html
-from parley.ingest.walk import os_reason, walk
+from parley.ingest.walk import os_reason, stat_reason, walk
 
 DEFAULT_MAX_BYTES = 10_000_000
 STDIN_ORIGIN = "<stdin>"
@@ -103,7 +103,7 @@ def _read_path(path: str, max_bytes: int) -> Iterator[Item]:
     try:
         info = os.stat(path)
     except OSError as error:
-        yield ReadFailure(path, os_reason(error))
+        yield ReadFailure(path, stat_reason(path, error))
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _read_directory(path, max_bytes)

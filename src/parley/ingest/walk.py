@@ -81,7 +81,7 @@ def _walk(
         try:
             info = os.stat(path)  # follows links: a link is judged by what it points to
         except OSError as error:
-            yield ReadFailure(path, _link_reason(path, error))
+            yield ReadFailure(path, stat_reason(path, error))
             continue
         if stat.S_ISDIR(info.st_mode):
             key = (info.st_dev, info.st_ino)
@@ -128,7 +128,8 @@ def _file(path: str, name: str, suffixes: frozenset[str], documents: bool) -> st
     )
 
 
-def _link_reason(path: str, error: OSError) -> str:
+def stat_reason(path: str, error: OSError) -> str:
+    """Why ``os.stat(path)`` failed: a link is described as one (loop, broken), anything else by os_reason."""
     if error.errno == errno.ELOOP:
         return "symbolic link loop (the link leads back to itself) - remove the link or point it elsewhere"
     if os.path.islink(path) and isinstance(error, FileNotFoundError):

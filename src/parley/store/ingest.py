@@ -32,7 +32,7 @@ from sqlalchemy.engine import Connection
 
 from parley.ingest.decode import binary_kind
 from parley.ingest.document import Document, ReadFailure
-from parley.ingest.walk import os_reason, walk
+from parley.ingest.walk import os_reason, stat_reason, walk
 from parley.record import SCHEMA
 from parley.resolve.consolidate import BLOCKERS, apply_fact_corrections, precision
 from parley.store import models as m
@@ -136,7 +136,7 @@ def _classify(path: str, records_only: bool) -> Iterator[tuple[str, str] | ReadF
     try:
         info = os.stat(path)
     except OSError as exc:
-        yield ReadFailure(path, os_reason(exc))
+        yield ReadFailure(path, stat_reason(path, exc))
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _classify_directory(path, records_only)
