@@ -306,23 +306,27 @@ def test_directory_is_walked_sorted_recursively_skipping_hidden(tmp_path: Path) 
     write(root / "c.jsonl", json.dumps({"id": "x", "text": "Record report."}) + "\n")
     write(root / ".hidden.txt", "Hidden report.")
     write(root / ".git" / "notes.txt", "Hidden directory report.")
-    write(root / "scan.pdf", PDF_BYTES)  # unknown extension inside a directory: not ours to read
+    write(root / "scan.pdf", PDF_BYTES)  # a format we cannot read: reported in its place, not read
     write(root / "b" / "z.md", "Markdown report.")
     items = read_all(root)
-    assert all(isinstance(item, Document) for item in items), items
     assert [item.origin for item in items] == [
         str(root / "a.html"),
         str(root / "b" / "inner.txt"),
         str(root / "b" / "z.md"),
         str(root / "c.jsonl") + ":1",
+        str(root / "scan.pdf"),
     ]
-    assert [item.name for item in items] == ["a", "inner", "z", "c-x"]
+    *docs, pdf = items
+    assert all(isinstance(item, Document) for item in docs), items
+    assert [item.name for item in docs] == ["a", "inner", "z", "c-x"]  # type: ignore[union-attr]
+    assert isinstance(pdf, ReadFailure) and pdf.fatal and "convert it to text or HTML first" in pdf.reason
 
 
 def test_directory_without_inputs_is_reported(tmp_path: Path) -> None:
-    write(tmp_path / "only.pdf", PDF_BYTES)
-    failure = read_one(tmp_path)
-    assert isinstance(failure, ReadFailure) and "no .txt" in failure.reason
+    write(tmp_path / "only.png", PNG_BYTES)
+    notice, failure = read_all(tmp_path)
+    assert isinstance(notice, ReadFailure) and not notice.fatal and notice.origin == str(tmp_path / "only.png")
+    assert isinstance(failure, ReadFailure) and failure.fatal and "no .txt" in failure.reason
 
 
 # --- JSON Lines -------------------------------------------------------------------------------

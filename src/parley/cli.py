@@ -2,7 +2,8 @@
 
 Exit codes follow the usual conventions: 0 when every input was processed, 1 when some
 inputs failed (they are reported and skipped, the rest are processed), 2 for usage
-errors (a missing directory, bad options).
+errors (a missing directory, bad options). Files a directory walk skips on purpose (a
+README, an image: notices, ReadFailure.fatal False) are printed by name but are not failures.
 """
 
 from __future__ import annotations
@@ -37,6 +38,15 @@ def _safe_name(name: str, taken: set[str]) -> str:
     return out
 
 
+def skipped_line(origin: str, reason: str, *, fatal: bool = True) -> str:
+    """Rich markup for an input not read: "skipped PATH: reason", red for a failure, yellow for a
+    notice (``parley extract`` and ``parley ingest`` print the same line)."""
+    from rich.markup import escape
+
+    colour = "red" if fatal else "yellow"
+    return f"[{colour}]skipped[/{colour}] {escape(origin)}: {escape(reason)}"
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files or directories (recursively); '-' reads standard input.")],
@@ -54,7 +64,7 @@ def extract(
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
-    docs = items = failures = 0
+    docs = items = failures = notices = 0
     printed: list[dict] = []
     show = not quiet and out is not None and sys.stderr.isatty()
     progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[name]}"),
@@ -64,8 +74,11 @@ def extract(
         for result in extract_stream(iter_inputs(paths, max_bytes=max_bytes), batch_size=batch_size, processes=processes):
             progress.advance(task)
             if isinstance(result, (ReadFailure, ExtractionFailure)):
-                failures += 1
-                err.print(f"[red]skipped[/red] {result.origin}: {result.reason}")
+                fatal = getattr(result, "fatal", True)
+                failures += fatal
+                notices += not fatal
+                # Whole paths, not cut into lines nor highlighted: they are copied and grepped.
+                err.print(skipped_line(result.origin, result.reason, fatal=fatal), highlight=False, soft_wrap=True)
                 continue
             docs += 1
             data = result.to_json()
@@ -81,7 +94,8 @@ def extract(
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     if not quiet:
         err.print(f"{docs} document(s), {items} item(s) extracted, {failures} failure(s)"
-                  + (f"; records in {out}" if out else ""))
+                  + (f", {notices} other file(s) skipped" if notices else "")
+                  + (f"; records in {out}" if out else ""), soft_wrap=True)
     if docs == 0 and failures == 0:
         err.print("[red]no input documents found[/red]")
         raise typer.Exit(2)

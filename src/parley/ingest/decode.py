@@ -42,6 +42,17 @@ _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
 _CONTROL_SAMPLE = 8192
 _CONTROL_SHARE = 0.05
 
+# "Mostly UTF-8": a UTF-8 file with a few stray bytes (a bad copy, a cut sequence) is UTF-8
+# with those bytes replaced, not a legacy code page - decoding it as cp1251 would turn all
+# its good text into mojibake. It is, when the invalid bytes are at most a handful or 1 % of
+# the non-ASCII bytes, whichever is more, and there are at least 10 well-formed multi-byte
+# characters per invalid byte. Legacy-encoded text fails the second test: its non-ASCII
+# bytes almost never form valid UTF-8 sequences.
+_STRAY_HANDFUL = 8
+_STRAY_SHARE = 0.01
+_MULTIBYTE_PER_STRAY = 10
+_ASCII = bytes(range(0x80))
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
 
 
@@ -64,11 +75,19 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
     return None
 
 
-def binary_kind(data: bytes) -> str | None:
-    """What kind of binary file ``data`` is, or None when it may be text."""
+def magic_kind(data: bytes) -> str | None:
+    """The binary format ``data`` starts with (PDF, gzip, ...), from its magic number."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             return kind
+    return None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What kind of binary file ``data`` is, or None when it may be text."""
+    magic = magic_kind(data)
+    if magic:
+        return magic
     if bom_encoding(data):
         # UTF-16/32 text is full of NUL bytes; the BOM vouches for it.
         return None
@@ -93,7 +112,8 @@ def declared_html_charset(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
-    """Decode text: BOM, then strict UTF-8, then a declared charset, then charset-normalizer's guess.
+    """Decode text: BOM, then UTF-8 (strict, or mostly UTF-8 with its few stray bytes replaced
+    and counted), then a declared charset, then charset-normalizer's guess.
 
     Raises DecodeError when none of them yields text.
     """
@@ -123,22 +143,50 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
 
 
 def _decode_utf8(data: bytes, *, encoding: str = "utf-8") -> Decoded | None:
-    """Strict UTF-8, tolerating only a multibyte character cut off at the very end (truncated download)."""
+    """UTF-8, or None when the bytes are not (mostly) UTF-8.
+
+    A multibyte character cut off at the very end (a truncated download) is dropped; a few
+    stray bytes elsewhere become U+FFFD, one per maximal invalid sequence as Python's
+    "replace" does, and are counted in a note (see _STRAY_HANDFUL).
+    """
     try:
         return Decoded(data.decode("utf-8"), encoding)
+    except UnicodeDecodeError:
+        pass
+    notes: list[str] = []
+    cut = _cut_at_end(data)
+    if cut is not None:
+        data = data[:cut]
+        notes.append("truncated: incomplete UTF-8 sequence at end of file")
+    text = data.decode("utf-8", "replace")
+    # Counted from lengths rather than character by character: files run to megabytes.
+    # A U+FFFD already in the input is a valid 3-byte sequence, not an inserted one.
+    inserted = text.count("\ufffd") - data.count("\ufffd".encode())
+    stray = len(data) - (len(text.encode("utf-8")) - 3 * inserted)
+    non_ascii = len(data.translate(None, _ASCII))
+    # ASCII bytes are never swallowed by an invalid sequence, so the rest are multi-byte characters.
+    multibyte = len(text) - inserted - (len(data) - non_ascii)
+    if stray:
+        if stray > max(_STRAY_HANDFUL, non_ascii * _STRAY_SHARE) or multibyte < _MULTIBYTE_PER_STRAY * stray:
+            return None
+        notes.append(f"{stray} invalid UTF-8 byte{'s' if stray > 1 else ''} replaced with U+FFFD")
+    return Decoded(text, encoding, notes)
+
+
+def _cut_at_end(data: bytes) -> int | None:
+    """Where a multibyte character cut off by the end of ``data`` starts, if one is."""
+    start = len(data)
+    while start > 0 and len(data) - start < 3 and 0x80 <= data[start - 1] < 0xC0:
+        start -= 1  # back over continuation bytes to the character's first byte
+    start -= 1
+    if start < 0 or data[start] < 0x80:
+        return None
+    try:
+        data[start:].decode("utf-8")
     except UnicodeDecodeError as error:
-        cut_at_end = (
-            error.end == len(data)
-            and len(data) - error.start < 4
-            and error.reason == "unexpected end of data"
-        )
-        if not cut_at_end:
-            return None
-        try:
-            text = data[: error.start].decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        return Decoded(text, encoding, ["truncated: incomplete UTF-8 sequence at end of file"])
+        if error.start == 0 and error.reason == "unexpected end of data":
+            return start
+    return None
 
 
 def _guess(data: bytes) -> Decoded:

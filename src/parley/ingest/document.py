@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# A str may hold surrogate code points (JSON's "\ud800" escapes decode to them) that no
+# encoding can write: spaCy, lingua, SQLite and the output files all fail on them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_METADATA = ("name", "title", "published", "url", "source")
 
 
 @dataclass
 class Document:
     """One report, as read from its source.
 
-    ``raw`` is the original input text (decoded, never altered): every evidence
-    offset Parley emits is an index into it. ``text`` has exactly the same length
+    ``raw`` is the original input text (decoded, never altered but for lone surrogates,
+    each replaced by U+FFFD and counted in ``notes``): every evidence offset Parley emits
+    is an index into it. ``text`` has exactly the same length
     as ``raw``; page furniture is replaced by spaces (a plain text's line breaks are
     kept; in HTML, markup becomes spaces and block elements line breaks), so that
     analysing ``text`` yields offsets that are valid in ``raw``.
@@ -30,6 +37,17 @@ class Document:
     notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        # Checked here rather than in each reader, so that no Document ever holds one.
+        self.raw, replaced = replace_surrogates(self.raw)
+        self.text, _ = replace_surrogates(self.text)  # blanked copy of raw: same places
+        for name in _METADATA:
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value, count = replace_surrogates(value)
+                setattr(self, name, value)
+                replaced += count
+        if replaced:
+            self.notes.append(surrogate_note(replaced))
         if len(self.text) != len(self.raw):
             raise ValueError(
                 f"{self.origin}: cleaned text has {len(self.text)} characters, raw has {len(self.raw)}; "
@@ -37,9 +55,25 @@ class Document:
             )
 
 
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each surrogate code point replaced by U+FFFD (one for one, so offsets
+    stay valid), and how many were replaced."""
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def surrogate_note(count: int) -> str:
+    return f"{count} lone surrogate code point{'s' if count > 1 else ''} (as from a \\ud800 escape) replaced with U+FFFD"
+
+
 @dataclass(frozen=True)
 class ReadFailure:
-    """An input that could not be turned into a Document, and why."""
+    """An input that could not be turned into a Document, and why.
+
+    ``fatal`` False makes it a notice: an input skipped on purpose (a README, an image in a
+    folder of reports). Commands print notices like failures ("skipped PATH: reason") but
+    do not count them: the exit code is 1 only for fatal failures.
+    """
 
     origin: str
     reason: str
+    fatal: bool = True

@@ -20,9 +20,17 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from parley.ingest.decode import DecodeError, binary_kind, bom_encoding, declared_html_charset, decode_bytes
-from parley.ingest.document import Document, ReadFailure
+from parley.ingest.decode import (
+    DecodeError,
+    binary_kind,
+    bom_encoding,
+    declared_html_charset,
+    decode_bytes,
+    magic_kind,
+)
+from parley.ingest.document import Document, ReadFailure, replace_surrogates, surrogate_note
 from parley.ingest.html import hostname, read_html
+from parley.ingest.walk import os_reason, stat_reason, walk
 
 DEFAULT_MAX_BYTES = 10_000_000
 STDIN_ORIGIN = "<stdin>"
@@ -95,7 +103,7 @@ def _read_path(path: str, max_bytes: int) -> Iterator[Item]:
     try:
         info = os.stat(path)
     except OSError as error:
-        yield ReadFailure(path, _os_reason(error))
+        yield ReadFailure(path, stat_reason(path, error))
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _read_directory(path, max_bytes)
@@ -110,43 +118,22 @@ def _read_path(path: str, max_bytes: int) -> Iterator[Item]:
         with open(path, "rb") as handle:
             yield from _read_stream(handle, path, Path(path).stem, kind, size, max_bytes)
     except OSError as error:
-        yield ReadFailure(path, _os_reason(error))
+        yield ReadFailure(path, os_reason(error))
 
 
 def _read_directory(directory: str, max_bytes: int) -> Iterator[Item]:
-    found = False
-    for entry in _walk(directory):
+    """Every readable file under ``directory``, and the walk's failures and notices, in walk order."""
+    found = listed = False
+    for entry in walk(directory, _SUFFIX_KIND):
         if isinstance(entry, ReadFailure):
+            # The walk's own failure for the directory already says why nothing is read from it.
+            listed = listed or entry.origin == directory
             yield entry
         else:
             found = True
             yield from _read_path(entry, max_bytes)
-    if not found:
+    if not found and not listed:
         yield ReadFailure(directory, "directory holds no .txt, .md, .html or .jsonl files")
-
-
-def _walk(directory: str) -> Iterator[str | ReadFailure]:
-    """Files with a known extension, depth first in name order; hidden names are skipped."""
-    try:
-        with os.scandir(directory) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as error:
-        yield ReadFailure(directory, f"cannot list directory: {_os_reason(error)}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = os.path.join(directory, entry.name)
-        try:
-            # Symlinked directories are not followed: a link loop would never end.
-            is_dir = entry.is_dir(follow_symlinks=False)
-            is_file = entry.is_file()
-        except OSError:
-            continue
-        if is_dir:
-            yield from _walk(path)
-        elif is_file and Path(entry.name).suffix.lower() in _SUFFIX_KIND:
-            yield path
 
 
 def _read_stream(
@@ -159,8 +146,9 @@ def _read_stream(
         head += stream.readline(max_bytes + 1 - _SNIFF_BYTES)
     kind = kind or _sniff(head)
     binary = binary_kind(head)
-    if kind == JSONL and binary:
-        # One failure for the file, not one per "line" of a compressed or binary dump.
+    if kind == JSONL and binary and (magic_kind(head) or not _holds_a_record(head)):
+        # One failure for a compressed or binary dump, not one per "line" of it. A file with
+        # a binary line among its records is read line by line, so its good records are kept.
         yield ReadFailure(origin, _binary_reason(binary))
         return
     if kind == JSONL:
@@ -249,7 +237,22 @@ def _read_jsonl(lines: BinaryIO, origin: str, stem: str, max_bytes: int) -> Iter
         yield ReadFailure(origin, "empty file")
 
 
+def _holds_a_record(head: bytes) -> bool:
+    """Whether any line of ``head`` is a JSON object: then the file is JSON Lines, whatever else it holds."""
+    for line in head.splitlines():
+        try:
+            if _is_json_object(line.decode("utf-8")):
+                return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
 def _record(line: bytes, number: int, where: str, stem: str) -> Item:
+    binary = binary_kind(line)
+    if binary:
+        # Valid JSON holds no raw control characters, so this line cannot be a record.
+        return ReadFailure(where, f"line {number} is binary data ({binary}), not a JSON record")
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
@@ -269,6 +272,10 @@ def _record(line: bytes, number: int, where: str, stem: str) -> Item:
         body, is_html = record["html"], True
     if not isinstance(body, str) or not body.strip():
         return ReadFailure(where, f'line {number} has no "text" (or "html") with content')
+    doc_id = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+    # A "\ud800" escape decodes to a lone surrogate, which no later stage can encode.
+    body, replaced = replace_surrogates(body)
+    notes = [surrogate_note(replaced)] if replaced else []
 
     record_id = record.get("id")
     safe_id = (
@@ -282,10 +289,9 @@ def _record(line: bytes, number: int, where: str, stem: str) -> Item:
         "published": normalise_date(record.get("published")),
         "source": _string(record.get("source")) or _string(record.get("outlet")) or hostname(url),
     }
-    doc_id = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
     if is_html:
-        return _html_document(doc_id, name, body, where, [], fields)
-    return Document(doc_id, name, body, body, where, media_type=JSONL, **fields)
+        return _html_document(doc_id, name, body, where, notes, fields)
+    return Document(doc_id, name, body, body, where, media_type=JSONL, notes=notes, **fields)
 
 
 def _sniff(head: bytes) -> str:
@@ -351,11 +357,3 @@ def _size(count: int) -> str:
         if count >= scale:
             return f"{count / scale:.1f}".removesuffix(".0") + f" {unit}"
     return f"{count} bytes"
-
-
-def _os_reason(error: OSError) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "no such file or directory"
-    if isinstance(error, PermissionError):
-        return "permission denied - check the file's read permissions"
-    return f"cannot read it: {error.strerror or error}"

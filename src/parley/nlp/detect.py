@@ -37,7 +37,9 @@ def body_sample(text: str, limit: int = _SAMPLE_CHARS) -> str:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the body language, or None when the text has no letters to judge by."""
-    sample = body_sample(text)
+    # lingua hands the text to Rust as UTF-8, which a lone surrogate cannot be encoded in;
+    # replacing them here makes any str safe (only the sample changes, never the document).
+    sample = body_sample(text).encode("utf-8", "replace").decode("utf-8")
     if not any(ch.isalpha() for ch in sample):
         return None
     lang = _detector().detect_language_of(sample)

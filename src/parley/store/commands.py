@@ -136,6 +136,7 @@ def ingest(
     """Extract and store documents, then consolidate meetings, people, agreements and statements."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from parley.cli import skipped_line
     from parley.store.ingest import Failure, iter_sources
     from parley.store.ingest import ingest as run
 
@@ -149,7 +150,7 @@ def ingest(
             progress.advance(task)
             if isinstance(item, Failure):
                 if not as_json:
-                    err.print(f"[red]skipped[/red] {item.origin}: {item.reason}")
+                    err.print(skipped_line(item.origin, item.reason, fatal=item.fatal), highlight=False)
             else:
                 progress.update(task, name=item.record["document"].get("name") or "")
 
@@ -170,7 +171,9 @@ def ingest(
                     else "; not consolidated yet (`parley db consolidate`)")
             err.print(f"{report.documents} document(s): {report.added} added, {report.unchanged} unchanged, "
                       f"{report.reextracted} re-extracted, {report.replaced} new version(s); "
-                      f"{len(report.failures)} failure(s){tail} -> {describe(store.url)}")
+                      f"{len(report.failures)} failure(s)"
+                      + (f", {len(report.skipped)} other file(s) skipped" if report.skipped else "")
+                      + f"{tail} -> {describe(store.url)}")
     if report.documents == 0 and not report.failures:
         err.print("[red]no input documents found[/red]")
         raise typer.Exit(2)

@@ -12,9 +12,12 @@ all, and the next run (or ``parley db consolidate``) finishes consolidating what
 
 from __future__ import annotations
 
+import codecs
+import errno
 import hashlib
 import json
 import os
+import stat
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -27,12 +30,15 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from parley.ingest.decode import binary_kind
+from parley.ingest.document import Document, ReadFailure
+from parley.ingest.walk import os_reason, stat_reason, walk
 from parley.record import SCHEMA
 from parley.resolve.consolidate import BLOCKERS, apply_fact_corrections, precision
 from parley.store import models as m
 from parley.store.corrections import fact_corrections, locate
 from parley.store.db import Store, StoreError
-from parley.validation import validate_record
+from parley.validation import scrub, validate_record
 
 KINDS = (("meeting", "meetings"), ("agreement", "agreements"), ("statement", "statements"), ("person", "people"))
 ITEM_LISTS = {plural for _, plural in KINDS}
@@ -52,8 +58,12 @@ class Incoming:
 
 @dataclass(frozen=True)
 class Failure:
+    """An input not stored, and why. ``fatal`` False: a notice (a file a directory walk skips on
+    purpose, as parley.ingest.document.ReadFailure), reported but not counted as a failure."""
+
     origin: str
     reason: str
+    fatal: bool = True
 
 
 @dataclass
@@ -63,6 +73,7 @@ class IngestReport:
     reextracted: int = 0
     replaced: int = 0  # new versions of a URL already ingested
     failures: list[Failure] = field(default_factory=list)
+    skipped: list[Failure] = field(default_factory=list)  # notices: files not read on purpose
     consolidation: Any = None
 
     @property
@@ -72,7 +83,8 @@ class IngestReport:
     def to_dict(self) -> dict[str, Any]:
         out = {"added": self.added, "unchanged": self.unchanged, "reextracted": self.reextracted,
                "replaced": self.replaced, "failed": len(self.failures),
-               "failures": [{"origin": f.origin, "reason": f.reason} for f in self.failures]}
+               "failures": [{"origin": f.origin, "reason": f.reason} for f in self.failures],
+               "skipped": [{"origin": f.origin, "reason": f.reason} for f in self.skipped]}
         if self.consolidation is not None:
             out["consolidation"] = self.consolidation.to_dict()
         return out
@@ -87,63 +99,81 @@ def iter_sources(paths: Iterable[str], *, records_only: bool = False, batch_size
 
     A ``.json`` file (or JSON Lines) whose objects say ``"schema": "parley/extraction/v1"`` is an
     extraction record; with ``records_only`` anything else is an error, otherwise it is a document
-    for the extractor. Consecutive documents are extracted together (the models batch them)."""
-    docs: list[str] = []
+    for the extractor. Consecutive documents are extracted together (the models batch them).
+    Directories are walked by parley.ingest.walk, as ``parley extract`` walks them; what is not
+    read comes out as a Failure (a notice when ``fatal`` is False), never as an exception."""
+    # Documents waiting for extraction, with the failures and notices found among them, so
+    # that those come out in their place without breaking up the extractor's batches.
+    pending: list[str | ReadFailure] = []
     for path in paths:
-        for kind, target in _classify(path, records_only):
-            if kind == "doc":
-                docs.append(target)
+        for entry in _classify(path, records_only):
+            if isinstance(entry, ReadFailure):
+                if pending:
+                    pending.append(entry)
+                else:
+                    yield _failure(entry)
                 continue
-            if docs:
-                yield from _extracted(docs, batch_size, processes, max_bytes)
-                docs = []
-            if kind == "record":
-                yield from read_record_file(Path(target))
-            else:
-                yield Failure(path, target)
-    if docs:
-        yield from _extracted(docs, batch_size, processes, max_bytes)
+            kind, target = entry
+            if kind == "doc":
+                pending.append(target)
+                continue
+            if pending:
+                yield from _extracted(pending, batch_size, processes, max_bytes)
+                pending = []
+            yield from read_record_file(Path(target))
+    if pending:
+        yield from _extracted(pending, batch_size, processes, max_bytes)
 
 
-def _classify(path: str, records_only: bool) -> Iterator[tuple[str, str]]:
+def _failure(item: ReadFailure) -> Failure:
+    return Failure(item.origin, item.reason, item.fatal)
+
+
+def _classify(path: str, records_only: bool) -> Iterator[tuple[str, str] | ReadFailure]:
+    """("doc", path) or ("record", path) for each input under ``path``, or why one is not read."""
     if path == "-":
-        yield ("doc", path) if not records_only else ("fail", "--records reads files, not standard input")
+        yield ("doc", path) if not records_only else ReadFailure(path, "--records reads files, not standard input")
         return
-    p = Path(path)
-    if p.is_dir():
-        found = False
-        for f in _walk(p):
-            kind = _file_kind(f, records_only)
-            if kind:
-                found = True
-                yield kind, str(f)
-        if not found:
-            what = "extraction records (.json)" if records_only else ".txt, .md, .html, .jsonl or record .json files"
-            yield "fail", f"directory holds no {what}"
-        return
-    if not p.exists():
-        yield "fail", "no such file or directory"
-        return
-    kind = _file_kind(p, records_only)
-    if kind is None and records_only:
-        yield "fail", f"not an extraction record ({SCHEMA}): --records takes .json or .jsonl record files"
-        return
-    yield kind or "doc", str(p)
-
-
-def _walk(directory: Path) -> Iterator[Path]:
-    """Files depth first in name order, hidden names skipped (as parley.ingest.readers walks)."""
     try:
-        entries = sorted(os.scandir(directory), key=lambda e: e.name)
-    except OSError:
+        info = os.stat(path)
+    except OSError as exc:
+        yield ReadFailure(path, stat_reason(path, exc))
         return
-    for e in entries:
-        if e.name.startswith("."):
+    if stat.S_ISDIR(info.st_mode):
+        yield from _classify_directory(path, records_only)
+        return
+    if not os.access(path, os.R_OK):
+        # Otherwise an unreadable record file would be taken for a document (it shows no schema).
+        yield ReadFailure(path, os_reason(PermissionError(errno.EACCES, "Permission denied", path)))
+        return
+    kind = _file_kind(Path(path), records_only)
+    if kind is None and records_only:
+        yield ReadFailure(path, f"not an extraction record ({SCHEMA}): --records takes .json or .jsonl record files")
+        return
+    yield kind or "doc", path
+
+
+def _classify_directory(directory: str, records_only: bool) -> Iterator[tuple[str, str] | ReadFailure]:
+    suffixes = RECORD_SUFFIXES if records_only else DOCUMENT_SUFFIXES | RECORD_SUFFIXES
+    found = listed = False
+    for entry in walk(directory, suffixes, documents=not records_only):
+        if isinstance(entry, ReadFailure):
+            # The walk's own failure for the directory already says why nothing is read from it.
+            listed = listed or entry.origin == directory
+            yield entry
             continue
-        if e.is_dir(follow_symlinks=False):
-            yield from _walk(Path(e.path))
-        elif e.is_file():
-            yield Path(e.path)
+        kind = _file_kind(Path(entry), records_only)
+        if kind:
+            found = True
+            yield kind, entry
+        elif records_only:
+            yield ReadFailure(entry, f"not an extraction record (no \"schema\": \"{SCHEMA}\" at its start)")
+        else:
+            # A .json that is not a record (gold files, configuration): Parley reads no other JSON.
+            yield ReadFailure(entry, f"a .json file but not an extraction record ({SCHEMA})", fatal=False)
+    if not found and not listed:
+        what = "extraction records (.json)" if records_only else ".txt, .md, .html, .jsonl or record .json files"
+        yield ReadFailure(directory, f"directory holds no {what}")
 
 
 def _file_kind(p: Path, records_only: bool) -> str | None:
@@ -165,40 +195,67 @@ def _looks_like_record(p: Path) -> bool:
 
 
 def read_record_file(path: Path) -> Iterator[Incoming | Failure]:
-    """Records from a .json file (one record or a list of them) or JSON Lines (one per line)."""
+    """Records from a .json file (one record or a list of them) or JSON Lines (one per line).
+
+    JSON Lines are read line by line as bytes: a line that is not UTF-8, not JSON or binary
+    fails alone (``FILE:LINE``) and the other lines are read."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        yield Failure(str(path), f"cannot read it: {exc}")
+        with path.open("rb") as fh:
+            if path.suffix.lower() == ".json":
+                yield from _read_json_records(fh.read(), path)
+                return
+            for n, line in enumerate(fh, start=1):
+                if n == 1:
+                    line = line.removeprefix(codecs.BOM_UTF8)
+                if line.strip():
+                    yield _record_line(line, n, path)
+    except OSError as exc:
+        yield Failure(str(path), os_reason(exc))
+
+
+def _read_json_records(data: bytes, path: Path) -> Iterator[Incoming | Failure]:
+    try:
+        data_text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield Failure(str(path), f"not valid UTF-8 (bad byte at offset {exc.start}) - record files must be UTF-8")
         return
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Failure(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno})")
-            return
-        items = data if isinstance(data, list) else [data]
-        for i, rec in enumerate(items):
-            yield _incoming(rec, f"{path}" if len(items) == 1 else f"{path}[{i}]", path.parent)
+    try:
+        data_json = json.loads(data_text)
+    except json.JSONDecodeError as exc:
+        yield Failure(str(path), f"not valid JSON ({exc.msg} at line {exc.lineno})")
         return
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Failure(f"{path}:{n}", f"line {n} is not valid JSON ({exc.msg})")
-            continue
-        yield _incoming(rec, f"{path}:{n}", path.parent)
+    items = data_json if isinstance(data_json, list) else [data_json]
+    for i, rec in enumerate(items):
+        origin = f"{path}" if len(items) == 1 else f"{path}[{i}]"
+        yield _incoming(rec, origin, path.parent)
+
+
+def _record_line(line: bytes, n: int, path: Path) -> Incoming | Failure:
+    where = f"{path}:{n}"
+    binary = binary_kind(line)
+    if binary:
+        return Failure(where, f"line {n} is binary data ({binary}), not a JSON record")
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Failure(where, f"line {n} is not valid UTF-8 (bad byte at column {exc.start + 1}) - "
+                              "record files must be UTF-8")
+    try:
+        rec = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Failure(where, f"line {n} is not valid JSON ({exc.msg})")
+    return _incoming(rec, where, path.parent)
 
 
 def _incoming(rec: Any, origin: str, base: Path) -> Incoming | Failure:
-    reason = validate_record(rec)
-    if reason:
-        return Failure(origin, reason)
-    raw = rec.pop("text", None) if isinstance(rec.get("text"), str) else None
-    if raw is None:
-        raw = _recover_text(rec["document"], base)
+    """A record as read, with its original text when it carries it or its file is still there;
+    ingest() checks it (parley.validation) before storing it."""
+    if not isinstance(rec, dict):
+        return Failure(origin, f"not an extraction record: a JSON {type(rec).__name__}, not an object")
+    raw = scrub(rec.pop("text")) if isinstance(rec.get("text"), str) else None
+    doc = rec.get("document")
+    if raw is None and isinstance(doc, dict) and isinstance(doc.get("id"), str):
+        raw = _recover_text(doc, base)
     return Incoming(rec, raw, origin)
 
 
@@ -208,7 +265,6 @@ def _recover_text(doc: dict[str, Any], base: Path) -> str | None:
     origin = doc.get("origin")
     if not isinstance(origin, str) or not origin or origin == "<stdin>":
         return None
-    from parley.ingest.document import Document
     from parley.ingest.readers import iter_inputs
 
     for cand in (Path(origin), base / origin):
@@ -219,22 +275,28 @@ def _recover_text(doc: dict[str, Any], base: Path) -> str | None:
     return None
 
 
-def _extracted(paths: list[str], batch_size: int, processes: int, max_bytes: int) -> Iterator[Incoming | Failure]:
+def _extracted(entries: list[str | ReadFailure], batch_size: int, processes: int,
+               max_bytes: int) -> Iterator[Incoming | Failure]:
     """Extract documents, keeping each one's original text (the pipeline yields one result per
-    input, in order, so a FIFO of the inputs pairs them up)."""
-    from parley.ingest.document import Document
+    input, in order, so a FIFO of the inputs pairs them up). Failures among ``entries`` pass
+    through the pipeline in their place."""
     from parley.ingest.readers import iter_inputs
     from parley.pipeline import ExtractionFailure, extract_stream
 
     pending: deque = deque()
 
-    def feed():
-        for item in iter_inputs(paths, max_bytes=max_bytes):
-            pending.append(item)
-            yield item
+    def feed() -> Iterator[Document | ReadFailure]:
+        for entry in entries:
+            items = [entry] if isinstance(entry, ReadFailure) else iter_inputs([entry], max_bytes=max_bytes)
+            for item in items:
+                pending.append(item)
+                yield item
 
     for result in extract_stream(feed(), batch_size=batch_size, processes=processes):
         src = pending.popleft()
+        if isinstance(result, ReadFailure):
+            yield _failure(result)
+            continue
         if isinstance(result, ExtractionFailure) or not hasattr(result, "to_json"):
             yield Failure(result.origin, result.reason)
             continue
@@ -436,8 +498,8 @@ def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bo
         for item in items:
             done = _store_one(ing, item)
             if isinstance(done, Failure):
-                report.failures.append(done)
-                outcome = "failed"
+                (report.failures if done.fatal else report.skipped).append(done)
+                outcome = "failed" if done.fatal else "skipped"
             else:
                 outcome = done
                 setattr(report, outcome, getattr(report, outcome) + 1)
