@@ -266,7 +266,8 @@ def check_record(rec: Any) -> dict[str, Any]:
         raise Invalid("document", "the record has no document object")
     if not isinstance(doc.get("id"), str) or not doc["id"].strip():
         raise Invalid("document.id", "missing: every record needs its document's id")
-    out = _fields(rec, "", {"document": lambda v, w: _fields(v, "document", DOCUMENT_FIELDS)})
+    out = _fields({k: v for k, v in rec.items() if k not in ITEM_FIELDS}, "",
+                  {"document": lambda v, w: _fields(v, "document", DOCUMENT_FIELDS)})
     for plural, checks in ITEM_FIELDS.items():
         items = rec.get(plural, [])
         if not isinstance(items, list):
