@@ -41,6 +41,21 @@ class ServerLimits:
         return self.max_ingest_body if path == "/api/ingest" else self.max_body
 
 
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$", re.I)
+
+
+def parse_size(value: str) -> int:
+    """``"8MB"`` -> 8 MiB in bytes (K, M, G are powers of 1024; a bare number is bytes)."""
+    m = _SIZE.match(value)
+    if not m:
+        raise ValueError(f"{value!r} is not a size: write it as 8MB, 512KB or a number of bytes")
+    unit = (m[2] or "b").lower()[:1]
+    size = int(float(m[1]) * {"b": 1, "k": 1024, "m": MiB, "g": 1024 * MiB}[unit])
+    if size < 1024:
+        raise ValueError(f"{value!r} is too small for a request body: give at least 1KB")
+    return size
+
+
 def limits_of(app: Any) -> ServerLimits:
     return getattr(app.state, "limits", None) or ServerLimits()
 

@@ -60,20 +60,24 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.close()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 10, pool_timeout: float = 30.0) -> Engine:
+    """``pool_*``: at most pool_size + max_overflow connections, a caller waits pool_timeout
+    seconds for one (then sqlalchemy.exc.TimeoutError; ``parley serve`` answers it 503)."""
     dumps = partial(json.dumps, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": pool_timeout}
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[1] if ":///" in url else ""
         if path and path != ":memory:":
             parent = Path(path).expanduser().parent
             if not parent.exists():
                 raise StoreError(f"cannot create the database {path}: directory {parent} does not exist")
-        engine = create_engine(url, json_serializer=dumps)
+        # A file uses a QueuePool (bounded as asked); an in-memory database is one connection.
+        engine = create_engine(url, json_serializer=dumps, **(pool if path and path != ":memory:" else {}))
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
     try:
-        return create_engine(url, json_serializer=dumps, pool_pre_ping=True)
+        return create_engine(url, json_serializer=dumps, pool_pre_ping=True, **pool)
     except Exception as exc:  # bad URL, missing driver
         raise StoreError(f"cannot use database {describe(url)}: {exc}") from exc
 
