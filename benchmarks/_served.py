@@ -108,4 +108,4 @@ class Server:
     def errors(self, limit: int = 5) -> list[str]:
         """The first tracebacks' last lines in the log (what a 5xx was)."""
         text = self.log.read_text(encoding="utf-8", errors="replace")
-        return re.findall(r"^\w*(?:Error|Exception)\b.*$", text, re.M)[:limit]
+        return re.findall(r"^(?:\w*(?:Error|Exception)\b.*|database locked on .*)$", text, re.M)[:limit]

@@ -22,7 +22,7 @@ from parley import __version__
 from parley.api import agreements, documents, ingest, meetings, network, people, review, search, statements
 from parley.api.common import get_conn, json_response
 from parley.api.etag import ETagMiddleware
-from parley.api.guard import BodyLimit, ServerLimits, TokenFirst, busy, is_locked, limits_of
+from parley.api.guard import Admission, BodyLimit, ServerLimits, TokenFirst, busy, is_locked, limits_of
 from parley.store.db import Store, StoreError, open_store
 
 log = logging.getLogger("parley.api")
@@ -89,10 +89,11 @@ def create_app(db_url: str | None = None, *, store: Store | None = None, limits:
     request may send."""
     if store is None:
         store = open_store(db_url, create=False)
+    limits = limits or ServerLimits()
     app = FastAPI(title="Parley", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json")
     app.state.store = store
-    app.state.limits = limits or ServerLimits()
+    app.state.limits = limits
 
     for r in (meetings, people, agreements, statements, documents, search, network, review, ingest):
         app.include_router(r.router)
@@ -158,9 +159,11 @@ def create_app(db_url: str | None = None, *, store: Store | None = None, limits:
     from parley.web.pages import FORMS
 
     # Starlette runs the last added outermost: security headers on everything, then the body
-    # limit (from the headers, before anything is read), then the token check, then ETags.
+    # limit (from the headers, before anything is read), then admission (a bounded number of
+    # requests at work, the others waiting in order), then the token check, then ETags.
     app.add_middleware(ETagMiddleware)
     app.add_middleware(TokenFirst, fastapi_app=app, page_forms=FORMS)
+    app.add_middleware(Admission, limits=lambda: app.state.limits)
     app.add_middleware(BodyLimit, limits=lambda: app.state.limits)
     app.add_middleware(SecurityHeaders)
     return app

@@ -51,6 +51,12 @@ def serve(
     pool_timeout: Annotated[float, typer.Option(min=0.1, max=300, envvar="PARLEY_POOL_TIMEOUT",
                                                 help="Seconds a request waits for a free connection before "
                                                      "it is answered 503 with Retry-After.")] = 3.0,
+    concurrency: Annotated[int, typer.Option(min=1, max=200, envvar="PARLEY_CONCURRENCY",
+                                             help="Requests worked on at once; more wait their turn in order "
+                                                  "(keep it below --pool-size + --max-overflow).")] = 8,
+    queue_timeout: Annotated[float, typer.Option(min=0.1, max=300, envvar="PARLEY_QUEUE_TIMEOUT",
+                                                 help="Seconds a request waits for its turn before it is "
+                                                      "answered 503 with Retry-After.")] = 10.0,
     max_body: Annotated[str, typer.Option(envvar="PARLEY_MAX_BODY",
                                           help="Largest request body (e.g. 8MB, 512KB); larger ones get 413 "
                                                "unread.")] = "8MB",
@@ -66,7 +72,8 @@ def serve(
     from parley.store.db import Store, describe, make_engine
 
     limits = ServerLimits(max_body=_size(max_body), max_ingest_body=_size(max_ingest_body),
-                          retry_after=max(1, round(pool_timeout)))
+                          retry_after=max(1, round(pool_timeout)), concurrency=concurrency,
+                          queue_timeout=queue_timeout)
     checked = _open(db)  # the schema's revision, with the messages `parley` gives everywhere
     checked.close()
     store = Store(checked.url, make_engine(checked.url, pool_size=pool_size, max_overflow=max_overflow,

@@ -36,6 +36,8 @@ class ServerLimits:
     max_body: int = 8 * MiB  # every request body but /api/ingest's
     max_ingest_body: int = 64 * MiB  # /api/ingest takes batches of up to 1000 documents
     retry_after: int = 2  # seconds, in the Retry-After of a 503 when the database is busy
+    concurrency: int = 8  # requests at work at once; the others wait their turn, in order of arrival
+    queue_timeout: float = 10.0  # seconds a request may wait for its turn before a 503
 
     def body_limit(self, path: str) -> int:
         return self.max_ingest_body if path == "/api/ingest" else self.max_body
@@ -126,6 +128,41 @@ class BodyLimit:
 async def _plain(scope: Scope, receive: Receive, send: Send, status: int, detail: str,
                  headers: dict[str, str] | None = None) -> None:
     await JSONResponse({"detail": detail}, status_code=status, headers=headers)(scope, receive, send)
+
+
+class Admission:
+    """At most ``concurrency`` requests at work, the others waiting in order of arrival, each for
+    at most ``queue_timeout`` seconds (then 503 with Retry-After).
+
+    The endpoints are synchronous and share one interpreter: forty of them at once (anyio's
+    thread pool) share the CPU and each takes forty times longer, the slowest far longer still,
+    and every one holds a database connection while it waits for the CPU. Admitted in turn, a
+    request takes its connection only when it is about to be answered, and the slowest answers
+    stay close to the typical ones. Static files are not counted."""
+
+    def __init__(self, app: ASGIApp, limits: Callable[[], ServerLimits]) -> None:
+        self.app = app
+        self.limits = limits
+        self._slots: anyio.Semaphore | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        limits = self.limits()
+        if self._slots is None:  # made on the server's event loop, at its first request
+            self._slots = anyio.Semaphore(limits.concurrency)
+        try:
+            with anyio.fail_after(limits.queue_timeout):
+                await self._slots.acquire()
+        except TimeoutError:
+            exc = busy(limits, f"{limits.concurrency} requests at work and more waiting")
+            await _plain(scope, receive, send, exc.status_code, str(exc.detail), exc.headers)
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self._slots.release()
 
 
 class TokenFirst:
