@@ -182,4 +182,6 @@ async def _error(request: Request, status: int, message: str, headers: dict[str,
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
     from parley.web.render import render
 
-    return render(request, "error.html", {"status": status, "message": message}, status_code=status)
+    response = render(request, "error.html", {"status": status, "message": message}, status_code=status)
+    response.headers.update(headers or {})  # Retry-After on a busy page, as on the API
+    return response

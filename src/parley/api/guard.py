@@ -19,7 +19,6 @@ from typing import Any
 import anyio
 from fastapi import HTTPException, Request
 from fastapi.responses import JSONResponse, Response
-from fastapi.routing import APIRoute
 from fastapi.security.utils import get_authorization_scheme_param
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -176,17 +175,18 @@ class TokenFirst:
         self._writes: list[tuple[re.Pattern[str], set[str]]] | None = None
 
     def _write_routes(self) -> list[tuple[re.Pattern[str], set[str]]]:
-        # Found from the routes themselves (every one that depends on the ``writer`` guard), so a
-        # new write endpoint is covered without being listed here.
+        # Read from the app's own OpenAPI document: every operation that needs the bearer token
+        # (the ``writer`` guard) says so there, so a new write endpoint is covered without being
+        # listed here.
         if self._writes is None:
-            from parley.api.auth import writer
-
-            def uses_writer(dep: Any) -> bool:
-                return dep.call is writer or any(uses_writer(d) for d in dep.dependencies)
-
-            self._writes = [(r.path_regex, set(r.methods or ())) for r in self.fastapi_app.routes
-                            if isinstance(r, APIRoute) and uses_writer(r.dependant)
-                            and set(r.methods or ()) - {"GET", "HEAD"}]
+            writes = []
+            for path, ops in self.fastapi_app.openapi().get("paths", {}).items():
+                methods = {m.upper() for m, op in ops.items() if m != "get" and op.get("security")}
+                if methods:
+                    rx = "".join("[^/]+" if part.startswith("{") else re.escape(part)
+                                 for part in re.split(r"(\{[^}]*\})", path))
+                    writes.append((re.compile(rx + "$"), methods))
+            self._writes = writes
         return self._writes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
