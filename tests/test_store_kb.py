@@ -256,12 +256,14 @@ def test_corrections_are_kept_apart_and_survive_reingest_and_reextraction(tmp_pa
     with store.connect() as conn:
         assert "sco-security-council-secretaries/21" in {x.key for x in q.list_meetings(conn)}
     # a fresh database, the same documents and the corrections (as records) -> the same record
-    views = list_corrections(store)
+    with store.connect() as conn:
+        views = list_corrections(conn)
     assert [v.status for v in views] == ["applied", "applied", "applied"]
     revert_correction(store, views[1].id, author="ana", reason="it was a real meeting")
     with store.connect() as conn:
         assert "bilateral/2026-10-14/minsk" in {x.key for x in q.list_meetings(conn)}
-    statuses = [v.status for v in list_corrections(store)]
+    with store.connect() as conn:
+        statuses = [v.status for v in list_corrections(conn)]
     assert statuses == ["applied", "reverted", "applied", "revert"]  # nothing is ever deleted
 
 

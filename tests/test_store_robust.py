@@ -227,7 +227,8 @@ def test_a_removed_document_stays_out_across_reingest_and_comes_back_on_revert(t
     revert_correction(store, c.id, reason="it is an independent report after all")
     with store.connect() as conn:
         assert q.get_meeting(conn, "cis-security-council-secretaries/14").documents == 2
-    assert [x.status for x in list_corrections(store, target_kind="document")] == ["reverted", "revert"]
+    with store.connect() as conn:
+        assert [x.status for x in list_corrections(conn, target_kind="document")] == ["reverted", "revert"]
 
 
 def test_document_remove_on_the_command_line(tmp_path):
@@ -304,7 +305,8 @@ def test_a_refused_value_stores_no_correction(tmp_path):
         add_correction(store, "meeting", "x" * 1_000_000, "accept", reason="x")
     with pytest.raises(CorrectionError, match="no correction"):
         revert_correction(store, 10**20, reason="x")
-    assert list_corrections(store) == []
+    with store.connect() as conn:
+        assert list_corrections(conn) == []
 
 
 # --------------------------------------------------------------------------- two writers on SQLite

@@ -7,7 +7,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
-from parley.api.common import Limit, Offset, get_conn, json_response, not_found, paged
+from parley.api.common import (
+    MAX_KEY,
+    Limit,
+    Offset,
+    Words,
+    get_conn,
+    json_response,
+    not_found,
+    paged,
+)
 from parley.api.schemas import AgreementView, Page
 from parley.store import queries as q
 from parley.store.corrections import list_corrections
@@ -27,17 +36,19 @@ def agreement_view(request: Request, conn: Connection, key: str) -> dict[str, An
     if detail is None:
         return None
     q.enrich_sources(conn, [detail.fields])
-    corrections = [c.to_dict() for c in list_corrections(request.app.state.store, target_kind="agreement",
-                                                         target_key=detail.key)]
+    corrections = [c.to_dict() for c in list_corrections(conn, target_kind="agreement", target_key=detail.key)]
     return {"agreement": detail, "corrections": corrections}
 
 
 @router.get("/agreements", response_model=Page[q.AgreementSummary], summary="Agreements, grouped by parties")
 def api_agreements(request: Request, conn: Annotated[Connection, Depends(get_conn)],
-                   party: Annotated[str | None, Query(description="A party: ISO3 or organisation key.")] = None,
-                   kind: Annotated[str | None, Query(description="plan, program, treaty, agreement, ...")] = None,
-                   contains: Annotated[str | None, Query(description="Words of the title.")] = None,
-                   since: Annotated[int | None, Query(description="In force or signed from this year.")] = None,
+                   party: Annotated[str | None, Query(max_length=MAX_KEY,
+                                                      description="A party: ISO3 or organisation key.")] = None,
+                   kind: Annotated[str | None, Query(max_length=64,
+                                                     description="plan, program, treaty, agreement, ...")] = None,
+                   contains: Words = None,
+                   since: Annotated[int | None, Query(ge=1, le=9999,
+                                                      description="In force or signed from this year.")] = None,
                    limit: Limit = 50, offset: Offset = 0):
     items, more = agreements_page(conn, party, kind, contains, since, limit, offset)
     return paged(request, items, limit=limit, offset=offset, more=more)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -19,7 +22,10 @@ from parley import __version__
 from parley.api import agreements, documents, ingest, meetings, network, people, review, search, statements
 from parley.api.common import get_conn, json_response
 from parley.api.etag import ETagMiddleware
-from parley.store.db import Store, StoreError, open_store
+from parley.api.guard import Admission, BodyLimit, ServerLimits, TokenFirst, busy, is_locked, limits_of
+from parley.store.db import Store, StoreBusy, StoreError, open_store
+
+log = logging.getLogger("parley.api")
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 
@@ -39,6 +45,11 @@ Reading is open. Writing (corrections, review decisions, ingest) needs a token f
 
 Lists are paged: `limit` and `offset`, and `next` / `prev` links (also in the `Link` header).
 Every GET answer has a weak `ETag`; send it back in `If-None-Match` to get `304 Not Modified`.
+
+Limits: request bodies up to 8 MB (64 MB for `/api/ingest`; `parley serve --max-body` and
+`--max-ingest-body` change them), larger ones get `413`; `offset` at most 10^9; keys at most 500
+characters; search text at most 500 characters and 32 words (more: `422`). When every database
+connection is busy the answer is `503` with `Retry-After`: retry after that many seconds.
 """
 
 
@@ -71,14 +82,21 @@ def _wants_html(request: Request) -> bool:
     return not (request.url.path.startswith("/api") or request.url.path == "/openapi.json")
 
 
-def create_app(db_url: str | None = None, *, store: Store | None = None) -> FastAPI:
+def create_app(db_url: str | None = None, *, store: Store | None = None, limits: ServerLimits | None = None
+               ) -> FastAPI:
     """The app on the knowledge base at ``db_url`` (a SQLite path or URL, a postgresql:// URL;
-    default $PARLEY_DB or ./parley.db), or on an open ``store``."""
+    default $PARLEY_DB or ./parley.db), or on an open ``store``; ``limits`` bound what one
+    request may send."""
     if store is None:
         store = open_store(db_url, create=False)
+    limits = limits or ServerLimits()
     app = FastAPI(title="Parley", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json")
+    # A write waits for another process's write (a `parley ingest`) no longer than a request
+    # waits for its turn; then it is answered 503 with Retry-After.
+    store.lock_wait = limits.queue_timeout
     app.state.store = store
+    app.state.limits = limits
 
     for r in (meetings, people, agreements, statements, documents, search, network, review, ingest):
         app.include_router(r.router)
@@ -111,11 +129,31 @@ def create_app(db_url: str | None = None, *, store: Store | None = None) -> Fast
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
+        if isinstance(exc, StoreBusy):
+            b = busy(limits_of(request.app), "another process is writing to the database")
+            return await _error(request, b.status_code, str(b.detail), b.headers)
         return await _error(request, 400, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         return await _error(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(PoolTimeout)
+    async def pool_busy(request: Request, exc: PoolTimeout):
+        # Every pooled connection stayed in use for pool_timeout: tell the client when to come
+        # back instead of letting requests queue for ever.
+        b = busy(limits_of(request.app))
+        return await _error(request, b.status_code, str(b.detail), b.headers)
+
+    @app.exception_handler(OperationalError)
+    async def database_error(request: Request, exc: OperationalError):
+        if not is_locked(exc):
+            raise exc
+        # Logged with its stack: a locked SQLite database means two writers met (see
+        # benchmarks/README.md); the client is told to retry, nothing was written.
+        log.error("database locked on %s %s", request.method, request.url.path, exc_info=exc)
+        b = busy(limits_of(request.app), "another write holds the database")
+        return await _error(request, b.status_code, str(b.detail), b.headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
@@ -124,7 +162,15 @@ def create_app(db_url: str | None = None, *, store: Store | None = None) -> Fast
         msgs = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', [])[1:])}: {e.get('msg')}" for e in exc.errors())
         return await _error(request, 422, f"bad request: {msgs}")
 
+    from parley.web.pages import FORMS
+
+    # Starlette runs the last added outermost: security headers on everything, then the body
+    # limit (from the headers, before anything is read), then admission (a bounded number of
+    # requests at work, the others waiting in order), then the token check, then ETags.
     app.add_middleware(ETagMiddleware)
+    app.add_middleware(TokenFirst, fastapi_app=app, page_forms=FORMS)
+    app.add_middleware(Admission, limits=lambda: app.state.limits)
+    app.add_middleware(BodyLimit, limits=lambda: app.state.limits)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -142,4 +188,6 @@ async def _error(request: Request, status: int, message: str, headers: dict[str,
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
     from parley.web.render import render
 
-    return render(request, "error.html", {"status": status, "message": message}, status_code=status)
+    response = render(request, "error.html", {"status": status, "message": message}, status_code=status)
+    response.headers.update(headers or {})  # Retry-After on a busy page, as on the API
+    return response

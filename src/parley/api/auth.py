@@ -5,8 +5,18 @@ Reading is open. Every write (corrections, review decisions, ingest) needs a tok
 
 Pages: ``/login`` takes a token and sets it in an HttpOnly, SameSite=Strict cookie; every form
 that writes carries a CSRF field derived from the token (sha256, so it reveals nothing about the
-token and cannot be forged without it), checked in constant time, and a cross-site Origin is
-refused. The cookie alone never authorises a write.
+token and cannot be forged without it), checked in constant time. The cookie alone never
+authorises a write.
+
+Every form post (``/login`` included: a foreign site must not sign a visitor in under its own
+token) must come from this site: an ``Origin`` naming another host is refused, and so is
+``Origin: null`` (sent by sandboxed frames and privacy-stripped redirects, which could otherwise
+pass for "no origin"). A post with no Origin at all falls back to its ``Referer``, which must then
+name this host; with neither header it is allowed, because browsers send Origin on every
+cross-site POST and scripts (curl) send neither - the CSRF field still guards them.
+
+The token is checked before a write's body is read (``parley.api.guard``); its result is kept on
+the request, so the endpoint's own check costs nothing and takes no second connection.
 """
 
 from __future__ import annotations
@@ -17,10 +27,13 @@ import hmac
 import threading
 import time
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.engine import Engine
 
+from parley.api.common import after_release, request_conn, write_lock
 from parley.api.tokens import TokenInfo, record_use, verify_token
 
 COOKIE = "parley_token"
@@ -32,9 +45,14 @@ _HOW = "create one with `parley token create NAME` and send it as `Authorization
 def _check(request: Request, token: str | None) -> TokenInfo | None:
     if not token:
         return None
-    store = request.app.state.store
-    with store.connect() as conn:
+    # The answer is kept on the request (the ASGI scope's state, shared by the middleware and the
+    # endpoint): the token-first guard's check is the only one that reads the database.
+    checked: dict[str, TokenInfo | None] = request.scope.setdefault("state", {}).setdefault("parley.tokens", {})
+    if token in checked:
+        return checked[token]
+    with request_conn(request) as conn:
         info = verify_token(conn, token)
+    checked[token] = info
     if info is not None:
         _note_use(request, info)
     return info
@@ -45,19 +63,42 @@ _noted_lock = threading.Lock()
 
 
 def _note_use(request: Request, info: TokenInfo) -> None:
-    """Record last use (at most once a minute per token: reads must not write every time)."""
+    """Record last use (at most once a minute per token: reads must not write every time).
+
+    The write waits until the request has given its connection back (``get_conn`` runs what is
+    left in ``after_release``): written from inside, it would be the request's second one."""
     now = time.monotonic()
     with _noted_lock:
         if now - _last_noted.get(info.id, -1e9) < 60:
             return
         _last_noted[info.id] = now
-    with contextlib.suppress(Exception):  # bookkeeping must never fail a request
-        record_use(request.app.state.store.engine, info.id)
+    if getattr(request.state, "conn", None) is not None:
+        after_release(request, lambda: _record_use(request.app.state.store.engine, info.id))
+    else:
+        _record_use(request.app.state.store.engine, info.id)
+
+
+def _record_use(engine: Engine, token_id: str) -> None:
+    # Never behind or beside another write of this process (SQLite has one writer at a time, and
+    # a correction can take seconds): when one is under way this use is noted next time instead.
+    if not write_lock.acquire(blocking=False):
+        with _noted_lock:
+            _last_noted.pop(token_id, None)
+        return
+    try:
+        with contextlib.suppress(Exception):  # bookkeeping must never fail a request
+            record_use(engine, token_id)
+    finally:
+        write_lock.release()
 
 
 def require_writer(request: Request, credentials: HTTPAuthorizationCredentials | None = None) -> TokenInfo:
     """The API's write guard: a valid bearer token, or 401 saying how to get one."""
     token = credentials.credentials if credentials else None
+    return require_token(request, token)
+
+
+def require_token(request: Request, token: str | None) -> TokenInfo:
     if token is None:
         raise HTTPException(401, f"writing needs a token: {_HOW}", headers={"WWW-Authenticate": "Bearer"})
     info = _check(request, token)
@@ -87,20 +128,44 @@ def page_csrf(request: Request) -> str | None:
     return csrf_for(token) if token else None
 
 
-def require_page_writer(request: Request, csrf: str | None) -> TokenInfo:
-    """A form post: the login cookie, the matching CSRF field, and no cross-site Origin."""
+FOREIGN_FORM = "this form was sent from another site; open the page here and send it again"
+
+
+def foreign_origin(request: Request) -> bool:
+    """Whether a form post comes from another site (see the module's note on Origin)."""
+    host = request.headers.get("host", "").lower()
     origin = request.headers.get("origin")
-    if origin and origin != "null":
-        host = request.headers.get("host", "")
-        if origin.split("://", 1)[-1] != host:
-            raise HTTPException(403, "this form was sent from another site; open the page here and send it again")
+    if origin is not None:
+        origin = origin.strip().lower()
+        return origin == "null" or urlsplit(origin).netloc != host
+    referer = request.headers.get("referer")
+    if referer:
+        return urlsplit(referer.strip().lower()).netloc != host
+    return False
+
+
+def require_same_site(request: Request) -> None:
+    if foreign_origin(request):
+        raise HTTPException(403, FOREIGN_FORM)
+
+
+def require_signed_in(request: Request) -> TokenInfo:
+    """The login cookie's token, valid (checked before a form's body is read, and again after)."""
     token = request.cookies.get(COOKIE)
     if not token:
         raise HTTPException(401, "sign in first: /login takes a token from `parley token create NAME`")
-    if not csrf or not hmac.compare_digest(csrf, csrf_for(token)):
-        raise HTTPException(403, "the form's security field does not match your sign-in; reload the page and "
-                                 "send it again")
     info = _check(request, token)
     if info is None:
         raise HTTPException(401, "your token is no longer valid (revoked?): sign in again at /login")
+    return info
+
+
+def require_page_writer(request: Request, csrf: str | None) -> TokenInfo:
+    """A form post: from this site, with the login cookie and the matching CSRF field."""
+    require_same_site(request)
+    info = require_signed_in(request)
+    token = request.cookies.get(COOKIE) or ""
+    if not csrf or not hmac.compare_digest(csrf, csrf_for(token)):
+        raise HTTPException(403, "the form's security field does not match your sign-in; reload the page and "
+                                 "send it again")
     return info

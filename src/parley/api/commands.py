@@ -29,20 +29,56 @@ def _open(db: str | None):
         raise typer.Exit(2) from None
 
 
+def _size(value: str) -> int:
+    from parley.api.guard import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Address to listen on. The default serves this machine only; "
                                            "0.0.0.0 exposes the server to the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    pool_size: Annotated[int, typer.Option(min=1, max=1000, envvar="PARLEY_POOL_SIZE",
+                                           help="Database connections kept open (one per request being "
+                                                "answered).")] = 10,
+    max_overflow: Annotated[int, typer.Option(min=0, max=1000, envvar="PARLEY_MAX_OVERFLOW",
+                                              help="Connections opened beyond --pool-size at busy times.")] = 10,
+    pool_timeout: Annotated[float, typer.Option(min=0.1, max=300, envvar="PARLEY_POOL_TIMEOUT",
+                                                help="Seconds a request waits for a free connection before "
+                                                     "it is answered 503 with Retry-After.")] = 3.0,
+    concurrency: Annotated[int, typer.Option(min=1, max=200, envvar="PARLEY_CONCURRENCY",
+                                             help="Requests worked on at once; more wait their turn in order "
+                                                  "(keep it below --pool-size + --max-overflow).")] = 8,
+    queue_timeout: Annotated[float, typer.Option(min=0.1, max=300, envvar="PARLEY_QUEUE_TIMEOUT",
+                                                 help="Seconds a request waits for its turn before it is "
+                                                      "answered 503 with Retry-After.")] = 10.0,
+    max_body: Annotated[str, typer.Option(envvar="PARLEY_MAX_BODY",
+                                          help="Largest request body (e.g. 8MB, 512KB); larger ones get 413 "
+                                               "unread.")] = "8MB",
+    max_ingest_body: Annotated[str, typer.Option(envvar="PARLEY_MAX_INGEST_BODY",
+                                                 help="Largest body of POST /api/ingest (document "
+                                                      "batches).")] = "64MB",
 ) -> None:
     """Serve the web pages and the JSON API (docs at /docs) on the knowledge base."""
     import uvicorn
 
     from parley.api.app import create_app
-    from parley.store.db import describe
+    from parley.api.guard import ServerLimits
+    from parley.store.db import Store, describe, make_engine
 
-    store = _open(db)
-    app = create_app(store=store)
+    limits = ServerLimits(max_body=_size(max_body), max_ingest_body=_size(max_ingest_body),
+                          retry_after=max(1, round(pool_timeout)), concurrency=concurrency,
+                          queue_timeout=queue_timeout)
+    checked = _open(db)  # the schema's revision, with the messages `parley` gives everywhere
+    checked.close()
+    store = Store(checked.url, make_engine(checked.url, pool_size=pool_size, max_overflow=max_overflow,
+                                           pool_timeout=pool_timeout))
+    app = create_app(store=store, limits=limits)
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]note:[/yellow] listening on {host}: anyone who can reach it can read the record "
                   "(writing still needs a token); put it behind HTTPS")

@@ -2,21 +2,72 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
+from datetime import date
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse
+from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
 from parley.store.db import Store
 
+# One write at a time per process: each write re-consolidates the blocks it touches, and SQLite
+# takes one writer at a time anyway.
+write_lock = threading.Lock()
+
 MAX_LIMIT = 500
+# Far beyond any real record, far below the 64-bit integers the databases take: an offset past
+# it is a mistake, answered 422 instead of an overflow deep in the driver.
+MAX_OFFSET = 1_000_000_000
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many items per page (at most 500).")]
-Offset = Annotated[int, Query(ge=0, description="How many items to skip; follow `next` rather than counting.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip (at most 10^9); follow "
+                                                               "`next` rather than counting.")]
+
+
+MAX_TEXT = 500
+MAX_TERMS = 32
+MAX_KEY = 500
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check_date(value: str | None) -> str | None:
+    """A date filter: YYYY, YYYY-MM or YYYY-MM-DD that exists (blank: no filter)."""
+    if value is None or not value.strip():
+        return value
+    m = _DATE.match(value.strip())
+    if not m:
+        raise ValueError("a date is YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-11-05")
+    y, mo, d = (int(x) if x else None for x in m.groups())
+    try:
+        date(y or 1, mo or 1, d or 1)
+    except ValueError:
+        raise ValueError(f"{value.strip()} is not a date of the calendar") from None
+    return value.strip()
+
+
+def check_words(value: str | None) -> str | None:
+    """Search text: at most 32 words (each word is one more condition on every row; a thousand
+    of them make a query the database refuses). More are refused with 422, never cut silently."""
+    if value is not None and len(value.split()) > MAX_TERMS:
+        raise ValueError(f"at most {MAX_TERMS} words: search for the distinctive ones")
+    return value
+
+
+DateQ = Annotated[str | None, AfterValidator(check_date),
+                  Query(max_length=10, description="A date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+Words = Annotated[str | None, AfterValidator(check_words),
+                  Query(max_length=MAX_TEXT, description="Words (all must match): at most 500 characters, 32 words.")]
+Text = Annotated[str | None, Query(max_length=MAX_TEXT, description="At most 500 characters.")]
+KeyQ = Annotated[str | None, Query(max_length=MAX_KEY, description="A key (at most 500 characters).")]
 
 
 def get_store(request: Request) -> Store:
@@ -24,9 +75,38 @@ def get_store(request: Request) -> Store:
 
 
 def get_conn(request: Request) -> Iterator[Connection]:
-    """A connection for one request (reads only; writes go through the store's own functions)."""
-    with request.app.state.store.connect() as conn:
+    """The request's one pooled connection (reads; writes go through the store's own functions,
+    which take their own connection: a write endpoint must not depend on this one).
+
+    Everything else a request reads - its token, the corrections shown beside an entity - goes
+    through ``request_conn``, which lends this same connection: a request that held one
+    connection and waited for a second could, under load, wait on every other such request."""
+    try:
+        with request.app.state.store.connect() as conn:
+            request.state.conn = conn
+            try:
+                yield conn
+            finally:
+                request.state.conn = None
+    finally:
+        for task in request.scope.get("state", {}).pop("parley.after_release", []):
+            task()
+
+
+def after_release(request: Request, task: Callable[[], None]) -> None:
+    """Run ``task`` once the request has given its connection back."""
+    request.scope.setdefault("state", {}).setdefault("parley.after_release", []).append(task)
+
+
+@contextmanager
+def request_conn(request: Request) -> Iterator[Connection]:
+    """The request's connection if it holds one, else one taken just for this block."""
+    conn = getattr(request.state, "conn", None)
+    if conn is not None:
         yield conn
+        return
+    with request.app.state.store.connect() as own:
+        yield own
 
 
 def plain(obj: Any) -> Any:

@@ -23,7 +23,8 @@ def fact_spans(record: dict[str, Any], fact: str | None) -> list[list[int]]:
         return []
     kind, _, idx = fact.partition(":")
     items = record.get(_PLURAL.get(kind, ""), [])
-    if not idx.isdigit() or int(idx) >= len(items):
+    # ASCII digits only: str.isdigit also takes '²', which int() refuses.
+    if not (idx.isascii() and idx.isdigit()) or int(idx) >= len(items):
         return []
     ev = items[int(idx)].get("evidence") or []
     return [list(s) for s in ev if isinstance(s, list | tuple) and len(s) == 2]
@@ -48,9 +49,9 @@ def document_view(conn: Connection, doc_id: str, spans: str | None = None, fact:
 @router.get("/documents/{doc_id}", response_model=DocumentOut, summary="A document with its evidence highlighted",
             responses={404: {"description": "No document, or an ambiguous id prefix"}})
 def api_document(doc_id: str, conn: Annotated[Connection, Depends(get_conn)],
-                 spans: Annotated[str | None, Query(description="Character spans to highlight: 12-40,88-93 "
+                 spans: Annotated[str | None, Query(max_length=4000, description="Character spans to highlight: 12-40,88-93 "
                                                                 "(offsets into the original text).")] = None,
-                 fact: Annotated[str | None, Query(description="Highlight the evidence of one item of the "
+                 fact: Annotated[str | None, Query(max_length=64, description="Highlight the evidence of one item of the "
                                                                "document's record: meeting:0, statement:2 ...")] = None):
     """The original text (``raw_text``; character offsets in every ``evidence`` and ``spans``
     point into it), the extraction record, and ``highlights``: the spans asked for, merged, with

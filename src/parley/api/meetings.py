@@ -6,10 +6,20 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
 from parley.api import queries_extra as qx
-from parley.api.common import Limit, Offset, get_conn, json_response, not_found, paged
+from parley.api.common import (
+    MAX_KEY,
+    Limit,
+    Offset,
+    check_date,
+    get_conn,
+    json_response,
+    not_found,
+    paged,
+)
 from parley.api.schemas import MeetingView, Page
 from parley.store import queries as q
 from parley.store.corrections import list_corrections
@@ -46,19 +56,22 @@ def meeting_view(request: Request, conn: Connection, key: str) -> dict[str, Any]
     if detail is None:
         return None
     q.enrich_sources(conn, [detail.fields, detail.members])
-    corrections = [c.to_dict() for c in list_corrections(request.app.state.store, target_kind="meeting",
-                                                         target_key=detail.key)]
+    corrections = [c.to_dict() for c in list_corrections(conn, target_kind="meeting", target_key=detail.key)]
     return {"meeting": detail, "participants": qx.participants_by_state(conn, detail),
             "corrections": corrections, "series_name": qx.series_name(detail.series) or None}
 
 
-Series = Annotated[str | None, Query(description="Series key, e.g. cis-security-council-secretaries.")]
-Since = Annotated[str | None, Query(description="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
-Until = Annotated[str | None, Query(description="Up to this date (inclusive).")]
-State = Annotated[str | None, Query(description="ISO 3166-1 alpha-3 code of a state represented.")]
-Person = Annotated[str | None, Query(description="A participant: a name in any spelling, or a person key.")]
+Series = Annotated[str | None, Query(max_length=MAX_KEY, description="Series key, e.g. "
+                                                                    "cis-security-council-secretaries.")]
+Since = Annotated[str | None, AfterValidator(check_date),
+                  Query(max_length=10, description="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+Until = Annotated[str | None, AfterValidator(check_date),
+                  Query(max_length=10, description="Up to this date (inclusive; YYYY, YYYY-MM or YYYY-MM-DD).")]
+State = Annotated[str | None, Query(max_length=16, description="ISO 3166-1 alpha-3 code of a state represented.")]
+Person = Annotated[str | None, Query(max_length=MAX_KEY, description="A participant: a name in any spelling, "
+                                                                    "or a person key.")]
 Status = Annotated[str | None, Query(pattern="^(held|planned)$", description="held or planned.")]
-Topic = Annotated[str | None, Query(description="Topic key, e.g. terrorism.")]
+Topic = Annotated[str | None, Query(max_length=MAX_KEY, description="Topic key, e.g. terrorism.")]
 
 
 @router.get("/meetings", response_model=Page[q.MeetingSummary], summary="Meetings in date order (the timeline)")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.engine import Connection
 
 from parley.api import queries_extra as qx
-from parley.api.common import get_conn, json_response
+from parley.api.common import MAX_KEY, MAX_OFFSET, DateQ, get_conn, json_response
 from parley.api.schemas import NetworkOut
 
 router = APIRouter(prefix="/api", tags=["network"])
@@ -16,12 +16,13 @@ router = APIRouter(prefix="/api", tags=["network"])
 
 @router.get("/network", response_model=NetworkOut, summary="States and people linked by co-attendance")
 def api_network(conn: Annotated[Connection, Depends(get_conn)],
-                series: Annotated[str | None, Query(description="Only meetings of this series.")] = None,
-                since: Annotated[str | None, Query(description="Meetings from this date.")] = None,
-                until: Annotated[str | None, Query(description="Meetings up to this date.")] = None,
+                series: Annotated[str | None, Query(max_length=MAX_KEY,
+                                                    description="Only meetings of this series.")] = None,
+                since: DateQ = None,
+                until: DateQ = None,
                 kinds: Annotated[str, Query(pattern="^(person|state|organization)(,(person|state|organization))*$",
                                             description="Which members are nodes, comma-separated.")] = "person,state",
-                min_weight: Annotated[int, Query(ge=1, description="Only links shared at this many meetings.")] = 1,
+                min_weight: Annotated[int, Query(ge=1, le=MAX_OFFSET, description="Only links shared at this many meetings.")] = 1,
                 max_nodes: Annotated[int, Query(ge=2, le=1000, description="Keep the members with most meetings.")] = 150):
     """Nodes are states and people (``meetings``: how many meetings they attended); an edge joins
     two members of the same meeting, ``weight`` = the number of meetings they shared."""

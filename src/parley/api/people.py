@@ -8,7 +8,15 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
 from parley.api import queries_extra as qx
-from parley.api.common import Limit, Offset, get_conn, json_response, not_found, paged
+from parley.api.common import (
+    MAX_TEXT,
+    Limit,
+    Offset,
+    get_conn,
+    json_response,
+    not_found,
+    paged,
+)
 from parley.api.schemas import Page, PersonView
 from parley.store import queries as q
 from parley.store.corrections import list_corrections
@@ -28,16 +36,17 @@ def person_view(request: Request, conn: Connection, key: str) -> dict[str, Any] 
     if detail is None:
         return None
     statements = q.search_statements(conn, speaker=detail.key)
-    corrections = [c.to_dict() for c in list_corrections(request.app.state.store, target_kind="person",
-                                                         target_key=detail.key)]
+    corrections = [c.to_dict() for c in list_corrections(conn, target_kind="person", target_key=detail.key)]
     return {"person": detail, "statements": statements, "co_attendees": qx.co_attendees(conn, detail.key),
             "corrections": corrections}
 
 
 @router.get("/people", response_model=Page[q.PersonSummary], summary="People, most reported first")
 def api_people(request: Request, conn: Annotated[Connection, Depends(get_conn)],
-               contains: Annotated[str | None, Query(description="Part of a name, any spelling or script.")] = None,
-               state: Annotated[str | None, Query(description="Held an office of this state (ISO3).")] = None,
+               contains: Annotated[str | None, Query(max_length=MAX_TEXT,
+                                                     description="Part of a name, any spelling or script.")] = None,
+               state: Annotated[str | None, Query(max_length=16,
+                                                  description="Held an office of this state (ISO3).")] = None,
                limit: Limit = 50, offset: Offset = 0):
     items, more = people_page(conn, contains, state, limit, offset)
     return paged(request, items, limit=limit, offset=offset, more=more)

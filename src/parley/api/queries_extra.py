@@ -439,7 +439,8 @@ def parse_spans(value: str | None) -> list[tuple[int, int]]:
     out = []
     for part in (value or "").split(","):
         a, _, b = part.strip().partition("-")
-        if a.isdigit() and b.isdigit() and int(b) > int(a):
+        # ASCII digits only: str.isdigit also takes '²', which int() refuses.
+        if a.isascii() and b.isascii() and a.isdigit() and b.isdigit() and int(b) > int(a):
             out.append((int(a), int(b)))
     return out[:200]
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.engine import Connection
 
 from parley.api import queries_extra as qx
 from parley.api.auth import writer
-from parley.api.common import Limit, Offset, get_conn, json_response, paged
-from parley.api.schemas import CorrectionIn, Page, RevertIn, ReviewItemOut
+from parley.api.common import Limit, Offset, get_conn, json_response, paged, write_lock
+from parley.api.schemas import MAX_KEY, CorrectionIn, Page, RevertIn, ReviewItemOut
 from parley.api.tokens import TokenInfo
 from parley.store import queries as q
 from parley.store.corrections import CorrectionView, add_correction, list_corrections, revert_correction
@@ -20,8 +19,10 @@ from parley.store.db import Store
 
 router = APIRouter(prefix="/api", tags=["review"])
 
-# One write at a time per process: each write re-consolidates the blocks it touches.
-write_lock = threading.Lock()
+
+# Correction ids are 64-bit integers in the database; a path id past 2^53 (also the largest a
+# JavaScript client keeps exactly) cannot name one, and would overflow the driver before that.
+CorrectionId = Annotated[int, Path(ge=1, le=2**53, description="The correction's id (`GET /api/corrections`).")]
 
 EDITABLE = {
     "meeting": ("name", "series", "ordinal", "status", "start", "end", "place", "country", "chair", "format"),
@@ -38,10 +39,10 @@ def review_items(conn: Connection, below: float, limit: int, offset: int) -> tup
     return page, len(items) > offset + limit
 
 
-def corrections_page(store: Store, limit: int, offset: int, target_kind: str | None = None,
+def corrections_page(conn: Connection, limit: int, offset: int, target_kind: str | None = None,
                      target_key: str | None = None) -> tuple[list[CorrectionView], bool]:
     """Corrections, newest first."""
-    rows = list(reversed(list_corrections(store, target_kind=target_kind, target_key=target_key)))
+    rows = list(reversed(list_corrections(conn, target_kind=target_kind, target_key=target_key)))
     return rows[offset:offset + limit], len(rows) > offset + limit
 
 
@@ -68,14 +69,15 @@ def api_review(request: Request, conn: Annotated[Connection, Depends(get_conn)],
 
 
 @router.get("/corrections", response_model=Page[CorrectionView], summary="Every correction, newest first")
-def api_corrections(request: Request,
-                    target_kind: Annotated[str | None, Query(description="meeting, person, agreement, statement, "
-                                                                         "fact")] = None,
-                    target_key: Annotated[str | None, Query(description="Only this target.")] = None,
+def api_corrections(request: Request, conn: Annotated[Connection, Depends(get_conn)],
+                    target_kind: Annotated[str | None, Query(max_length=16, description="meeting, person, agreement, "
+                                                                                       "statement, fact")] = None,
+                    target_key: Annotated[str | None, Query(max_length=MAX_KEY,
+                                                            description="Only this target.")] = None,
                     limit: Limit = 50, offset: Offset = 0):
     """Who changed what, when and why; ``status`` says whether it still applies (applied,
     reverted, orphaned when its target is no longer in the record, or revert)."""
-    items, more = corrections_page(request.app.state.store, limit, offset, target_kind, target_key)
+    items, more = corrections_page(conn, limit, offset, target_kind, target_key)
     return paged(request, [c.to_dict() for c in items], limit=limit, offset=offset, more=more)
 
 
@@ -92,6 +94,7 @@ def api_correct(request: Request, body: CorrectionIn, who: Annotated[TokenInfo, 
 
 @router.post("/corrections/{correction_id}/revert", response_model=CorrectionView, status_code=201,
              summary="Undo a correction (a revert record is added)")
-def api_revert(request: Request, correction_id: int, body: RevertIn, who: Annotated[TokenInfo, Depends(writer)]):
+def api_revert(request: Request, correction_id: CorrectionId, body: RevertIn,
+               who: Annotated[TokenInfo, Depends(writer)]):
     c = revert(request.app.state.store, correction_id, body.reason, who.name)
     return json_response(c.to_dict(), status_code=201)

@@ -15,6 +15,12 @@ from parley.store import queries as q
 
 T = TypeVar("T")
 
+# Keys are a few dozen characters (``cis-security-council-secretaries/14``, a document's sha256
+# with ``:meeting:0``); 500 leaves room for any real one and refuses megabyte keys at the door.
+MAX_KEY = 500
+MAX_FIELD = 64
+MAX_REASON = 4000
+
 
 class Page(BaseModel, Generic[T]):
     """A page of results; follow ``next`` (a relative URL) until it is null."""
@@ -106,15 +112,18 @@ class CorrectionIn(BaseModel):
     """A review decision or any correction; kept with who (the token's name), when and why."""
 
     target_kind: Literal["meeting", "person", "agreement", "statement", "fact"]
-    target_key: str = Field(description="The entity's key, or DOCUMENT_ID:KIND:INDEX for a fact.")
+    target_key: str = Field(min_length=1, max_length=MAX_KEY,
+                            description="The entity's key, or DOCUMENT_ID:KIND:INDEX for a fact (at most 500 "
+                                        "characters).")
     action: Literal["accept", "reject", "edit", "add", "remove"]
-    field: str | None = Field(None, description="For edit/add/remove (and accept of one field): the field.")
+    field: str | None = Field(None, max_length=MAX_FIELD,
+                              description="For edit/add/remove (and accept of one field): the field.")
     value: Any = Field(None, description="For edit/add/remove: the new value (null clears a field).")
-    reason: str = Field(min_length=1, description="Why: kept with the correction.")
+    reason: str = Field(min_length=1, max_length=MAX_REASON, description="Why: kept with the correction.")
 
 
 class RevertIn(BaseModel):
-    reason: str = Field(min_length=1)
+    reason: str = Field(min_length=1, max_length=MAX_REASON)
 
 
 class IngestIn(BaseModel):

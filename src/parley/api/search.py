@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
 from parley.api import queries_extra as qx
-from parley.api.common import get_conn, json_response
+from parley.api.common import MAX_TEXT, check_words, get_conn, json_response
 from parley.api.schemas import SearchOut
 
 router = APIRouter(prefix="/api", tags=["search"])
@@ -16,7 +17,10 @@ router = APIRouter(prefix="/api", tags=["search"])
 
 @router.get("/search", response_model=SearchOut, summary="Search everything")
 def api_search(conn: Annotated[Connection, Depends(get_conn)],
-               q: Annotated[str, Query(description="Words, any case, any script; all must match.")] = "",
+               q: Annotated[str, AfterValidator(check_words),
+                            Query(max_length=MAX_TEXT, description="Words, any case, any script; all must match "
+                                                                   "(at most 500 characters and 32 words: more "
+                                                                   "is refused with 422).")] = "",
                limit: Annotated[int, Query(ge=1, le=100, description="At most this many of each kind.")] = 20):
     """Meetings (name, place, series, key), people (any spelling), agreements (titles),
     statements (the full text of the quotation) and documents (title, outlet) that contain all

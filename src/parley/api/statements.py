@@ -8,7 +8,17 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
 from parley.api import queries_extra as qx
-from parley.api.common import Limit, Offset, get_conn, json_response, not_found, paged
+from parley.api.common import (
+    MAX_KEY,
+    MAX_TEXT,
+    Limit,
+    Offset,
+    Words,
+    get_conn,
+    json_response,
+    not_found,
+    paged,
+)
 from parley.api.schemas import Page
 from parley.store import queries as q
 
@@ -17,9 +27,11 @@ router = APIRouter(prefix="/api", tags=["statements"])
 
 @router.get("/statements", response_model=Page[q.StatementRow], summary="Quotations, oldest first")
 def api_statements(request: Request, conn: Annotated[Connection, Depends(get_conn)],
-                   speaker: Annotated[str | None, Query(description="Who said it, any spelling.")] = None,
-                   contains: Annotated[str | None, Query(description="Words the quotation contains (all).")] = None,
-                   meeting: Annotated[str | None, Query(description="Said at this meeting (key).")] = None,
+                   speaker: Annotated[str | None, Query(max_length=MAX_TEXT,
+                                                        description="Who said it, any spelling.")] = None,
+                   contains: Words = None,
+                   meeting: Annotated[str | None, Query(max_length=MAX_KEY,
+                                                        description="Said at this meeting (key).")] = None,
                    limit: Limit = 50, offset: Offset = 0):
     rows = q.search_statements(conn, speaker=(speaker or "").strip() or None,
                                contains=(contains or "").strip() or None, meeting=(meeting or "").strip() or None,

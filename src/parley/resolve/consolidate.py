@@ -814,7 +814,11 @@ def apply_corrections(entities: list[Entity], corrections) -> None:
         if c.action == "reject":
             e.rejected = True
         elif c.action == "accept":
-            e.reviewed = True
+            # Accepting one field settles that field's conflict, nothing more: the entity stays
+            # in review for its other conflicts and keeps its confidence. Only an accept without
+            # a field accepts the whole entity.
+            if c.field is None:
+                e.reviewed = True
             for fl in e.flags:
                 if c.field is None or fl.get("field") == c.field:
                     fl["resolved_by"] = c.id
@@ -879,7 +883,9 @@ def apply_fact_corrections(data: dict[str, Any], corrections) -> tuple[dict[str,
                 items = [i for i in items if i != c.new_value]
             data[c.field] = items
             corrected[c.field] = c.id
-        elif c.action == "accept":
+        elif c.action == "accept" and not c.field:
+            # A whole fact accepted is certain; a field accepted leaves the fact's confidence
+            # (and so its entity's) as the reports make it.
             data["confidence"] = 1.0
             corrected["confidence"] = c.id
     return data, corrected

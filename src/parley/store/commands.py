@@ -658,8 +658,8 @@ def fix_list(db: DbOpt = None,
     """Every correction ever made, with whether it still applies."""
     from parley.store.corrections import list_corrections
 
-    with _store(db) as store:
-        rows = list_corrections(store, target_kind=target)
+    with _store(db) as store, store.connect() as conn:
+        rows = list_corrections(conn, target_kind=target)
     if as_json:
         _json(rows)
         return

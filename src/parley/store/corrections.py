@@ -231,7 +231,7 @@ def add_corrections(store: Store, specs: list[CorrectionSpec], *, author: str | 
             dirty |= touched
         _mark(conn, dirty)
         _rebuild(conn, dirty)
-    return list_corrections(store, ids=ids)
+        return list_corrections(conn, ids=ids)
 
 
 def _author(author: str | None) -> str:
@@ -344,7 +344,7 @@ def revert_correction(store: Store, correction_id: int, *, author: str | None = 
                 dirty.add((row.target_kind, block))
         _mark(conn, dirty)
         _rebuild(conn, dirty)
-    return get_correction(store, int(new_id))
+        return get_correction(conn, int(new_id))
 
 
 def removed_documents(conn: Connection) -> set[str]:
@@ -444,37 +444,36 @@ def _view(row, status: str) -> CorrectionView:
     )
 
 
-def get_correction(store: Store, correction_id: int) -> CorrectionView:
-    views = list_corrections(store, ids=[correction_id])
+def get_correction(conn: Connection, correction_id: int) -> CorrectionView:
+    views = list_corrections(conn, ids=[correction_id])
     if not views:
         raise CorrectionError(f"no correction {correction_id}")
     return views[0]
 
 
-def list_corrections(store: Store, *, target_kind: str | None = None, target_key: str | None = None,
+def list_corrections(conn: Connection, *, target_kind: str | None = None, target_key: str | None = None,
                      ids: list[int] | None = None) -> list[CorrectionView]:
     """Every correction ever made, oldest first, with whether it still applies."""
-    with store.engine.connect() as conn:
-        q = select(m.Correction)
-        if target_kind:
-            q = q.where(m.Correction.target_kind == target_kind)
-        if target_key:
-            q = q.where(m.Correction.target_key == target_key)
-        if ids:
-            q = q.where(m.Correction.id.in_(ids))
-        rows = conn.execute(q.order_by(m.Correction.id)).all()
-        out = []
-        for row in rows:
-            if row.action == "revert":
-                status = "revert"
-            elif row.reverted_by is not None:
-                status = "reverted"
-            elif _applies(conn, row):
-                status = "applied"
-            else:
-                status = "orphaned"
-            out.append(_view(row, status))
-        return out
+    q = select(m.Correction)
+    if target_kind:
+        q = q.where(m.Correction.target_kind == target_kind)
+    if target_key:
+        q = q.where(m.Correction.target_key == target_key)
+    if ids:
+        q = q.where(m.Correction.id.in_(ids))
+    rows = conn.execute(q.order_by(m.Correction.id)).all()
+    out = []
+    for row in rows:
+        if row.action == "revert":
+            status = "revert"
+        elif row.reverted_by is not None:
+            status = "reverted"
+        elif _applies(conn, row):
+            status = "applied"
+        else:
+            status = "orphaned"
+        out.append(_view(row, status))
+    return out
 
 
 def _applies(conn: Connection, row) -> bool:

@@ -36,6 +36,10 @@ class StoreError(Exception):
     """A problem with the database that the user can fix; the message says how."""
 
 
+class StoreBusy(StoreError):
+    """Another writer held the database longer than this one would wait: try again later."""
+
+
 def resolve_url(db: str | None = None) -> str:
     """The SQLAlchemy URL for ``--db`` (a URL or a file path), ``$PARLEY_DB``, or ./parley.db."""
     value = (db or os.environ.get(ENV_VAR) or DEFAULT_DB).strip()
@@ -92,7 +96,7 @@ def _sqlite_begin(conn: Connection) -> None:
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
-        wait = lock_wait()
+        wait = conn.get_execution_options().get("parley_lock_wait") or lock_wait()
         log.warning("another process is writing to %s: waiting for it to finish (up to %.0f s; set $%s to change)",
                     describe(str(conn.engine.url)), wait, LOCK_WAIT_VAR)
         raw.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
@@ -102,7 +106,7 @@ def _sqlite_begin(conn: Connection) -> None:
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
-            raise StoreError(f"{describe(str(conn.engine.url))} stayed locked by another writer for "
+            raise StoreBusy(f"{describe(str(conn.engine.url))} stayed locked by another writer for "
                              f"{time.monotonic() - t0:.0f} s: let it finish (or stop it), then run this again; "
                              f"${LOCK_WAIT_VAR} sets how long to wait") from None
         log.info("the other writer finished; going on")
@@ -110,20 +114,24 @@ def _sqlite_begin(conn: Connection) -> None:
         raw.execute("PRAGMA busy_timeout=30000")
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 10, pool_timeout: float = 30.0) -> Engine:
+    """``pool_*``: at most pool_size + max_overflow connections, a caller waits pool_timeout
+    seconds for one (then sqlalchemy.exc.TimeoutError; ``parley serve`` answers it 503)."""
     dumps = partial(json.dumps, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": pool_timeout}
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[1] if ":///" in url else ""
         if path and path != ":memory:":
             parent = Path(path).expanduser().parent
             if not parent.exists():
                 raise StoreError(f"cannot create the database {path}: directory {parent} does not exist")
-        engine = create_engine(url, json_serializer=dumps)
+        # A file uses a QueuePool (bounded as asked); an in-memory database is one connection.
+        engine = create_engine(url, json_serializer=dumps, **(pool if path and path != ":memory:" else {}))
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
-        return create_engine(url, json_serializer=dumps, pool_pre_ping=True)
+        return create_engine(url, json_serializer=dumps, pool_pre_ping=True, **pool)
     except Exception as exc:  # bad URL, missing driver
         raise StoreError(f"cannot use database {describe(url)}: {exc}") from exc
 
@@ -134,6 +142,7 @@ class Store:
 
     url: str
     engine: Engine
+    lock_wait: float | None = None  # seconds a writer waits for another on SQLite [default: $PARLEY_LOCK_WAIT]
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -155,7 +164,7 @@ class Store:
         """A connection for writing: on SQLite its transactions take the write lock when they
         begin, waiting for another writer with a message, or raising StoreError after
         $PARLEY_LOCK_WAIT seconds (see _sqlite_begin). The caller closes it."""
-        return self.engine.connect().execution_options(parley_write=True)
+        return self.engine.connect().execution_options(parley_write=True, parley_lock_wait=self.lock_wait)
 
     @contextmanager
     def writer(self) -> Iterator[Connection]:

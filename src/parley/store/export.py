@@ -276,21 +276,36 @@ def export(conn: Conn, kind: str, fmt: str, out: Path | None = None, *, include_
 
         assert out is not None
         cols = list(rows[0]) if rows else []
-        table = pa.table({c: _parquet_column([r.get(c) for r in rows]) for c in cols})
+        as_json = JSON_TEXT.get(kind, set())
+        table = pa.table({c: _parquet_column([r.get(c) for r in rows], c in as_json) for c in cols})
         pq.write_table(table, out)
     return len(rows)
 
 
-def _parquet_column(values: list[Any]):
+# Columns whose values are any JSON (a corrected value is a string, a number, a list ...): in
+# Parquet they are JSON text, the same type whatever the rows hold, so a reader's schema does
+# not change with the data.
+JSON_TEXT = {"corrections": {"old_value", "new_value"}}
+
+
+def _json_text(values: list[Any]) -> list[str | None]:
+    return [None if v is None else json.dumps(v, ensure_ascii=False, sort_keys=True) for v in values]
+
+
+def _parquet_column(values: list[Any], as_json: bool = False):
     import pyarrow as pa
 
+    if as_json:
+        return pa.array(_json_text(values), type=pa.string())
     if all(v is None or (isinstance(v, list) and all(isinstance(x, str) for x in v)) for v in values) and \
             any(isinstance(v, list) for v in values):
         return pa.array(values, type=pa.list_(pa.string()))
     if any(isinstance(v, list | dict) for v in values):
-        return pa.array([None if v is None else json.dumps(v, ensure_ascii=False, sort_keys=True) for v in values],
-                        type=pa.string())
-    return pa.array(values)
+        return pa.array(_json_text(values), type=pa.string())
+    try:
+        return pa.array(values)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # scalars of mixed types: JSON text keeps them all
+        return pa.array(_json_text(values), type=pa.string())
 
 
 def _write_text(out: Path | None, text: str) -> None:

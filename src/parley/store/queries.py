@@ -692,15 +692,17 @@ class ReviewItem:
 
 def review_queue(conn: Conn, *, below: float = 0.7, limit: int = 100) -> list[ReviewItem]:
     """Facts a person should look at: unresolved conflicts first, then low confidence, then
-    single-source low-confidence items; reviewed and rejected ones are left out."""
+    single-source low-confidence items. Rejected ones are left out, and so are reviewed ones
+    unless a conflict of theirs is still open (a value edited or accepted settles that field
+    only)."""
     items: list[ReviewItem] = []
     for table, label_col, kind in ((m.Meeting, m.Meeting.name, "meeting"), (m.Agreement, m.Agreement.title, "agreement")):
-        q = select(table.key, label_col, table.confidence, table.documents, table.flags).where(
-            table.reviewed.is_(False), table.rejected.is_(False))
+        q = select(table.key, label_col, table.confidence, table.documents, table.flags, table.reviewed).where(
+            table.rejected.is_(False))
         for r in conn.execute(q):
             reasons = [f"{f['code']} {f.get('field', '')}".strip() for f in (r.flags or []) if not f.get("resolved_by")
                        and f["code"] in ("conflict", "duplicate_ordinal")]
-            if r.confidence < below:
+            if r.confidence < below and not r.reviewed:
                 reasons.append(f"confidence {r.confidence:.2f}")
             if reasons:
                 items.append(ReviewItem(kind, r.key, r[1] or "", r.confidence, r.documents, reasons))

@@ -11,12 +11,25 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
 from parley.api import queries_extra as qx
 from parley.api.agreements import agreement_view, agreements_page
-from parley.api.auth import COOKIE, require_page_writer
-from parley.api.common import get_conn, keypath, local_path, page_links
+from parley.api.auth import COOKIE, require_page_writer, require_same_site
+from parley.api.common import (
+    MAX_KEY,
+    MAX_OFFSET,
+    MAX_TEXT,
+    DateQ,
+    Words,
+    check_words,
+    get_conn,
+    keypath,
+    local_path,
+    page_links,
+    request_conn,
+)
 from parley.api.documents import document_view
 from parley.api.meetings import MeetingFilters, meeting_view, meetings_page
 from parley.api.people import people_page, person_view
@@ -31,7 +44,14 @@ router = APIRouter(include_in_schema=False)
 
 PAGE = 100
 Conn = Annotated[Connection, Depends(get_conn)]
-Offset = Annotated[int, Query(ge=0)]
+# The same bounds as the API's: a page's parameters reach the same queries.
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Key = Annotated[str | None, Query(max_length=MAX_KEY)]
+Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
+
+# The form posts, and whether each needs the login cookie: ``parley.api.guard.TokenFirst``
+# checks their Origin (and cookie) before their body is read.
+FORMS = {"/review/decide": True, "/logout": True, "/login": False}
 
 
 def _years(items: list[q.MeetingSummary]) -> list[tuple[str, list[q.MeetingSummary]]]:
@@ -47,9 +67,8 @@ def home() -> RedirectResponse:
 
 
 @router.get("/timeline")
-def timeline(request: Request, conn: Conn, series: str | None = None, since: str | None = None,
-             until: str | None = None, state: str | None = None, person: str | None = None,
-             topic: str | None = None, offset: Offset = 0):
+def timeline(request: Request, conn: Conn, series: Key = None, since: DateQ = None, until: DateQ = None,
+             state: Key = None, person: Key = None, topic: Key = None, offset: Offset = 0):
     f = MeetingFilters(series, since, until, state, person, None, topic).clean()
     planned, _ = meetings_page(conn, MeetingFilters(**{**vars(f), "status": "planned"}), 200, 0)
     held, more = meetings_page(conn, MeetingFilters(**{**vars(f), "status": "held"}), PAGE, offset)
@@ -90,8 +109,7 @@ def meeting(request: Request, key: str, conn: Conn):
 
 
 @router.get("/people")
-def people(request: Request, conn: Conn, contains: str | None = None, state: str | None = None,
-           offset: Offset = 0):
+def people(request: Request, conn: Conn, contains: Text = None, state: Key = None, offset: Offset = 0):
     items, more = people_page(conn, contains, state, PAGE, offset)
     nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
     return render(request, "people.html", {"people": items, "contains": contains or "", "state": state or "",
@@ -112,8 +130,8 @@ def person(request: Request, key: str, conn: Conn):
 
 
 @router.get("/agreements")
-def agreements(request: Request, conn: Conn, party: str | None = None, kind: str | None = None,
-               contains: str | None = None, offset: Offset = 0):
+def agreements(request: Request, conn: Conn, party: Key = None, kind: Key = None, contains: Words = None,
+               offset: Offset = 0):
     items, more = agreements_page(conn, party, kind, contains, None, PAGE, offset)
     nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
     return render(request, "agreements.html", {"agreements": items, "party": party or "", "kind": kind or "",
@@ -144,8 +162,8 @@ def statement(request: Request, key: str, conn: Conn):
 
 
 @router.get("/documents/{doc_id}")
-def document(request: Request, doc_id: str, conn: Conn, spans: str | None = None, fact: str | None = None,
-             what: str | None = None, back: str | None = None):
+def document(request: Request, doc_id: str, conn: Conn, spans: Annotated[str | None, Query(max_length=4000)] = None,
+             fact: Annotated[str | None, Query(max_length=64)] = None, what: Text = None, back: Key = None):
     view = document_view(conn, doc_id, spans, fact)
     if view is None:
         raise HTTPException(404, f"no single document {doc_id!r}: give the whole id from a source list")
@@ -156,8 +174,8 @@ def document(request: Request, doc_id: str, conn: Conn, spans: str | None = None
 
 
 @router.get("/network")
-def network(request: Request, conn: Conn, series: str | None = None, since: str | None = None,
-            until: str | None = None, min_weight: int = 1):
+def network(request: Request, conn: Conn, series: Key = None, since: DateQ = None, until: DateQ = None,
+            min_weight: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1):
     from parley.api.app import CSP_INLINE_STYLES
 
     resp = render(request, "network.html", {"options": qx.filter_options(conn), "series": series or "",
@@ -168,7 +186,8 @@ def network(request: Request, conn: Conn, series: str | None = None, since: str 
 
 
 @router.get("/search")
-def search(request: Request, conn: Conn, q_: Annotated[str, Query(alias="q")] = ""):
+def search(request: Request, conn: Conn,
+           q_: Annotated[str, AfterValidator(check_words), Query(alias="q", max_length=MAX_TEXT)] = ""):
     results = qx.search(conn, q_, limit=30) if q_.strip() else None
     return render(request, "search.html", {"query": q_, "r": results,
                                            "api": page_url_api("/api/search", q=q_)}, section="search")
@@ -185,11 +204,10 @@ def page_url_api(path: str, **params: Any) -> str:
 
 @router.get("/review")
 def review(request: Request, conn: Conn, below: Annotated[float, Query(ge=0, le=1)] = 0.7, offset: Offset = 0,
-           done: int | None = None):
+           done: Annotated[int | None, Query(ge=1, le=2**53)] = None):
     items, more = review_items(conn, below, 50, offset)
     nxt, prev = page_links(request, limit=50, offset=offset, more=more)
-    store = request.app.state.store
-    recent, _ = corrections_page(store, 15, 0)
+    recent, _ = corrections_page(conn, 15, 0)
     made = next((c for c in recent if c.id == done), None) if done else None
     return render(request, "review.html", {"items": items, "below": below, "next": nxt, "prev": prev,
                                            "recent": recent, "made": made, "editable": EDITABLE,
@@ -224,21 +242,25 @@ def review_decide(request: Request, csrf: Annotated[str, Form()], kind: Annotate
 
 
 @router.get("/corrections")
-def corrections(request: Request, offset: Offset = 0):
-    items, more = corrections_page(request.app.state.store, 100, offset)
+def corrections(request: Request, conn: Conn, offset: Offset = 0):
+    items, more = corrections_page(conn, 100, offset)
     nxt, prev = page_links(request, limit=100, offset=offset, more=more)
     return render(request, "corrections.html", {"items": items, "next": nxt, "prev": prev,
                                                 "api": "/api/corrections"}, section="review")
 
 
 @router.get("/login")
-def login_form(request: Request, next: str = "/review"):  # noqa: A002 - the query parameter's name
+def login_form(request: Request, next: Annotated[str, Query(max_length=MAX_KEY)] = "/review"):  # noqa: A002
     return render(request, "login.html", {"next": local_path(next, "/review"), "error": None}, section="review")
 
 
 @router.post("/login")
-def login(request: Request, token: Annotated[str, Form()], next: Annotated[str, Form()] = "/review"):  # noqa: A002
-    with request.app.state.store.connect() as conn:
+def login(request: Request, token: Annotated[str, Form(max_length=200)],
+          next: Annotated[str, Form(max_length=MAX_KEY)] = "/review"):  # noqa: A002 - the form field's name
+    # A foreign page must not sign a visitor in under a token of its choosing (login CSRF);
+    # TokenFirst refused it before the form was read, this is the same rule for direct callers.
+    require_same_site(request)
+    with request_conn(request) as conn:
         info = verify_token(conn, token)
     if info is None:
         return render(request, "login.html", {"next": local_path(next, "/review"),
