@@ -31,7 +31,7 @@ from pathlib import Path
 from parley.store import queries as q
 from parley.store.consolidate import consolidate
 from parley.store.db import open_store
-from parley.store.ingest import KINDS, _incoming, ingest, record_sha
+from parley.store.ingest import KINDS, incoming_record, ingest, record_sha
 from parley.store.synthetic import SERIES_HOSTS, generate
 
 PEOPLE = ("Sergei Shoigu", "Nikolai Patrushev", "Alexander Volfovich", "Sergey Lavrov", "Ajit Doval",
@@ -105,7 +105,7 @@ def main() -> None:
     log(f"parley ingest of {n:,} documents ...")
     store = open_store(str(kb_path))
     t0 = time.perf_counter()
-    report = ingest(store, (_incoming(r, f"synthetic:{i}", work) for i, r in enumerate(generate(n, args.seed))),
+    report = ingest(store, (incoming_record(r, f"synthetic:{i}", work) for i, r in enumerate(generate(n, args.seed))),
                     consolidate=False)
     store_s = time.perf_counter() - t0
     log("consolidating ...")

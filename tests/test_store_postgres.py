@@ -18,7 +18,7 @@ from parley.store import queries as q
 from parley.store.corrections import add_correction
 from parley.store.db import open_store, resolve_url
 from parley.store.export import export
-from parley.store.ingest import _incoming, ingest
+from parley.store.ingest import incoming_record, ingest
 from parley.store.synthetic import generate
 
 PG = os.environ.get("PARLEY_TEST_PG_URL")
@@ -44,7 +44,7 @@ def pg_url():
 
 
 def _records(n: int):
-    return [_incoming(r, f"synthetic:{i}", Path(".")) for i, r in enumerate(generate(n, seed=11))]
+    return [incoming_record(r, f"synthetic:{i}", Path(".")) for i, r in enumerate(generate(n, seed=11))]
 
 
 def _exports(store, tmp_path: Path, tag: str) -> dict[str, bytes]:

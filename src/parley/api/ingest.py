@@ -26,21 +26,15 @@ def api_ingest(request: Request, body: IngestIn, who: Annotated[TokenInfo, Depen
     """Records are stored without the language models; documents are extracted first (the first
     call loads the models, which takes seconds). Returns the ingest report: added, unchanged,
     re-extracted, new versions, failures with their reasons."""
-    from parley.store.ingest import Failure, Incoming, ingest, iter_sources, validate_record
+    from parley.store.ingest import Failure, Incoming, incoming_record, ingest, iter_sources
 
     if not body.records and not body.documents:
         raise HTTPException(400, "nothing to ingest: send {\"records\": [...]} and/or {\"documents\": [...]}")
     if len(body.records) + len(body.documents) > MAX_ITEMS:
         raise HTTPException(413, f"at most {MAX_ITEMS} records and documents per request: send several requests")
-    items: list[Incoming | Failure] = []
-    for i, rec in enumerate(body.records):
-        origin = f"http:{who.name}:records[{i}]"
-        reason = validate_record(rec)
-        if reason:
-            items.append(Failure(origin, reason))
-            continue
-        raw = rec.pop("text", None)
-        items.append(Incoming(rec, raw if isinstance(raw, str) else None, origin))
+    # Checked by ingest() as every record is (parley.validation): a bad one is a failure in the report.
+    items: list[Incoming | Failure] = [incoming_record(rec, f"http:{who.name}:records[{i}]")
+                                       for i, rec in enumerate(body.records)]
     store = request.app.state.store
     with write_lock, tempfile.TemporaryDirectory(prefix="parley-ingest-") as tmp:
         if body.documents:

@@ -227,7 +227,7 @@ def _read_json_records(data: bytes, path: Path) -> Iterator[Incoming | Failure]:
     items = data_json if isinstance(data_json, list) else [data_json]
     for i, rec in enumerate(items):
         origin = f"{path}" if len(items) == 1 else f"{path}[{i}]"
-        yield _incoming(rec, origin, path.parent)
+        yield incoming_record(rec, origin, path.parent)
 
 
 def _record_line(line: bytes, n: int, path: Path) -> Incoming | Failure:
@@ -244,17 +244,19 @@ def _record_line(line: bytes, n: int, path: Path) -> Incoming | Failure:
         rec = json.loads(text)
     except json.JSONDecodeError as exc:
         return Failure(where, f"line {n} is not valid JSON ({exc.msg})")
-    return _incoming(rec, where, path.parent)
+    return incoming_record(rec, where, path.parent)
 
 
-def _incoming(rec: Any, origin: str, base: Path) -> Incoming | Failure:
-    """A record as read, with its original text when it carries it or its file is still there;
-    ingest() checks it (parley.validation) before storing it."""
+def incoming_record(rec: Any, origin: str, base: Path | None = None) -> Incoming | Failure:
+    """A record as read, with its original text when it carries it (``"text"``) or, for a
+    record file in ``base``, when the file it was extracted from is still there. ingest()
+    checks it (parley.validation) before storing it. Records sent over HTTP have no ``base``:
+    a client never makes the server read its files."""
     if not isinstance(rec, dict):
         return Failure(origin, f"not an extraction record: a JSON {type(rec).__name__}, not an object")
     raw = scrub(rec.pop("text")) if isinstance(rec.get("text"), str) else None
     doc = rec.get("document")
-    if raw is None and isinstance(doc, dict) and isinstance(doc.get("id"), str):
+    if raw is None and base is not None and isinstance(doc, dict) and isinstance(doc.get("id"), str):
         raw = _recover_text(doc, base)
     return Incoming(rec, raw, origin)
 
