@@ -342,3 +342,24 @@ def test_a_second_writer_on_sqlite_waits_with_a_message_or_exits_2(tmp_path, hol
     with open_store(db) as store, store.connect() as conn:
         documents = conn.execute(select(m.Document.id)).scalars().all()
     assert len(documents) == (2 if code == 0 else 1)
+
+
+def test_failed_blocks_are_listed_for_review_in_the_api_the_page_and_the_cli(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from parley.api.app import create_app
+
+    store = _store_with(tmp_path, [record(doc_id(1)), record(doc_id(2), series="sco-security-council-secretaries",
+                                                             ordinal=21, place="Bishkek", country="KGZ")])
+    _break_fact(store, doc_id(1))
+    consolidate(store)
+    client = TestClient(create_app(store=store))
+    [failed] = client.get("/api/review").json()["failed_blocks"]
+    assert failed["block"] == "s:cis-security-council-secretaries" and failed["documents"] == [doc_id(1)]
+    page = client.get("/review").text
+    assert "1 block(s) could not be consolidated" in page and doc_id(1)[:12] in page
+    res = CliRunner().invoke(app, ["review", "--db", str(tmp_path / "kb.db")])
+    assert "not consolidated" in res.output and doc_id(1)[:12] in res.output
+    # Fixed by taking the document out: the queue no longer lists the block.
+    add_correction(store, "document", doc_id(1), "remove", reason="damaged")
+    assert client.get("/api/review").json()["failed_blocks"] == []

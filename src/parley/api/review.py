@@ -63,9 +63,14 @@ def api_review(request: Request, conn: Annotated[Connection, Depends(get_conn)],
                limit: Limit = 50, offset: Offset = 0):
     """Unresolved conflicts first, then low-confidence meetings, agreements, statements and
     people; reviewed and rejected ones are left out. Each item carries its open ``conflicts``
-    (every value with its sources) and ``evidence`` (its first source's spans)."""
+    (every value with its sources) and ``evidence`` (its first source's spans). ``failed_blocks``
+    lists the blocks whose consolidation failed (their documents and the error): they show what
+    they held before until the cause is fixed (a document removed, a correction reverted)."""
+    from parley.store.consolidate import failed_blocks
+
     items, more = review_items(conn, below, limit, offset)
-    return paged(request, items, limit=limit, offset=offset, more=more, extra={"below": below})
+    return paged(request, items, limit=limit, offset=offset, more=more,
+                 extra={"below": below, "failed_blocks": [f.to_dict() for f in failed_blocks(conn)]})
 
 
 @router.get("/corrections", response_model=Page[CorrectionView], summary="Every correction, newest first")

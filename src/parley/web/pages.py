@@ -209,8 +209,11 @@ def review(request: Request, conn: Conn, below: Annotated[float, Query(ge=0, le=
     nxt, prev = page_links(request, limit=50, offset=offset, more=more)
     recent, _ = corrections_page(conn, 15, 0)
     made = next((c for c in recent if c.id == done), None) if done else None
+    from parley.store.consolidate import failed_blocks
+
     return render(request, "review.html", {"items": items, "below": below, "next": nxt, "prev": prev,
                                            "recent": recent, "made": made, "editable": EDITABLE,
+                                           "failed": failed_blocks(conn),
                                            "api": page_url_api("/api/review", below=below)}, section="review")
 
 
