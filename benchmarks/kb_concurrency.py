@@ -74,6 +74,23 @@ class Tally:
             self.latency[kind].append(seconds)
             self.status[status] += 1
 
+    def request(self, c: Client, kind: str, method: str, path: str, body: dict | None = None,
+                headers: dict[str, str] | None = None) -> tuple[int, bytes] | None:
+        """One timed request, counted; None when it timed out or the connection failed."""
+        t0 = time.perf_counter()
+        try:
+            status, payload = c.request(method, path, body, headers)
+        except TimeoutError:
+            with self.lock:
+                self.timeouts += 1
+            return None
+        except OSError as exc:
+            with self.lock:
+                self.errors[type(exc).__name__] += 1
+            return None
+        self.add(kind, time.perf_counter() - t0, status)
+        return status, payload
+
 
 def paths(port: int, timeout: float) -> tuple[list[str], list[str]]:
     """Meeting and person keys to read (and correct), from the served API itself."""
@@ -97,18 +114,7 @@ def reader(port: int, meetings: list[str], people: list[str], stop: float, timeo
             f"/api/search?q={quote(rnd.choice(words))}", f"/search?q={quote(rnd.choice(words))}", "/timeline",
             "/api/review", "/review", "/api/corrections", "/api/agreements", "/api/statements?limit=20",
         ])
-        t0 = time.perf_counter()
-        try:
-            status, _ = c.request("GET", path)
-        except TimeoutError:
-            with tally.lock:
-                tally.timeouts += 1
-            continue
-        except OSError as exc:
-            with tally.lock:
-                tally.errors[type(exc).__name__] += 1
-            continue
-        tally.add("read", time.perf_counter() - t0, status)
+        tally.request(c, "read", "GET", path)
     c.close()
 
 
@@ -128,18 +134,10 @@ def writer(port: int, meetings: list[str], token: str, stop: float, timeout: flo
         ])
         body = {"target_kind": "meeting", "target_key": key, "reason": f"benchmark writer {seed}, decision {n}",
                 **body}
-        t0 = time.perf_counter()
-        try:
-            status, payload = c.request("POST", "/api/corrections", body, auth)
-        except TimeoutError:
-            with tally.lock:
-                tally.timeouts += 1
+        done = tally.request(c, "write", "POST", "/api/corrections", body, auth)
+        if done is None:
             continue
-        except OSError as exc:
-            with tally.lock:
-                tally.errors[type(exc).__name__] += 1
-            continue
-        tally.add("write", time.perf_counter() - t0, status)
+        status, payload = done
         with tally.lock:
             if 200 <= status < 300:
                 tally.accepted.append(json.loads(payload)["id"])
