@@ -54,6 +54,8 @@ def working_copy(db: Path, into: Path) -> Path:
         c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     out = into / "kb.db"
     shutil.copyfile(db, out)
+    # A store built by an earlier version is brought to this one's schema (the copy, not the original).
+    subprocess.run([*PARLEY, "db", "upgrade", "--db", str(out)], check=True, env=env(), capture_output=True)
     return out
 
 
