@@ -363,3 +363,30 @@ def test_failed_blocks_are_listed_for_review_in_the_api_the_page_and_the_cli(tmp
     # Fixed by taking the document out: the queue no longer lists the block.
     add_correction(store, "document", doc_id(1), "remove", reason="damaged")
     assert client.get("/api/review").json()["failed_blocks"] == []
+
+
+def test_a_server_write_blocked_by_another_process_is_a_503_and_stores_nothing(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from parley.api.app import create_app
+    from parley.api.guard import ServerLimits
+    from parley.api.tokens import create_token
+
+    store = _store_with(tmp_path, [record(doc_id(1))])
+    token = create_token(store.engine, "reviewer")[1]
+    client = TestClient(create_app(store=store, limits=ServerLimits(queue_timeout=1.0)))
+    taken = threading.Event()
+    holder = threading.Thread(target=_hold_write_lock, args=(str(tmp_path / "kb.db"), 4.0, taken))
+    holder.start()
+    taken.wait(10)
+    body = {"target_kind": "meeting", "target_key": "cis-security-council-secretaries/14", "action": "accept",
+            "reason": "checked against the ministry's release"}
+    res = client.post("/api/corrections", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert client.get("/api/meetings").status_code == 200  # readers go on meanwhile
+    holder.join()
+    assert res.status_code == 503 and res.headers["retry-after"]
+    assert "another process is writing" in res.json()["detail"]
+    with store.connect() as conn:
+        assert list_corrections(conn) == []
+    again = client.post("/api/corrections", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert again.status_code == 201

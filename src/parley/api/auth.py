@@ -31,10 +31,10 @@ from urllib.parse import urlsplit
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.engine import Engine
 
 from parley.api.common import after_release, request_conn, write_lock
 from parley.api.tokens import TokenInfo, record_use, verify_token
+from parley.store.db import Store
 
 COOKIE = "parley_token"
 bearer = HTTPBearer(auto_error=False, description="A token from `parley token create NAME`.")
@@ -73,21 +73,22 @@ def _note_use(request: Request, info: TokenInfo) -> None:
             return
         _last_noted[info.id] = now
     if getattr(request.state, "conn", None) is not None:
-        after_release(request, lambda: _record_use(request.app.state.store.engine, info.id))
+        after_release(request, lambda: _record_use(request.app.state.store, info.id))
     else:
-        _record_use(request.app.state.store.engine, info.id)
+        _record_use(request.app.state.store, info.id)
 
 
-def _record_use(engine: Engine, token_id: str) -> None:
+def _record_use(store: Store, token_id: str) -> None:
     # Never behind or beside another write of this process (SQLite has one writer at a time, and
-    # a correction can take seconds): when one is under way this use is noted next time instead.
+    # a correction can take seconds), nor behind another process's write (wait=0): when one is
+    # under way this use is noted next time instead.
     if not write_lock.acquire(blocking=False):
         with _noted_lock:
             _last_noted.pop(token_id, None)
         return
     try:
-        with contextlib.suppress(Exception):  # bookkeeping must never fail a request
-            record_use(engine, token_id)
+        with contextlib.suppress(Exception), store.write_connection(wait=0) as conn, conn.begin():
+            record_use(conn, token_id)  # bookkeeping must never fail or hold up a request
     finally:
         write_lock.release()
 

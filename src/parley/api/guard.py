@@ -61,8 +61,11 @@ def limits_of(app: Any) -> ServerLimits:
     return getattr(app.state, "limits", None) or ServerLimits()
 
 
-def busy_detail(what: str = "the database") -> str:
-    return f"the server is busy ({what}: every connection is in use); retry in a moment"
+POOL_FULL = "every database connection is in use"
+
+
+def busy_detail(why: str = POOL_FULL) -> str:
+    return f"the server is busy ({why}); retry in a moment"
 
 
 class BodyTooLarge(HTTPException):
@@ -253,8 +256,8 @@ def _api_check(request: Request) -> None:
     require_token(request, token if scheme.lower() == "bearer" and token else None)
 
 
-def busy(limits: ServerLimits, what: str = "the database") -> HTTPException:
-    return HTTPException(503, busy_detail(what), headers={"Retry-After": str(limits.retry_after)})
+def busy(limits: ServerLimits, why: str = POOL_FULL) -> HTTPException:
+    return HTTPException(503, busy_detail(why), headers={"Retry-After": str(limits.retry_after)})
 
 
 def is_locked(exc: BaseException) -> bool:

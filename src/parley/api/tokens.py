@@ -116,10 +116,10 @@ def verify_token(conn: Connection, token: str | None) -> TokenInfo | None:
     return _info(row)
 
 
-def record_use(engine: Engine, token_id: str) -> None:
-    with engine.begin() as conn:
-        conn.execute(update(api_tokens).where(api_tokens.c.id == token_id)
-                     .values(last_used_at=_now(), uses=api_tokens.c.uses + 1))
+def record_use(conn: Connection, token_id: str) -> None:
+    """Count a use, in the caller's transaction."""
+    conn.execute(update(api_tokens).where(api_tokens.c.id == token_id)
+                 .values(last_used_at=_now(), uses=api_tokens.c.uses + 1))
 
 
 def _info(row: Any) -> TokenInfo:

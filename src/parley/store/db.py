@@ -96,7 +96,11 @@ def _sqlite_begin(conn: Connection) -> None:
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise
-        wait = conn.get_execution_options().get("parley_lock_wait") or lock_wait()
+        wait = conn.get_execution_options().get("parley_lock_wait")
+        if wait is None:
+            wait = lock_wait()
+        elif wait <= 0:
+            raise StoreBusy(f"{describe(str(conn.engine.url))} is locked by another writer")
         log.warning("another process is writing to %s: waiting for it to finish (up to %.0f s; set $%s to change)",
                     describe(str(conn.engine.url)), wait, LOCK_WAIT_VAR)
         raw.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
@@ -160,11 +164,13 @@ class Store:
         with self.engine.connect() as conn:
             yield conn
 
-    def write_connection(self) -> Connection:
+    def write_connection(self, wait: float | None = None) -> Connection:
         """A connection for writing: on SQLite its transactions take the write lock when they
-        begin, waiting for another writer with a message, or raising StoreError after
-        $PARLEY_LOCK_WAIT seconds (see _sqlite_begin). The caller closes it."""
-        return self.engine.connect().execution_options(parley_write=True, parley_lock_wait=self.lock_wait)
+        begin, waiting for another writer with a message, or raising StoreBusy after ``wait``
+        seconds (default the store's ``lock_wait``, else $PARLEY_LOCK_WAIT; 0: do not wait, say
+        nothing). See _sqlite_begin. The caller closes it."""
+        wait = self.lock_wait if wait is None else wait
+        return self.engine.connect().execution_options(parley_write=True, parley_lock_wait=wait)
 
     @contextmanager
     def writer(self) -> Iterator[Connection]:
