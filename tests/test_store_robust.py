@@ -390,3 +390,31 @@ def test_a_server_write_blocked_by_another_process_is_a_503_and_stores_nothing(t
         assert list_corrections(conn) == []
     again = client.post("/api/corrections", json=body, headers={"Authorization": f"Bearer {token}"})
     assert again.status_code == 201
+
+
+def test_an_ingest_waiting_for_its_next_document_does_not_hold_the_write_lock(tmp_path):
+    """While the language models work on the next batch, a correction from elsewhere gets in."""
+    store = _store_with(tmp_path, [record(doc_id(1))])
+    started, finished = threading.Event(), threading.Event()
+
+    def slow_source():
+        yield Incoming(record(doc_id(2), start="2026-10-15"), None, "test:2")
+        started.set()
+        finished.wait(20)  # the models analysing the next batch
+        yield Incoming(record(doc_id(3), start="2026-10-16"), None, "test:3")
+
+    result: dict[str, Any] = {}
+    worker = threading.Thread(target=lambda: result.update(report=ingest(store, slow_source())))
+    worker.start()
+    started.wait(10)
+    time.sleep(0.6)  # past the idle commit
+    other = open_store(str(tmp_path / "kb.db"))
+    other.lock_wait = 1.0
+    try:
+        c = add_correction(other, "meeting", "cis-security-council-secretaries/14", "accept", reason="checked")
+    finally:
+        finished.set()
+        worker.join(30)
+    assert c.status == "applied"
+    assert result["report"].added == 2 and result["report"].consolidation.failures == []
+    other.close()

@@ -18,12 +18,14 @@ import hashlib
 import json
 import os
 import stat
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from queue import Empty, Full, Queue
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -490,14 +492,70 @@ class Ingester:
         return outcome, dirty
 
 
+# How long the writer waits for the next item before committing what it holds: a source that
+# pauses (the language models analysing the next batch) must not keep the write lock meanwhile.
+IDLE_COMMIT = 0.2
+_END = object()
+
+
 def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bool = True,
            on_item: Callable[[Incoming | Failure, str], None] | None = None) -> IngestReport:
     """Check and store every record (failures and refused records are reported and skipped),
-    then consolidate."""
+    then consolidate.
+
+    The items are produced here (extraction runs in this thread, and its worker processes are
+    forked from it) and stored by a writer thread that commits whenever the items stop coming
+    for IDLE_COMMIT seconds: on SQLite, where one process writes at a time, another writer (a
+    correction from the web app, a second ingest) gets its turn while the models work."""
     report = IngestReport()
-    ing = Ingester(store)
+    queue: Queue = Queue(maxsize=256)
+    errors: list[BaseException] = []
+    writer = threading.Thread(target=_write_all, args=(store, queue, report, on_item, errors),
+                              name="parley-ingest-writer", daemon=True)
+    writer.start()
     try:
         for item in items:
+            if not _hand_over(queue, item, writer):
+                break
+    finally:
+        _hand_over(queue, _END, writer)
+        writer.join()
+    if errors:
+        raise errors[0]
+    if consolidate:
+        from parley.store.consolidate import consolidate as run
+
+        report.consolidation = run(store)
+    return report
+
+
+def _hand_over(queue: Queue, item: object, writer: threading.Thread) -> bool:
+    """Put ``item`` in the writer's queue, unless the writer has stopped (an error)."""
+    while writer.is_alive():
+        try:
+            queue.put(item, timeout=0.5)
+            return True
+        except Full:
+            continue
+    return False
+
+
+def _write_all(store: Store, queue: Queue, report: IngestReport,
+               on_item: Callable[[Incoming | Failure, str], None] | None, errors: list[BaseException]) -> None:
+    try:
+        ing = Ingester(store)
+    except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+        errors.append(exc)
+        return
+    try:
+        while True:
+            try:
+                item = queue.get(timeout=IDLE_COMMIT)
+            except Empty:
+                ing.flush()
+                continue
+            if item is _END:
+                return
             done = _store_one(ing, item)
             if isinstance(done, Failure):
                 (report.failures if done.fatal else report.skipped).append(done)
@@ -507,13 +565,13 @@ def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bo
                 setattr(report, outcome, getattr(report, outcome) + 1)
             if on_item:
                 on_item(done if isinstance(done, Failure) else item, outcome)
+    except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+        errors.append(exc)
     finally:
-        ing.close()
-    if consolidate:
-        from parley.store.consolidate import consolidate as run
-
-        report.consolidation = run(store)
-    return report
+        try:
+            ing.close()
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
 
 
 def _store_one(ing: Ingester, item: Incoming | Failure) -> str | Failure:
