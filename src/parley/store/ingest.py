@@ -508,16 +508,25 @@ def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bo
     for IDLE_COMMIT seconds: on SQLite, where one process writes at a time, another writer (a
     correction from the web app, a second ingest) gets its turn while the models work."""
     report = IngestReport()
-    queue: Queue = Queue(maxsize=256)
+    queue: Queue = Queue(maxsize=16)
     errors: list[BaseException] = []
     writer = threading.Thread(target=_write_all, args=(store, queue, report, on_item, errors),
                               name="parley-ingest-writer", daemon=True)
     writer.start()
+    # Items go over in chunks: one hand-over per item would make the two threads take turns on
+    # the interpreter for every record (the store path would be ~15 % slower).
+    chunk: list[Incoming | Failure] = []
+    handed = time.monotonic()
     try:
         for item in items:
-            if not _hand_over(queue, item, writer):
-                break
+            chunk.append(item)
+            if len(chunk) >= 64 or time.monotonic() - handed >= 0.05:
+                if not _hand_over(queue, chunk, writer):
+                    break
+                chunk, handed = [], time.monotonic()
     finally:
+        if chunk:
+            _hand_over(queue, chunk, writer)
         _hand_over(queue, _END, writer)
         writer.join()
     if errors:
@@ -530,7 +539,8 @@ def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bo
 
 
 def _hand_over(queue: Queue, item: object, writer: threading.Thread) -> bool:
-    """Put ``item`` in the writer's queue, unless the writer has stopped (an error)."""
+    """Put ``item`` (a chunk of items, or _END) in the writer's queue, unless the writer has
+    stopped (an error)."""
     while writer.is_alive():
         try:
             queue.put(item, timeout=0.5)
@@ -550,21 +560,22 @@ def _write_all(store: Store, queue: Queue, report: IngestReport,
     try:
         while True:
             try:
-                item = queue.get(timeout=IDLE_COMMIT)
+                chunk = queue.get(timeout=IDLE_COMMIT)
             except Empty:
                 ing.flush()
                 continue
-            if item is _END:
+            if chunk is _END:
                 return
-            done = _store_one(ing, item)
-            if isinstance(done, Failure):
-                (report.failures if done.fatal else report.skipped).append(done)
-                outcome = "failed" if done.fatal else "skipped"
-            else:
-                outcome = done
-                setattr(report, outcome, getattr(report, outcome) + 1)
-            if on_item:
-                on_item(done if isinstance(done, Failure) else item, outcome)
+            for item in chunk:
+                done = _store_one(ing, item)
+                if isinstance(done, Failure):
+                    (report.failures if done.fatal else report.skipped).append(done)
+                    outcome = "failed" if done.fatal else "skipped"
+                else:
+                    outcome = done
+                    setattr(report, outcome, getattr(report, outcome) + 1)
+                if on_item:
+                    on_item(done if isinstance(done, Failure) else item, outcome)
     except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
         errors.append(exc)
     finally:
