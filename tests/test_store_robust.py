@@ -418,3 +418,26 @@ def test_an_ingest_waiting_for_its_next_document_does_not_hold_the_write_lock(tm
     assert c.status == "applied"
     assert result["report"].added == 2 and result["report"].consolidation.failures == []
     other.close()
+
+
+def test_a_document_is_removed_and_restored_over_the_api(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from parley.api.app import create_app
+    from parley.api.tokens import create_token
+
+    store = _store_with(tmp_path, [record(doc_id(1)), record(doc_id(2), start="2026-10-15")])
+    auth = {"Authorization": f"Bearer {create_token(store.engine, 'editor')[1]}"}
+    client = TestClient(create_app(store=store))
+    body = {"target_kind": "document", "target_key": doc_id(2), "action": "remove", "reason": "a reprint"}
+    assert client.post("/api/corrections", json=body).status_code == 401
+    made = client.post("/api/corrections", json=body, headers=auth)
+    assert made.status_code == 201 and made.json()["author"] == "editor"
+    assert client.get(f"/api/documents/{doc_id(2)}").json()["removed_by"] == made.json()["id"]
+    assert client.get("/api/meetings/cis-security-council-secretaries/14").json()["meeting"]["documents"] == 1
+    refused = client.post("/api/corrections", json={**body, "action": "edit", "field": "name"}, headers=auth)
+    assert refused.status_code == 400 and "can only be removed" in refused.json()["detail"]
+    back = client.post(f"/api/corrections/{made.json()['id']}/revert", json={"reason": "original"}, headers=auth)
+    assert back.status_code == 201
+    assert client.get(f"/api/documents/{doc_id(2)}").json()["removed_by"] is None
+    assert client.get("/api/meetings/cis-security-council-secretaries/14").json()["meeting"]["documents"] == 2

@@ -79,6 +79,8 @@ class DocumentOut(BaseModel):
     raw_text: str | None
     record: dict[str, Any]
     highlights: list[Highlight]
+    removed_by: int | None = Field(None, description="The correction that took it out of the record (its facts do "
+                                                     "not count), or null.")
 
 
 class SearchOut(BaseModel):
@@ -111,10 +113,10 @@ class ReviewItemOut(BaseModel):
 class CorrectionIn(BaseModel):
     """A review decision or any correction; kept with who (the token's name), when and why."""
 
-    target_kind: Literal["meeting", "person", "agreement", "statement", "fact"]
+    target_kind: Literal["meeting", "person", "agreement", "statement", "fact", "document"]
     target_key: str = Field(min_length=1, max_length=MAX_KEY,
-                            description="The entity's key, or DOCUMENT_ID:KIND:INDEX for a fact (at most 500 "
-                                        "characters).")
+                            description="The entity's key, DOCUMENT_ID:KIND:INDEX for a fact, or a document's id "
+                                        "(action remove: the document no longer counts) - at most 500 characters.")
     action: Literal["accept", "reject", "edit", "add", "remove"]
     field: str | None = Field(None, max_length=MAX_FIELD,
                               description="For edit/add/remove (and accept of one field): the field.")
