@@ -434,6 +434,7 @@ def test_a_document_is_removed_and_restored_over_the_api(tmp_path):
     made = client.post("/api/corrections", json=body, headers=auth)
     assert made.status_code == 201 and made.json()["author"] == "editor"
     assert client.get(f"/api/documents/{doc_id(2)}").json()["removed_by"] == made.json()["id"]
+    assert f"removed from the record by correction {made.json()['id']}" in client.get(f"/documents/{doc_id(2)}").text
     assert client.get("/api/meetings/cis-security-council-secretaries/14").json()["meeting"]["documents"] == 1
     refused = client.post("/api/corrections", json={**body, "action": "edit", "field": "name"}, headers=auth)
     assert refused.status_code == 400 and "can only be removed" in refused.json()["detail"]
