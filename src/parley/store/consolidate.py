@@ -185,8 +185,10 @@ def rebuild_blocks(conn: Connection, pairs: set[tuple[str, str]]) -> None:
     error reaches the caller and nothing is stored. The blocks must be marked dirty."""
     work = _Rebuilder(conn)
     for kind in ORDER:
-        _release_moved_sources(conn, kind)
-        for block in sorted(b for k, b in pairs if k == kind):
+        blocks = sorted(b for k, b in pairs if k == kind)
+        if blocks:
+            _release_moved_sources(conn, kind)
+        for block in blocks:
             try:
                 work.rebuild(kind, block)
             except Exception as exc:
