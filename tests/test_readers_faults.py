@@ -223,15 +223,22 @@ def test_lone_surrogates_become_replacement_characters_one_for_one(tmp_path: Pat
     assert isinstance(doc, Document)
     assert doc.raw == doc.text == "Talks \ufffd in Minsk \ufffd."  # same length: offsets stay valid
     assert doc.title == "A \ufffd"
-    assert any(note.startswith("2 lone surrogate code points") for note in doc.notes), doc.notes
-    assert any(note.startswith("1 lone surrogate code point ") for note in doc.notes), doc.notes
+    assert any(note.startswith("2 characters no store can hold") for note in doc.notes), doc.notes
+    assert any(note.startswith("1 character no store can hold") for note in doc.notes), doc.notes
     doc.raw.encode("utf-8")
 
 
 def test_no_document_holds_a_surrogate_however_it_is_made() -> None:
     doc = Document("id", "name", "a\ud800b", "a\ud800b", "origin")
     assert doc.raw == doc.text == "a\ufffdb"
-    assert len(doc.notes) == 1 and doc.notes[0].startswith("1 lone surrogate")
+    assert len(doc.notes) == 1 and doc.notes[0].startswith("1 character no store can hold")
+
+
+def test_a_nul_is_replaced_like_a_surrogate_one_for_one() -> None:
+    doc = Document("id", "name", "Talks in\x00 Minsk", "Talks in\x00 Minsk", "origin", title="A\x00B")
+    assert doc.raw == doc.text == "Talks in\ufffd Minsk" and doc.title == "A\ufffdB"
+    assert doc.notes == ["2 characters no store can hold (a lone surrogate, as from a \\ud800 escape, or NUL) "
+                         "replaced with U+FFFD"]
 
 
 def test_language_detection_takes_any_str() -> None:

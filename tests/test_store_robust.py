@@ -90,11 +90,13 @@ def test_an_invalid_record_is_refused_with_the_field_and_the_reason(plural, chan
 def test_valid_records_pass_and_lone_surrogates_become_replacement_characters():
     rec = record(doc_id(2))
     rec["statements"][0]["quote"] = "Cooperation \ud800 goes on."
+    rec["people"][0]["aliases"] = ["Volfovich\x00"]  # a NUL: PostgreSQL's text refuses it
     rec["meetings"][0]["states"] = ["BLR", "RUS", "BLR"]
     rec["meetings"][0]["note"] = {"added by": "a producer \udc80"}  # fields the schema does not name are kept
     assert validate_record(rec) is None
     assert rec["statements"][0]["quote"] == "Cooperation \ufffd goes on."
     assert len(rec["statements"][0]["quote"]) == len("Cooperation \ud800 goes on.")
+    assert rec["people"][0]["aliases"] == ["Volfovich\ufffd"]
     assert rec["meetings"][0]["states"] == ["BLR", "RUS"]
     assert rec["meetings"][0]["note"] == {"added by": "a producer \ufffd"}
     assert json.dumps(rec, ensure_ascii=False).encode("utf-8")

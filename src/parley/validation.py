@@ -8,8 +8,9 @@ strings; an invalid record is refused with the field and the reason (``meetings[
 one record can wedge consolidation (evidence as a string), make keys nobody can type
 (ordinal -5) or take a minute to consolidate (100,000 states).
 
-What is normalised rather than refused: a lone surrogate in any string (a JSON ``"\\ud800"``
-escape: no database can store it) becomes U+FFFD, one character for one, so offsets hold.
+What is normalised rather than refused: a lone surrogate (a JSON ``"\\ud800"`` escape) or a NUL
+in any string, which no database can store, becomes U+FFFD, one character for one, so offsets
+hold.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ AGREEMENT_KINDS = ("treaty", "agreement", "plan", "program", "memorandum", "decl
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _ALPHA3 = re.compile(r"[A-Z]{3}")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Characters no store can hold: lone surrogates (a JSON "\ud800" escape decodes to one; no
+# encoding writes them) and NUL (PostgreSQL's text refuses it).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 # Document ids appear in fact keys (DOC:KIND:N) and URLs; Parley uses the sha256 of the raw bytes.
 _DOC_ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
@@ -53,9 +56,19 @@ class Invalid(ValueError):
 # --------------------------------------------------------------------------- single values
 
 
+def replace_unstorable(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate and NUL replaced by U+FFFD (one for one: offsets hold),
+    and how many were replaced."""
+    return _UNSTORABLE.subn("\ufffd", text) if _UNSTORABLE.search(text) else (text, 0)
+
+
+def unstorable_note(count: int) -> str:
+    return (f"{count} character{'s' if count > 1 else ''} no store can hold (a lone surrogate, as from a \\ud800 "
+            "escape, or NUL) replaced with U+FFFD")
+
+
 def scrub(text: str) -> str:
-    """``text`` without lone surrogates (each becomes U+FFFD: the same length, offsets hold)."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    return replace_unstorable(text)[0]
 
 
 def _string(value: Any, where: str, limit: int, *, blank: bool = True) -> str:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-# A str may hold surrogate code points (JSON's "\ud800" escapes decode to them) that no
-# encoding can write: spaCy, lingua, SQLite and the output files all fail on them.
-_SURROGATE = re.compile("[\ud800-\udfff]")
+from parley.validation import replace_unstorable, unstorable_note
+
 _METADATA = ("name", "title", "published", "url", "source")
 
 
@@ -15,8 +13,8 @@ _METADATA = ("name", "title", "published", "url", "source")
 class Document:
     """One report, as read from its source.
 
-    ``raw`` is the original input text (decoded, never altered but for lone surrogates,
-    each replaced by U+FFFD and counted in ``notes``): every evidence offset Parley emits
+    ``raw`` is the original input text (decoded, never altered but for lone surrogates and
+    NULs, which no store can hold: each replaced by U+FFFD and counted in ``notes``): every evidence offset Parley emits
     is an index into it. ``text`` has exactly the same length
     as ``raw``; page furniture is replaced by spaces (a plain text's line breaks are
     kept; in HTML, markup becomes spaces and block elements line breaks), so that
@@ -38,31 +36,21 @@ class Document:
 
     def __post_init__(self) -> None:
         # Checked here rather than in each reader, so that no Document ever holds one.
-        self.raw, replaced = replace_surrogates(self.raw)
-        self.text, _ = replace_surrogates(self.text)  # blanked copy of raw: same places
+        self.raw, replaced = replace_unstorable(self.raw)
+        self.text, _ = replace_unstorable(self.text)  # blanked copy of raw: same places
         for name in _METADATA:
             value = getattr(self, name)
             if isinstance(value, str):
-                value, count = replace_surrogates(value)
+                value, count = replace_unstorable(value)
                 setattr(self, name, value)
                 replaced += count
         if replaced:
-            self.notes.append(surrogate_note(replaced))
+            self.notes.append(unstorable_note(replaced))
         if len(self.text) != len(self.raw):
             raise ValueError(
                 f"{self.origin}: cleaned text has {len(self.text)} characters, raw has {len(self.raw)}; "
                 "cleaning must blank characters, never remove them"
             )
-
-
-def replace_surrogates(text: str) -> tuple[str, int]:
-    """``text`` with each surrogate code point replaced by U+FFFD (one for one, so offsets
-    stay valid), and how many were replaced."""
-    return _SURROGATE.subn("\ufffd", text)
-
-
-def surrogate_note(count: int) -> str:
-    return f"{count} lone surrogate code point{'s' if count > 1 else ''} (as from a \\ud800 escape) replaced with U+FFFD"
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,10 @@ from parley.ingest.decode import (
     decode_bytes,
     magic_kind,
 )
-from parley.ingest.document import Document, ReadFailure, replace_surrogates, surrogate_note
+from parley.ingest.document import Document, ReadFailure
 from parley.ingest.html import hostname, read_html
 from parley.ingest.walk import os_reason, stat_reason, walk
+from parley.validation import replace_unstorable, unstorable_note
 
 DEFAULT_MAX_BYTES = 10_000_000
 STDIN_ORIGIN = "<stdin>"
@@ -274,8 +275,8 @@ def _record(line: bytes, number: int, where: str, stem: str) -> Item:
         return ReadFailure(where, f'line {number} has no "text" (or "html") with content')
     doc_id = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
     # A "\ud800" escape decodes to a lone surrogate, which no later stage can encode.
-    body, replaced = replace_surrogates(body)
-    notes = [surrogate_note(replaced)] if replaced else []
+    body, replaced = replace_unstorable(body)
+    notes = [unstorable_note(replaced)] if replaced else []
 
     record_id = record.get("id")
     safe_id = (
