@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from parley.store import queries as q
+from parley.store import read
 from parley.store.consolidate import consolidate
 from parley.store.db import open_store
 from parley.store.ingest import KINDS, incoming_record, ingest, record_sha
@@ -119,12 +119,12 @@ def main() -> None:
     with store.connect() as conn:
         # Warm up once: the first query of a process loads the officials registry (that cost is
         # in the command-line figures below).
-        q.list_meetings(conn, series=series[0])
-        q.get_person(conn, PEOPLE[0])
-        meet_ms = [t for s in series for t in timed(lambda s=s: q.list_meetings(conn, series=s), 5)]
-        person_ms = [t for p in PEOPLE for t in timed(lambda p=p: q.get_person(conn, p), 3)]
-        n_meetings = len(q.list_meetings(conn, series=series[0]))
-        totals = q.totals(conn)
+        read.list_meetings(conn, series=series[0])
+        read.get_person(conn, PEOPLE[0])
+        meet_ms = [t for s in series for t in timed(lambda s=s: read.list_meetings(conn, series=s), 5)]
+        person_ms = [t for p in PEOPLE for t in timed(lambda p=p: read.get_person(conn, p), 3)]
+        n_meetings = len(read.list_meetings(conn, series=series[0]))
+        totals = read.totals(conn)
     bare = sqlite3.connect(bare_path)
     bare_meet_ms = [t for s in series for t in timed(lambda s=s: bare.execute(
         "SELECT document_id, idx, data FROM facts WHERE kind='meeting' AND json_extract(data,'$.series')=?",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parley.store import queries as q
+from parley.store import read
 from parley.store.db import open_store
 from parley.store.export import export
 from parley.store.ingest import Incoming, ingest, iter_sources
@@ -68,22 +68,22 @@ def test_what_the_dev_corpus_says_across_documents(tmp_path, dev_items):
     ingest(store, dev_items["en"] + dev_items["ru"])
     with store.connect() as conn:
         # the XIII CIS meeting of 5 November 2025: English and Russian reports are one meeting
-        m = q.get_meeting(conn, "cis-security-council-secretaries/13")
+        m = read.get_meeting(conn, "cis-security-council-secretaries/13")
         docs = {s.document_id for s in m.sources}
-        names = {d.name for d in (q.get_document(conn, i) for i in docs)}
+        names = {d.name for d in (read.get_document(conn, i) for i in docs)}
         assert {"d01", "r01", "r03"} <= names and m.start == "2025-11-05" and m.place == "Moscow"
         # the CIS series: one a year (IX 2021, XIII 2025), the XII (2024) reported by no one
-        tl = q.series_timeline(conn, "cis-security-council-secretaries")
+        tl = read.series_timeline(conn, "cis-security-council-secretaries")
         assert tl.regular == "annual" and tl.offset == 2012
         assert (12, 2024) in {(e.ordinal, e.expected_year) for e in tl.missing}
         # Russia-Belarus plans follow each other
-        plans = {a.key: a for a in q.list_agreements(conn, party="BLR", kind="plan")}
+        plans = {a.key: a for a in read.list_agreements(conn, party="BLR", kind="plan")}
         assert plans["BLR+RUS/plan/2024-2025"].predecessor == "BLR+RUS/plan/2022-2023"
         assert plans["BLR+RUS/plan/2026-2027"].predecessor == "BLR+RUS/plan/2024-2025"
         assert plans["BLR+RUS/plan/2026-2027"].documents == 2  # d01 and r03
         # one person across spellings, scripts and documents
-        p = q.get_person(conn, "Aleksandr Volfovich")
+        p = read.get_person(conn, "Aleksandr Volfovich")
         assert p.documents >= 6 and "Александр Вольфович" in p.aliases
-        assert q.get_person(conn, "Вольфович").key == p.key
-        holders = q.office_holders(conn, "Secretary of the Security Council", "RUS", at="2021-11-17")
+        assert read.get_person(conn, "Вольфович").key == p.key
+        holders = read.office_holders(conn, "Secretary of the Security Council", "RUS", at="2021-11-17")
         assert [h.name for h in holders] == ["Nikolai Patrushev"]

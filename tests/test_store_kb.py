@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from parley.store import export as ex
-from parley.store import queries as q
+from parley.store import read
 from parley.store.corrections import add_correction, list_corrections, revert_correction
 from parley.store.db import open_store
 from parley.store.ingest import Incoming, ingest, iter_sources
@@ -66,10 +66,10 @@ def test_reports_of_the_same_meetings_consolidate_with_sources_and_flags(tmp_pat
     report = ingest(store, kb_items)
     assert (report.added, report.failures) == (8, [])
     with store.connect() as conn:
-        meetings = {m.key: m for m in q.list_meetings(conn)}
+        meetings = {m.key: m for m in read.list_meetings(conn)}
         assert set(meetings) == {CIS14, "cis-security-council-secretaries/13",
                                  "sco-security-council-secretaries/2026-05-21", "bilateral/2026-10-14/minsk"}
-        m = q.get_meeting(conn, CIS14)
+        m = read.get_meeting(conn, CIS14)
         # five reports: announced, held (two outlets in different words), a wrong date, Russian
         assert m.documents == 5 and m.status == "held" and m.start == "2026-10-14" and m.place == "Minsk"
         assert {s.outlet for s in m.sources} == {"Minsk Courier", "Eurasia Desk", "Steppe News", "Regional Wire",
@@ -84,15 +84,15 @@ def test_reports_of_the_same_meetings_consolidate_with_sources_and_flags(tmp_pat
         assert [s.documents for s in m.statements] == [2]  # one quotation, two outlets
         assert [a.key for a in m.agreements] == ["BLR+RUS/plan/2028-2029"]
         # a planned meeting and the report of it being held are one meeting
-        sco = q.get_meeting(conn, "sco-security-council-secretaries/2026-05-21")
+        sco = read.get_meeting(conn, "sco-security-council-secretaries/2026-05-21")
         assert sco.status == "held" and {s.status for s in sco.sources} == {"planned", "held"}
-        talks = q.get_meeting(conn, "bilateral/2026-10-14/minsk")
+        talks = read.get_meeting(conn, "bilateral/2026-10-14/minsk")
         assert talks.documents == 2  # English and Russian reports of the same talks
-        plans = {a.key: a for a in q.list_agreements(conn, party="BLR")}
+        plans = {a.key: a for a in read.list_agreements(conn, party="BLR")}
         assert plans["BLR+RUS/plan/2028-2029"].documents == 2
         assert plans["BLR+RUS/plan/2028-2029"].predecessor == "BLR+RUS/plan/2026-2027"
         # evidence offsets point into the original text, which is kept
-        doc = q.get_document(conn, m.sources[1].document_id)
+        doc = read.get_document(conn, m.sources[1].document_id)
         assert doc.raw_text and "Minsk" in "".join(doc.evidence(m.sources[1].evidence))
         assert doc.record["meetings"][0]["ordinal"] == 14  # the record is rebuilt whole
 
@@ -123,10 +123,10 @@ def test_a_changed_version_of_a_url_replaces_its_facts(tmp_path, kb_items):
     report = ingest(store, [fixed])
     assert report.replaced == 1
     with store.connect() as conn:
-        m = q.get_meeting(conn, CIS14)
+        m = read.get_meeting(conn, CIS14)
         assert not [f for f in m.flags if f["code"] == "conflict"]  # the outlet corrected its report
         assert m.documents == 5 and "f" * 64 in {s.document_id for s in m.sources}
-        old = q.get_document(conn, wrong.record["document"]["id"])
+        old = read.get_document(conn, wrong.record["document"]["id"])
         assert old.superseded_by == "f" * 64 and old.raw_text == wrong.raw_text  # kept, facts gone
         assert old.record["meetings"] == []
     # ingesting the old version again does not bring it back
@@ -235,11 +235,11 @@ def test_corrections_are_kept_apart_and_survive_reingest_and_reextraction(tmp_pa
     add_correction(store, "fact", f"{b2[:10]}:meeting:0", "edit", field="ordinal", value="21", author="ben",
                    reason="the Kyrgyz release numbers it")
     with store.connect() as conn:
-        m = q.get_meeting(conn, CIS14)
+        m = read.get_meeting(conn, CIS14)
         assert m.start == "2026-10-15" and m.reviewed and c1.id in m.corrections
         assert not m.open_flags or all(f["field"] != "start" for f in m.open_flags)
-        assert "bilateral/2026-10-14/minsk" not in {x.key for x in q.list_meetings(conn)}
-        keys = {x.key for x in q.list_meetings(conn, series="sco-security-council-secretaries")}
+        assert "bilateral/2026-10-14/minsk" not in {x.key for x in read.list_meetings(conn)}
+        keys = {x.key for x in read.list_meetings(conn, series="sco-security-council-secretaries")}
         assert keys == {"sco-security-council-secretaries/21"}  # the announcement joined the numbered report
     after_fix = dump(store)
 
@@ -254,14 +254,14 @@ def test_corrections_are_kept_apart_and_survive_reingest_and_reextraction(tmp_pa
     reextracted.record["extractor"] = "parley 0.2.0"
     assert ingest(store, [reextracted]).reextracted == 1
     with store.connect() as conn:
-        assert "sco-security-council-secretaries/21" in {x.key for x in q.list_meetings(conn)}
+        assert "sco-security-council-secretaries/21" in {x.key for x in read.list_meetings(conn)}
     # a fresh database, the same documents and the corrections (as records) -> the same record
     with store.connect() as conn:
         views = list_corrections(conn)
     assert [v.status for v in views] == ["applied", "applied", "applied"]
     revert_correction(store, views[1].id, author="ana", reason="it was a real meeting")
     with store.connect() as conn:
-        assert "bilateral/2026-10-14/minsk" in {x.key for x in q.list_meetings(conn)}
+        assert "bilateral/2026-10-14/minsk" in {x.key for x in read.list_meetings(conn)}
     with store.connect() as conn:
         statuses = [v.status for v in list_corrections(conn)]
     assert statuses == ["applied", "reverted", "applied", "revert"]  # nothing is ever deleted
@@ -289,23 +289,23 @@ def test_people_offices_over_time_and_office_holders(tmp_path, kb_items):
     store = fresh(tmp_path)
     ingest(store, kb_items)
     with store.connect() as conn:
-        p = q.get_person(conn, "Александр Вольфович")
+        p = read.get_person(conn, "Александр Вольфович")
         assert p.key == "volfovich:a" and p.name == "Alexander Volfovich"
         reported = [o for o in p.offices if o.basis == "reports"]
         assert [(o.title, o.state, o.first_seen, o.last_seen) for o in reported] == [
             ("State Secretary of the Security Council", "BLR", "2025-11-05", "2026-10-14")]
         assert {m.key for m in p.meetings} >= {CIS14, "cis-security-council-secretaries/13"}
-        assert q.find_people(conn, "Aleksandr Wolfovich") == ["volfovich:a"]
-        assert q.parse_office("Secretary of the Security Council of Russia") == (
+        assert read.find_people(conn, "Aleksandr Wolfovich") == ["volfovich:a"]
+        assert read.parse_office("Secretary of the Security Council of Russia") == (
             "Secretary of the Security Council", "RUS")
-        [holder] = q.office_holders(conn, "Secretary of the Security Council", "RUS", at="2023-05-01")
+        [holder] = read.office_holders(conn, "Secretary of the Security Council", "RUS", at="2023-05-01")
         assert holder.name == "Nikolai Patrushev" and holder.basis == "registry"
-        [holder] = q.office_holders(conn, "Secretary of the Security Council", "RUS", at="2026-10-14")
+        [holder] = read.office_holders(conn, "Secretary of the Security Council", "RUS", at="2026-10-14")
         assert holder.name == "Sergei Shoigu"
-        rows = q.search_statements(conn, speaker="Wolfovich", contains="EXPERTS constant")
+        rows = read.search_statements(conn, speaker="Wolfovich", contains="EXPERTS constant")
         assert len(rows) == 1 and rows[0].meeting == CIS14 and len(rows[0].sources) == 2
-        assert q.search_statements(conn, contains="no such words here") == []
-        queue = q.review_queue(conn)
+        assert read.search_statements(conn, contains="no such words here") == []
+        queue = read.review_queue(conn)
         assert queue[0].key == CIS14 and "conflict start" in queue[0].reasons
 
 

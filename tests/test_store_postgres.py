@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from parley.store import queries as q
+from parley.store import read
 from parley.store.corrections import add_correction
 from parley.store.db import open_store, resolve_url
 from parley.store.export import export
@@ -66,15 +66,15 @@ def test_postgres_round_trip_matches_sqlite(pg_url, tmp_path):
         report = ingest(store, _records(300))
         assert report.added == 300 and not report.failures
         with store.connect() as conn:
-            key = q.list_meetings(conn, series="brics-national-security")[0].key
+            key = read.list_meetings(conn, series="brics-national-security")[0].key
         add_correction(store, "meeting", key, "edit", field="place", value="Kazan", author="ci", reason="round trip")
         assert ingest(store, _records(300)).unchanged == 300
     assert _exports(pg, tmp_path, "pg") == _exports(lite, tmp_path, "lite")
     with pg.connect() as conn:
-        assert q.list_meetings(conn, series="brics-national-security")
-        p = q.get_person(conn, "Sergey Shoigu")
+        assert read.list_meetings(conn, series="brics-national-security")
+        p = read.get_person(conn, "Sergey Shoigu")
         assert p is not None and p.meetings
-        assert q.search_statements(conn, contains="AFGHANISTAN detail")
+        assert read.search_statements(conn, contains="AFGHANISTAN detail")
     pg.close()
     lite.close()
 

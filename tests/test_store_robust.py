@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from parley.cli import app
 from parley.store import models as m
-from parley.store import queries as q
+from parley.store import read
 from parley.store.consolidate import consolidate, failed_blocks
 from parley.store.corrections import CorrectionError, add_correction, list_corrections, revert_correction
 from parley.store.db import open_store
@@ -135,7 +135,7 @@ def test_ingest_stores_the_good_records_and_names_every_bad_one(tmp_path):
         assert message.split(":")[0] in run.stderr
     assert "2 added" in run.stderr and f"{len(BAD_RECORDS)} failure(s)" in run.stderr
     with open_store(db) as store, store.connect() as conn:
-        [meeting] = q.list_meetings(conn)
+        [meeting] = read.list_meetings(conn)
         assert meeting.key == "cis-security-council-secretaries/14" and meeting.documents == 2
         stored = conn.execute(select(m.Fact.data).where(m.Fact.kind == "meeting")).scalars().all()
         assert all(d["ordinal"] == 14 and d["start"].startswith("2026-10") for d in stored)
@@ -177,7 +177,7 @@ def test_a_block_that_fails_is_reported_and_never_stops_the_others_or_later_inge
     assert failure.error.startswith(("TypeError", "AttributeError", "ValueError"))
     assert rep.blocks["person"] >= 1 and rep.entities["meeting"] >= 1  # the other blocks went on
     with store.connect() as conn:
-        keys = {x.key for x in q.list_meetings(conn)}
+        keys = {x.key for x in read.list_meetings(conn)}
         assert "sco-security-council-secretaries/21" in keys
         assert "cis-security-council-secretaries/14" in keys  # kept as it was before the failure
         assert [f.block for f in failed_blocks(conn)] == ["s:cis-security-council-secretaries"]
@@ -190,7 +190,7 @@ def test_a_block_that_fails_is_reported_and_never_stops_the_others_or_later_inge
     add_correction(store, "document", doc_id(1)[:10], "remove", reason="an old, damaged record")
     with store.connect() as conn:
         assert failed_blocks(conn) == []
-        assert "cis-security-council-secretaries/14" not in {x.key for x in q.list_meetings(conn)}
+        assert "cis-security-council-secretaries/14" not in {x.key for x in read.list_meetings(conn)}
     assert consolidate(store, full=True).failures == []
 
 
@@ -216,19 +216,19 @@ def test_a_removed_document_stays_out_across_reingest_and_comes_back_on_revert(t
     c = add_correction(store, "document", doc_id(2)[:8], "remove", author="analyst", reason="a copy of a wire story")
     assert (c.target_kind, c.target_key, c.action, c.author) == ("document", doc_id(2), "remove", "analyst")
     with store.connect() as conn:
-        meeting = q.get_meeting(conn, "cis-security-council-secretaries/14")
+        meeting = read.get_meeting(conn, "cis-security-council-secretaries/14")
         assert meeting.documents == 1 and meeting.start == "2026-10-14"
-        assert q.get_document(conn, doc_id(2)).removed_by == c.id
+        assert read.get_document(conn, doc_id(2)).removed_by == c.id
     changed = copy.deepcopy(recs[1])
     changed["meetings"][0]["topics"] = ["extremism"]  # a re-extraction of the same document
     assert ingest(store, [Incoming(changed, None, "test:again")]).reextracted == 1
     with store.connect() as conn:
-        assert q.get_meeting(conn, "cis-security-council-secretaries/14").documents == 1
+        assert read.get_meeting(conn, "cis-security-council-secretaries/14").documents == 1
     with pytest.raises(CorrectionError, match="already removed"):
         add_correction(store, "document", doc_id(2), "remove", reason="twice")
     revert_correction(store, c.id, reason="it is an independent report after all")
     with store.connect() as conn:
-        assert q.get_meeting(conn, "cis-security-council-secretaries/14").documents == 2
+        assert read.get_meeting(conn, "cis-security-council-secretaries/14").documents == 2
     with store.connect() as conn:
         assert [x.status for x in list_corrections(conn, target_kind="document")] == ["reverted", "revert"]
 
@@ -257,17 +257,17 @@ def test_a_fact_moves_to_another_series_in_either_direction(tmp_path, target):
     c = add_correction(store, "fact", f"{doc_id(2)[:8]}:meeting:0", "edit", field="series", value=target,
                        reason="the report is about the other body")
     with store.connect() as conn:
-        moved = q.get_meeting(conn, f"{target}/14")
+        moved = read.get_meeting(conn, f"{target}/14")
         assert moved is not None and {s.document_id for s in moved.sources} == {doc_id(2), doc_id(3)}
-        assert q.get_meeting(conn, "cis-security-council-secretaries/14").documents == 1
+        assert read.get_meeting(conn, "cis-security-council-secretaries/14").documents == 1
     # ... and back, then everything that used to fail after such a move.
     revert_correction(store, c.id, reason="it was right")
     add_correction(store, "fact", f"{doc_id(1)}:meeting:0", "edit", field="series", value=target, reason="move")
     assert ingest(store, [Incoming(record(doc_id(4), start="2026-10-16"), None, "test:4")]).added == 1
     assert consolidate(store, full=True).failures == []
     with store.connect() as conn:
-        assert q.get_meeting(conn, "cis-security-council-secretaries/14").documents == 2
-        assert q.get_meeting(conn, f"{target}/14").documents == 2
+        assert read.get_meeting(conn, "cis-security-council-secretaries/14").documents == 2
+        assert read.get_meeting(conn, f"{target}/14").documents == 2
 
 
 def test_series_moves_on_the_command_line_then_ingest_consolidate_and_export(tmp_path):

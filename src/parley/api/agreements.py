@@ -18,29 +18,29 @@ from parley.api.common import (
     paged,
 )
 from parley.api.schemas import AgreementView, Page
-from parley.store import queries as q
+from parley.store import read
 from parley.store.corrections import list_corrections
 
 router = APIRouter(prefix="/api", tags=["agreements"])
 
 
 def agreements_page(conn: Connection, party: str | None, kind: str | None, contains: str | None,
-                    since: int | None, limit: int, offset: int) -> tuple[list[q.AgreementSummary], bool]:
-    rows = q.list_agreements(conn, party=(party or "").strip() or None, kind=(kind or "").strip() or None,
+                    since: int | None, limit: int, offset: int) -> tuple[list[read.AgreementSummary], bool]:
+    rows = read.list_agreements(conn, party=(party or "").strip() or None, kind=(kind or "").strip() or None,
                              contains=(contains or "").strip() or None, since=since, limit=offset + limit + 1)
     return rows[offset:offset + limit], len(rows) > offset + limit
 
 
 def agreement_view(request: Request, conn: Connection, key: str) -> dict[str, Any] | None:
-    detail = q.get_agreement(conn, key)
+    detail = read.get_agreement(conn, key)
     if detail is None:
         return None
-    q.enrich_sources(conn, [detail.fields])
+    read.enrich_sources(conn, [detail.fields])
     corrections = [c.to_dict() for c in list_corrections(conn, target_kind="agreement", target_key=detail.key)]
     return {"agreement": detail, "corrections": corrections}
 
 
-@router.get("/agreements", response_model=Page[q.AgreementSummary], summary="Agreements, grouped by parties")
+@router.get("/agreements", response_model=Page[read.AgreementSummary], summary="Agreements, grouped by parties")
 def api_agreements(request: Request, conn: Annotated[Connection, Depends(get_conn)],
                    party: Annotated[str | None, Query(max_length=MAX_KEY,
                                                       description="A party: ISO3 or organisation key.")] = None,

@@ -103,7 +103,7 @@ def create_app(db_url: str | None = None, *, store: Store | None = None, limits:
 
     @app.get("/api", tags=["index"], summary="What the API holds and where to find it")
     def api_index(conn: Annotated[Connection, Depends(get_conn)]):
-        from parley.store.queries import totals
+        from parley.store.read import totals
 
         return json_response({
             "name": "parley", "version": __version__, "totals": totals(conn), "docs": "/docs",

@@ -7,10 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.engine import Connection
 
-from parley.api import queries_extra as qx
 from parley.api.common import get_conn, json_response, not_found
 from parley.api.schemas import DocumentOut
-from parley.store import queries as q
+from parley.store import read
 
 router = APIRouter(prefix="/api", tags=["documents"])
 
@@ -32,16 +31,16 @@ def fact_spans(record: dict[str, Any], fact: str | None) -> list[list[int]]:
 
 def document_view(conn: Connection, doc_id: str, spans: str | None = None, fact: str | None = None
                   ) -> dict[str, Any] | None:
-    d = q.get_document(conn, doc_id)
+    d = read.get_document(conn, doc_id)
     if d is None:
         return None
     text = d.raw_text or ""
-    wanted = [list(s) for s in qx.parse_spans(spans)] + fact_spans(d.record, fact)
-    merged = qx.merge_spans(wanted, len(text))
+    wanted = [list(s) for s in read.parse_spans(spans)] + fact_spans(d.record, fact)
+    merged = read.merge_spans(wanted, len(text))
     return {
         "document": d,
         "highlights": [{"start": s, "end": e, "text": text[s:e]} for s, e in merged],
-        "segments": qx.segments(text, merged),
+        "segments": read.segments(text, merged),
         "text_kept": d.raw_text is not None,
     }
 

@@ -9,7 +9,6 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
-from parley.api import queries_extra as qx
 from parley.api.common import (
     MAX_KEY,
     Limit,
@@ -21,7 +20,7 @@ from parley.api.common import (
     paged,
 )
 from parley.api.schemas import MeetingView, Page
-from parley.store import queries as q
+from parley.store import read
 from parley.store.corrections import list_corrections
 
 router = APIRouter(prefix="/api", tags=["meetings"])
@@ -45,20 +44,20 @@ class MeetingFilters:
         return {k: v for k, v in vars(self).items() if v}
 
 
-def meetings_page(conn: Connection, f: MeetingFilters, limit: int, offset: int) -> tuple[list[q.MeetingSummary], bool]:
+def meetings_page(conn: Connection, f: MeetingFilters, limit: int, offset: int) -> tuple[list[read.MeetingSummary], bool]:
     f = f.clean()
-    return qx.list_meetings_page(conn, series=f.series, since=f.since, until=f.until, state=f.state,
+    return read.list_meetings_page(conn, series=f.series, since=f.since, until=f.until, state=f.state,
                                  person=f.person, status=f.status, topic=f.topic, limit=limit, offset=offset)
 
 
 def meeting_view(request: Request, conn: Connection, key: str) -> dict[str, Any] | None:
-    detail = q.get_meeting(conn, key)
+    detail = read.get_meeting(conn, key)
     if detail is None:
         return None
-    q.enrich_sources(conn, [detail.fields, detail.members])
+    read.enrich_sources(conn, [detail.fields, detail.members])
     corrections = [c.to_dict() for c in list_corrections(conn, target_kind="meeting", target_key=detail.key)]
-    return {"meeting": detail, "participants": qx.participants_by_state(conn, detail),
-            "corrections": corrections, "series_name": qx.series_name(detail.series) or None}
+    return {"meeting": detail, "participants": read.participants_by_state(conn, detail),
+            "corrections": corrections, "series_name": read.series_name(detail.series) or None}
 
 
 Series = Annotated[str | None, Query(max_length=MAX_KEY, description="Series key, e.g. "
@@ -74,7 +73,7 @@ Status = Annotated[str | None, Query(pattern="^(held|planned)$", description="he
 Topic = Annotated[str | None, Query(max_length=MAX_KEY, description="Topic key, e.g. terrorism.")]
 
 
-@router.get("/meetings", response_model=Page[q.MeetingSummary], summary="Meetings in date order (the timeline)")
+@router.get("/meetings", response_model=Page[read.MeetingSummary], summary="Meetings in date order (the timeline)")
 def api_meetings(request: Request, conn: Annotated[Connection, Depends(get_conn)], series: Series = None,
                  since: Since = None, until: Until = None, state: State = None, person: Person = None,
                  status: Status = None, topic: Topic = None, limit: Limit = 50, offset: Offset = 0):
@@ -98,14 +97,14 @@ def api_meeting(request: Request, key: str, conn: Annotated[Connection, Depends(
 
 @router.get("/series", summary="The known meeting series with how many meetings each has")
 def api_series_list(conn: Annotated[Connection, Depends(get_conn)]):
-    return json_response(q.list_series(conn))
+    return json_response(read.list_series(conn))
 
 
 @router.get("/series/{key}", summary="A series' timeline: held, planned and missing meetings")
 def api_series(key: str, conn: Annotated[Connection, Depends(get_conn)]):
     """Meetings of the series in order; ordinals no report covers are listed as ``missing``
     with their expected year when the series meets once a year."""
-    known = {s["key"] for s in q.list_series(conn)}
+    known = {s["key"] for s in read.list_series(conn)}
     if key not in known:
         return not_found(f"series {key!r}", "GET /api/series lists them")
-    return json_response(q.series_timeline(conn, key))
+    return json_response(read.series_timeline(conn, key))

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.engine import Connection
 
-from parley.api import queries_extra as qx
 from parley.api.common import MAX_KEY, MAX_OFFSET, DateQ, get_conn, json_response
 from parley.api.schemas import NetworkOut
+from parley.store import read
 
 router = APIRouter(prefix="/api", tags=["network"])
 
@@ -26,6 +26,6 @@ def api_network(conn: Annotated[Connection, Depends(get_conn)],
                 max_nodes: Annotated[int, Query(ge=2, le=1000, description="Keep the members with most meetings.")] = 150):
     """Nodes are states and people (``meetings``: how many meetings they attended); an edge joins
     two members of the same meeting, ``weight`` = the number of meetings they shared."""
-    net = qx.network(conn, series=series or None, since=since or None, until=until or None,
+    net = read.network(conn, series=series or None, since=since or None, until=until or None,
                      kinds=tuple(dict.fromkeys(kinds.split(","))), min_weight=min_weight, max_nodes=max_nodes)
     return json_response(net)

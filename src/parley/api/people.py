@@ -7,7 +7,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
-from parley.api import queries_extra as qx
 from parley.api.common import (
     MAX_TEXT,
     Limit,
@@ -18,30 +17,30 @@ from parley.api.common import (
     paged,
 )
 from parley.api.schemas import Page, PersonView
-from parley.store import queries as q
+from parley.store import read
 from parley.store.corrections import list_corrections
 
 router = APIRouter(prefix="/api", tags=["people"])
 
 
 def people_page(conn: Connection, contains: str | None, state: str | None, limit: int,
-                offset: int) -> tuple[list[q.PersonSummary], bool]:
-    rows = q.list_people(conn, contains=(contains or "").strip() or None, state=(state or "").strip() or None,
+                offset: int) -> tuple[list[read.PersonSummary], bool]:
+    rows = read.list_people(conn, contains=(contains or "").strip() or None, state=(state or "").strip() or None,
                          limit=offset + limit + 1)
     return rows[offset:offset + limit], len(rows) > offset + limit
 
 
 def person_view(request: Request, conn: Connection, key: str) -> dict[str, Any] | None:
-    detail = q.get_person(conn, key)
+    detail = read.get_person(conn, key)
     if detail is None:
         return None
-    statements = q.search_statements(conn, speaker=detail.key)
+    statements = read.search_statements(conn, speaker=detail.key)
     corrections = [c.to_dict() for c in list_corrections(conn, target_kind="person", target_key=detail.key)]
-    return {"person": detail, "statements": statements, "co_attendees": qx.co_attendees(conn, detail.key),
+    return {"person": detail, "statements": statements, "co_attendees": read.co_attendees(conn, detail.key),
             "corrections": corrections}
 
 
-@router.get("/people", response_model=Page[q.PersonSummary], summary="People, most reported first")
+@router.get("/people", response_model=Page[read.PersonSummary], summary="People, most reported first")
 def api_people(request: Request, conn: Annotated[Connection, Depends(get_conn)],
                contains: Annotated[str | None, Query(max_length=MAX_TEXT,
                                                      description="Part of a name, any spelling or script.")] = None,

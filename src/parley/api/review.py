@@ -8,12 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.engine import Connection
 
-from parley.api import queries_extra as qx
 from parley.api.auth import writer
 from parley.api.common import Limit, Offset, get_conn, json_response, paged, write_lock
 from parley.api.schemas import MAX_KEY, CorrectionIn, Page, RevertIn, ReviewItemOut
 from parley.api.tokens import TokenInfo
-from parley.store import queries as q
+from parley.store import read
 from parley.store.corrections import CorrectionView, add_correction, list_corrections, revert_correction
 from parley.store.db import Store
 
@@ -33,9 +32,9 @@ EDITABLE = {
 
 
 def review_items(conn: Connection, below: float, limit: int, offset: int) -> tuple[list[dict[str, Any]], bool]:
-    items = q.review_queue(conn, below=below, limit=offset + limit + 1)
-    page = [{**asdict(i), "conflicts": qx.open_conflicts(conn, i.kind, i.key),
-             "evidence": qx.first_source(conn, i.kind, i.key)} for i in items[offset:offset + limit]]
+    items = read.review_queue(conn, below=below, limit=offset + limit + 1)
+    page = [{**asdict(i), "conflicts": read.open_conflicts(conn, i.kind, i.key),
+             "evidence": read.first_source(conn, i.kind, i.key)} for i in items[offset:offset + limit]]
     return page, len(items) > offset + limit
 
 

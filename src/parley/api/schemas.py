@@ -10,8 +10,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from parley.api import queries_extra as qx
-from parley.store import queries as q
+from parley.store import read
 
 T = TypeVar("T")
 
@@ -38,23 +37,23 @@ class MeetingView(BaseModel):
     (conflicts), participants grouped by state, statements and agreements, corrections."""
 
     model_config = ConfigDict(extra="allow")
-    meeting: q.MeetingDetail
-    participants: list[qx.StateGroup]
+    meeting: read.MeetingDetail
+    participants: list[read.StateGroup]
     corrections: list[dict[str, Any]]
     series_name: str | None
 
 
 class PersonView(BaseModel):
     model_config = ConfigDict(extra="allow")
-    person: q.PersonDetail
-    statements: list[q.StatementRow]
-    co_attendees: list[qx.CoAttendee]
+    person: read.PersonDetail
+    statements: list[read.StatementRow]
+    co_attendees: list[read.CoAttendee]
     corrections: list[dict[str, Any]]
 
 
 class AgreementView(BaseModel):
     model_config = ConfigDict(extra="allow")
-    agreement: q.AgreementDetail
+    agreement: read.AgreementDetail
     corrections: list[dict[str, Any]]
 
 
@@ -85,10 +84,10 @@ class DocumentOut(BaseModel):
 
 class SearchOut(BaseModel):
     query: str
-    meetings: list[q.MeetingSummary]
-    people: list[q.PersonSummary]
-    agreements: list[q.AgreementSummary]
-    statements: list[q.StatementRow]
+    meetings: list[read.MeetingSummary]
+    people: list[read.PersonSummary]
+    agreements: list[read.AgreementSummary]
+    statements: list[read.StatementRow]
     documents: list[dict[str, Any]]
 
 

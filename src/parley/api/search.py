@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
-from parley.api import queries_extra as qx
 from parley.api.common import MAX_TEXT, check_words, get_conn, json_response
 from parley.api.schemas import SearchOut
+from parley.store import read
 
 router = APIRouter(prefix="/api", tags=["search"])
 
@@ -25,4 +25,4 @@ def api_search(conn: Annotated[Connection, Depends(get_conn)],
     """Meetings (name, place, series, key), people (any spelling), agreements (titles),
     statements (the full text of the quotation) and documents (title, outlet) that contain all
     the words."""
-    return json_response(qx.search(conn, q, limit=limit))
+    return json_response(read.search(conn, q, limit=limit))

@@ -60,7 +60,7 @@ def _store(db: str | None, create: bool = False) -> Iterator[Any]:
 
 
 def _json(data: Any) -> None:
-    from parley.store.queries import to_dict
+    from parley.store.read import to_dict
 
     sys.stdout.write(json.dumps(to_dict(data), ensure_ascii=False, indent=1) + "\n")
 
@@ -208,7 +208,7 @@ def db_status(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Schema revision and how much the knowledge base holds."""
     from parley.store.consolidate import failed_blocks
     from parley.store.db import current_revision, describe
-    from parley.store.queries import totals
+    from parley.store.read import totals
 
     with _store(db) as store, store.connect() as conn:
         failures = failed_blocks(conn)
@@ -257,7 +257,7 @@ def meetings(
     as_json: JsonOpt = False,
 ) -> None:
     """Meetings in date order, with how many documents report each and open flags."""
-    from parley.store.queries import list_meetings
+    from parley.store.read import list_meetings
 
     with _store(db) as store, store.connect() as conn:
         rows = list_meetings(conn, series=series, since=since, until=until, state=state, person=person, status=status,
@@ -281,7 +281,7 @@ def meetings(
 def meeting(key: Annotated[str, typer.Argument(help="Meeting key (see `parley meetings`).")], db: DbOpt = None,
             as_json: JsonOpt = False) -> None:
     """One meeting: every value with the documents behind it, conflicts, statements, agreements."""
-    from parley.store.queries import get_meeting
+    from parley.store.read import get_meeting
 
     with _store(db) as store, store.connect() as conn:
         d = get_meeting(conn, key)
@@ -320,7 +320,7 @@ def meeting(key: Annotated[str, typer.Argument(help="Meeting key (see `parley me
 def series(key: Annotated[str | None, typer.Argument(help="Series key; none lists the series.")] = None,
            db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """A series' meetings in order: held, planned, and missing ordinals inferred from the others."""
-    from parley.store.queries import list_series, series_timeline
+    from parley.store.read import list_series, series_timeline
 
     with _store(db) as store, store.connect() as conn:
         if key is None:
@@ -360,7 +360,7 @@ def person(
     as_json: JsonOpt = False,
 ) -> None:
     """A person: spellings, offices over time, meetings attended; or who held an office on a date."""
-    from parley.store.queries import get_person, office_holders, parse_office
+    from parley.store.read import get_person, office_holders, parse_office
 
     with _store(db) as store, store.connect() as conn:
         office = parse_office(name)
@@ -405,7 +405,7 @@ def people(db: DbOpt = None,
            state: Annotated[str | None, typer.Option(help="Held an office of this state (ISO3).")] = None,
            limit: Annotated[int | None, typer.Option()] = None, as_json: JsonOpt = False) -> None:
     """People, most reported first."""
-    from parley.store.queries import list_people
+    from parley.store.read import list_people
 
     with _store(db) as store, store.connect() as conn:
         rows = list_people(conn, contains=contains, state=state, limit=limit)
@@ -430,7 +430,7 @@ def agreements(
     as_json: JsonOpt = False,
 ) -> None:
     """Agreements, grouped by parties, successive plans in order with their predecessors."""
-    from parley.store.queries import list_agreements
+    from parley.store.read import list_agreements
 
     with _store(db) as store, store.connect() as conn:
         rows = list_agreements(conn, party=party, kind=kind, contains=contains, since=since)
@@ -447,7 +447,7 @@ def agreements(
 
 def agreement(key: Annotated[str, typer.Argument()], db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """One agreement with its sources and its sequence (predecessor, successor)."""
-    from parley.store.queries import get_agreement
+    from parley.store.read import get_agreement
 
     with _store(db) as store, store.connect() as conn:
         d = get_agreement(conn, key)
@@ -475,7 +475,7 @@ def statements(
     as_json: JsonOpt = False,
 ) -> None:
     """Direct quotations, oldest first, with the meeting and outlets."""
-    from parley.store.queries import search_statements
+    from parley.store.read import search_statements
 
     with _store(db) as store, store.connect() as conn:
         rows = search_statements(conn, speaker=speaker, contains=contains, meeting=meeting, limit=limit)
@@ -497,7 +497,7 @@ def review(db: DbOpt = None,
            limit: Annotated[int, typer.Option()] = 50, as_json: JsonOpt = False) -> None:
     """Facts to check: conflicts first, then low confidence. Settle them with `parley fix`."""
     from parley.store.consolidate import failed_blocks
-    from parley.store.queries import review_queue
+    from parley.store.read import review_queue
 
     with _store(db) as store, store.connect() as conn:
         items = review_queue(conn, below=below, limit=limit)
@@ -519,7 +519,7 @@ document_app = typer.Typer(help="Stored documents: show one, or take one out of 
 def document_show(doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix.")], db: DbOpt = None,
                   as_json: JsonOpt = False) -> None:
     """A stored document: metadata, and its text when it was kept."""
-    from parley.store.queries import get_document
+    from parley.store.read import get_document
 
     with _store(db) as store, store.connect() as conn:
         d = get_document(conn, doc_id)

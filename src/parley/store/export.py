@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 
 from parley.store import models as m
-from parley.store.queries import Conn, meeting_keys_for
+from parley.store.read import Conn, meeting_keys_for
 
 KINDS = ("meetings", "agreements", "statements", "people", "graph", "corrections")
 FORMATS = ("jsonl", "csv", "parquet", "graphml")

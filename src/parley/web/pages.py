@@ -14,7 +14,6 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
-from parley.api import queries_extra as qx
 from parley.api.agreements import agreement_view, agreements_page
 from parley.api.auth import COOKIE, require_page_writer, require_same_site
 from parley.api.common import (
@@ -36,7 +35,7 @@ from parley.api.people import people_page, person_view
 from parley.api.review import EDITABLE, correct, corrections_page, review_items
 from parley.api.schemas import CorrectionIn
 from parley.api.tokens import verify_token
-from parley.store import queries as q
+from parley.store import read
 from parley.store.db import StoreError
 from parley.web.render import render
 
@@ -54,8 +53,8 @@ Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 FORMS = {"/review/decide": True, "/logout": True, "/login": False}
 
 
-def _years(items: list[q.MeetingSummary]) -> list[tuple[str, list[q.MeetingSummary]]]:
-    groups: OrderedDict[str, list[q.MeetingSummary]] = OrderedDict()
+def _years(items: list[read.MeetingSummary]) -> list[tuple[str, list[read.MeetingSummary]]]:
+    groups: OrderedDict[str, list[read.MeetingSummary]] = OrderedDict()
     for m in items:
         groups.setdefault(m.start[:4] if m.start else "Undated", []).append(m)
     return list(groups.items())
@@ -73,9 +72,9 @@ def timeline(request: Request, conn: Conn, series: Key = None, since: DateQ = No
     planned, _ = meetings_page(conn, MeetingFilters(**{**vars(f), "status": "planned"}), 200, 0)
     held, more = meetings_page(conn, MeetingFilters(**{**vars(f), "status": "held"}), PAGE, offset)
     nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
-    topics = qx.meeting_topics(conn, [m.key for m in planned + held])
+    topics = read.meeting_topics(conn, [m.key for m in planned + held])
     return render(request, "timeline.html", {
-        "filters": f, "options": qx.filter_options(conn), "planned": _years(planned), "held": _years(held),
+        "filters": f, "options": read.filter_options(conn), "planned": _years(planned), "held": _years(held),
         "n_planned": len(planned), "n_held": len(held), "offset": offset, "next": nxt, "prev": prev,
         "topics": topics, "api": page_url_api("/api/meetings", **f.active()),
     }, section="timeline")
@@ -83,16 +82,16 @@ def timeline(request: Request, conn: Conn, series: Key = None, since: DateQ = No
 
 @router.get("/series")
 def series_list(request: Request, conn: Conn):
-    return render(request, "series_list.html", {"series": q.list_series(conn), "api": "/api/series"},
+    return render(request, "series_list.html", {"series": read.list_series(conn), "api": "/api/series"},
                   section="series")
 
 
 @router.get("/series/{key}")
 def series_page(request: Request, key: str, conn: Conn):
-    known = {s["key"]: s for s in q.list_series(conn)}
+    known = {s["key"]: s for s in read.list_series(conn)}
     if key not in known:
         raise HTTPException(404, f"no series {key!r}: see /series")
-    tl = q.series_timeline(conn, key)
+    tl = read.series_timeline(conn, key)
     return render(request, "series.html", {"info": known[key], "timeline": tl, "api": f"/api/series/{key}"},
                   section="series")
 
@@ -114,7 +113,7 @@ def people(request: Request, conn: Conn, contains: Text = None, state: Key = Non
     nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
     return render(request, "people.html", {"people": items, "contains": contains or "", "state": state or "",
                                            "next": nxt, "prev": prev, "offset": offset,
-                                           "options": qx.filter_options(conn),
+                                           "options": read.filter_options(conn),
                                            "api": "/api/people" + ("?" + request.url.query if request.url.query
                                                                    else "")}, section="people")
 
@@ -154,7 +153,7 @@ def agreement(request: Request, key: str, conn: Conn):
 
 @router.get("/statements/{key:path}")
 def statement(request: Request, key: str, conn: Conn):
-    s = qx.get_statement(conn, key)
+    s = read.get_statement(conn, key)
     if s is None:
         raise HTTPException(404, f"no statement {key!r}: search for its words on /search")
     return render(request, "statement.html", {"s": s, "back": request.url.path,
@@ -178,7 +177,7 @@ def network(request: Request, conn: Conn, series: Key = None, since: DateQ = Non
             min_weight: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1):
     from parley.api.app import CSP_INLINE_STYLES
 
-    resp = render(request, "network.html", {"options": qx.filter_options(conn), "series": series or "",
+    resp = render(request, "network.html", {"options": read.filter_options(conn), "series": series or "",
                                             "since": since or "", "until": until or "",
                                             "min_weight": max(1, min_weight)}, section="network")
     resp.headers["content-security-policy"] = CSP_INLINE_STYLES
@@ -188,7 +187,7 @@ def network(request: Request, conn: Conn, series: Key = None, since: DateQ = Non
 @router.get("/search")
 def search(request: Request, conn: Conn,
            q_: Annotated[str, AfterValidator(check_words), Query(alias="q", max_length=MAX_TEXT)] = ""):
-    results = qx.search(conn, q_, limit=30) if q_.strip() else None
+    results = read.search(conn, q_, limit=30) if q_.strip() else None
     return render(request, "search.html", {"query": q_, "r": results,
                                            "api": page_url_api("/api/search", q=q_)}, section="search")
 

@@ -17,9 +17,9 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from parley.api import queries_extra as qx
 from parley.api.auth import page_csrf, page_user
 from parley.api.common import keypath
+from parley.store import read
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -85,7 +85,7 @@ def doc_url(doc_id: str, spans: Any = None, fact: str | None = None, what: str |
             back: str | None = None) -> str:
     """The evidence page of a document with these spans (or one record item's evidence) marked,
     scrolled to the first mark."""
-    params = {"spans": qx.format_spans(spans) if spans else None, "fact": fact, "what": what, "back": back}
+    params = {"spans": read.format_spans(spans) if spans else None, "fact": fact, "what": what, "back": back}
     url = page_url("/documents/" + keypath(doc_id), **params)
     return url + ("#m0" if spans or fact else "")
 
@@ -134,7 +134,7 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
-    env.filters.update(date=fmt_date, state=qx.state_name, series_name=qx.series_name, topic=qx.topic_name,
+    env.filters.update(date=fmt_date, state=read.state_name, series_name=read.series_name, topic=read.topic_name,
                        safe_url=safe_url, highlight_words=highlight_words, keypath=keypath)
     env.globals.update(meeting_url=meeting_url, person_url=person_url, agreement_url=agreement_url,
                        statement_url=statement_url, series_url=series_url, doc_url=doc_url, source_url=source_url,

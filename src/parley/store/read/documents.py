@@ -1,0 +1,109 @@
+"""Stored documents: metadata, original text, the extraction record, evidence segments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from parley.store import models as m
+from parley.store.read.common import Conn
+
+
+@dataclass
+class DocumentView:
+    id: str
+    name: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    language: str | None
+    published: str | None
+    extractor: str
+    superseded_by: str | None
+    ingested_at: str
+    raw_text: str | None
+    record: dict[str, Any]
+    removed_by: int | None = None  # the correction that took it out of the record
+
+    def evidence(self, spans: list[list[int]]) -> list[str]:
+        """The original text of each span (empty when the text was not kept)."""
+        text = self.raw_text or ""
+        return [text[s:e] for s, e in spans if 0 <= s <= e <= len(text)]
+
+
+def get_document(conn: Conn, doc_id: str) -> DocumentView | None:
+    """A document by id or unambiguous id prefix, with its original text and extraction record."""
+    rows = conn.execute(select(m.Document.__table__).where(m.Document.id.startswith(doc_id, autoescape=True))
+                        .limit(2)).all()
+    if len(rows) != 1:
+        return None
+    d = rows[0]
+    removed_by = conn.execute(select(m.Correction.id).where(
+        m.Correction.target_kind == "document", m.Correction.target_key == d.id, m.Correction.action == "remove",
+        m.Correction.reverted_by.is_(None))).scalar()
+    return DocumentView(d.id, d.name, d.url, d.outlet, d.title, d.language, d.published, d.extractor,
+                        d.superseded_by, d.ingested_at, d.raw_text, record_of(conn, d.id, d.record), removed_by)
+
+
+def record_of(conn: Conn, doc_id: str, header: dict[str, Any]) -> dict[str, Any]:
+    """The document's extraction record: its stored header with the items from the facts table
+    (a superseded version's facts are gone: its record then lists no items)."""
+    from parley.store.ingest import KINDS
+
+    items: dict[str, list[Any]] = {plural: [] for _, plural in KINDS}
+    plural_of = dict(KINDS)
+    for f in conn.execute(select(m.Fact.kind, m.Fact.idx, m.Fact.data).where(m.Fact.document_id == doc_id)
+                          .order_by(m.Fact.kind, m.Fact.idx)):
+        items[plural_of[f.kind]].append(f.data)
+    return {**header, **items}
+
+
+@dataclass
+class Segment:
+    text: str
+    mark: int | None  # index of the highlighted span, None for plain text
+
+
+def merge_spans(spans: list[list[int]] | list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Spans clipped to the text, sorted, overlapping ones merged."""
+    clean = sorted((max(0, int(s)), min(length, int(e))) for s, e in spans if int(e) > int(s))
+    out: list[tuple[int, int]] = []
+    for s, e in clean:
+        if s >= length:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def segments(text: str, spans: list[list[int]] | list[tuple[int, int]]) -> list[Segment]:
+    """The text cut into plain and highlighted pieces (rendered escaped, highlights as <mark>)."""
+    out: list[Segment] = []
+    pos = 0
+    for i, (s, e) in enumerate(merge_spans(spans, len(text))):
+        if s > pos:
+            out.append(Segment(text[pos:s], None))
+        out.append(Segment(text[s:e], i))
+        pos = e
+    if pos < len(text):
+        out.append(Segment(text[pos:], None))
+    return out
+
+
+def parse_spans(value: str | None) -> list[tuple[int, int]]:
+    """``"12-40,88-93"`` -> [(12, 40), (88, 93)]; bad pieces are ignored."""
+    out = []
+    for part in (value or "").split(","):
+        a, _, b = part.strip().partition("-")
+        # ASCII digits only: str.isdigit also takes '²', which int() refuses.
+        if a.isascii() and b.isascii() and a.isdigit() and b.isdigit() and int(b) > int(a):
+            out.append((int(a), int(b)))
+    return out[:200]
+
+
+def format_spans(spans: list[list[int]] | list[tuple[int, int]]) -> str:
+    return ",".join(f"{int(s)}-{int(e)}" for s, e in spans)

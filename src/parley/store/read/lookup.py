@@ -1,0 +1,67 @@
+"""Finding the keys behind names: a person in any spelling, the meeting a fact was merged into."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from parley.resolve.consolidate import (
+    person_key,
+)
+from parley.resolve.names import fold
+from parley.store import models as m
+from parley.store.read.common import Conn, _chunks
+
+
+def meeting_keys_for(conn: Conn, refs: list[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """The consolidated meeting each (document, meeting item) belongs to."""
+    out: dict[tuple[str, int], str] = {}
+    docs = sorted({d for d, _ in refs})
+    for chunk in _chunks(docs):
+        for r in conn.execute(select(m.MeetingSource.document_id, m.MeetingSource.fact_idx,
+                                     m.MeetingSource.meeting_key).where(m.MeetingSource.document_id.in_(chunk))):
+            out[(r.document_id, r.fact_idx)] = r.meeting_key
+    return {ref: out[ref] for ref in refs if ref in out}
+
+
+def find_people(conn: Conn, name: str) -> list[str]:
+    """Person keys for a name in any spelling (or a key): identity key, spelling, then substring."""
+    text = name.strip()
+    if not text:
+        return []
+    if conn.execute(select(m.Person.key).where(m.Person.key == text)).first():
+        return [text]
+    found: set[str] = set()
+    k = person_key(text)
+    if k:
+        found |= set(conn.execute(select(m.PersonAlias.person_key).where(m.PersonAlias.alias == f"key:{k}")).scalars())
+    found |= set(conn.execute(select(m.PersonAlias.person_key).where(
+        m.PersonAlias.alias == f"name:{fold(text)}"[:m.KEY])).scalars())
+    if not found:
+        pattern = f"%{fold(text)}%"
+        found |= set(conn.execute(select(m.PersonAlias.person_key).where(
+            m.PersonAlias.alias.like(f"name:{pattern}")).limit(20)).scalars())
+    return sorted(found)
+
+
+def person_alias_keys(conn: Conn, person_keys: list[str]) -> list[str]:
+    """Every identity key that names these persons in meetings (theirs and their spellings')."""
+    if not person_keys:
+        return []
+    keys = set(person_keys)
+    for a in conn.execute(select(m.PersonAlias.alias).where(m.PersonAlias.person_key.in_(person_keys),
+                                                            m.PersonAlias.alias.startswith("key:"))).scalars():
+        keys.add(a[4:])
+    return sorted(keys)
+
+
+def person_keys_by_alias(conn: Connection, identity_keys: list[str]) -> dict[str, str]:
+    """Identity keys as meetings store them ("shoigu:s") -> the person's key in ``people``."""
+    if not identity_keys:
+        return {}
+    out = {k: k for k in conn.execute(select(m.Person.key).where(m.Person.key.in_(identity_keys))).scalars()}
+    aliases = [f"key:{k}" for k in identity_keys]
+    for a, pk in conn.execute(select(m.PersonAlias.alias, m.PersonAlias.person_key)
+                              .where(m.PersonAlias.alias.in_(aliases)).order_by(m.PersonAlias.person_key)):
+        out.setdefault(a[4:], pk)
+    return out
