@@ -18,9 +18,9 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from parley.api import create_app
-from parley.api.auth import COOKIE, csrf_for
-from parley.api.guard import ServerLimits, parse_size
+from parley.server import create_app
+from parley.server.auth import COOKIE, csrf_for
+from parley.server.guard import ServerLimits, parse_size
 from parley.store.db import Store, make_engine
 from web_support import CIS13, CIS14, build_store, token
 

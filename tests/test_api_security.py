@@ -10,8 +10,8 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from parley.api import create_app
-from parley.api.auth import csrf_for
+from parley.server import create_app
+from parley.server.auth import csrf_for
 from web_support import build_store, token
 
 HOSTILE_MEETING = "multilateral/2026-03-01/b-minsk-b"

@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from parley.api import create_app
-from parley.api.auth import COOKIE, csrf_for
-from parley.api.tokens import api_tokens, list_tokens, revoke_token
+from parley.server import create_app
+from parley.server.auth import COOKIE, csrf_for
+from parley.server.tokens import api_tokens, list_tokens, revoke_token
 from parley.store.consolidate import consolidate
 from parley.store.ingest import Incoming, ingest
 from web_support import CIS14, build_store, records, token
@@ -248,7 +248,7 @@ def test_token_commands(tmp_path):
 def test_serve_binds_to_localhost_by_default():
     import inspect
 
-    from parley.api.commands import serve
+    from parley.server.commands import serve
 
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
     assert inspect.signature(serve).parameters["port"].default == 8000

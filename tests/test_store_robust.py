@@ -349,7 +349,7 @@ def test_a_second_writer_on_sqlite_waits_with_a_message_or_exits_2(tmp_path, hol
 def test_failed_blocks_are_listed_for_review_in_the_api_the_page_and_the_cli(tmp_path):
     from fastapi.testclient import TestClient
 
-    from parley.api.app import create_app
+    from parley.server.app import create_app
 
     store = _store_with(tmp_path, [record(doc_id(1)), record(doc_id(2), series="sco-security-council-secretaries",
                                                              ordinal=21, place="Bishkek", country="KGZ")])
@@ -370,9 +370,9 @@ def test_failed_blocks_are_listed_for_review_in_the_api_the_page_and_the_cli(tmp
 def test_a_server_write_blocked_by_another_process_is_a_503_and_stores_nothing(tmp_path):
     from fastapi.testclient import TestClient
 
-    from parley.api.app import create_app
-    from parley.api.guard import ServerLimits
-    from parley.api.tokens import create_token
+    from parley.server.app import create_app
+    from parley.server.guard import ServerLimits
+    from parley.server.tokens import create_token
 
     store = _store_with(tmp_path, [record(doc_id(1))])
     token = create_token(store.engine, "reviewer")[1]
@@ -425,8 +425,8 @@ def test_an_ingest_waiting_for_its_next_document_does_not_hold_the_write_lock(tm
 def test_a_document_is_removed_and_restored_over_the_api(tmp_path):
     from fastapi.testclient import TestClient
 
-    from parley.api.app import create_app
-    from parley.api.tokens import create_token
+    from parley.server.app import create_app
+    from parley.server.tokens import create_token
 
     store = _store_with(tmp_path, [record(doc_id(1)), record(doc_id(2), start="2026-10-15")])
     auth = {"Authorization": f"Bearer {create_token(store.engine, 'editor')[1]}"}

@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from parley.api.tokens import create_token
 from parley.record import SCHEMA
+from parley.server.tokens import create_token
 from parley.store.db import Store, open_store
 from parley.store.ingest import Incoming, ingest
 

@@ -139,7 +139,7 @@ def languages() -> None:
 
 
 # Command groups that live with their subsystem register themselves here.
-for _module in ("parley.store.commands", "parley.api.commands"):
+for _module in ("parley.store.commands", "parley.server.commands"):
     try:
         __import__(_module)
     except ModuleNotFoundError as _exc:  # the subsystem is not part of this installation

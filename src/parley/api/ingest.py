@@ -9,11 +9,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 
-from parley.api.auth import writer
-from parley.api.common import json_response
-from parley.api.review import write_lock
-from parley.api.schemas import IngestIn, WhoAmI
-from parley.api.tokens import TokenInfo
+from parley.server.auth import writer
+from parley.server.http import json_response, write_lock
+from parley.server.schemas import IngestIn, WhoAmI
+from parley.server.tokens import TokenInfo
 
 router = APIRouter(prefix="/api", tags=["ingest"])
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
-from parley.api.common import (
+from parley.server.http import (
     MAX_KEY,
     Limit,
     Offset,
@@ -19,45 +18,10 @@ from parley.api.common import (
     not_found,
     paged,
 )
-from parley.api.schemas import MeetingView, Page
+from parley.server.schemas import MeetingView, Page
 from parley.store import read
-from parley.store.corrections import list_corrections
 
 router = APIRouter(prefix="/api", tags=["meetings"])
-
-
-@dataclass
-class MeetingFilters:
-    series: str | None = None
-    since: str | None = None
-    until: str | None = None
-    state: str | None = None
-    person: str | None = None
-    status: str | None = None
-    topic: str | None = None
-
-    def clean(self) -> MeetingFilters:
-        return MeetingFilters(*((v or "").strip() or None for v in (self.series, self.since, self.until, self.state,
-                                                                     self.person, self.status, self.topic)))
-
-    def active(self) -> dict[str, str]:
-        return {k: v for k, v in vars(self).items() if v}
-
-
-def meetings_page(conn: Connection, f: MeetingFilters, limit: int, offset: int) -> tuple[list[read.MeetingSummary], bool]:
-    f = f.clean()
-    return read.list_meetings_page(conn, series=f.series, since=f.since, until=f.until, state=f.state,
-                                 person=f.person, status=f.status, topic=f.topic, limit=limit, offset=offset)
-
-
-def meeting_view(request: Request, conn: Connection, key: str) -> dict[str, Any] | None:
-    detail = read.get_meeting(conn, key)
-    if detail is None:
-        return None
-    read.enrich_sources(conn, [detail.fields, detail.members])
-    corrections = [c.to_dict() for c in list_corrections(conn, target_kind="meeting", target_key=detail.key)]
-    return {"meeting": detail, "participants": read.participants_by_state(conn, detail),
-            "corrections": corrections, "series_name": read.series_name(detail.series) or None}
 
 
 Series = Annotated[str | None, Query(max_length=MAX_KEY, description="Series key, e.g. "
@@ -79,7 +43,7 @@ def api_meetings(request: Request, conn: Annotated[Connection, Depends(get_conn)
                  status: Status = None, topic: Topic = None, limit: Limit = 50, offset: Offset = 0):
     """Meetings, oldest first (undated last), filtered by series, date range, state, participant,
     status and topic. Rejected meetings are left out."""
-    items, more = meetings_page(conn, MeetingFilters(series, since, until, state, person, status, topic),
+    items, more = read.meetings_page(conn, read.MeetingFilters(series, since, until, state, person, status, topic),
                                 limit, offset)
     return paged(request, items, limit=limit, offset=offset, more=more)
 
@@ -89,7 +53,7 @@ def api_meetings(request: Request, conn: Annotated[Connection, Depends(get_conn)
 def api_meeting(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)]):
     """Every value with the documents (and character spans) behind it, conflicts (``flags``),
     participants grouped by state, statements, agreements, and the corrections made to it."""
-    view = meeting_view(request, conn, key)
+    view = read.meeting_view(conn, key)
     if view is None:
         return not_found(f"meeting {key!r}", "GET /api/meetings lists the keys")
     return json_response(view)

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.engine import Connection
 
-from parley.api.common import MAX_KEY, MAX_OFFSET, DateQ, get_conn, json_response
-from parley.api.schemas import NetworkOut
+from parley.server.http import MAX_KEY, MAX_OFFSET, DateQ, get_conn, json_response
+from parley.server.schemas import NetworkOut
 from parley.store import read
 
 router = APIRouter(prefix="/api", tags=["network"])

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
-from parley.api.common import (
+from parley.server.http import (
     MAX_TEXT,
     Limit,
     Offset,
@@ -16,28 +16,10 @@ from parley.api.common import (
     not_found,
     paged,
 )
-from parley.api.schemas import Page, PersonView
+from parley.server.schemas import Page, PersonView
 from parley.store import read
-from parley.store.corrections import list_corrections
 
 router = APIRouter(prefix="/api", tags=["people"])
-
-
-def people_page(conn: Connection, contains: str | None, state: str | None, limit: int,
-                offset: int) -> tuple[list[read.PersonSummary], bool]:
-    rows = read.list_people(conn, contains=(contains or "").strip() or None, state=(state or "").strip() or None,
-                         limit=offset + limit + 1)
-    return rows[offset:offset + limit], len(rows) > offset + limit
-
-
-def person_view(request: Request, conn: Connection, key: str) -> dict[str, Any] | None:
-    detail = read.get_person(conn, key)
-    if detail is None:
-        return None
-    statements = read.search_statements(conn, speaker=detail.key)
-    corrections = [c.to_dict() for c in list_corrections(conn, target_kind="person", target_key=detail.key)]
-    return {"person": detail, "statements": statements, "co_attendees": read.co_attendees(conn, detail.key),
-            "corrections": corrections}
 
 
 @router.get("/people", response_model=Page[read.PersonSummary], summary="People, most reported first")
@@ -47,7 +29,7 @@ def api_people(request: Request, conn: Annotated[Connection, Depends(get_conn)],
                state: Annotated[str | None, Query(max_length=16,
                                                   description="Held an office of this state (ISO3).")] = None,
                limit: Limit = 50, offset: Offset = 0):
-    items, more = people_page(conn, contains, state, limit, offset)
+    items, more = read.people_page(conn, contains, state, limit, offset)
     return paged(request, items, limit=limit, offset=offset, more=more)
 
 
@@ -57,7 +39,7 @@ def api_person(request: Request, key: str, conn: Annotated[Connection, Depends(g
     """A person by key or by a name in any spelling: offices held over time (from the reports
     and the officials registry), meetings attended, statements (verbatim, dated, with their
     sources), and the people met most often at meetings."""
-    view = person_view(request, conn, key)
+    view = read.person_view(conn, key)
     if view is None:
         return not_found(f"person {key!r}", "GET /api/people?contains=NAME finds keys")
     return json_response(view)

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.engine import Connection
 
-from parley.api.auth import writer
-from parley.api.common import Limit, Offset, get_conn, json_response, paged, write_lock
-from parley.api.schemas import MAX_KEY, CorrectionIn, Page, RevertIn, ReviewItemOut
-from parley.api.tokens import TokenInfo
+from parley.server.auth import writer
+from parley.server.http import Limit, Offset, correct, get_conn, json_response, paged, revert
+from parley.server.schemas import MAX_KEY, CorrectionIn, Page, RevertIn, ReviewItemOut
+from parley.server.tokens import TokenInfo
 from parley.store import read
-from parley.store.corrections import CorrectionView, add_correction, list_corrections, revert_correction
-from parley.store.db import Store
+from parley.store.corrections import CorrectionView
 
 router = APIRouter(prefix="/api", tags=["review"])
 
@@ -22,38 +20,6 @@ router = APIRouter(prefix="/api", tags=["review"])
 # Correction ids are 64-bit integers in the database; a path id past 2^53 (also the largest a
 # JavaScript client keeps exactly) cannot name one, and would overflow the driver before that.
 CorrectionId = Annotated[int, Path(ge=1, le=2**53, description="The correction's id (`GET /api/corrections`).")]
-
-EDITABLE = {
-    "meeting": ("name", "series", "ordinal", "status", "start", "end", "place", "country", "chair", "format"),
-    "agreement": ("title", "title_en", "kind", "signed", "valid_from", "valid_to"),
-    "statement": ("speaker", "quote"),
-    "person": ("name",),
-}
-
-
-def review_items(conn: Connection, below: float, limit: int, offset: int) -> tuple[list[dict[str, Any]], bool]:
-    items = read.review_queue(conn, below=below, limit=offset + limit + 1)
-    page = [{**asdict(i), "conflicts": read.open_conflicts(conn, i.kind, i.key),
-             "evidence": read.first_source(conn, i.kind, i.key)} for i in items[offset:offset + limit]]
-    return page, len(items) > offset + limit
-
-
-def corrections_page(conn: Connection, limit: int, offset: int, target_kind: str | None = None,
-                     target_key: str | None = None) -> tuple[list[CorrectionView], bool]:
-    """Corrections, newest first."""
-    rows = list(reversed(list_corrections(conn, target_kind=target_kind, target_key=target_key)))
-    return rows[offset:offset + limit], len(rows) > offset + limit
-
-
-def correct(store: Store, body: CorrectionIn, author: str) -> CorrectionView:
-    with write_lock:
-        return add_correction(store, body.target_kind, body.target_key.strip(), body.action, field=body.field or None,
-                              value=body.value, author=author, reason=body.reason)
-
-
-def revert(store: Store, correction_id: int, reason: str, author: str) -> CorrectionView:
-    with write_lock:
-        return revert_correction(store, correction_id, author=author, reason=reason)
 
 
 @router.get("/review", response_model=Page[ReviewItemOut], summary="Facts to review: conflicts, then low confidence")
@@ -67,7 +33,7 @@ def api_review(request: Request, conn: Annotated[Connection, Depends(get_conn)],
     they held before until the cause is fixed (a document removed, a correction reverted)."""
     from parley.store.consolidate import failed_blocks
 
-    items, more = review_items(conn, below, limit, offset)
+    items, more = read.review_items(conn, below, limit, offset)
     return paged(request, items, limit=limit, offset=offset, more=more,
                  extra={"below": below, "failed_blocks": [f.to_dict() for f in failed_blocks(conn)]})
 
@@ -81,7 +47,7 @@ def api_corrections(request: Request, conn: Annotated[Connection, Depends(get_co
                     limit: Limit = 50, offset: Offset = 0):
     """Who changed what, when and why; ``status`` says whether it still applies (applied,
     reverted, orphaned when its target is no longer in the record, or revert)."""
-    items, more = corrections_page(conn, limit, offset, target_kind, target_key)
+    items, more = read.corrections_page(conn, limit, offset, target_kind, target_key)
     return paged(request, [c.to_dict() for c in items], limit=limit, offset=offset, more=more)
 
 

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Query
 from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
-from parley.api.common import MAX_TEXT, check_words, get_conn, json_response
-from parley.api.schemas import SearchOut
+from parley.server.http import MAX_TEXT, check_words, get_conn, json_response
+from parley.server.schemas import SearchOut
 from parley.store import read
 
 router = APIRouter(prefix="/api", tags=["search"])

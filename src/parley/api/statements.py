@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
-from parley.api.common import (
+from parley.server.http import (
     MAX_KEY,
     MAX_TEXT,
     Limit,
@@ -18,7 +18,7 @@ from parley.api.common import (
     not_found,
     paged,
 )
-from parley.api.schemas import Page
+from parley.server.schemas import Page
 from parley.store import read
 
 router = APIRouter(prefix="/api", tags=["statements"])

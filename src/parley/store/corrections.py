@@ -495,3 +495,11 @@ def _applies(conn: Connection, row) -> bool:
             rows = conn.execute(select(table.corrections).where(table.block == block)).scalars().all()
             return any(row.id in (c or []) for c in rows)
     return False
+
+
+EDITABLE = {
+    "meeting": ("name", "series", "ordinal", "status", "start", "end", "place", "country", "chair", "format"),
+    "agreement": ("title", "title_en", "kind", "signed", "valid_from", "valid_to"),
+    "statement": ("speaker", "quote"),
+    "person": ("name",),
+}

@@ -116,7 +116,7 @@ class Correction(Base):
 
 
 class ApiToken(Base):
-    """A write token of the web API (parley.api.tokens): only a salted hash of its secret is kept."""
+    """A write token of the web API (parley.server.tokens): only a salted hash of its secret is kept."""
 
     __tablename__ = "api_tokens"
 

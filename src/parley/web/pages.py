@@ -1,7 +1,7 @@
 """The pages: server-rendered HTML over the same functions the JSON API serves.
 
 Each page links to its JSON (``/api/...``); forms that write go through the login cookie and a
-CSRF field (``parley.api.auth``) and end in a redirect, so a reload never sends them twice.
+CSRF field (``parley.server.auth``) and end in a redirect, so a reload never sends them twice.
 """
 
 from __future__ import annotations
@@ -14,28 +14,25 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
-from parley.api.agreements import agreement_view, agreements_page
-from parley.api.auth import COOKIE, require_page_writer, require_same_site
-from parley.api.common import (
+from parley.server.auth import COOKIE, require_page_writer, require_same_site
+from parley.server.http import (
     MAX_KEY,
     MAX_OFFSET,
     MAX_TEXT,
     DateQ,
     Words,
     check_words,
+    correct,
     get_conn,
     keypath,
     local_path,
     page_links,
     request_conn,
 )
-from parley.api.documents import document_view
-from parley.api.meetings import MeetingFilters, meeting_view, meetings_page
-from parley.api.people import people_page, person_view
-from parley.api.review import EDITABLE, correct, corrections_page, review_items
-from parley.api.schemas import CorrectionIn
-from parley.api.tokens import verify_token
+from parley.server.schemas import CorrectionIn
+from parley.server.tokens import verify_token
 from parley.store import read
+from parley.store.corrections import EDITABLE
 from parley.store.db import StoreError
 from parley.web.render import render
 
@@ -48,7 +45,7 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 Key = Annotated[str | None, Query(max_length=MAX_KEY)]
 Text = Annotated[str | None, Query(max_length=MAX_TEXT)]
 
-# The form posts, and whether each needs the login cookie: ``parley.api.guard.TokenFirst``
+# The form posts, and whether each needs the login cookie: ``parley.server.guard.TokenFirst``
 # checks their Origin (and cookie) before their body is read.
 FORMS = {"/review/decide": True, "/logout": True, "/login": False}
 
@@ -68,9 +65,9 @@ def home() -> RedirectResponse:
 @router.get("/timeline")
 def timeline(request: Request, conn: Conn, series: Key = None, since: DateQ = None, until: DateQ = None,
              state: Key = None, person: Key = None, topic: Key = None, offset: Offset = 0):
-    f = MeetingFilters(series, since, until, state, person, None, topic).clean()
-    planned, _ = meetings_page(conn, MeetingFilters(**{**vars(f), "status": "planned"}), 200, 0)
-    held, more = meetings_page(conn, MeetingFilters(**{**vars(f), "status": "held"}), PAGE, offset)
+    f = read.MeetingFilters(series, since, until, state, person, None, topic).clean()
+    planned, _ = read.meetings_page(conn, read.MeetingFilters(**{**vars(f), "status": "planned"}), 200, 0)
+    held, more = read.meetings_page(conn, read.MeetingFilters(**{**vars(f), "status": "held"}), PAGE, offset)
     nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
     topics = read.meeting_topics(conn, [m.key for m in planned + held])
     return render(request, "timeline.html", {
@@ -98,7 +95,7 @@ def series_page(request: Request, key: str, conn: Conn):
 
 @router.get("/meetings/{key:path}")
 def meeting(request: Request, key: str, conn: Conn):
-    view = meeting_view(request, conn, key)
+    view = read.meeting_view(conn, key)
     if view is None:
         raise HTTPException(404, f"no meeting {key!r}: the timeline lists them")
     m = view["meeting"]
@@ -109,7 +106,7 @@ def meeting(request: Request, key: str, conn: Conn):
 
 @router.get("/people")
 def people(request: Request, conn: Conn, contains: Text = None, state: Key = None, offset: Offset = 0):
-    items, more = people_page(conn, contains, state, PAGE, offset)
+    items, more = read.people_page(conn, contains, state, PAGE, offset)
     nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
     return render(request, "people.html", {"people": items, "contains": contains or "", "state": state or "",
                                            "next": nxt, "prev": prev, "offset": offset,
@@ -120,7 +117,7 @@ def people(request: Request, conn: Conn, contains: Text = None, state: Key = Non
 
 @router.get("/people/{key:path}")
 def person(request: Request, key: str, conn: Conn):
-    view = person_view(request, conn, key)
+    view = read.person_view(conn, key)
     if view is None:
         raise HTTPException(404, f"no person matches {key!r}: try another spelling on /people")
     p = view["person"]
@@ -131,7 +128,7 @@ def person(request: Request, key: str, conn: Conn):
 @router.get("/agreements")
 def agreements(request: Request, conn: Conn, party: Key = None, kind: Key = None, contains: Words = None,
                offset: Offset = 0):
-    items, more = agreements_page(conn, party, kind, contains, None, PAGE, offset)
+    items, more = read.agreements_page(conn, party, kind, contains, None, PAGE, offset)
     nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
     return render(request, "agreements.html", {"agreements": items, "party": party or "", "kind": kind or "",
                                                "contains": contains or "", "next": nxt, "prev": prev,
@@ -143,7 +140,7 @@ def agreements(request: Request, conn: Conn, party: Key = None, kind: Key = None
 
 @router.get("/agreements/{key:path}")
 def agreement(request: Request, key: str, conn: Conn):
-    view = agreement_view(request, conn, key)
+    view = read.agreement_view(conn, key)
     if view is None:
         raise HTTPException(404, f"no agreement {key!r}: see /agreements")
     a = view["agreement"]
@@ -163,7 +160,7 @@ def statement(request: Request, key: str, conn: Conn):
 @router.get("/documents/{doc_id}")
 def document(request: Request, doc_id: str, conn: Conn, spans: Annotated[str | None, Query(max_length=4000)] = None,
              fact: Annotated[str | None, Query(max_length=64)] = None, what: Text = None, back: Key = None):
-    view = document_view(conn, doc_id, spans, fact)
+    view = read.document_view(conn, doc_id, spans, fact)
     if view is None:
         raise HTTPException(404, f"no single document {doc_id!r}: give the whole id from a source list")
     d = view["document"]
@@ -175,7 +172,7 @@ def document(request: Request, doc_id: str, conn: Conn, spans: Annotated[str | N
 @router.get("/network")
 def network(request: Request, conn: Conn, series: Key = None, since: DateQ = None, until: DateQ = None,
             min_weight: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1):
-    from parley.api.app import CSP_INLINE_STYLES
+    from parley.server.app import CSP_INLINE_STYLES
 
     resp = render(request, "network.html", {"options": read.filter_options(conn), "series": series or "",
                                             "since": since or "", "until": until or "",
@@ -204,9 +201,9 @@ def page_url_api(path: str, **params: Any) -> str:
 @router.get("/review")
 def review(request: Request, conn: Conn, below: Annotated[float, Query(ge=0, le=1)] = 0.7, offset: Offset = 0,
            done: Annotated[int | None, Query(ge=1, le=2**53)] = None):
-    items, more = review_items(conn, below, 50, offset)
+    items, more = read.review_items(conn, below, 50, offset)
     nxt, prev = page_links(request, limit=50, offset=offset, more=more)
-    recent, _ = corrections_page(conn, 15, 0)
+    recent, _ = read.corrections_page(conn, 15, 0)
     made = next((c for c in recent if c.id == done), None) if done else None
     from parley.store.consolidate import failed_blocks
 
@@ -245,7 +242,7 @@ def review_decide(request: Request, csrf: Annotated[str, Form()], kind: Annotate
 
 @router.get("/corrections")
 def corrections(request: Request, conn: Conn, offset: Offset = 0):
-    items, more = corrections_page(conn, 100, offset)
+    items, more = read.corrections_page(conn, 100, offset)
     nxt, prev = page_links(request, limit=100, offset=offset, more=more)
     return render(request, "corrections.html", {"items": items, "next": nxt, "prev": prev,
                                                 "api": "/api/corrections"}, section="review")

@@ -17,8 +17,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from parley.api.auth import page_csrf, page_user
-from parley.api.common import keypath
+from parley.server.auth import page_csrf, page_user
+from parley.server.http import keypath
 from parley.store import read
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -7,11 +7,20 @@ One module per resource; this package re-exports them.
 
 from __future__ import annotations
 
-from parley.store.read.agreements import AgreementDetail, AgreementSummary, get_agreement, list_agreements
+from parley.store.read.agreements import (
+    AgreementDetail,
+    AgreementSummary,
+    agreement_view,
+    agreements_page,
+    get_agreement,
+    list_agreements,
+)
 from parley.store.read.common import Conn, SourceRef, enrich_sources, to_dict, totals
 from parley.store.read.documents import (
     DocumentView,
     Segment,
+    document_view,
+    fact_spans,
     format_spans,
     get_document,
     merge_spans,
@@ -23,6 +32,7 @@ from parley.store.read.labels import FilterOptions, filter_options, series_name,
 from parley.store.read.lookup import find_people, meeting_keys_for, person_alias_keys, person_keys_by_alias
 from parley.store.read.meetings import (
     MeetingDetail,
+    MeetingFilters,
     MeetingSummary,
     Participant,
     StateGroup,
@@ -31,6 +41,8 @@ from parley.store.read.meetings import (
     list_meetings_page,
     list_series,
     meeting_topics,
+    meeting_view,
+    meetings_page,
     participants_by_state,
     series_timeline,
 )
@@ -46,8 +58,17 @@ from parley.store.read.people import (
     list_people,
     office_holders,
     parse_office,
+    people_page,
+    person_view,
 )
-from parley.store.read.review import ReviewItem, first_source, open_conflicts, review_queue
+from parley.store.read.review import (
+    ReviewItem,
+    corrections_page,
+    first_source,
+    open_conflicts,
+    review_items,
+    review_queue,
+)
 from parley.store.read.search import SearchResults, search
 from parley.store.read.statements import StatementRow, get_statement, search_statements
 
@@ -59,6 +80,7 @@ __all__ = [
     "DocumentView",
     "FilterOptions",
     "MeetingDetail",
+    "MeetingFilters",
     "MeetingSummary",
     "Network",
     "OfficeHolder",
@@ -72,8 +94,13 @@ __all__ = [
     "SourceRef",
     "StateGroup",
     "StatementRow",
+    "agreement_view",
+    "agreements_page",
     "co_attendees",
+    "corrections_page",
+    "document_view",
     "enrich_sources",
+    "fact_spans",
     "filter_options",
     "find_people",
     "first_source",
@@ -90,6 +117,8 @@ __all__ = [
     "list_series",
     "meeting_keys_for",
     "meeting_topics",
+    "meeting_view",
+    "meetings_page",
     "merge_spans",
     "network",
     "office_holders",
@@ -97,9 +126,12 @@ __all__ = [
     "parse_office",
     "parse_spans",
     "participants_by_state",
+    "people_page",
     "person_alias_keys",
     "person_keys_by_alias",
+    "person_view",
     "record_of",
+    "review_items",
     "review_queue",
     "search",
     "search_statements",

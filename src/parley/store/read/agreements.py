@@ -6,8 +6,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, or_, select
+from sqlalchemy.engine import Connection
 
 from parley.store import models as m
+from parley.store.corrections import list_corrections
 from parley.store.read.common import Conn, SourceRef, _cols, _sources, enrich_sources
 from parley.store.read.lookup import meeting_keys_for
 
@@ -101,3 +103,19 @@ def _meeting_idx(conn: Conn, table, key: str) -> list[int | None]:
     q = (select(table.meeting_idx).join(m.Document, m.Document.id == table.document_id).where(key_col == key)
          .order_by(m.Document.published, table.document_id, table.fact_idx))
     return list(conn.execute(q).scalars())
+
+
+def agreements_page(conn: Connection, party: str | None, kind: str | None, contains: str | None,
+                    since: int | None, limit: int, offset: int) -> tuple[list[AgreementSummary], bool]:
+    rows = list_agreements(conn, party=(party or "").strip() or None, kind=(kind or "").strip() or None,
+                             contains=(contains or "").strip() or None, since=since, limit=offset + limit + 1)
+    return rows[offset:offset + limit], len(rows) > offset + limit
+
+
+def agreement_view(conn: Connection, key: str) -> dict[str, Any] | None:
+    detail = get_agreement(conn, key)
+    if detail is None:
+        return None
+    enrich_sources(conn, [detail.fields])
+    corrections = [c.to_dict() for c in list_corrections(conn, target_kind="agreement", target_key=detail.key)]
+    return {"agreement": detail, "corrections": corrections}

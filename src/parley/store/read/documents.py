@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from parley.store import models as m
 from parley.store.read.common import Conn
@@ -107,3 +108,35 @@ def parse_spans(value: str | None) -> list[tuple[int, int]]:
 
 def format_spans(spans: list[list[int]] | list[tuple[int, int]]) -> str:
     return ",".join(f"{int(s)}-{int(e)}" for s, e in spans)
+
+
+_PLURAL = {"meeting": "meetings", "agreement": "agreements", "statement": "statements", "person": "people"}
+
+
+def fact_spans(record: dict[str, Any], fact: str | None) -> list[list[int]]:
+    """The evidence of one item of the record: ``meeting:0`` -> its ``evidence`` spans."""
+    if not fact:
+        return []
+    kind, _, idx = fact.partition(":")
+    items = record.get(_PLURAL.get(kind, ""), [])
+    # ASCII digits only: str.isdigit also takes '²', which int() refuses.
+    if not (idx.isascii() and idx.isdigit()) or int(idx) >= len(items):
+        return []
+    ev = items[int(idx)].get("evidence") or []
+    return [list(s) for s in ev if isinstance(s, list | tuple) and len(s) == 2]
+
+
+def document_view(conn: Connection, doc_id: str, spans: str | None = None, fact: str | None = None
+                  ) -> dict[str, Any] | None:
+    d = get_document(conn, doc_id)
+    if d is None:
+        return None
+    text = d.raw_text or ""
+    wanted = [list(s) for s in parse_spans(spans)] + fact_spans(d.record, fact)
+    merged = merge_spans(wanted, len(text))
+    return {
+        "document": d,
+        "highlights": [{"start": s, "end": e, "text": text[s:e]} for s, e in merged],
+        "segments": segments(text, merged),
+        "text_kept": d.raw_text is not None,
+    }

@@ -15,9 +15,10 @@ from parley.resolve.consolidate import (
     build_timeline,
 )
 from parley.store import models as m
+from parley.store.corrections import list_corrections
 from parley.store.read.agreements import AgreementSummary, list_agreements
 from parley.store.read.common import Conn, SourceRef, _chunks, _cols, _sources, enrich_sources
-from parley.store.read.labels import state_name
+from parley.store.read.labels import series_name, state_name
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
 from parley.store.read.statements import StatementRow, search_statements
 
@@ -246,3 +247,37 @@ def _office_at(rows: list[Any], when: str | None, name: str) -> tuple[str | None
         if terms:
             return terms[0].title, terms[0].state
     return (rows[0].title if rows else None), None
+
+
+@dataclass
+class MeetingFilters:
+    series: str | None = None
+    since: str | None = None
+    until: str | None = None
+    state: str | None = None
+    person: str | None = None
+    status: str | None = None
+    topic: str | None = None
+
+    def clean(self) -> MeetingFilters:
+        return MeetingFilters(*((v or "").strip() or None for v in (self.series, self.since, self.until, self.state,
+                                                                     self.person, self.status, self.topic)))
+
+    def active(self) -> dict[str, str]:
+        return {k: v for k, v in vars(self).items() if v}
+
+
+def meetings_page(conn: Connection, f: MeetingFilters, limit: int, offset: int) -> tuple[list[MeetingSummary], bool]:
+    f = f.clean()
+    return list_meetings_page(conn, series=f.series, since=f.since, until=f.until, state=f.state,
+                                 person=f.person, status=f.status, topic=f.topic, limit=limit, offset=offset)
+
+
+def meeting_view(conn: Connection, key: str) -> dict[str, Any] | None:
+    detail = get_meeting(conn, key)
+    if detail is None:
+        return None
+    enrich_sources(conn, [detail.fields, detail.members])
+    corrections = [c.to_dict() for c in list_corrections(conn, target_kind="meeting", target_key=detail.key)]
+    return {"meeting": detail, "participants": participants_by_state(conn, detail),
+            "corrections": corrections, "series_name": series_name(detail.series) or None}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -15,9 +16,11 @@ from parley.resolve.consolidate import (
 )
 from parley.resolve.names import fold
 from parley.store import models as m
+from parley.store.corrections import list_corrections
 from parley.store.read.common import Conn, SourceRef, _cols, _sources
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
 from parley.store.read.meetings import MeetingSummary, list_meetings
+from parley.store.read.statements import search_statements
 
 
 @dataclass
@@ -231,3 +234,20 @@ def co_attendees(conn: Connection, person_key: str, limit: int = 30) -> list[CoA
     out = [CoAttendee(k, k if k in names else None, names.get(k, label[k]), n) for k, n in count.items()]
     out.sort(key=lambda c: (-c.meetings, c.name))
     return out[:limit]
+
+
+def people_page(conn: Connection, contains: str | None, state: str | None, limit: int,
+                offset: int) -> tuple[list[PersonSummary], bool]:
+    rows = list_people(conn, contains=(contains or "").strip() or None, state=(state or "").strip() or None,
+                         limit=offset + limit + 1)
+    return rows[offset:offset + limit], len(rows) > offset + limit
+
+
+def person_view(conn: Connection, key: str) -> dict[str, Any] | None:
+    detail = get_person(conn, key)
+    if detail is None:
+        return None
+    statements = search_statements(conn, speaker=detail.key)
+    corrections = [c.to_dict() for c in list_corrections(conn, target_kind="person", target_key=detail.key)]
+    return {"person": detail, "statements": statements, "co_attendees": co_attendees(conn, detail.key),
+            "corrections": corrections}

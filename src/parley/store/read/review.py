@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from parley.store import models as m
+from parley.store.corrections import CorrectionView, list_corrections
 from parley.store.read.common import Conn, enrich_sources
 
 
@@ -91,3 +92,17 @@ def _open_conflicts(conn: Connection, kind: str, key: str) -> list[dict[str, Any
                            "sources": [s for s in srcs if "document" in s]})
         out.append({"field": f.get("field"), "values": values})
     return out
+
+
+def review_items(conn: Connection, below: float, limit: int, offset: int) -> tuple[list[dict[str, Any]], bool]:
+    items = review_queue(conn, below=below, limit=offset + limit + 1)
+    page = [{**asdict(i), "conflicts": open_conflicts(conn, i.kind, i.key),
+             "evidence": first_source(conn, i.kind, i.key)} for i in items[offset:offset + limit]]
+    return page, len(items) > offset + limit
+
+
+def corrections_page(conn: Connection, limit: int, offset: int, target_kind: str | None = None,
+                     target_key: str | None = None) -> tuple[list[CorrectionView], bool]:
+    """Corrections, newest first."""
+    rows = list(reversed(list_corrections(conn, target_kind=target_kind, target_key=target_key)))
+    return rows[offset:offset + limit], len(rows) > offset + limit

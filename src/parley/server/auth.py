@@ -15,7 +15,7 @@ pass for "no origin"). A post with no Origin at all falls back to its ``Referer`
 name this host; with neither header it is allowed, because browsers send Origin on every
 cross-site POST and scripts (curl) send neither - the CSRF field still guards them.
 
-The token is checked before a write's body is read (``parley.api.guard``); its result is kept on
+The token is checked before a write's body is read (``parley.server.guard``); its result is kept on
 the request, so the endpoint's own check costs nothing and takes no second connection.
 """
 
@@ -32,8 +32,8 @@ from urllib.parse import urlsplit
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from parley.api.common import after_release, request_conn, write_lock
-from parley.api.tokens import TokenInfo, record_use, verify_token
+from parley.server.http import after_release, request_conn, write_lock
+from parley.server.tokens import TokenInfo, record_use, verify_token
 from parley.store.db import Store
 
 COOKIE = "parley_token"

@@ -16,6 +16,8 @@ from fastapi.responses import JSONResponse
 from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
+from parley.server.schemas import CorrectionIn
+from parley.store.corrections import CorrectionView, add_correction, revert_correction
 from parley.store.db import Store
 
 # One write at a time per process: each write re-consolidates the blocks it touches, and SQLite
@@ -159,3 +161,14 @@ def local_path(value: str | None, default: str = "/") -> str:
 
 def not_found(what: str, hint: str) -> JSONResponse:
     return JSONResponse({"detail": f"no {what}: {hint}"}, status_code=404)
+
+
+def correct(store: Store, body: CorrectionIn, author: str) -> CorrectionView:
+    with write_lock:
+        return add_correction(store, body.target_kind, body.target_key.strip(), body.action, field=body.field or None,
+                              value=body.value, author=author, reason=body.reason)
+
+
+def revert(store: Store, correction_id: int, reason: str, author: str) -> CorrectionView:
+    with write_lock:
+        return revert_correction(store, correction_id, author=author, reason=reason)

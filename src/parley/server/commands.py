@@ -30,7 +30,7 @@ def _open(db: str | None):
 
 
 def _size(value: str) -> int:
-    from parley.api.guard import parse_size
+    from parley.server.guard import parse_size
 
     try:
         return parse_size(value)
@@ -67,8 +67,8 @@ def serve(
     """Serve the web pages and the JSON API (docs at /docs) on the knowledge base."""
     import uvicorn
 
-    from parley.api.app import create_app
-    from parley.api.guard import ServerLimits
+    from parley.server.app import create_app
+    from parley.server.guard import ServerLimits
     from parley.store.db import Store, describe, make_engine
 
     limits = ServerLimits(max_body=_size(max_body), max_ingest_body=_size(max_ingest_body),
@@ -92,7 +92,7 @@ def token_create(name: Annotated[str, typer.Argument(help="Who uses it: shown as
                  db: DbOpt = None,
                  as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False) -> None:
     """Create a token; it is printed once and stored only as a salted hash."""
-    from parley.api.tokens import TokenError, create_token
+    from parley.server.tokens import TokenError, create_token
 
     store = _open(db)
     try:
@@ -114,7 +114,7 @@ def token_create(name: Annotated[str, typer.Argument(help="Who uses it: shown as
 def token_list(db: DbOpt = None,
                as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False) -> None:
     """Tokens (ids and names, never the secrets) with when they were created, used and revoked."""
-    from parley.api.tokens import list_tokens
+    from parley.server.tokens import list_tokens
 
     store = _open(db)
     try:
@@ -135,7 +135,7 @@ def token_list(db: DbOpt = None,
 def token_revoke(token_id: Annotated[str, typer.Argument(help="The token's id (`parley token list`) or the token.")],
                  db: DbOpt = None) -> None:
     """Revoke a token: it stops working at once; corrections made with it stay."""
-    from parley.api.tokens import TokenError, revoke_token
+    from parley.server.tokens import TokenError, revoke_token
 
     store = _open(db)
     try:

@@ -20,9 +20,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from parley import __version__
 from parley.api import agreements, documents, ingest, meetings, network, people, review, search, statements
-from parley.api.common import get_conn, json_response
-from parley.api.etag import ETagMiddleware
-from parley.api.guard import Admission, BodyLimit, ServerLimits, TokenFirst, busy, is_locked, limits_of
+from parley.server.etag import ETagMiddleware
+from parley.server.guard import Admission, BodyLimit, ServerLimits, TokenFirst, busy, is_locked, limits_of
+from parley.server.http import get_conn, json_response
 from parley.store.db import Store, StoreBusy, StoreError, open_store
 
 log = logging.getLogger("parley.api")

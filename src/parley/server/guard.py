@@ -224,7 +224,7 @@ class TokenFirst:
     @staticmethod
     def _page_check(needs_login: bool) -> Callable[[Request], Any]:
         def check(request: Request) -> None:
-            from parley.api.auth import require_same_site, require_signed_in
+            from parley.server.auth import require_same_site, require_signed_in
 
             require_same_site(request)
             if needs_login:
@@ -250,7 +250,7 @@ class TokenFirst:
 
 
 def _api_check(request: Request) -> None:
-    from parley.api.auth import require_token
+    from parley.server.auth import require_token
 
     scheme, token = get_authorization_scheme_param(request.headers.get("authorization"))
     require_token(request, token if scheme.lower() == "bearer" and token else None)
