@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from parley.server.schemas import CorrectionIn
 from parley.store.corrections import CorrectionView, add_correction, revert_correction
 from parley.store.db import Store
+from parley.store.read.common import Page
 
 # One write at a time per process: each write re-consolidates the blocks it touches, and SQLite
 # takes one writer at a time anyway.
@@ -143,6 +144,28 @@ def paged(request: Request, items: list[Any], *, limit: int, offset: int, more: 
     nxt, prev = page_links(request, limit=limit, offset=offset, more=more)
     body = {"items": items, "limit": limit, "offset": offset, "count": len(items), "next": nxt, "prev": prev,
             **(extra or {})}
+    links = [f'<{u}>; rel="{rel}"' for u, rel in ((nxt, "next"), (prev, "prev")) if u]
+    return json_response(body, headers={"Link": ", ".join(links)} if links else None)
+
+
+After = Annotated[str | None, Query(max_length=1000, description="Where the page starts: the cursor in the previous "
+                                                               "page's `next` link (faster than a large offset).")]
+
+
+def page_response(request: Request, page: Page, *, extra: dict[str, Any] | None = None) -> JSONResponse:
+    """The page envelope of a store.read Page: items, limit, offset, count (the total the filter
+    matches), next (with the cursor: the next query starts after the last item instead of
+    skipping rows), prev (and a Link header)."""
+    def at(off: int, after: str | None) -> str:
+        url = request.url.remove_query_params("after").include_query_params(limit=page.limit, offset=off)
+        if after:
+            url = url.include_query_params(after=after)
+        return url.path + ("?" + url.query if url.query else "")
+
+    nxt = at(page.offset + len(page.items), page.after) if page.more and page.items else None
+    prev = at(max(0, page.offset - page.limit), None) if page.offset > 0 else None
+    body = {"items": page.items, "limit": page.limit, "offset": page.offset, "count": page.total, "next": nxt,
+            "prev": prev, **(extra or {})}
     links = [f'<{u}>; rel="{rel}"' for u, rel in ((nxt, "next"), (prev, "prev")) if u]
     return json_response(body, headers={"Link": ", ".join(links)} if links else None)
 

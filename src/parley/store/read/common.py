@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, is_dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from parley.store import models as m
 
 Conn = Session | Connection
+T = TypeVar("T")
 
 
 def to_dict(obj: Any) -> Any:
@@ -97,3 +101,56 @@ def totals(conn: Conn) -> dict[str, int]:
     out["superseded_documents"] = int(conn.execute(select(func.count()).select_from(m.Document).where(
         m.Document.superseded_by.is_not(None))).scalar() or 0)
     return out
+
+
+# --------------------------------------------------------------------------- pages
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a list read: the items, the total the filter matches (not the page size), and
+    the cursor of the last item (``after``), which the next page's query starts from instead of
+    skipping ``offset`` rows (keyset pagination: an indexed, non-null sort key)."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+    after: str | None = None
+
+    @property
+    def more(self) -> bool:
+        return self.offset + len(self.items) < self.total
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    """A sort key as an opaque, URL-safe cursor."""
+    raw = json.dumps(list(values), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str | None, arity: int) -> tuple[Any, ...] | None:
+    """The sort key in ``cursor``, or None; a cursor that is not one of ours is a ValueError
+    (the API answers 422)."""
+    if not cursor:
+        return None
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, UnicodeDecodeError):
+        raise ValueError("not a cursor from a `next` link") from None
+    if not isinstance(values, list) or len(values) != arity or not all(
+            isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
+        raise ValueError("not a cursor from a `next` link")
+    return tuple(values)
+
+
+def keyset(query: Select, sort: Sequence[ColumnElement], after: tuple[Any, ...] | None, offset: int,
+           limit: int) -> Select:
+    """``query`` ordered by ``sort`` (ascending, non-null columns, the last one unique), from
+    just after ``after`` when a cursor is given, else skipping ``offset`` rows."""
+    query = query.order_by(*sort)
+    if after is not None:
+        query = query.where(tuple_(*sort) > tuple_(*(literal(v) for v in after)))
+    elif offset:
+        query = query.offset(offset)
+    return query.limit(limit)
