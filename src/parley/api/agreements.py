@@ -7,20 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
-from parley.server.http import (
-    MAX_KEY,
-    Limit,
-    Offset,
-    Words,
-    get_conn,
-    json_response,
-    not_found,
-    paged,
-)
+from parley.api.paging import cursor_page
+from parley.server.http import MAX_KEY, After, Limit, Offset, Words, get_conn, not_found
 from parley.server.schemas import AgreementView, Page
 from parley.store import read
 
 router = APIRouter(prefix="/api", tags=["agreements"])
+NOT_FOUND = {404: {"description": "No such agreement"}}
 
 
 @router.get("/agreements", response_model=Page[read.AgreementSummary], summary="Agreements, grouped by parties")
@@ -32,17 +25,26 @@ def api_agreements(request: Request, conn: Annotated[Connection, Depends(get_con
                    contains: Words = None,
                    since: Annotated[int | None, Query(ge=1, le=9999,
                                                       description="In force or signed from this year.")] = None,
-                   limit: Limit = 50, offset: Offset = 0):
-    items, more = read.agreements_page(conn, party, kind, contains, since, limit, offset)
-    return paged(request, items, limit=limit, offset=offset, more=more)
+                   limit: Limit = 50, offset: Offset = 0, after: After = None):
+    return cursor_page(request, lambda: read.agreements_page(conn, party=party, kind=kind, contains=contains, since=since,
+                                                       limit=limit, offset=offset, after=after))
+
+
+# Before the agreement: ``{key:path}`` would take "KEY/sources" as a key.
+@router.get("/agreements/{key:path}/sources", response_model=Page[read.SourceRef],
+            summary="Every report of an agreement, oldest first", responses=NOT_FOUND)
+def api_agreement_sources(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
+                          limit: Limit = 50, offset: Offset = 0, after: After = None):
+    return cursor_page(request, lambda: read.sources_page(conn, "agreement", key, limit=limit, offset=offset,
+                                                          after=after), lambda: not_found(f"agreement {key!r}", "GET /api/agreements lists the keys"))
 
 
 @router.get("/agreements/{key:path}", response_model=AgreementView, summary="One agreement with its sequence",
-            responses={404: {"description": "No such agreement"}})
-def api_agreement(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)]):
-    """Parties, signatories, years, the meetings where it was signed, its sources, and the chain
-    of plans it belongs to (``chain``, oldest first; ``predecessor`` / ``successor``)."""
+            responses=NOT_FOUND)
+def api_agreement(key: str, conn: Annotated[Connection, Depends(get_conn)]):
+    """Parties, signatories, years, the meetings where it was signed, the first few of its
+    sources (``sources_count`` counts them all: ``/sources`` under its URL pages them) and of
+    each value's, and the chain of plans it belongs to (``chain``, oldest first;
+    ``predecessor`` / ``successor``)."""
     view = read.agreement_view(conn, key)
-    if view is None:
-        return not_found(f"agreement {key!r}", "GET /api/agreements lists the keys")
-    return json_response(view)
+    return not_found(f"agreement {key!r}", "GET /api/agreements lists the keys") if view is None else view

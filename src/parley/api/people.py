@@ -1,25 +1,21 @@
-"""People: listing, and the person page's data (offices over time, meetings, statements, co-attendees)."""
+"""People: listing, and the person page's data (offices over time, meetings, statements, co-attendees),
+each long list bounded in the view and paged at its own endpoint."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from sqlalchemy.engine import Connection
 
-from parley.server.http import (
-    MAX_TEXT,
-    Limit,
-    Offset,
-    get_conn,
-    json_response,
-    not_found,
-    paged,
-)
+from parley.api.paging import cursor_page
+from parley.server.http import MAX_TEXT, After, Limit, Offset, get_conn, not_found
 from parley.server.schemas import Page, PersonView
 from parley.store import read
 
 router = APIRouter(prefix="/api", tags=["people"])
+NOT_FOUND = {404: {"description": "No such person"}}
 
 
 @router.get("/people", response_model=Page[read.PersonSummary], summary="People, most reported first")
@@ -28,18 +24,60 @@ def api_people(request: Request, conn: Annotated[Connection, Depends(get_conn)],
                                                      description="Part of a name, any spelling or script.")] = None,
                state: Annotated[str | None, Query(max_length=16,
                                                   description="Held an office of this state (ISO3).")] = None,
-               limit: Limit = 50, offset: Offset = 0):
-    items, more = read.people_page(conn, contains, state, limit, offset)
-    return paged(request, items, limit=limit, offset=offset, more=more)
+               limit: Limit = 50, offset: Offset = 0, after: After = None):
+    return cursor_page(request, lambda: read.people_page(conn, contains=contains, state=state, limit=limit, offset=offset,
+                                                   after=after))
+
+
+def _missing(key: str) -> JSONResponse:
+    return not_found(f"person {key!r}", "GET /api/people?contains=NAME finds keys")
+
+
+# The sub-lists come before the person: ``{key:path}`` would take "KEY/meetings" as a key.
+@router.get("/people/{key:path}/meetings", response_model=Page[read.MeetingSummary],
+            summary="The meetings a person attended, oldest first", responses=NOT_FOUND)
+def api_person_meetings(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
+                        limit: Limit = 50, offset: Offset = 0):
+    pk = read.person_key_for(conn, key)
+    return _missing(key) if pk is None else cursor_page(request, lambda: read.person_meetings(conn, pk, limit=limit,
+                                                                                         offset=offset))
+
+
+@router.get("/people/{key:path}/statements", response_model=Page[read.StatementRow],
+            summary="A person's statements, oldest first", responses=NOT_FOUND)
+def api_person_statements(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
+                          limit: Limit = 50, offset: Offset = 0, after: After = None):
+    pk = read.person_key_for(conn, key)
+    return _missing(key) if pk is None else cursor_page(request, lambda: read.statements_page(
+        conn, speaker=pk, limit=limit, offset=offset, after=after))
+
+
+@router.get("/people/{key:path}/sources", response_model=Page[read.SourceRef],
+            summary="Every report naming a person, oldest first", responses=NOT_FOUND)
+def api_person_sources(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
+                       limit: Limit = 50, offset: Offset = 0, after: After = None):
+    pk = read.person_key_for(conn, key)
+    return _missing(key) if pk is None else cursor_page(request, lambda: read.sources_page(
+        conn, "person", pk, limit=limit, offset=offset, after=after))
+
+
+@router.get("/people/{key:path}/co-attendees", response_model=Page[read.CoAttendee],
+            summary="Who a person met, most shared meetings first", responses=NOT_FOUND)
+def api_person_co_attendees(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
+                            limit: Limit = 50, offset: Offset = 0):
+    pk = read.person_key_for(conn, key)
+    return _missing(key) if pk is None else cursor_page(request, lambda: read.co_attendees(conn, pk, limit=limit,
+                                                                                     offset=offset))
 
 
 @router.get("/people/{key:path}", response_model=PersonView, summary="A person: offices, meetings, statements",
-            responses={404: {"description": "No such person"}})
-def api_person(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)]):
+            responses=NOT_FOUND)
+def api_person(key: str, conn: Annotated[Connection, Depends(get_conn)]):
     """A person by key or by a name in any spelling: offices held over time (from the reports
-    and the officials registry), meetings attended, statements (verbatim, dated, with their
-    sources), and the people met most often at meetings."""
+    and the officials registry), the first meetings attended, statements (verbatim, dated, with
+    their sources) and reports, with their counts (``person.meetings_count``, ``person.statements``,
+    ``person.sources_count``, ``person.co_attendees_count``: the rest at ``/meetings``,
+    ``/statements``, ``/sources``, ``/co-attendees`` under the person's URL), and the people met
+    most often at meetings."""
     view = read.person_view(conn, key)
-    if view is None:
-        return not_found(f"person {key!r}", "GET /api/people?contains=NAME finds keys")
-    return json_response(view)
+    return _missing(key) if view is None else view

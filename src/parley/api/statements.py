@@ -7,21 +7,22 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
+from parley.api.paging import cursor_page
 from parley.server.http import (
     MAX_KEY,
     MAX_TEXT,
+    After,
     Limit,
     Offset,
     Words,
     get_conn,
-    json_response,
     not_found,
-    paged,
-)
+    )
 from parley.server.schemas import Page
 from parley.store import read
 
 router = APIRouter(prefix="/api", tags=["statements"])
+NOT_FOUND = {404: {"description": "No such statement"}}
 
 
 @router.get("/statements", response_model=Page[read.StatementRow], summary="Quotations, oldest first")
@@ -31,17 +32,24 @@ def api_statements(request: Request, conn: Annotated[Connection, Depends(get_con
                    contains: Words = None,
                    meeting: Annotated[str | None, Query(max_length=MAX_KEY,
                                                         description="Said at this meeting (key).")] = None,
-                   limit: Limit = 50, offset: Offset = 0):
-    rows = read.search_statements(conn, speaker=(speaker or "").strip() or None,
-                               contains=(contains or "").strip() or None, meeting=(meeting or "").strip() or None,
-                               limit=offset + limit + 1)
-    return paged(request, rows[offset:offset + limit], limit=limit, offset=offset, more=len(rows) > offset + limit)
+                   limit: Limit = 50, offset: Offset = 0, after: After = None):
+    return cursor_page(request, lambda: read.statements_page(conn, speaker=speaker, contains=contains, meeting=meeting,
+                                                       limit=limit, offset=offset, after=after))
 
 
-@router.get("/statements/{key:path}", response_model=read.StatementRow, summary="One quotation with its sources",
-            responses={404: {"description": "No such statement"}})
+# Before the statement: ``{key:path}`` would take "KEY/sources" as a key.
+@router.get("/statements/{key:path}/sources", response_model=Page[read.SourceRef],
+            summary="Every report of a quotation, oldest first", responses=NOT_FOUND)
+def api_statement_sources(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
+                          limit: Limit = 50, offset: Offset = 0, after: After = None):
+    return cursor_page(request, lambda: read.sources_page(conn, "statement", key, limit=limit, offset=offset,
+                                                          after=after), lambda: not_found(f"statement {key!r}", "GET /api/statements lists them"))
+
+
+@router.get("/statements/{key:path}", response_model=read.StatementRow,
+            summary="One quotation with its first sources", responses=NOT_FOUND)
 def api_statement(key: str, conn: Annotated[Connection, Depends(get_conn)]):
+    """The quotation, its meeting, and the first few of its sources (``documents`` counts them
+    all; ``/sources`` under its URL pages them)."""
     s = read.get_statement(conn, key)
-    if s is None:
-        return not_found(f"statement {key!r}", "GET /api/statements lists them")
-    return json_response(s)
+    return not_found(f"statement {key!r}", "GET /api/statements lists them") if s is None else s

@@ -359,13 +359,14 @@ def person(
     at: Annotated[str | None, typer.Option(help="For an office: who held it on this date.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """A person: spellings, offices over time, meetings attended; or who held an office on a date."""
-    from parley.store.read import get_person, office_holders, parse_office
+    """A person: spellings, offices over time, the first meetings and statements; or who held an
+    office on a date."""
+    from parley.store.read import office_holders, parse_office, person_view, to_dict
 
     with _store(db) as store, store.connect() as conn:
         office = parse_office(name)
-        detail = None if (office and office[1]) else get_person(conn, name)
-        holders = office_holders(conn, office[0], office[1], at=at) if office and detail is None else None
+        view = None if (office and office[1]) else person_view(conn, name)
+        holders = office_holders(conn, office[0], office[1], at=at) if office and view is None else None
     if holders is not None:
         if as_json:
             _json(holders)
@@ -378,12 +379,13 @@ def person(
         if not holders:
             raise typer.Exit(1)
         return
-    if detail is None:
+    if view is None:
         err.print(f"[red]no person matches {name!r}[/red]: try another spelling, or `parley people --contains`")
         raise typer.Exit(1)
-    if as_json:
-        _json(detail)
+    if as_json:  # the view the API and the person page show
+        _json({k: to_dict(v) for k, v in view.items()})
         return
+    detail = view["person"]
     out.print(f"[bold]{detail.name}[/bold]  ({detail.key}){'  registry' if detail.official else ''}")
     if detail.aliases:
         out.print("also written: " + ", ".join(detail.aliases))
@@ -394,26 +396,40 @@ def person(
         table.add_row(o.title, o.state or o.organization or "", o.first_seen or "?", o.last_seen or "",
                       o.basis + (f" ({o.documents} doc)" if o.basis == "reports" else ""))
     out.print(table)
-    mt = Table("date", "meeting", "place", "key", title=f"{len(detail.meetings)} meeting(s)")
+    mt = Table("date", "meeting", "place", "key",
+               title=f"{len(detail.meetings)} of {detail.meetings_count} meeting(s)")
     for m in detail.meetings:
         mt.add_row(m.start or "?", (m.name or "")[:70], m.place or "", m.key)
     out.print(mt)
+    if detail.meetings_count > len(detail.meetings):
+        out.print(f"all of them: parley meetings --person {detail.key}")
+    if detail.statements > len(view["statements"]):
+        out.print(f"all {detail.statements} statements: parley statements --speaker {detail.key}")
+
+
+LimitOpt = Annotated[int, typer.Option(min=1, help="How many to show.")]
+OffsetOpt = Annotated[int, typer.Option(min=0, help="How many to skip.")]
+
+
+def _shown(page, what: str) -> str:
+    first = page.offset + 1 if page.items else page.offset
+    return f"{first}–{page.offset + len(page.items)} of {page.total} {what}"
 
 
 def people(db: DbOpt = None,
            contains: Annotated[str | None, typer.Option(help="Part of a name, any spelling.")] = None,
            state: Annotated[str | None, typer.Option(help="Held an office of this state (ISO3).")] = None,
-           limit: Annotated[int | None, typer.Option()] = None, as_json: JsonOpt = False) -> None:
+           limit: LimitOpt = 100, offset: OffsetOpt = 0, as_json: JsonOpt = False) -> None:
     """People, most reported first."""
-    from parley.store.read import list_people
+    from parley.store.read import people_page
 
     with _store(db) as store, store.connect() as conn:
-        rows = list_people(conn, contains=contains, state=state, limit=limit)
+        page = people_page(conn, contains=contains, state=state, limit=limit, offset=offset)
     if as_json:
-        _json(rows)
+        _json(page.items)
         return
-    table = Table("name", "seen", "docs", "key", title=f"{len(rows)} person(s)")
-    for p in rows:
+    table = Table("name", "seen", "docs", "key", title=_shown(page, "person(s)"))
+    for p in page.items:
         table.add_row(p.name, f"{p.first_seen or '?'} – {p.last_seen or '?'}", str(p.documents), p.key)
     out.print(table)
 
@@ -427,18 +443,21 @@ def agreements(
     kind: Annotated[str | None, typer.Option(help="plan, program, treaty, agreement, memorandum ...")] = None,
     contains: Annotated[str | None, typer.Option(help="Words of the title.")] = None,
     since: Annotated[int | None, typer.Option(help="In force or signed from this year.")] = None,
+    limit: LimitOpt = 100, offset: OffsetOpt = 0,
     as_json: JsonOpt = False,
 ) -> None:
     """Agreements, grouped by parties, successive plans in order with their predecessors."""
-    from parley.store.read import list_agreements
+    from parley.store.read import agreements_page
 
     with _store(db) as store, store.connect() as conn:
-        rows = list_agreements(conn, party=party, kind=kind, contains=contains, since=since)
+        page = agreements_page(conn, party=party, kind=kind, contains=contains, since=since, limit=limit,
+                               offset=offset)
     if as_json:
-        _json(rows)
+        _json(page.items)
         return
-    table = Table("parties", "kind", "years", "signed", "title", "docs", "follows", "key", title=f"{len(rows)} agreement(s)")
-    for a in rows:
+    table = Table("parties", "kind", "years", "signed", "title", "docs", "follows", "key",
+                  title=_shown(page, "agreement(s)"))
+    for a in page.items:
         years = f"{a.valid_from or ''}–{a.valid_to or ''}" if a.valid_from or a.valid_to else ""
         table.add_row("+".join(a.parties), a.kind or "", years, a.signed or "", (a.title_en or a.title)[:60],
                       str(a.documents), a.predecessor or "", a.key)
@@ -446,17 +465,18 @@ def agreements(
 
 
 def agreement(key: Annotated[str, typer.Argument()], db: DbOpt = None, as_json: JsonOpt = False) -> None:
-    """One agreement with its sources and its sequence (predecessor, successor)."""
-    from parley.store.read import get_agreement
+    """One agreement with its first sources and its sequence (predecessor, successor)."""
+    from parley.store.read import agreement_view, to_dict
 
     with _store(db) as store, store.connect() as conn:
-        d = get_agreement(conn, key)
-    if d is None:
+        view = agreement_view(conn, key)
+    if view is None:
         err.print(f"[red]no agreement {key!r}[/red]: `parley agreements` lists the keys")
         raise typer.Exit(1)
-    if as_json:
-        _json(d)
+    if as_json:  # the view the API and the agreement page show
+        _json({k: to_dict(v) for k, v in view.items()})
         return
+    d = view["agreement"]
     out.print(f"[bold]{d.title_en or d.title}[/bold] ({d.key})")
     out.print(f"{d.kind}; parties {', '.join(d.parties) or '?'}; signed {d.signed or '?'}; "
               f"{d.valid_from or ''}–{d.valid_to or ''}; meetings: {', '.join(d.meetings) or '-'}")
@@ -464,6 +484,8 @@ def agreement(key: Annotated[str, typer.Argument()], db: DbOpt = None, as_json: 
         out.print(f"  {'→' if a.key == d.key else ' '} {a.valid_from}–{a.valid_to} {a.title_en or a.title} ({a.key})")
     for s in d.sources:
         out.print(f"  source {s.document_id[:12]} {s.outlet or ''} {s.published or ''} {s.url or ''}")
+    if d.sources_count > len(d.sources):
+        out.print(f"  ... {d.sources_count} sources in all: GET /api/agreements/{d.key}/sources")
 
 
 def statements(
@@ -471,24 +493,24 @@ def statements(
     speaker: Annotated[str | None, typer.Option(help="Who said it, any spelling.")] = None,
     contains: Annotated[str | None, typer.Option(help="Words the quotation contains (all of them).")] = None,
     meeting: Annotated[str | None, typer.Option(help="Said at this meeting (key).")] = None,
-    limit: Annotated[int | None, typer.Option()] = None,
+    limit: LimitOpt = 100, offset: OffsetOpt = 0,
     as_json: JsonOpt = False,
 ) -> None:
     """Direct quotations, oldest first, with the meeting and outlets."""
-    from parley.store.read import search_statements
+    from parley.store.read import statements_page
 
     with _store(db) as store, store.connect() as conn:
-        rows = search_statements(conn, speaker=speaker, contains=contains, meeting=meeting, limit=limit)
+        page = statements_page(conn, speaker=speaker, contains=contains, meeting=meeting, limit=limit, offset=offset)
     if as_json:
-        _json(rows)
+        _json(page.items)
         return
-    table = Table("date", "speaker", "quote", "outlets", "meeting", title=f"{len(rows)} statement(s)")
-    for s in rows:
+    table = Table("date", "speaker", "quote", "outlets", "meeting", title=_shown(page, "statement(s)"))
+    for s in page.items:
         q = s.quote if len(s.quote) <= 160 else s.quote[:157] + "..."
         table.add_row(s.date or "?", s.speaker or "", q, ", ".join(sorted({x.outlet or "?" for x in s.sources})),
                       s.meeting or "")
     out.print(table)
-    if not rows:
+    if not page.items:
         raise typer.Exit(1)
 
 

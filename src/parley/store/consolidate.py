@@ -304,7 +304,7 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) ->
                                                 "meeting_idx": s.meeting_index, "evidence": s.evidence})
         else:
             rows[m.Statement].append({**common, **{k: v.get(k) for k in (
-                "speaker", "speaker_key", "quote", "language", "date")},
+                "speaker", "speaker_key", "quote", "language", "date")}, "date_sort": v.get("date") or m.UNDATED,
                 "search": search_text(f"{v.get('speaker') or ''} {v.get('quote') or ''}")})
             for s in e.sources:
                 rows[m.StatementSource].append({"document_id": s.document_id, "fact_idx": s.index,

@@ -21,6 +21,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 KEY = 255  # entity keys: "cis-security-council-secretaries/13", "BLR+RUS/plan/2026-2027"
 DOC_ID = 64  # sha256 hex of the document's raw bytes
+UNDATED = "9999"  # sorts after every ISO date: undated statements come last
 
 
 class Base(DeclarativeBase):
@@ -278,6 +279,8 @@ class AgreementSource(Base):
 
 class Statement(Base):
     __tablename__ = "statements"
+    # Lists go oldest first and page from a cursor: an indexed, non-null sort key.
+    __table_args__ = (Index("ix_statements_date_sort", "date_sort", "key"),)
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -287,6 +290,7 @@ class Statement(Base):
     search: Mapped[str] = mapped_column(Text)  # speaker and quote folded to lower case, for word search
     language: Mapped[str | None] = mapped_column(String(16))
     date: Mapped[str | None] = mapped_column(String(10))
+    date_sort: Mapped[str] = mapped_column(String(10), server_default=UNDATED)  # the date, UNDATED when none
     confidence: Mapped[float] = mapped_column(Float)
     documents: Mapped[int] = mapped_column(Integer)
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -34,7 +34,7 @@ from parley.server.tokens import verify_token
 from parley.store import read
 from parley.store.corrections import EDITABLE
 from parley.store.db import StoreError
-from parley.web.render import render
+from parley.web.render import agreement_url, person_url, render, statement_url
 
 router = APIRouter(include_in_schema=False)
 
@@ -104,15 +104,40 @@ def meeting(request: Request, key: str, conn: Conn):
                                             "api": "/api/meetings/" + keypath(m.key)}, section="timeline")
 
 
+def _api(path: str, request: Request) -> str:
+    """The JSON behind a page: the same path under /api, with the page's query."""
+    return "/api" + path + ("?" + request.url.query if request.url.query else "")
+
+
 @router.get("/people")
 def people(request: Request, conn: Conn, contains: Text = None, state: Key = None, offset: Offset = 0):
-    items, more = read.people_page(conn, contains, state, PAGE, offset)
-    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
-    return render(request, "people.html", {"people": items, "contains": contains or "", "state": state or "",
-                                           "next": nxt, "prev": prev, "offset": offset,
-                                           "options": read.filter_options(conn),
-                                           "api": "/api/people" + ("?" + request.url.query if request.url.query
-                                                                   else "")}, section="people")
+    page = read.people_page(conn, contains=contains, state=state, limit=PAGE, offset=offset)
+    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=page.more)
+    return render(request, "people.html", {"people": page.items, "total": page.total, "contains": contains or "",
+                                           "state": state or "", "next": nxt, "prev": prev, "offset": offset,
+                                           "options": read.filter_options(conn), "api": _api("/people", request)},
+                  section="people")
+
+
+# The sub-lists come before the person: ``{key:path}`` would take "KEY/sources" as a key.
+@router.get("/people/{key:path}/sources")
+def person_sources(request: Request, key: str, conn: Conn, offset: Offset = 0):
+    pk = read.person_key_for(conn, key)
+    if pk is None:
+        raise HTTPException(404, f"no person matches {key!r}: try another spelling on /people")
+    return _sources_page(request, conn, "person", pk, offset, person_url(pk), pk)
+
+
+@router.get("/people/{key:path}/co-attendees")
+def person_co_attendees(request: Request, key: str, conn: Conn, offset: Offset = 0):
+    pk = read.person_key_for(conn, key)
+    if pk is None:
+        raise HTTPException(404, f"no person matches {key!r}: try another spelling on /people")
+    page = read.co_attendees(conn, pk, limit=PAGE, offset=offset)
+    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=page.more)
+    return render(request, "co_attendees.html", {"key": pk, "page": page, "next": nxt, "prev": prev,
+                                                 "api": _api(f"/people/{keypath(pk)}/co-attendees", request)},
+                  section="people")
 
 
 @router.get("/people/{key:path}")
@@ -128,14 +153,20 @@ def person(request: Request, key: str, conn: Conn):
 @router.get("/agreements")
 def agreements(request: Request, conn: Conn, party: Key = None, kind: Key = None, contains: Words = None,
                offset: Offset = 0):
-    items, more = read.agreements_page(conn, party, kind, contains, None, PAGE, offset)
-    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
-    return render(request, "agreements.html", {"agreements": items, "party": party or "", "kind": kind or "",
-                                               "contains": contains or "", "next": nxt, "prev": prev,
-                                               "offset": offset,
-                                               "api": "/api/agreements" + ("?" + request.url.query
-                                                                           if request.url.query else "")},
+    page = read.agreements_page(conn, party=party, kind=kind, contains=contains, limit=PAGE, offset=offset)
+    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=page.more)
+    return render(request, "agreements.html", {"agreements": page.items, "total": page.total, "party": party or "",
+                                               "kind": kind or "", "contains": contains or "", "next": nxt,
+                                               "prev": prev, "offset": offset, "api": _api("/agreements", request)},
                   section="agreements")
+
+
+@router.get("/agreements/{key:path}/sources")
+def agreement_sources(request: Request, key: str, conn: Conn, offset: Offset = 0):
+    a = read.get_agreement(conn, key)
+    if a is None:
+        raise HTTPException(404, f"no agreement {key!r}: see /agreements")
+    return _sources_page(request, conn, "agreement", key, offset, agreement_url(key), a.title_en or a.title)
 
 
 @router.get("/agreements/{key:path}")
@@ -148,6 +179,26 @@ def agreement(request: Request, key: str, conn: Conn):
                                               "api": "/api/agreements/" + keypath(a.key)}, section="agreements")
 
 
+@router.get("/statements")
+def statements(request: Request, conn: Conn, speaker: Text = None, contains: Words = None, meeting: Key = None,
+               offset: Offset = 0):
+    page = read.statements_page(conn, speaker=speaker, contains=contains, meeting=meeting, limit=PAGE, offset=offset)
+    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=page.more)
+    return render(request, "statements.html", {"page": page, "speaker": speaker or "", "contains": contains or "",
+                                               "meeting": meeting or "", "next": nxt, "prev": prev,
+                                               "back": str(request.url.path), "api": _api("/statements", request)},
+                  section="search")
+
+
+@router.get("/statements/{key:path}/sources")
+def statement_sources(request: Request, key: str, conn: Conn, offset: Offset = 0):
+    s = read.get_statement(conn, key)
+    if s is None:
+        raise HTTPException(404, f"no statement {key!r}: search for its words on /search")
+    return _sources_page(request, conn, "statement", key, offset, statement_url(key),
+                         f"statement by {s.speaker or 'unknown speaker'}")
+
+
 @router.get("/statements/{key:path}")
 def statement(request: Request, key: str, conn: Conn):
     s = read.get_statement(conn, key)
@@ -155,6 +206,17 @@ def statement(request: Request, key: str, conn: Conn):
         raise HTTPException(404, f"no statement {key!r}: search for its words on /search")
     return render(request, "statement.html", {"s": s, "back": request.url.path,
                                               "api": "/api/statements/" + keypath(s.key)}, section="search")
+
+
+def _sources_page(request: Request, conn: Connection, kind: str, key: str, offset: int, up: str, title: str):
+    """Every source of a person, agreement or statement, a page at a time (its "show all")."""
+    page = read.sources_page(conn, kind, key, limit=PAGE, offset=offset)
+    assert page is not None  # the callers found the owner
+    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=page.more)
+    section = {"person": "people", "agreement": "agreements"}.get(kind, "search")
+    return render(request, "sources.html", {"page": page, "kind": kind, "title": title, "up": up, "next": nxt,
+                                            "prev": prev, "back": up, "api": _api(request.url.path, request)},
+                  section=section)
 
 
 @router.get("/documents/{doc_id}")

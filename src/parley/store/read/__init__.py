@@ -48,6 +48,9 @@ from parley.store.read.meetings import (
 )
 from parley.store.read.network import Network, network
 from parley.store.read.people import (
+    CO_ATTENDEES_SHOWN,
+    MEETINGS_SHOWN,
+    STATEMENTS_SHOWN,
     CoAttendee,
     OfficeHolder,
     OfficeSpan,
@@ -59,6 +62,8 @@ from parley.store.read.people import (
     office_holders,
     parse_office,
     people_page,
+    person_key_for,
+    person_meetings,
     person_view,
 )
 from parley.store.read.review import (
@@ -70,9 +75,14 @@ from parley.store.read.review import (
     review_queue,
 )
 from parley.store.read.search import SearchResults, search
-from parley.store.read.statements import StatementRow, get_statement, search_statements
+from parley.store.read.sources import SHOWN, count_sources, first_sources, sources_page
+from parley.store.read.statements import StatementRow, get_statement, search_statements, statements_page
 
 __all__ = [
+    "CO_ATTENDEES_SHOWN",
+    "MEETINGS_SHOWN",
+    "SHOWN",
+    "STATEMENTS_SHOWN",
     "AgreementDetail",
     "AgreementSummary",
     "CoAttendee",
@@ -98,11 +108,13 @@ __all__ = [
     "agreements_page",
     "co_attendees",
     "corrections_page",
+    "count_sources",
     "document_view",
     "enrich_sources",
     "fact_spans",
     "filter_options",
     "find_people",
+    "first_sources",
     "first_source",
     "format_spans",
     "get_agreement",
@@ -129,6 +141,8 @@ __all__ = [
     "people_page",
     "person_alias_keys",
     "person_keys_by_alias",
+    "person_meetings",
+    "person_key_for",
     "person_view",
     "record_of",
     "review_items",
@@ -136,9 +150,11 @@ __all__ = [
     "search",
     "search_statements",
     "segments",
+    "sources_page",
     "series_name",
     "series_timeline",
     "state_name",
+    "statements_page",
     "to_dict",
     "topic_name",
     "totals",

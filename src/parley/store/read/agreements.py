@@ -5,17 +5,28 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import Select, and_, func, or_, select
 
 from parley.store import models as m
 from parley.store.corrections import list_corrections
-from parley.store.read.common import Conn, SourceRef, _cols, _sources, enrich_sources
-from parley.store.read.lookup import meeting_keys_for
+from parley.store.read.common import (
+    Conn,
+    Page,
+    SourceRef,
+    _cols,
+    decode_cursor,
+    encode_cursor,
+    enrich_sources,
+    keyset,
+)
+from parley.store.read.sources import SHOWN, count_sources, first_sources
 
 
 @dataclass
 class AgreementSummary:
+    """An agreement in a list: its values and counts. ``flags`` (conflicts) give, for each value
+    reported, how many documents report it, not which."""
+
     key: str
     title: str
     title_en: str | None
@@ -37,22 +48,41 @@ class AgreementSummary:
 
 @dataclass
 class AgreementDetail(AgreementSummary):
+    """One agreement: every value with the first few of its sources (``fields``; each value's
+    ``documents`` counts them all), the first few sources of the agreement (``sources``; all
+    ``sources_count`` at ``/api/agreements/{key}/sources``), the meetings where it was signed
+    and the sequence of plans it belongs to (``chain``)."""
+
     fields: dict[str, Any] = field(default_factory=dict)
     sources: list[SourceRef] = field(default_factory=list)
+    sources_count: int = 0
     meetings: list[str] = field(default_factory=list)
     chain: list[AgreementSummary] = field(default_factory=list)
     corrections: list[int] = field(default_factory=list)
 
 
+def _counted(x: Any) -> Any:
+    """A flag with each value's list of document ids replaced by its length."""
+    if isinstance(x, dict):
+        return {k: len(v) if k == "documents" and isinstance(v, list) else _counted(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_counted(v) for v in x]
+    return x
+
+
 def _agreement_summary(r) -> AgreementSummary:
     return AgreementSummary(r.key, r.title, r.title_en, r.kind, r.parties or [], r.signatories or [], r.signed,
                             r.valid_from, r.valid_to, r.predecessor, r.successor, r.sequence, r.documents,
-                            r.confidence, r.flags or [], r.reviewed, r.rejected)
+                            r.confidence, _counted(r.flags or []), r.reviewed, r.rejected)
 
 
-def list_agreements(conn: Conn, *, party: str | None = None, kind: str | None = None, contains: str | None = None,
-                    since: int | None = None, meeting: str | None = None, include_rejected: bool = False,
-                    limit: int | None = None) -> list[AgreementSummary]:
+# By key: keys begin with the parties ("BLR+RUS/plan/2026-2027"), so a party's agreements stay
+# together and successive plans follow each other; the key is the primary key (indexed, unique).
+_ORDER = (m.Agreement.key,)
+
+
+def _query(party: str | None, kind: str | None, contains: str | None, since: int | None, meeting: str | None,
+           include_rejected: bool) -> Select:
     q = select(*_cols(m.Agreement, exclude=("fields", "corrections")))
     if party:
         p = party.strip()
@@ -73,23 +103,50 @@ def list_agreements(conn: Conn, *, party: str | None = None, kind: str | None = 
                 m.MeetingSource.fact_idx == m.AgreementSource.meeting_idx)).where(m.MeetingSource.meeting_key == meeting)))
     if not include_rejected:
         q = q.where(m.Agreement.rejected.is_(False))
-    q = q.order_by(m.Agreement.block, m.Agreement.valid_from.is_(None), m.Agreement.valid_from,
-                   m.Agreement.signed, m.Agreement.key)
-    if limit:
-        q = q.limit(limit)
-    return [_agreement_summary(r) for r in conn.execute(q)]
+    return q
+
+
+def agreements_page(conn: Conn, *, party: str | None = None, kind: str | None = None, contains: str | None = None,
+                    since: int | None = None, meeting: str | None = None, include_rejected: bool = False,
+                    limit: int = 50, offset: int = 0, after: str | None = None) -> Page[AgreementSummary]:
+    """One page of agreements, grouped by parties; ``total`` counts all that match."""
+    q = _query((party or "").strip() or None, (kind or "").strip() or None, (contains or "").strip() or None, since,
+               (meeting or "").strip() or None, include_rejected)
+    rows = conn.execute(keyset(q, _ORDER, decode_cursor(after, 1), offset, limit)).all()
+    total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0)
+    return Page([_agreement_summary(r) for r in rows], total, limit, offset,
+                encode_cursor([rows[-1].key]) if rows else None)
+
+
+def list_agreements(conn: Conn, *, party: str | None = None, kind: str | None = None, contains: str | None = None,
+                    since: int | None = None, meeting: str | None = None, include_rejected: bool = False,
+                    limit: int | None = None) -> list[AgreementSummary]:
+    """All the agreements ``agreements_page`` pages through (the first ``limit``)."""
+    q = _query(party, kind, contains, since, meeting, include_rejected).order_by(*_ORDER)
+    return [_agreement_summary(r) for r in conn.execute(q.limit(limit) if limit else q)]
+
+
+def _first_per_value(fields: dict[str, Any]) -> dict[str, Any]:
+    """Each value's first few sources (its ``documents`` counts them all)."""
+    return {name: [{**e, "sources": (e.get("sources") or [])[:SHOWN]} if isinstance(e, dict) else e
+                   for e in entries] if isinstance(entries, list) else entries
+            for name, entries in fields.items()}
 
 
 def get_agreement(conn: Conn, key: str) -> AgreementDetail | None:
     r = conn.execute(select(m.Agreement.__table__).where(m.Agreement.key == key)).first()
     if r is None:
         return None
-    enrich_sources(conn, [r.fields or {}])
-    d = AgreementDetail(**asdict(_agreement_summary(r)), fields=r.fields or {}, corrections=r.corrections or [])
-    d.sources = _sources(conn, m.AgreementSource, m.AgreementSource.agreement_key, [key]).get(key, [])
-    refs = [(s.document_id, mi) for s, mi in zip(d.sources, _meeting_idx(conn, m.AgreementSource, key), strict=True)
-            if mi is not None]
-    d.meetings = sorted(set(meeting_keys_for(conn, refs).values()))
+    fields = _first_per_value(r.fields or {})
+    enrich_sources(conn, [fields])
+    d = AgreementDetail(**asdict(_agreement_summary(r)), fields=fields, corrections=r.corrections or [])
+    d.sources = first_sources(conn, "agreement", [key]).get(key, [])
+    d.sources_count = count_sources(conn, "agreement", key)
+    d.meetings = list(conn.execute(
+        select(m.MeetingSource.meeting_key).distinct()
+        .join(m.AgreementSource, and_(m.MeetingSource.document_id == m.AgreementSource.document_id,
+                                      m.MeetingSource.fact_idx == m.AgreementSource.meeting_idx))
+        .where(m.AgreementSource.agreement_key == key).order_by(m.MeetingSource.meeting_key)).scalars())
     if r.sequence:
         chain = conn.execute(select(*_cols(m.Agreement, exclude=("fields", "corrections")))
                              .where(m.Agreement.sequence == r.sequence)).all()
@@ -98,24 +155,9 @@ def get_agreement(conn: Conn, key: str) -> AgreementDetail | None:
     return d
 
 
-def _meeting_idx(conn: Conn, table, key: str) -> list[int | None]:
-    key_col = table.agreement_key if table is m.AgreementSource else table.statement_key
-    q = (select(table.meeting_idx).join(m.Document, m.Document.id == table.document_id).where(key_col == key)
-         .order_by(m.Document.published, table.document_id, table.fact_idx))
-    return list(conn.execute(q).scalars())
-
-
-def agreements_page(conn: Connection, party: str | None, kind: str | None, contains: str | None,
-                    since: int | None, limit: int, offset: int) -> tuple[list[AgreementSummary], bool]:
-    rows = list_agreements(conn, party=(party or "").strip() or None, kind=(kind or "").strip() or None,
-                             contains=(contains or "").strip() or None, since=since, limit=offset + limit + 1)
-    return rows[offset:offset + limit], len(rows) > offset + limit
-
-
-def agreement_view(conn: Connection, key: str) -> dict[str, Any] | None:
+def agreement_view(conn: Conn, key: str) -> dict[str, Any] | None:
     detail = get_agreement(conn, key)
     if detail is None:
         return None
-    enrich_sources(conn, [detail.fields])
     corrections = [c.to_dict() for c in list_corrections(conn, target_kind="agreement", target_key=detail.key)]
     return {"agreement": detail, "corrections": corrections}

@@ -7,8 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import Select, func, select
 
 from parley.resolve.consolidate import (
     office_key,
@@ -17,10 +16,11 @@ from parley.resolve.consolidate import (
 from parley.resolve.names import fold
 from parley.store import models as m
 from parley.store.corrections import list_corrections
-from parley.store.read.common import Conn, SourceRef, _cols, _sources
+from parley.store.read.common import Conn, Page, SourceRef, _cols, decode_cursor, encode_cursor, keyset
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
-from parley.store.read.meetings import MeetingSummary, list_meetings
-from parley.store.read.statements import search_statements
+from parley.store.read.meetings import MeetingSummary, list_meetings_page
+from parley.store.read.sources import count_sources, first_sources
+from parley.store.read.statements import statements_page
 
 
 @dataclass
@@ -50,11 +50,24 @@ class PersonSummary:
 
 @dataclass
 class PersonDetail(PersonSummary):
+    """A person: offices over time, and the first few meetings and sources, with their counts
+    (every one of them is a paged request away: ``/api/people/{key}/meetings``, ``/sources``,
+    ``/statements``, ``/co-attendees``)."""
+
     offices: list[OfficeSpan] = field(default_factory=list)
     meetings: list[MeetingSummary] = field(default_factory=list)
+    meetings_count: int = 0
     statements: int = 0
     sources: list[SourceRef] = field(default_factory=list)
+    sources_count: int = 0
+    co_attendees_count: int = 0
     corrections: list[int] = field(default_factory=list)
+
+
+# What a person's view shows of each list; the paged sub-lists have the rest.
+MEETINGS_SHOWN = 10
+STATEMENTS_SHOWN = 5
+CO_ATTENDEES_SHOWN = 15
 
 
 def _person_summary(r) -> PersonSummary:
@@ -62,8 +75,11 @@ def _person_summary(r) -> PersonSummary:
                          r.confidence, r.reviewed, r.rejected)
 
 
-def list_people(conn: Conn, *, contains: str | None = None, state: str | None = None,
-                include_rejected: bool = False, limit: int | None = None) -> list[PersonSummary]:
+# Most reported first: the negated count ascending, so that one ascending cursor pages it.
+_ORDER = (-m.Person.documents, m.Person.key)
+
+
+def _query(contains: str | None, state: str | None, include_rejected: bool) -> Select:
     q = select(*_cols(m.Person, exclude=("fields", "corrections")))
     if contains:
         q = q.where(m.Person.key.in_(select(m.PersonAlias.person_key).where(
@@ -72,22 +88,43 @@ def list_people(conn: Conn, *, contains: str | None = None, state: str | None = 
         q = q.where(m.Person.key.in_(select(m.PersonOffice.person_key).where(m.PersonOffice.state == state.upper())))
     if not include_rejected:
         q = q.where(m.Person.rejected.is_(False))
-    q = q.order_by(m.Person.documents.desc(), m.Person.key)
-    if limit:
-        q = q.limit(limit)
-    return [_person_summary(r) for r in conn.execute(q)]
+    return q
 
 
-def get_person(conn: Conn, name: str) -> PersonDetail | None:
-    """A person by name (any spelling) or key, with offices over time, meetings and sources.
-    None when no one matches; several matches give the best documented."""
+def people_page(conn: Conn, *, contains: str | None = None, state: str | None = None,
+                include_rejected: bool = False, limit: int = 50, offset: int = 0,
+                after: str | None = None) -> Page[PersonSummary]:
+    """One page of people, most reported first; ``total`` counts all that match."""
+    q = _query((contains or "").strip() or None, (state or "").strip() or None, include_rejected)
+    rows = conn.execute(keyset(q, _ORDER, decode_cursor(after, 2), offset, limit)).all()
+    total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0)
+    return Page([_person_summary(r) for r in rows], total, limit, offset,
+                encode_cursor([-rows[-1].documents, rows[-1].key]) if rows else None)
+
+
+def list_people(conn: Conn, *, contains: str | None = None, state: str | None = None,
+                include_rejected: bool = False, limit: int | None = None) -> list[PersonSummary]:
+    """All the people ``people_page`` pages through (the first ``limit``)."""
+    q = _query(contains, state, include_rejected).order_by(*_ORDER)
+    return [_person_summary(r) for r in conn.execute(q.limit(limit) if limit else q)]
+
+
+def person_key_for(conn: Conn, name: str) -> str | None:
+    """The person a name (any spelling) or key means; several matches give the best documented."""
     keys = find_people(conn, name)
     if not keys:
         return None
-    r = conn.execute(select(m.Person.__table__).where(m.Person.key.in_(keys))
-                     .order_by(m.Person.documents.desc(), m.Person.key)).first()
-    if r is None:
+    return conn.execute(select(m.Person.key).where(m.Person.key.in_(keys))
+                        .order_by(*_ORDER).limit(1)).scalar()
+
+
+def get_person(conn: Conn, name: str) -> PersonDetail | None:
+    """A person by name (any spelling) or key, with offices over time, and the first few
+    meetings and sources. None when no one matches; several matches give the best documented."""
+    key = person_key_for(conn, name)
+    if key is None:
         return None
+    r = conn.execute(select(m.Person.__table__).where(m.Person.key == key)).one()
     detail = PersonDetail(**asdict(_person_summary(r)), corrections=r.corrections or [])
     offices = [OfficeSpan(o.title, o.state, o.organization, o.first_seen, o.last_seen, o.documents, "reports")
                for o in conn.execute(select(m.PersonOffice.__table__).where(m.PersonOffice.person_key == r.key)
@@ -95,12 +132,27 @@ def get_person(conn: Conn, name: str) -> PersonDetail | None:
     offices += [OfficeSpan(t.title, t.state, t.organization, t.start, t.end, 0, "registry")
                 for t in _registry_terms(r.name)]
     detail.offices = sorted(offices, key=lambda o: (o.first_seen or "9999", o.basis, o.title))
-    detail.meetings = list_meetings(conn, person=r.key)
-    alias_keys = person_alias_keys(conn, [r.key])
-    detail.statements = int(conn.execute(select(func.count()).select_from(m.Statement).where(
-        m.Statement.speaker_key.in_(alias_keys), m.Statement.rejected.is_(False))).scalar() or 0)
-    detail.sources = _sources(conn, m.PersonSource, m.PersonSource.person_key, [r.key]).get(r.key, [])
+    meetings = person_meetings(conn, r.key, limit=MEETINGS_SHOWN)
+    detail.meetings, detail.meetings_count = meetings.items, meetings.total
+    detail.statements = statements_page(conn, speaker=r.key, limit=1).total
+    detail.sources = first_sources(conn, "person", [r.key]).get(r.key, [])
+    detail.sources_count = count_sources(conn, "person", r.key)
     return detail
+
+
+def _live_meetings(conn: Conn, key: str) -> Select:
+    """The keys of the meetings (not rejected) a person attended, under any of their identity keys."""
+    return select(m.MeetingMember.meeting_key).where(
+        m.MeetingMember.kind == "person", m.MeetingMember.value.in_(person_alias_keys(conn, [key])),
+        m.MeetingMember.meeting_key.in_(select(m.Meeting.key).where(m.Meeting.rejected.is_(False))))
+
+
+def person_meetings(conn: Conn, key: str, *, limit: int = 50, offset: int = 0) -> Page[MeetingSummary]:
+    """The meetings a person attended, oldest first, a page at a time (the meetings list's order)."""
+    items, _ = list_meetings_page(conn, person=key, limit=limit, offset=offset)
+    total = int(conn.execute(select(func.count(func.distinct(_live_meetings(conn, key).subquery().c.meeting_key))))
+                .scalar() or 0)
+    return Page(items, total, limit, offset)
 
 
 def _registry_terms(name: str):
@@ -208,17 +260,14 @@ class CoAttendee:
     meetings: int
 
 
-def co_attendees(conn: Connection, person_key: str, limit: int = 30) -> list[CoAttendee]:
-    """Who attended the same meetings as this person, most shared meetings first."""
+def co_attendees(conn: Conn, person_key: str, *, limit: int = CO_ATTENDEES_SHOWN,
+                 offset: int = 0) -> Page[CoAttendee]:
+    """Who attended the same meetings as this person, most shared meetings first (counted over
+    the person's meetings only: bounded by how many they attended)."""
     ids = person_alias_keys(conn, [person_key])
-    if not ids:
-        return []
-    meetings = select(m.MeetingMember.meeting_key).where(m.MeetingMember.kind == "person",
-                                                         m.MeetingMember.value.in_(ids))
-    live = select(m.Meeting.key).where(m.Meeting.rejected.is_(False))
     rows = conn.execute(select(m.MeetingMember.meeting_key, m.MeetingMember.value, m.MeetingMember.label).where(
-        m.MeetingMember.kind == "person", m.MeetingMember.meeting_key.in_(meetings),
-        m.MeetingMember.meeting_key.in_(live), m.MeetingMember.value.not_in(ids))).all()
+        m.MeetingMember.kind == "person", m.MeetingMember.meeting_key.in_(_live_meetings(conn, person_key)),
+        m.MeetingMember.value.not_in(ids))).all() if ids else []
     pkeys = person_keys_by_alias(conn, sorted({r.value for r in rows}))
     count: Counter[str] = Counter()
     label: dict[str, str] = {}
@@ -230,24 +279,21 @@ def co_attendees(conn: Connection, person_key: str, limit: int = 30) -> list[CoA
         seen.add((who, r.meeting_key))
         count[who] += 1
         label.setdefault(who, r.label)
-    names = dict(conn.execute(select(m.Person.key, m.Person.name).where(m.Person.key.in_(list(count)))).all())
-    out = [CoAttendee(k, k if k in names else None, names.get(k, label[k]), n) for k, n in count.items()]
-    out.sort(key=lambda c: (-c.meetings, c.name))
-    return out[:limit]
+    ranked = sorted(count.items(), key=lambda kv: (-kv[1], label[kv[0]]))
+    shown = ranked[offset:offset + limit]
+    names = dict(conn.execute(select(m.Person.key, m.Person.name).where(
+        m.Person.key.in_([k for k, _ in shown]))).all())
+    items = [CoAttendee(k, k if k in names else None, names.get(k, label[k]), n) for k, n in shown]
+    return Page(items, len(ranked), limit, offset)
 
 
-def people_page(conn: Connection, contains: str | None, state: str | None, limit: int,
-                offset: int) -> tuple[list[PersonSummary], bool]:
-    rows = list_people(conn, contains=(contains or "").strip() or None, state=(state or "").strip() or None,
-                         limit=offset + limit + 1)
-    return rows[offset:offset + limit], len(rows) > offset + limit
-
-
-def person_view(conn: Connection, key: str) -> dict[str, Any] | None:
+def person_view(conn: Conn, key: str) -> dict[str, Any] | None:
+    """What the person page, ``GET /api/people/{key}`` and ``parley person --json`` show."""
     detail = get_person(conn, key)
     if detail is None:
         return None
-    statements = search_statements(conn, speaker=detail.key)
+    statements = statements_page(conn, speaker=detail.key, limit=STATEMENTS_SHOWN)
+    co = co_attendees(conn, detail.key)
+    detail.co_attendees_count = co.total
     corrections = [c.to_dict() for c in list_corrections(conn, target_kind="person", target_key=detail.key)]
-    return {"person": detail, "statements": statements, "co_attendees": co_attendees(conn, detail.key),
-            "corrections": corrections}
+    return {"person": detail, "statements": statements.items, "co_attendees": co.items, "corrections": corrections}

@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import Select, and_, func, select
 
 from parley.resolve.consolidate import (
     person_key,
     quote_norm,
 )
 from parley.store import models as m
-from parley.store.read.common import Conn, SourceRef, _chunks, _cols, _sources
-from parley.store.read.lookup import find_people, meeting_keys_for, person_alias_keys
+from parley.store.read.common import (
+    Conn,
+    Page,
+    SourceRef,
+    _chunks,
+    _cols,
+    decode_cursor,
+    encode_cursor,
+    keyset,
+)
+from parley.store.read.lookup import find_people, person_alias_keys
+from parley.store.read.sources import first_sources
 
 
 @dataclass
 class StatementRow:
+    """A quotation with the first few of its sources (``documents`` counts them all; every one
+    is at ``/api/statements/{key}/sources``) and the meeting it was said at."""
+
     key: str
     speaker: str | None
     speaker_key: str | None
@@ -33,11 +44,13 @@ class StatementRow:
     rejected: bool = False
 
 
-def search_statements(conn: Conn, *, speaker: str | None = None, contains: str | None = None,
-                      meeting: str | None = None, include_rejected: bool = False,
-                      limit: int | None = None) -> list[StatementRow]:
-    """Quotations by speaker (any spelling) and/or containing all the given words (any case,
-    any script), oldest first."""
+# Oldest first, undated last: ``date_sort`` is the date (or models.UNDATED), indexed with the key.
+_ORDER = (m.Statement.date_sort, m.Statement.key)
+
+
+def _query(conn: Conn, speaker: str | None, contains: str | None, meeting: str | None,
+           include_rejected: bool) -> Select | None:
+    """The statements matching the filters (None: a speaker no one is known by)."""
     q = select(*_cols(m.Statement, exclude=("fields", "corrections", "search")))
     if speaker:
         keys = person_alias_keys(conn, find_people(conn, speaker))
@@ -45,7 +58,7 @@ def search_statements(conn: Conn, *, speaker: str | None = None, contains: str |
         if k:
             keys = sorted(set(keys) | {k})
         if not keys:
-            return []
+            return None
         q = q.where(m.Statement.speaker_key.in_(keys))
     if contains:
         for w in quote_norm(contains).split():
@@ -57,39 +70,59 @@ def search_statements(conn: Conn, *, speaker: str | None = None, contains: str |
                 m.MeetingSource.fact_idx == m.StatementSource.meeting_idx)).where(m.MeetingSource.meeting_key == meeting)))
     if not include_rejected:
         q = q.where(m.Statement.rejected.is_(False))
-    q = q.order_by(m.Statement.date.is_(None), m.Statement.date, m.Statement.key)
-    if limit:
-        q = q.limit(limit)
-    rows = list(conn.execute(q))
-    keys = [r.key for r in rows]
-    sources: dict[str, list[SourceRef]] = {}
-    meeting_idx: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    return q
+
+
+def _meetings(conn: Conn, keys: list[str]) -> dict[str, str]:
+    """Each statement's meeting: the first (by key) of the meetings its reports place it at."""
+    out: dict[str, str] = {}
     for chunk in _chunks(keys):
-        sources.update(_sources(conn, m.StatementSource, m.StatementSource.statement_key, chunk))
-        for s in conn.execute(select(m.StatementSource.statement_key, m.StatementSource.document_id,
-                                     m.StatementSource.meeting_idx).where(m.StatementSource.statement_key.in_(chunk),
-                                                                          m.StatementSource.meeting_idx.is_not(None))):
-            meeting_idx[s.statement_key].append((s.document_id, s.meeting_idx))
-    all_refs = sorted({ref for refs in meeting_idx.values() for ref in refs})
-    where = meeting_keys_for(conn, all_refs)
-    out = []
-    for r in rows:
-        mk = sorted({where[ref] for ref in meeting_idx.get(r.key, []) if ref in where})
-        out.append(StatementRow(r.key, r.speaker, r.speaker_key, r.quote, r.date, r.language, r.documents,
-                                r.confidence, mk[0] if mk else None, sources.get(r.key, []), r.reviewed, r.rejected))
+        q = (select(m.StatementSource.statement_key, func.min(m.MeetingSource.meeting_key))
+             .join(m.MeetingSource, and_(m.MeetingSource.document_id == m.StatementSource.document_id,
+                                         m.MeetingSource.fact_idx == m.StatementSource.meeting_idx))
+             .where(m.StatementSource.statement_key.in_(chunk)).group_by(m.StatementSource.statement_key))
+        out.update(dict(conn.execute(q).all()))
     return out
 
 
-def get_statement(conn: Connection, key: str) -> StatementRow | None:
-    """One statement with its sources and meeting (the rows ``search_statements`` returns)."""
-    r = conn.execute(select(m.Statement.speaker_key, m.Statement.rejected).where(m.Statement.key == key)).first()
-    if r is None:
-        return None
-    rows = search_statements(conn, speaker=r.speaker_key, include_rejected=True) if r.speaker_key else []
-    for s in rows:
-        if s.key == key:
-            return s
-    # No speaker key: read it directly.
-    row = conn.execute(select(m.Statement).where(m.Statement.key == key)).first()
-    return StatementRow(row.key, row.speaker, row.speaker_key, row.quote, row.date, row.language, row.documents,
-                          row.confidence, None, [], row.reviewed, row.rejected)
+def _rows(conn: Conn, rows: list) -> list[StatementRow]:
+    """Rows as StatementRows: sources and meetings are read for these rows only."""
+    keys = [r.key for r in rows]
+    sources = first_sources(conn, "statement", keys)
+    meetings = _meetings(conn, keys)
+    return [StatementRow(r.key, r.speaker, r.speaker_key, r.quote, r.date, r.language, r.documents, r.confidence,
+                         meetings.get(r.key), sources.get(r.key, []), r.reviewed, r.rejected) for r in rows]
+
+
+def statements_page(conn: Conn, *, speaker: str | None = None, contains: str | None = None,
+                    meeting: str | None = None, include_rejected: bool = False, limit: int = 50, offset: int = 0,
+                    after: str | None = None) -> Page[StatementRow]:
+    """One page of quotations by speaker (any spelling) and/or containing all the given words
+    (any case, any script) and/or said at a meeting, oldest first; ``total`` counts them all."""
+    q = _query(conn, (speaker or "").strip() or None, (contains or "").strip() or None,
+               (meeting or "").strip() or None, include_rejected)
+    if q is None:
+        return Page([], 0, limit, offset)
+    rows = conn.execute(keyset(q, _ORDER, decode_cursor(after, 2), offset, limit)).all()
+    total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0)
+    cursor = encode_cursor([rows[-1].date_sort, rows[-1].key]) if rows else None
+    return Page(_rows(conn, rows), total, limit, offset, cursor)
+
+
+def search_statements(conn: Conn, *, speaker: str | None = None, contains: str | None = None,
+                      meeting: str | None = None, include_rejected: bool = False,
+                      limit: int | None = None) -> list[StatementRow]:
+    """All the quotations ``statements_page`` pages through (the first ``limit``), oldest first."""
+    q = _query(conn, speaker, contains, meeting, include_rejected)
+    if q is None:
+        return []
+    q = q.order_by(*_ORDER)
+    return _rows(conn, conn.execute(q.limit(limit) if limit else q).all())
+
+
+def get_statement(conn: Conn, key: str) -> StatementRow | None:
+    """One statement with its first sources and its meeting (the row ``statements_page`` gives)."""
+    q = _query(conn, None, None, None, include_rejected=True)
+    assert q is not None
+    rows = conn.execute(q.where(m.Statement.key == key)).all()
+    return _rows(conn, rows)[0] if rows else None
