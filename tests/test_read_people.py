@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import copy
 import json
+import os
+import uuid
 from urllib.parse import quote
 
 import pytest
@@ -14,7 +16,7 @@ from typer.testing import CliRunner
 
 from parley.server import create_app
 from parley.store import read
-from parley.store.db import open_store
+from parley.store.db import open_store, resolve_url
 from parley.store.ingest import Incoming, ingest
 from test_store_robust import doc_id, record
 
@@ -39,9 +41,33 @@ def _records() -> list[dict]:
     return out
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def db_url(request, tmp_path_factory):
+    """Every test on SQLite, and on PostgreSQL when PARLEY_TEST_PG_URL names a server."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("read-people") / "kb.db")
+        return
+    pg = os.environ.get("PARLEY_TEST_PG_URL")
+    if not pg:
+        pytest.skip("PARLEY_TEST_PG_URL is not set (a postgresql:// URL)")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"parley_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(resolve_url(pg), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(resolve_url(pg)).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    s = open_store(str(tmp_path_factory.mktemp("read-people") / "kb.db"))
+def store(db_url):
+    s = open_store(db_url)
     report = ingest(s, [Incoming(r, None, f"test:{i}") for i, r in enumerate(_records())])
     assert report.failures == [] and not report.consolidation.failures
     yield s
@@ -165,10 +191,10 @@ def test_the_person_view_starts_its_sub_lists(client):
 # --------------------------------------------------------------------------- one view, three renderings
 
 
-def test_the_cli_json_and_the_api_show_the_same_views(store, client):
+def test_the_cli_json_and_the_api_show_the_same_views(db_url, client):
     from parley.cli import app
 
-    db = store.engine.url.render_as_string(hide_password=False)
+    db = db_url
     run = CliRunner().invoke
     key = _person_key(client)
     res = run(app, ["person", key, "--db", db, "--json"])
