@@ -243,6 +243,9 @@ class PersonSource(Base):
 
 class Agreement(Base):
     __tablename__ = "agreements"
+    # Lists page by key among the agreements not rejected, filter by the parties (block), and count
+    # them from this index alone: the rows (with every value's sources) are read for one page only.
+    __table_args__ = (Index("ix_agreements_live", "key", "block", "rejected"),)
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -280,12 +283,15 @@ class AgreementSource(Base):
 class Statement(Base):
     __tablename__ = "statements"
     # Lists go oldest first and page from a cursor: an indexed, non-null sort key.
-    __table_args__ = (Index("ix_statements_date_sort", "date_sort", "key"),)
+    # (with ``rejected``: lists hide the rejected, and count them from this index alone; last, so
+    # that the planner never prefers it to the speaker's index for "rejected = false")
+    __table_args__ = (Index("ix_statements_date_sort", "date_sort", "key", "rejected"),
+                      Index("ix_statements_speaker", "speaker_key", "date_sort", "key"))
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
     speaker: Mapped[str | None] = mapped_column(Text)
-    speaker_key: Mapped[str | None] = mapped_column(String(KEY), index=True)
+    speaker_key: Mapped[str | None] = mapped_column(String(KEY))  # indexed with the sort key: a speaker's list
     quote: Mapped[str] = mapped_column(Text)
     search: Mapped[str] = mapped_column(Text)  # speaker and quote folded to lower case, for word search
     language: Mapped[str | None] = mapped_column(String(16))

@@ -113,7 +113,7 @@ def agreements_page(conn: Conn, *, party: str | None = None, kind: str | None = 
     q = _query((party or "").strip() or None, (kind or "").strip() or None, (contains or "").strip() or None, since,
                (meeting or "").strip() or None, include_rejected)
     rows = conn.execute(keyset(q, _ORDER, decode_cursor(after, 1), offset, limit)).all()
-    total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0)
+    total = int(conn.execute(q.with_only_columns(func.count(), maintain_column_froms=True)).scalar() or 0)
     return Page([_agreement_summary(r) for r in rows], total, limit, offset,
                 encode_cursor([rows[-1].key]) if rows else None)
 

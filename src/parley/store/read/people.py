@@ -20,7 +20,7 @@ from parley.store.read.common import Conn, Page, SourceRef, _cols, decode_cursor
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
 from parley.store.read.meetings import MeetingSummary, list_meetings_page
 from parley.store.read.sources import count_sources, first_sources
-from parley.store.read.statements import statements_page
+from parley.store.read.statements import StatementRow, statements_page
 
 
 @dataclass
@@ -97,7 +97,7 @@ def people_page(conn: Conn, *, contains: str | None = None, state: str | None = 
     """One page of people, most reported first; ``total`` counts all that match."""
     q = _query((contains or "").strip() or None, (state or "").strip() or None, include_rejected)
     rows = conn.execute(keyset(q, _ORDER, decode_cursor(after, 2), offset, limit)).all()
-    total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0)
+    total = int(conn.execute(q.with_only_columns(func.count(), maintain_column_froms=True)).scalar() or 0)
     return Page([_person_summary(r) for r in rows], total, limit, offset,
                 encode_cursor([-rows[-1].documents, rows[-1].key]) if rows else None)
 
@@ -121,30 +121,40 @@ def person_key_for(conn: Conn, name: str) -> str | None:
 def get_person(conn: Conn, name: str) -> PersonDetail | None:
     """A person by name (any spelling) or key, with offices over time, and the first few
     meetings and sources. None when no one matches; several matches give the best documented."""
+    found = _person(conn, name)
+    return found[0] if found else None
+
+
+def _person(conn: Conn, name: str) -> tuple[PersonDetail, Page[StatementRow]] | None:
+    """The person and the first page of their statements (its total is the detail's count)."""
     key = person_key_for(conn, name)
     if key is None:
         return None
-    r = conn.execute(select(m.Person.__table__).where(m.Person.key == key)).one()
+    # Not ``fields``: every value's sources, megabytes for the most reported people.
+    r = conn.execute(select(*_cols(m.Person, exclude=("fields",))).where(m.Person.key == key)).one()
     detail = PersonDetail(**asdict(_person_summary(r)), corrections=r.corrections or [])
     offices = [OfficeSpan(o.title, o.state, o.organization, o.first_seen, o.last_seen, o.documents, "reports")
-               for o in conn.execute(select(m.PersonOffice.__table__).where(m.PersonOffice.person_key == r.key)
+               for o in conn.execute(select(*_cols(m.PersonOffice, exclude=("sources",)))
+                                     .where(m.PersonOffice.person_key == r.key)
                                      .order_by(m.PersonOffice.first_seen, m.PersonOffice.office_key))]
     offices += [OfficeSpan(t.title, t.state, t.organization, t.start, t.end, 0, "registry")
                 for t in _registry_terms(r.name)]
     detail.offices = sorted(offices, key=lambda o: (o.first_seen or "9999", o.basis, o.title))
     meetings = person_meetings(conn, r.key, limit=MEETINGS_SHOWN)
     detail.meetings, detail.meetings_count = meetings.items, meetings.total
-    detail.statements = statements_page(conn, speaker=r.key, limit=1).total
+    statements = statements_page(conn, speaker=r.key, limit=STATEMENTS_SHOWN)
+    detail.statements = statements.total
     detail.sources = first_sources(conn, "person", [r.key]).get(r.key, [])
     detail.sources_count = count_sources(conn, "person", r.key)
-    return detail
+    return detail, statements
 
 
 def _live_meetings(conn: Conn, key: str) -> Select:
-    """The keys of the meetings (not rejected) a person attended, under any of their identity keys."""
-    return select(m.MeetingMember.meeting_key).where(
-        m.MeetingMember.kind == "person", m.MeetingMember.value.in_(person_alias_keys(conn, [key])),
-        m.MeetingMember.meeting_key.in_(select(m.Meeting.key).where(m.Meeting.rejected.is_(False))))
+    """The keys of the meetings (not rejected) a person attended, under any of their identity keys
+    (a join: the meetings table is read for these meetings only)."""
+    return (select(m.MeetingMember.meeting_key).join(m.Meeting, m.Meeting.key == m.MeetingMember.meeting_key)
+            .where(m.MeetingMember.kind == "person", m.MeetingMember.value.in_(person_alias_keys(conn, [key])),
+                   m.Meeting.rejected.is_(False)))
 
 
 def person_meetings(conn: Conn, key: str, *, limit: int = 50, offset: int = 0) -> Page[MeetingSummary]:
@@ -289,10 +299,10 @@ def co_attendees(conn: Conn, person_key: str, *, limit: int = CO_ATTENDEES_SHOWN
 
 def person_view(conn: Conn, key: str) -> dict[str, Any] | None:
     """What the person page, ``GET /api/people/{key}`` and ``parley person --json`` show."""
-    detail = get_person(conn, key)
-    if detail is None:
+    found = _person(conn, key)
+    if found is None:
         return None
-    statements = statements_page(conn, speaker=detail.key, limit=STATEMENTS_SHOWN)
+    detail, statements = found
     co = co_attendees(conn, detail.key)
     detail.co_attendees_count = co.total
     corrections = [c.to_dict() for c in list_corrections(conn, target_kind="person", target_key=detail.key)]

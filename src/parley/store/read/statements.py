@@ -104,7 +104,7 @@ def statements_page(conn: Conn, *, speaker: str | None = None, contains: str | N
     if q is None:
         return Page([], 0, limit, offset)
     rows = conn.execute(keyset(q, _ORDER, decode_cursor(after, 2), offset, limit)).all()
-    total = int(conn.execute(select(func.count()).select_from(q.subquery())).scalar() or 0)
+    total = int(conn.execute(q.with_only_columns(func.count(), maintain_column_froms=True)).scalar() or 0)
     cursor = encode_cursor([rows[-1].date_sort, rows[-1].key]) if rows else None
     return Page(_rows(conn, rows), total, limit, offset, cursor)
 
