@@ -255,16 +255,30 @@ def _load_facts(conn: Connection, kind: str, block: str, fact_corr: dict, locate
     return out
 
 
+REVIEW_FLAGS = ("conflict", "duplicate_ordinal")
+
+
+def open_conflicts(flags: list[dict[str, Any]] | None) -> int:
+    """How many of an entity's flags still need a person: conflicts and duplicate ordinals that
+    no correction resolved (the review queue lists these first)."""
+    return sum(1 for f in flags or [] if not f.get("resolved_by") and f.get("code") in REVIEW_FLAGS)
+
+
 def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) -> None:
     for table in m.DERIVED[kind]:
         conn.execute(delete(table).where(table.block == block))
+    conn.execute(delete(m.AppliedCorrection).where(m.AppliedCorrection.kind == kind,
+                                                   m.AppliedCorrection.block == block))
     if not entities:
         return
     rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
     for e in entities:
         common = {"key": e.key, "block": block, "confidence": e.confidence, "reviewed": e.reviewed,
                   "rejected": e.rejected, "fields": e.fields, "corrections": e.corrections,
-                  "documents": e.extra.get("documents", len({s.document_id for s in e.sources}))}
+                  "documents": e.extra.get("documents", len({s.document_id for s in e.sources})),
+                  "open_conflicts": open_conflicts(e.flags)}
+        rows[m.AppliedCorrection] += [{"correction_id": c, "kind": kind, "entity_key": e.key, "block": block}
+                                      for c in sorted(set(e.corrections))]
         v = e.values
         if kind == "meeting":
             rows[m.Meeting].append({**common, **{k: v.get(k) for k in (
@@ -310,6 +324,6 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) ->
                 rows[m.StatementSource].append({"document_id": s.document_id, "fact_idx": s.index,
                                                 "statement_key": e.key, "block": block,
                                                 "meeting_idx": s.meeting_index, "evidence": s.evidence})
-    for table in m.DERIVED[kind]:
+    for table in (*m.DERIVED[kind], m.AppliedCorrection):
         if rows.get(table):
             conn.execute(insert(table), rows[table])

@@ -115,6 +115,19 @@ class Correction(Base):
     reverted_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
+class AppliedCorrection(Base):
+    """Which entity applies which correction, written by consolidation with the entity (derived,
+    replaced with its block): a correction's status (applied or orphaned) is one lookup here."""
+
+    __tablename__ = "applied_corrections"
+    __table_args__ = (Index("ix_applied_corrections_block", "kind", "block"),)
+
+    correction_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)
+    entity_key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
+    block: Mapped[str] = mapped_column(String(KEY))
+
+
 class ApiToken(Base):
     """A write token of the web API (parley.server.tokens): only a salted hash of its secret is kept."""
 
@@ -135,6 +148,7 @@ class ApiToken(Base):
 
 class Meeting(Base):
     __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_review", "rejected", "open_conflicts", "reviewed", "confidence", "key"),)
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -154,6 +168,9 @@ class Meeting(Base):
     first_reported: Mapped[str | None] = mapped_column(String(10))
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
+    # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
+    open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     flags: Mapped[list[Any]] = mapped_column(JSON)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
@@ -186,6 +203,7 @@ class MeetingMember(Base):
 
 class Person(Base):
     __tablename__ = "people"
+    __table_args__ = (Index("ix_people_review", "rejected", "open_conflicts", "reviewed", "confidence", "key"),)
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -198,6 +216,9 @@ class Person(Base):
     confidence: Mapped[float] = mapped_column(Float)
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
+    # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
+    open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
 
@@ -242,6 +263,7 @@ class PersonSource(Base):
 
 class Agreement(Base):
     __tablename__ = "agreements"
+    __table_args__ = (Index("ix_agreements_review", "rejected", "open_conflicts", "reviewed", "confidence", "key"),)
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -260,6 +282,9 @@ class Agreement(Base):
     documents: Mapped[int] = mapped_column(Integer)
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
+    # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
+    open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     flags: Mapped[list[Any]] = mapped_column(JSON)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
@@ -278,6 +303,7 @@ class AgreementSource(Base):
 
 class Statement(Base):
     __tablename__ = "statements"
+    __table_args__ = (Index("ix_statements_review", "rejected", "open_conflicts", "reviewed", "confidence", "key"),)
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -291,6 +317,9 @@ class Statement(Base):
     documents: Mapped[int] = mapped_column(Integer)
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
+    # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
+    open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
 

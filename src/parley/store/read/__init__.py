@@ -64,10 +64,7 @@ from parley.store.read.people import (
 from parley.store.read.review import (
     ReviewItem,
     corrections_page,
-    first_source,
-    open_conflicts,
-    review_items,
-    review_queue,
+    review_page,
 )
 from parley.store.read.search import SearchResults, search
 from parley.store.read.statements import StatementRow, get_statement, search_statements
@@ -103,7 +100,6 @@ __all__ = [
     "fact_spans",
     "filter_options",
     "find_people",
-    "first_source",
     "format_spans",
     "get_agreement",
     "get_document",
@@ -122,7 +118,6 @@ __all__ = [
     "merge_spans",
     "network",
     "office_holders",
-    "open_conflicts",
     "parse_office",
     "parse_spans",
     "participants_by_state",
@@ -131,8 +126,7 @@ __all__ = [
     "person_keys_by_alias",
     "person_view",
     "record_of",
-    "review_items",
-    "review_queue",
+    "review_page",
     "search",
     "search_statements",
     "segments",
