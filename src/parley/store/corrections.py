@@ -380,10 +380,9 @@ def _anchor_block(conn: Connection, kind: str, anchor: dict[str, Any]) -> str | 
 
 
 def _resolve_doc(conn: Connection, prefix: str) -> str:
-    if conn.execute(select(m.Document.id).where(m.Document.id == prefix)).first() is not None:
-        return prefix
-    ids = conn.execute(select(m.Document.id).where(m.Document.id.startswith(prefix, autoescape=True))
-                       .limit(2)).scalars().all()
+    from parley.store.read.documents import matching_documents  # the read layer imports this module
+
+    ids = matching_documents(conn, prefix)
     if not ids:
         raise CorrectionError(f"no document {prefix!r}; `parley meeting KEY` lists the documents of a meeting")
     if len(ids) > 1:

@@ -171,6 +171,11 @@ class Meeting(Base):
     # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
     # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
     open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the review queue shows of it, kept at consolidation so that a page of the queue reads a
+    # few small values instead of decoding every flag and source: its first source (by publication
+    # date) with the evidence spans, and (meetings, agreements) its open flags, a few sources per value.
+    first_source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    open_flags: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
     flags: Mapped[list[Any]] = mapped_column(JSON)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
@@ -219,6 +224,10 @@ class Person(Base):
     # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
     # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
     open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the review queue shows of it, kept at consolidation so that a page of the queue reads a
+    # few small values instead of decoding every flag and source: its first source (by publication
+    # date) with the evidence spans, and (meetings, agreements) its open flags, a few sources per value.
+    first_source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
 
@@ -285,6 +294,11 @@ class Agreement(Base):
     # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
     # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
     open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the review queue shows of it, kept at consolidation so that a page of the queue reads a
+    # few small values instead of decoding every flag and source: its first source (by publication
+    # date) with the evidence spans, and (meetings, agreements) its open flags, a few sources per value.
+    first_source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    open_flags: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
     flags: Mapped[list[Any]] = mapped_column(JSON)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
@@ -320,6 +334,10 @@ class Statement(Base):
     # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
     # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
     open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the review queue shows of it, kept at consolidation so that a page of the queue reads a
+    # few small values instead of decoding every flag and source: its first source (by publication
+    # date) with the evidence spans, and (meetings, agreements) its open flags, a few sources per value.
+    first_source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
 

@@ -1,8 +1,9 @@
 """The review queue: open conflicts first, then low confidence; an item's conflicts and first evidence.
 
 The queue is read from indexed columns written at consolidation (``open_conflicts``, ``reviewed``,
-``rejected``, ``confidence``), filtered, sorted and paged in SQL; only the page's items have their
-flags, conflicting values and first evidence loaded, a few queries for the whole page."""
+``rejected``, ``confidence``), filtered, sorted and paged in SQL; only the page's items are read,
+with what consolidation kept for the queue (their open flags, a few sources per value, and their
+first source), a few queries for the whole page."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_, uni
 from sqlalchemy.engine import Connection
 
 from parley.store import models as m
-from parley.store.consolidate import REVIEW_FLAGS
 from parley.store.corrections import CorrectionView, correction_views
 from parley.store.read.common import Page, decode_cursor, encode_cursor, enrich_sources
 
@@ -25,13 +25,6 @@ _KINDS: dict[str, tuple[Any, Any]] = {
     "person": (m.Person, m.Person.name),
     "statement": (m.Statement, m.Statement.quote),
 }
-_SOURCE_KEY = {
-    "meeting": m.MeetingSource.meeting_key, "agreement": m.AgreementSource.agreement_key,
-    "statement": m.StatementSource.statement_key, "person": m.PersonSource.person_key,
-}
-# Sources shown per conflicting value: the count says how many there are; the entity's page
-# lists them all.
-SOURCES_PER_VALUE = 3
 
 
 @dataclass
@@ -42,7 +35,8 @@ class ReviewItem:
     confidence: float
     documents: int
     reasons: list[str]
-    conflicts: list[dict[str, Any]] = field(default_factory=list)  # each open conflict's values, a few sources each
+    # each open conflict's values, with how many documents give each and its first few sources
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
     evidence: dict[str, Any] | None = None  # the first source (by publication date) with its spans
 
 
@@ -106,56 +100,28 @@ def review_page(conn: Connection, *, below: float = 0.7, limit: int = 50, offset
 
 
 def _items(conn: Connection, rows: list[Any], below: float) -> list[ReviewItem]:
-    """The page's items with their reasons, open conflicts and first evidence: per kind, one
-    query for the entities and one for their first sources."""
+    """The page's items with their reasons, open conflicts and first evidence, kept small at
+    consolidation (``open_flags``, ``first_source``): one query per kind on the page."""
     keys: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         keys[r.kind].append(r.key)
     built: dict[tuple[str, str], ReviewItem] = {}
     for kind, ks in keys.items():
         table, label = _KINDS[kind]
-        for r in conn.execute(select(table.key, label, table.confidence, table.documents, table.reviewed)
-                              .where(table.key.in_(ks))):
-            low = [f"confidence {r.confidence:.2f}"] if r.confidence < below and not r.reviewed else []
-            built[(kind, r.key)] = ReviewItem(kind, r.key, (r[1] or "")[:120] if kind == "statement" else r[1] or "",
-                                              r.confidence, r.documents, low)
-        conflicted = [r.key for r in rows if r.kind == kind and r.rank == 0]
-        if conflicted:  # only meetings and agreements have flags
-            for r in conn.execute(select(table.key, table.flags, table.fields).where(table.key.in_(conflicted))):
-                item = built[(kind, r.key)]
-                open_flags = [f for f in r.flags or [] if not f.get("resolved_by") and f.get("code") in REVIEW_FLAGS]
-                item.reasons[:0] = [f"{f['code']} {f.get('field', '')}".strip() for f in open_flags]
-                item.conflicts = [_conflict(f, r.fields or {}) for f in open_flags if f["code"] == "conflict"]
-        for key, ev in _first_sources(conn, kind, ks).items():
-            built[(kind, key)].evidence = ev
+        flags = table.open_flags if kind in ("meeting", "agreement") else literal(None)
+        for r in conn.execute(select(table.key, label, table.confidence, table.documents, table.reviewed,
+                                     table.first_source, flags.label("open_flags")).where(table.key.in_(ks))):
+            shown = r.open_flags or []
+            reasons = [f"{f['code']} {f.get('field') or ''}".strip() for f in shown]
+            if r.confidence < below and not r.reviewed:
+                reasons.append(f"confidence {r.confidence:.2f}")
+            built[(kind, r.key)] = ReviewItem(
+                kind, r.key, (r[1] or "")[:120] if kind == "statement" else r[1] or "", r.confidence, r.documents,
+                reasons, [{"field": f.get("field"), "values": f["values"]} for f in shown if f["code"] == "conflict"],
+                r.first_source)
     items = [built[(r.kind, r.key)] for r in rows]
     enrich_sources(conn, [i.conflicts for i in items])
     return items
-
-
-def _conflict(flag: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
-    """One open conflict: each value with how many documents give it and its first few sources."""
-    entries = fields.get(flag.get("field"), [])
-    values = []
-    for v in flag.get("values", []):
-        srcs = next((e["sources"] for e in entries if e.get("value") == v["value"]), [])
-        srcs = [s for s in srcs if "document" in s]
-        values.append({"value": v["value"], "documents": len(v.get("documents", [])),
-                       "sources": [dict(s) for s in srcs[:SOURCES_PER_VALUE]], "sources_total": len(srcs)})
-    return {"field": flag.get("field"), "values": values}
-
-
-def _first_sources(conn: Connection, kind: str, keys: list[str]) -> dict[str, dict[str, Any]]:
-    """The first document (by publication date) behind each of ``keys``, with its evidence spans."""
-    table, key_col = m.SOURCES[kind], _SOURCE_KEY[kind]
-    n = func.row_number().over(partition_by=key_col,
-                               order_by=(m.Document.published, table.document_id, table.fact_idx)).label("n")
-    ranked = (select(key_col.label("key"), table.document_id, table.evidence, m.Document.outlet,
-                     m.Document.published, n)
-              .join(m.Document, m.Document.id == table.document_id).where(key_col.in_(keys)).subquery())
-    return {r.key: {"document": r.document_id, "spans": r.evidence or [], "outlet": r.outlet,
-                    "published": r.published}
-            for r in conn.execute(select(ranked).where(ranked.c.n == 1))}
 
 
 def corrections_page(conn: Connection, *, limit: int, offset: int = 0, after: str | None = None,
