@@ -305,7 +305,7 @@ def test_people_offices_over_time_and_office_holders(tmp_path, kb_items):
         rows = read.search_statements(conn, speaker="Wolfovich", contains="EXPERTS constant")
         assert len(rows) == 1 and rows[0].meeting == CIS14 and len(rows[0].sources) == 2
         assert read.search_statements(conn, contains="no such words here") == []
-        queue = read.review_queue(conn)
+        queue = read.review_page(conn).items
         assert queue[0].key == CIS14 and "conflict start" in queue[0].reasons
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from sqlalchemy.engine import Connection
 
 from parley.server.auth import writer
-from parley.server.http import Limit, Offset, correct, get_conn, json_response, paged, revert
+from parley.server.http import After, Limit, Offset, correct, get_conn, json_response, page_response, revert
 from parley.server.schemas import MAX_KEY, CorrectionIn, Page, RevertIn, ReviewItemOut
 from parley.server.tokens import TokenInfo
 from parley.store import read
@@ -25,17 +25,22 @@ CorrectionId = Annotated[int, Path(ge=1, le=2**53, description="The correction's
 @router.get("/review", response_model=Page[ReviewItemOut], summary="Facts to review: conflicts, then low confidence")
 def api_review(request: Request, conn: Annotated[Connection, Depends(get_conn)],
                below: Annotated[float, Query(ge=0, le=1, description="Confidence under which a fact is listed.")] = 0.7,
-               limit: Limit = 50, offset: Offset = 0):
+               limit: Limit = 50, offset: Offset = 0, after: After = None):
     """Unresolved conflicts first, then low-confidence meetings, agreements, statements and
-    people; reviewed and rejected ones are left out. Each item carries its open ``conflicts``
-    (every value with its sources) and ``evidence`` (its first source's spans). ``failed_blocks``
-    lists the blocks whose consolidation failed (their documents and the error): they show what
-    they held before until the cause is fixed (a document removed, a correction reverted)."""
+    people; reviewed and rejected ones are left out; ``count`` is the whole queue. Each item
+    carries its open ``conflicts`` (every value with how many documents give it and its first
+    sources, ``sources_total`` saying how many there are) and ``evidence`` (its first source's
+    spans). ``failed_blocks`` lists the blocks whose consolidation failed (their documents and
+    the error): they show what they held before until the cause is fixed (a document removed, a
+    correction reverted)."""
     from parley.store.consolidate import failed_blocks
 
-    items, more = read.review_items(conn, below, limit, offset)
-    return paged(request, items, limit=limit, offset=offset, more=more,
-                 extra={"below": below, "failed_blocks": [f.to_dict() for f in failed_blocks(conn)]})
+    try:
+        page = read.review_page(conn, below=below, limit=limit, offset=offset, after=after)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return page_response(request, page,
+                         extra={"below": below, "failed_blocks": [f.to_dict() for f in failed_blocks(conn)]})
 
 
 @router.get("/corrections", response_model=Page[CorrectionView], summary="Every correction, newest first")
@@ -44,11 +49,16 @@ def api_corrections(request: Request, conn: Annotated[Connection, Depends(get_co
                                                                                        "statement, fact")] = None,
                     target_key: Annotated[str | None, Query(max_length=MAX_KEY,
                                                             description="Only this target.")] = None,
-                    limit: Limit = 50, offset: Offset = 0):
+                    limit: Limit = 50, offset: Offset = 0, after: After = None):
     """Who changed what, when and why; ``status`` says whether it still applies (applied,
-    reverted, orphaned when its target is no longer in the record, or revert)."""
-    items, more = read.corrections_page(conn, limit, offset, target_kind, target_key)
-    return paged(request, [c.to_dict() for c in items], limit=limit, offset=offset, more=more)
+    reverted, orphaned when its target is no longer in the record, or revert); ``count`` is
+    the number of corrections the filter matches."""
+    try:
+        page = read.corrections_page(conn, limit=limit, offset=offset, after=after, target_kind=target_kind,
+                                     target_key=target_key)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    return page_response(request, page)
 
 
 @router.post("/corrections", response_model=CorrectionView, status_code=201, summary="Accept, reject or edit a fact",

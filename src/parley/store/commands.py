@@ -519,16 +519,18 @@ def review(db: DbOpt = None,
            limit: Annotated[int, typer.Option()] = 50, as_json: JsonOpt = False) -> None:
     """Facts to check: conflicts first, then low confidence. Settle them with `parley fix`."""
     from parley.store.consolidate import failed_blocks
-    from parley.store.read import review_queue
+    from parley.store.read import review_page
 
     with _store(db) as store, store.connect() as conn:
-        items = review_queue(conn, below=below, limit=limit)
+        page = review_page(conn, below=below, limit=limit)
         failed = failed_blocks(conn)
+    items = page.items
     if as_json:
         _json(items)
         return
     _report_failures(failed)
-    table = Table("kind", "key", "what", "conf.", "docs", "why", title=f"{len(items)} item(s) to review")
+    table = Table("kind", "key", "what", "conf.", "docs", "why",
+                  title=f"{len(items)} of {page.total} item(s) to review")
     for i in items:
         table.add_row(i.kind, i.key, i.label[:60], f"{i.confidence:.2f}", str(i.documents), "; ".join(i.reasons))
     out.print(table)

@@ -106,7 +106,7 @@ class _Rebuilder:
         """Replace the block's derived rows; (entities, facts)."""
         facts = _load_facts(self.conn, kind, block, self.fact_corr, self.located, self.removed)
         entities = RUNNERS[kind](block, facts, self.corrections.get(kind, []))
-        _replace(self.conn, kind, block, entities)
+        _replace(self.conn, kind, block, entities, {f.doc.id: f.doc for f in facts})
         self.conn.execute(delete(m.Dirty).where(m.Dirty.kind == kind, m.Dirty.block == block))
         if (kind, block) in self.failed:
             self.conn.execute(delete(m.BlockFailure).where(m.BlockFailure.kind == kind,
@@ -255,22 +255,69 @@ def _load_facts(conn: Connection, kind: str, block: str, fact_corr: dict, locate
     return out
 
 
-def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) -> None:
+REVIEW_FLAGS = ("conflict", "duplicate_ordinal")
+
+
+# Sources kept per value of a flag for the review queue (each value says how many it has).
+SOURCES_PER_VALUE = 3
+
+
+def open_flags(flags: list[dict[str, Any]] | None, fields: dict[str, Any]) -> list[dict[str, Any]]:
+    """The flags that still need a person (conflicts and duplicate ordinals no correction
+    resolved), as the review queue shows them: each value with how many documents give it and
+    its first few sources."""
+    out = []
+    for f in flags or []:
+        if f.get("resolved_by") or f.get("code") not in REVIEW_FLAGS:
+            continue
+        entries = fields.get(f.get("field"), [])
+        values = []
+        for v in f.get("values", []):
+            srcs = [s for s in next((e["sources"] for e in entries if e.get("value") == v["value"]), [])
+                    if "document" in s]
+            values.append({"value": v["value"], "documents": len(v.get("documents", [])),
+                           "sources": srcs[:SOURCES_PER_VALUE], "sources_total": len(srcs)})
+        out.append({"code": f["code"], "field": f.get("field"), "values": values})
+    return out
+
+
+def first_source(e: Entity, docs: dict[str, DocMeta]) -> dict[str, Any] | None:
+    """The entity's first source by publication date (undated ones first, as SQL sorts nulls
+    in SQLite), with its evidence spans: the review queue's link to the evidence."""
+    def order(s) -> tuple[bool, str, str, int]:
+        published = docs[s.document_id].published if s.document_id in docs else None
+        return (published is not None, published or "", s.document_id, s.index)
+
+    first = min(e.sources, key=order, default=None)
+    if first is None:
+        return None
+    doc = docs.get(first.document_id)
+    return {"document": first.document_id, "item": first.index, "spans": first.evidence or [],
+            "outlet": doc.outlet if doc else None, "published": doc.published if doc else None}
+
+
+def _replace(conn: Connection, kind: str, block: str, entities: list[Entity], docs: dict[str, DocMeta]) -> None:
     for table in m.DERIVED[kind]:
         conn.execute(delete(table).where(table.block == block))
+    conn.execute(delete(m.AppliedCorrection).where(m.AppliedCorrection.kind == kind,
+                                                   m.AppliedCorrection.block == block))
     if not entities:
         return
     rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
     for e in entities:
         common = {"key": e.key, "block": block, "confidence": e.confidence, "reviewed": e.reviewed,
                   "rejected": e.rejected, "fields": e.fields, "corrections": e.corrections,
-                  "documents": e.extra.get("documents", len({s.document_id for s in e.sources}))}
+                  "documents": e.extra.get("documents", len({s.document_id for s in e.sources})),
+                  "first_source": first_source(e, docs)}
+        shown = open_flags(e.flags, e.fields)
+        rows[m.AppliedCorrection] += [{"correction_id": c, "kind": kind, "entity_key": e.key, "block": block}
+                                      for c in sorted(set(e.corrections))]
         v = e.values
         if kind == "meeting":
             rows[m.Meeting].append({**common, **{k: v.get(k) for k in (
                 "series", "ordinal", "name", "status", "start", "end", "place", "country", "chair", "chair_key")},
                 "format": v.get("format") or "multilateral", "first_reported": e.extra.get("first_reported"),
-                "flags": e.flags})
+                "flags": e.flags, "open_conflicts": len(shown), "open_flags": shown})
             for s in e.sources:
                 rows[m.MeetingSource].append({"document_id": s.document_id, "fact_idx": s.index, "meeting_key": e.key,
                                               "block": block, "status": s.status, "evidence": s.evidence})
@@ -297,7 +344,8 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) ->
         elif kind == "agreement":
             rows[m.Agreement].append({**common, **{k: v.get(k) for k in (
                 "title", "title_en", "kind", "parties", "signatories", "signed", "valid_from", "valid_to",
-                "sequence", "predecessor", "successor")}, "flags": e.flags})
+                "sequence", "predecessor", "successor")}, "flags": e.flags, "open_conflicts": len(shown),
+                "open_flags": shown})
             for s in e.sources:
                 rows[m.AgreementSource].append({"document_id": s.document_id, "fact_idx": s.index,
                                                 "agreement_key": e.key, "block": block,
@@ -310,6 +358,6 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) ->
                 rows[m.StatementSource].append({"document_id": s.document_id, "fact_idx": s.index,
                                                 "statement_key": e.key, "block": block,
                                                 "meeting_idx": s.meeting_index, "evidence": s.evidence})
-    for table in m.DERIVED[kind]:
+    for table in (*m.DERIVED[kind], m.AppliedCorrection):
         if rows.get(table):
             conn.execute(insert(table), rows[table])

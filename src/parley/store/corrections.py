@@ -380,10 +380,9 @@ def _anchor_block(conn: Connection, kind: str, anchor: dict[str, Any]) -> str | 
 
 
 def _resolve_doc(conn: Connection, prefix: str) -> str:
-    if conn.execute(select(m.Document.id).where(m.Document.id == prefix)).first() is not None:
-        return prefix
-    ids = conn.execute(select(m.Document.id).where(m.Document.id.startswith(prefix, autoescape=True))
-                       .limit(2)).scalars().all()
+    from parley.store.read.documents import matching_documents  # the read layer imports this module
+
+    ids = matching_documents(conn, prefix)
     if not ids:
         raise CorrectionError(f"no document {prefix!r}; `parley meeting KEY` lists the documents of a meeting")
     if len(ids) > 1:
@@ -461,40 +460,46 @@ def list_corrections(conn: Connection, *, target_kind: str | None = None, target
         q = q.where(m.Correction.target_key == target_key)
     if ids:
         q = q.where(m.Correction.id.in_(ids))
-    rows = conn.execute(q.order_by(m.Correction.id)).all()
-    out = []
-    for row in rows:
-        if row.action == "revert":
-            status = "revert"
-        elif row.reverted_by is not None:
-            status = "reverted"
-        elif _applies(conn, row):
-            status = "applied"
-        else:
-            status = "orphaned"
-        out.append(_view(row, status))
-    return out
+    return correction_views(conn, conn.execute(q.order_by(m.Correction.id)).all())
 
 
-def _applies(conn: Connection, row) -> bool:
-    if row.target_kind == "document":
-        return conn.execute(select(m.Document.id).where(m.Document.id == row.target_key)).first() is not None
-    if row.target_kind == "fact":
-        doc, kind, idx = parse_fact_key(row.target_key)
-        rows = conn.execute(select(m.Fact.kind, m.Fact.idx, m.Fact.subject).where(m.Fact.document_id == doc,
-                                                                                  m.Fact.kind == kind)).all()
+def correction_views(conn: Connection, rows: list[Any]) -> list[CorrectionView]:
+    """Correction rows as views with their status: ``revert``, ``reverted``, ``applied`` (an
+    entity of the record applies it, its document is stored, its fact is found), else
+    ``orphaned``. Found for all the rows together, a few queries whatever their number."""
+    live = [r for r in rows if r.action != "revert" and r.reverted_by is None]
+    applied = _applied(conn, live)
+    return [_view(r, "revert" if r.action == "revert" else "reverted" if r.reverted_by is not None
+                  else "applied" if r.id in applied else "orphaned") for r in rows]
+
+
+_CHUNK = 500  # ids per IN list: far under any database's limit on bound parameters
+
+
+def _applied(conn: Connection, rows: list[Any]) -> set[int]:
+    out: set[int] = set()
+    entity = [r.id for r in rows if r.target_kind in _ENTITY_TABLE]
+    for i in range(0, len(entity), _CHUNK):
+        # Written by consolidation with the entities that apply them (models.AppliedCorrection).
+        out |= set(conn.execute(select(m.AppliedCorrection.correction_id).where(
+            m.AppliedCorrection.correction_id.in_(entity[i:i + _CHUNK]))).scalars())
+    docs = sorted({r.target_key for r in rows if r.target_kind == "document"})
+    stored: set[str] = set()
+    for i in range(0, len(docs), _CHUNK):
+        stored |= set(conn.execute(select(m.Document.id).where(m.Document.id.in_(docs[i:i + _CHUNK]))).scalars())
+    out |= {r.id for r in rows if r.target_kind == "document" and r.target_key in stored}
+    facts = [(r, *parse_fact_key(r.target_key)) for r in rows if r.target_kind == "fact"]
+    fact_docs = sorted({doc for _, doc, _, _ in facts})
+    subjects: dict[str, dict[tuple[str, int], str | None]] = defaultdict(dict)
+    for i in range(0, len(fact_docs), _CHUNK):
+        for f in conn.execute(select(m.Fact.document_id, m.Fact.kind, m.Fact.idx, m.Fact.subject).where(
+                m.Fact.document_id.in_(fact_docs[i:i + _CHUNK]))):
+            subjects[f.document_id][(f.kind, f.idx)] = f.subject
+    for row, doc, kind, idx in facts:
         fc = FactCorrection(_as_entity_correction(row), doc, kind, idx, (row.anchor or {}).get("subject"))
-        return bool(locate([fc], {(r.kind, r.idx): r.subject for r in rows}))
-    table = _ENTITY_TABLE[row.target_kind]
-    found = conn.execute(select(table.corrections).where(table.key == row.target_key)).scalar()
-    if found is not None and row.id in found:
-        return True
-    if row.anchor:
-        block = _anchor_block(conn, row.target_kind, row.anchor)
-        if block is not None:
-            rows = conn.execute(select(table.corrections).where(table.block == block)).scalars().all()
-            return any(row.id in (c or []) for c in rows)
-    return False
+        if locate([fc], subjects.get(doc, {})):
+            out.add(row.id)
+    return out
 
 
 EDITABLE = {

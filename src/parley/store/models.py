@@ -116,6 +116,19 @@ class Correction(Base):
     reverted_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
+class AppliedCorrection(Base):
+    """Which entity applies which correction, written by consolidation with the entity (derived,
+    replaced with its block): a correction's status (applied or orphaned) is one lookup here."""
+
+    __tablename__ = "applied_corrections"
+    __table_args__ = (Index("ix_applied_corrections_block", "kind", "block"),)
+
+    correction_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)
+    entity_key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
+    block: Mapped[str] = mapped_column(String(KEY))
+
+
 class ApiToken(Base):
     """A write token of the web API (parley.server.tokens): only a salted hash of its secret is kept."""
 
@@ -136,6 +149,7 @@ class ApiToken(Base):
 
 class Meeting(Base):
     __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_review", "rejected", "open_conflicts", "reviewed", "confidence", "key"),)
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -155,6 +169,14 @@ class Meeting(Base):
     first_reported: Mapped[str | None] = mapped_column(String(10))
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
+    # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
+    open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the review queue shows of it, kept at consolidation so that a page of the queue reads a
+    # few small values instead of decoding every flag and source: its first source (by publication
+    # date) with the evidence spans, and (meetings, agreements) its open flags, a few sources per value.
+    first_source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    open_flags: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
     flags: Mapped[list[Any]] = mapped_column(JSON)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
@@ -187,6 +209,7 @@ class MeetingMember(Base):
 
 class Person(Base):
     __tablename__ = "people"
+    __table_args__ = (Index("ix_people_review", "rejected", "open_conflicts", "reviewed", "confidence", "key"),)
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -199,6 +222,13 @@ class Person(Base):
     confidence: Mapped[float] = mapped_column(Float)
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
+    # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
+    open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the review queue shows of it, kept at consolidation so that a page of the queue reads a
+    # few small values instead of decoding every flag and source: its first source (by publication
+    # date) with the evidence spans, and (meetings, agreements) its open flags, a few sources per value.
+    first_source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
 
@@ -245,7 +275,9 @@ class Agreement(Base):
     __tablename__ = "agreements"
     # Lists page by key among the agreements not rejected, filter by the parties (block), and count
     # them from this index alone: the rows (with every value's sources) are read for one page only.
-    __table_args__ = (Index("ix_agreements_live", "key", "block", "rejected"),)
+    # The review queue: open conflicts first, then the least confident.
+    __table_args__ = (Index("ix_agreements_live", "key", "block", "rejected"),
+                      Index("ix_agreements_review", "rejected", "open_conflicts", "reviewed", "confidence", "key"))
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -264,6 +296,14 @@ class Agreement(Base):
     documents: Mapped[int] = mapped_column(Integer)
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
+    # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
+    open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the review queue shows of it, kept at consolidation so that a page of the queue reads a
+    # few small values instead of decoding every flag and source: its first source (by publication
+    # date) with the evidence spans, and (meetings, agreements) its open flags, a few sources per value.
+    first_source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    open_flags: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
     flags: Mapped[list[Any]] = mapped_column(JSON)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
@@ -286,7 +326,8 @@ class Statement(Base):
     # (with ``rejected``: lists hide the rejected, and count them from this index alone; last, so
     # that the planner never prefers it to the speaker's index for "rejected = false")
     __table_args__ = (Index("ix_statements_date_sort", "date_sort", "key", "rejected"),
-                      Index("ix_statements_speaker", "speaker_key", "date_sort", "key"))
+                      Index("ix_statements_speaker", "speaker_key", "date_sort", "key"),
+                      Index("ix_statements_review", "rejected", "open_conflicts", "reviewed", "confidence", "key"))
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -301,6 +342,13 @@ class Statement(Base):
     documents: Mapped[int] = mapped_column(Integer)
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
+    # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
+    open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the review queue shows of it, kept at consolidation so that a page of the queue reads a
+    # few small values instead of decoding every flag and source: its first source (by publication
+    # date) with the evidence spans, and (meetings, agreements) its open flags, a few sources per value.
+    first_source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
 

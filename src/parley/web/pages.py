@@ -32,7 +32,7 @@ from parley.server.http import (
 from parley.server.schemas import CorrectionIn
 from parley.server.tokens import verify_token
 from parley.store import read
-from parley.store.corrections import EDITABLE
+from parley.store.corrections import EDITABLE, list_corrections
 from parley.store.db import StoreError
 from parley.web.render import agreement_url, person_url, render, statement_url
 
@@ -263,14 +263,14 @@ def page_url_api(path: str, **params: Any) -> str:
 @router.get("/review")
 def review(request: Request, conn: Conn, below: Annotated[float, Query(ge=0, le=1)] = 0.7, offset: Offset = 0,
            done: Annotated[int | None, Query(ge=1, le=2**53)] = None):
-    items, more = read.review_items(conn, below, 50, offset)
-    nxt, prev = page_links(request, limit=50, offset=offset, more=more)
-    recent, _ = read.corrections_page(conn, 15, 0)
-    made = next((c for c in recent if c.id == done), None) if done else None
+    page = read.review_page(conn, below=below, limit=50, offset=offset)
+    nxt, prev = page_links(request, limit=50, offset=offset, more=page.more)
+    recent = read.corrections_page(conn, limit=15).items
+    made = next(iter(list_corrections(conn, ids=[done])), None) if done else None
     from parley.store.consolidate import failed_blocks
 
-    return render(request, "review.html", {"items": items, "below": below, "next": nxt, "prev": prev,
-                                           "recent": recent, "made": made, "editable": EDITABLE,
+    return render(request, "review.html", {"items": page.items, "total": page.total, "below": below, "next": nxt,
+                                           "prev": prev, "recent": recent, "made": made, "editable": EDITABLE,
                                            "failed": failed_blocks(conn),
                                            "api": page_url_api("/api/review", below=below)}, section="review")
 
@@ -304,10 +304,10 @@ def review_decide(request: Request, csrf: Annotated[str, Form()], kind: Annotate
 
 @router.get("/corrections")
 def corrections(request: Request, conn: Conn, offset: Offset = 0):
-    items, more = read.corrections_page(conn, 100, offset)
-    nxt, prev = page_links(request, limit=100, offset=offset, more=more)
-    return render(request, "corrections.html", {"items": items, "next": nxt, "prev": prev,
-                                                "api": "/api/corrections"}, section="review")
+    page = read.corrections_page(conn, limit=100, offset=offset)
+    nxt, prev = page_links(request, limit=100, offset=offset, more=page.more)
+    return render(request, "corrections.html", {"items": page.items, "total": page.total, "next": nxt,
+                                                "prev": prev, "api": "/api/corrections"}, section="review")
 
 
 @router.get("/login")

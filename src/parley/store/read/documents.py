@@ -34,13 +34,30 @@ class DocumentView:
         return [text[s:e] for s, e in spans if 0 <= s <= e <= len(text)]
 
 
+# Past every character a document id may hold: the upper end of a prefix's index range.
+_PAST_ANY_ID = "\U0010ffff"
+
+
+def matching_documents(conn: Conn, doc_id: str) -> list[str]:
+    """The documents ``doc_id`` may name: its whole id, else up to two ids it is a prefix of
+    (one: found; two: ambiguous). Both through the primary key's index (an exact match, else
+    the range [prefix, prefix + the largest character)), never by scanning the table as
+    ``LIKE 'prefix%'`` does."""
+    if not doc_id or len(doc_id) > m.DOC_ID:
+        return []
+    if conn.execute(select(m.Document.id).where(m.Document.id == doc_id)).first() is not None:
+        return [doc_id]
+    return list(conn.execute(select(m.Document.id).where(m.Document.id >= doc_id,
+                                                         m.Document.id < doc_id + _PAST_ANY_ID)
+                             .order_by(m.Document.id).limit(2)).scalars())
+
+
 def get_document(conn: Conn, doc_id: str) -> DocumentView | None:
     """A document by id or unambiguous id prefix, with its original text and extraction record."""
-    rows = conn.execute(select(m.Document.__table__).where(m.Document.id.startswith(doc_id, autoescape=True))
-                        .limit(2)).all()
-    if len(rows) != 1:
+    found = matching_documents(conn, doc_id)
+    if len(found) != 1:
         return None
-    d = rows[0]
+    d = conn.execute(select(m.Document.__table__).where(m.Document.id == found[0])).one()
     removed_by = conn.execute(select(m.Correction.id).where(
         m.Correction.target_kind == "document", m.Correction.target_key == d.id, m.Correction.action == "remove",
         m.Correction.reverted_by.is_(None))).scalar()
