@@ -133,8 +133,24 @@ class ApiToken(Base):
 # --------------------------------------------------------------------------- derived
 
 
+def meeting_sort_key(start: str | None) -> str:
+    """The meetings' list order as one non-null, indexed string: dated meetings by date (ISO
+    prefixes sort before the days they contain), undated ones last; ``key`` breaks ties."""
+    return f"0{start}" if start else "1"
+
+
+def brief_flags(flags: list[Any]) -> list[Any]:
+    """Flags as lists show them: what each says (code, field, values) with a document COUNT per
+    value instead of every document id (a meeting reported 700 times names them all)."""
+    return [{**f, "values": [{**v, "documents": len(v["documents"])} if isinstance(v.get("documents"), list) else v
+                             for v in f["values"]]} if isinstance(f.get("values"), list) else f
+            for f in flags or []]
+
+
 class Meeting(Base):
     __tablename__ = "meetings"
+    # The list order (keyset pages: sort_key, key), behind the rejected filter every list applies.
+    __table_args__ = (Index("ix_meetings_order", "rejected", "sort_key", "key"),)
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
@@ -155,6 +171,8 @@ class Meeting(Base):
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
     flags: Mapped[list[Any]] = mapped_column(JSON)
+    flags_brief: Mapped[list[Any]] = mapped_column(JSON)  # brief_flags(flags): what summaries show
+    sort_key: Mapped[str] = mapped_column(String(16))  # meeting_sort_key(start)
     fields: Mapped[dict[str, Any]] = mapped_column(JSON)
     corrections: Mapped[list[Any]] = mapped_column(JSON)
 

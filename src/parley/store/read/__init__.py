@@ -15,7 +15,7 @@ from parley.store.read.agreements import (
     get_agreement,
     list_agreements,
 )
-from parley.store.read.common import Conn, SourceRef, enrich_sources, to_dict, totals
+from parley.store.read.common import Conn, Page, SourceRef, enrich_sources, to_dict, totals
 from parley.store.read.documents import (
     DocumentView,
     Segment,
@@ -38,8 +38,9 @@ from parley.store.read.meetings import (
     StateGroup,
     get_meeting,
     list_meetings,
-    list_meetings_page,
     list_series,
+    meeting_sources,
+    meeting_summaries,
     meeting_topics,
     meeting_view,
     meetings_page,
@@ -85,6 +86,7 @@ __all__ = [
     "Network",
     "OfficeHolder",
     "OfficeSpan",
+    "Page",
     "Participant",
     "PersonDetail",
     "PersonSummary",
@@ -112,10 +114,11 @@ __all__ = [
     "get_statement",
     "list_agreements",
     "list_meetings",
-    "list_meetings_page",
     "list_people",
     "list_series",
     "meeting_keys_for",
+    "meeting_sources",
+    "meeting_summaries",
     "meeting_topics",
     "meeting_view",
     "meetings_page",
