@@ -47,7 +47,7 @@ from parley.store.read.meetings import (
     participants_by_state,
     series_timeline,
 )
-from parley.store.read.network import Network, network
+from parley.store.read.network import MAX_EDGES, Network, network
 from parley.store.read.people import (
     CoAttendee,
     OfficeHolder,
@@ -74,6 +74,7 @@ from parley.store.read.search import SearchResults, search
 from parley.store.read.statements import StatementRow, get_statement, search_statements
 
 __all__ = [
+    "MAX_EDGES",
     "AgreementDetail",
     "AgreementSummary",
     "CoAttendee",
