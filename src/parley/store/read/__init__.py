@@ -31,6 +31,7 @@ from parley.store.read.documents import (
 from parley.store.read.labels import FilterOptions, filter_options, series_name, state_name, topic_name
 from parley.store.read.lookup import find_people, meeting_keys_for, person_alias_keys, person_keys_by_alias
 from parley.store.read.meetings import (
+    FIRST_SOURCES,
     MeetingDetail,
     MeetingFilters,
     MeetingSummary,
@@ -74,6 +75,7 @@ from parley.store.read.search import SearchResults, search
 from parley.store.read.statements import StatementRow, get_statement, search_statements
 
 __all__ = [
+    "FIRST_SOURCES",
     "MAX_EDGES",
     "AgreementDetail",
     "AgreementSummary",
