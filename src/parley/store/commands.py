@@ -315,8 +315,8 @@ def meeting(key: Annotated[str, typer.Argument(help="Meeting key (see `parley me
         src.add_row(s.document_id[:12], s.outlet or "", s.published or "", s.url or "", s.status or "",
                     " ".join(f"{a}-{b}" for a, b in s.evidence[:4]))
     out.print(src)
-    if d.statements:
-        out.print(f"{len(d.statements)} statement(s): `parley statements --meeting {d.key}`")
+    if d.statements_count:
+        out.print(f"{d.statements_count} statement(s): `parley statements --meeting {d.key}`")
     for a in d.agreements:
         out.print(f"agreement: {a.title_en or a.title} ({a.key})")
 

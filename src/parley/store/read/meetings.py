@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.engine import Connection
 
 from parley.resolve.consolidate import (
@@ -34,6 +34,7 @@ from parley.store.read.statements import StatementRow, search_statements
 # How many sources a meeting's detail carries per value (and of its own); the rest are paged by
 # meeting_sources (GET /api/meetings/{key}/sources): a meeting reported 700 times stays small.
 FIRST_SOURCES = 5
+FIRST_STATEMENTS = 20
 MEMBER_KINDS = ("state", "organization", "person", "topic")
 
 
@@ -76,7 +77,8 @@ class MeetingDetail(MeetingSummary):
     topics: list[str] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
     sources_count: int = 0
-    statements: list[StatementRow] = field(default_factory=list)
+    statements: list[StatementRow] = field(default_factory=list)  # the first FIRST_STATEMENTS
+    statements_count: int = 0  # all of them: GET /api/statements?meeting=KEY
     agreements: list[AgreementSummary] = field(default_factory=list)
     corrections: list[int] = field(default_factory=list)
 
@@ -245,7 +247,14 @@ def get_meeting(conn: Conn, key: str, *, first: int = FIRST_SOURCES) -> MeetingD
                            topics=[x["value"] for x in members.get("topic", [])],
                            sources=own.items if own else [], sources_count=own.total if own else 0,
                            corrections=r.corrections or [])
-    detail.statements = search_statements(conn, meeting=key)
+    detail.statements = search_statements(conn, meeting=key, limit=FIRST_STATEMENTS)
+    detail.statements_count = len(detail.statements) if len(detail.statements) < FIRST_STATEMENTS else int(
+        conn.execute(select(func.count()).select_from(m.Statement).where(
+            m.Statement.rejected.is_(False), m.Statement.key.in_(
+                select(m.StatementSource.statement_key).join(m.MeetingSource, and_(
+                    m.MeetingSource.document_id == m.StatementSource.document_id,
+                    m.MeetingSource.fact_idx == m.StatementSource.meeting_idx)).where(
+                    m.MeetingSource.meeting_key == key)))).scalar() or 0)
     detail.agreements = list_agreements(conn, meeting=key)
     return detail
 
@@ -351,7 +360,11 @@ def participants_by_state(conn: Connection, detail: MeetingDetail) -> list[State
     pkeys = person_keys_by_alias(conn, [p["value"] for p in persons])
     offices: dict[str, list[Any]] = defaultdict(list)
     if pkeys:
-        for o in conn.execute(select(m.PersonOffice).where(m.PersonOffice.person_key.in_(sorted(set(pkeys.values()))))):
+        # Not their sources (a much-reported official's offices name thousands of documents).
+        for o in conn.execute(select(m.PersonOffice.person_key, m.PersonOffice.office_key, m.PersonOffice.title,
+                                     m.PersonOffice.state, m.PersonOffice.first_seen, m.PersonOffice.last_seen,
+                                     m.PersonOffice.documents)
+                              .where(m.PersonOffice.person_key.in_(sorted(set(pkeys.values()))))):
             offices[o.person_key].append(o)
     when = detail.start
     groups: dict[str | None, StateGroup] = {}
