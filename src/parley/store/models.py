@@ -138,8 +138,12 @@ class ApiToken(Base):
 
 def meeting_sort_key(start: str | None) -> str:
     """The meetings' list order as one non-null, indexed string: dated meetings by date (ISO
-    prefixes sort before the days they contain), undated ones last; ``key`` breaks ties."""
-    return f"0{start}" if start else "1"
+    prefixes sort before the days they contain), undated ones last; ``key`` breaks ties. A date
+    range is a range of it (DATED + since ... DATED + until + "~")."""
+    return f"{DATED}{start}" if start else UNDATED
+
+
+DATED, UNDATED = "0", "1"
 
 
 def brief_flags(flags: list[Any]) -> list[Any]:
@@ -153,8 +157,8 @@ def brief_flags(flags: list[Any]) -> list[Any]:
 class Meeting(Base):
     __tablename__ = "meetings"
     # The list order (keyset pages: sort_key, key), behind the rejected filter every list applies,
-    # and the same within a series.
-    __table_args__ = (Index("ix_meetings_order", "rejected", "sort_key", "key"),
+    # with the status (held, planned) the timeline filters by; and the same within a series.
+    __table_args__ = (Index("ix_meetings_order", "rejected", "sort_key", "key", "status"),
                       Index("ix_meetings_series_order", "series", "rejected", "sort_key", "key"))
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)

@@ -146,10 +146,12 @@ class MeetingFilters:
         f = self.clean()
         if f.series:
             query = query.where(m.Meeting.series == f.series)
+        # Dates through the indexed sort key (the dated ones' is their date); "2025-11" takes
+        # every day of November.
         if f.since:
-            query = query.where(m.Meeting.start >= f.since)
+            query = query.where(m.Meeting.sort_key >= m.DATED + f.since, m.Meeting.sort_key < m.UNDATED)
         if f.until:
-            query = query.where(m.Meeting.start <= f.until + "~")  # "2025-11" takes every day of November
+            query = query.where(m.Meeting.sort_key <= m.DATED + f.until + "~")
         if f.status:
             query = query.where(m.Meeting.status == f.status)
         if not f.include_rejected:

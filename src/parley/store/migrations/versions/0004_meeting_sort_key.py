@@ -46,7 +46,7 @@ def upgrade() -> None:
         batch.alter_column('flags_brief', existing_type=sa.JSON(), nullable=False)
         batch.alter_column('sort_key', existing_type=sa.String(length=16), nullable=False)
         batch.drop_index('ix_meetings_series')
-        batch.create_index('ix_meetings_order', ['rejected', 'sort_key', 'key'], unique=False)
+        batch.create_index('ix_meetings_order', ['rejected', 'sort_key', 'key', 'status'], unique=False)
         batch.create_index('ix_meetings_series_order', ['series', 'rejected', 'sort_key', 'key'], unique=False)
     # The meetings of a state, topic or person from the index alone (filters, the network).
     with op.batch_alter_table('meeting_members') as batch:
