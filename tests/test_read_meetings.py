@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from collections import defaultdict
 from itertools import combinations
 
@@ -219,3 +220,63 @@ def test_the_network_is_kept_by_consolidation_and_filtered_in_sql(tmp_path):
             w for (a, b, c, d), w in edges.items() if a == c == "state"
             and (f"state:{b}", f"state:{d}") not in {(e["source"], e["target"]) for e in top.edges})
     store.close()
+
+
+def _derived(conn) -> tuple:
+    return (sorted(tuple(r) for r in conn.execute(select(m.Meeting.key, m.Meeting.sort_key, m.Meeting.flags_brief))),
+            _stored(conn))
+
+
+def test_the_migration_fills_the_new_columns_as_consolidation_does(tmp_path):
+    from alembic import command
+
+    from parley.store.db import _alembic_config, upgrade
+
+    store = open_store(str(tmp_path / "kb.db"))
+    ingest(store, [Incoming(copy.deepcopy(r), None, f"t:{i}") for i, r in enumerate(_records())])
+    add_correction(store, "meeting", "brics-national-security/2", "reject", reason="not a meeting")
+    with store.connect() as conn:
+        consolidated = _derived(conn)
+    with store.engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "0003")
+    assert upgrade(store.engine)[0] == "0003"
+    with store.connect() as conn:
+        assert _derived(conn) == consolidated
+    store.close()
+
+
+PG = os.environ.get("PARLEY_TEST_PG_URL")
+
+
+@pytest.mark.skipif(not PG, reason="PARLEY_TEST_PG_URL is not set (a postgresql:// URL)")
+def test_postgres_pages_filters_and_network_match_sqlite(tmp_path):
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from parley.store.db import resolve_url
+
+    url = resolve_url(PG)
+    name = "parley_test_meetings_" + os.urandom(6).hex()
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        stores = [open_store(make_url(url).set(database=name).render_as_string(hide_password=False)),
+                  open_store(str(tmp_path / "lite.db"))]
+        seen = []
+        for store in stores:
+            ingest(store, [Incoming(copy.deepcopy(r), None, f"t:{i}") for i, r in enumerate(_records())])
+            add_correction(store, "meeting", BIG, "add", field="states", value="ARM", reason="Armenia was there")
+            with store.connect() as conn:
+                f = read.MeetingFilters(topic="terrorism", state="BLR", since="2015")
+                first = read.meetings_page(conn, read.MeetingFilters(), 4)
+                second = read.meetings_page(conn, read.MeetingFilters(), 4, 4, first.after)
+                seen.append(([x.key for x in read.meetings_page(conn, f, 50).items],
+                             [x.key for x in first.items + second.items], second.total, _stored(conn),
+                             read.network(conn, read.MeetingFilters(series=SERIES[0]))))
+            store.close()
+        assert seen[0] == seen[1]
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
