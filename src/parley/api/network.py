@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.engine import Connection
 
-from parley.server.http import MAX_KEY, MAX_OFFSET, DateQ, get_conn, json_response
+from parley.server.http import MAX_KEY, MAX_OFFSET, DateQ, get_conn
 from parley.server.schemas import NetworkOut
 from parley.store import read
 
@@ -23,9 +23,11 @@ def api_network(conn: Annotated[Connection, Depends(get_conn)],
                 kinds: Annotated[str, Query(pattern="^(person|state|organization)(,(person|state|organization))*$",
                                             description="Which members are nodes, comma-separated.")] = "person,state",
                 min_weight: Annotated[int, Query(ge=1, le=MAX_OFFSET, description="Only links shared at this many meetings.")] = 1,
-                max_nodes: Annotated[int, Query(ge=2, le=1000, description="Keep the members with most meetings.")] = 150):
+                max_nodes: Annotated[int, Query(ge=2, le=1000, description="Keep the members with most meetings.")] = 150,
+                max_edges: Annotated[int, Query(ge=1, le=5000, description="Keep the heaviest links.")] = read.MAX_EDGES):
     """Nodes are states and people (``meetings``: how many meetings they attended); an edge joins
-    two members of the same meeting, ``weight`` = the number of meetings they shared."""
-    net = read.network(conn, series=series or None, since=since or None, until=until or None,
-                     kinds=tuple(dict.fromkeys(kinds.split(","))), min_weight=min_weight, max_nodes=max_nodes)
-    return json_response(net)
+    two members of the same meeting, ``weight`` = the number of meetings they shared; counted in
+    the database over the meetings the filters let through."""
+    return read.network(conn, read.MeetingFilters(series or None, since or None, until or None),
+                        kinds=tuple(dict.fromkeys(kinds.split(","))), min_weight=min_weight, max_nodes=max_nodes,
+                        max_edges=max_edges)

@@ -104,7 +104,7 @@ def _table(title: str, *columns: tuple[str, int]) -> Table:
 
 def _describe_flag(f: dict[str, Any]) -> str:
     if f["code"] == "conflict":
-        return " vs ".join(f"{v['value']} ({len(v['documents'])} document(s))" for v in f["values"])
+        return " vs ".join(f"{v['value']} ({v['documents']} document(s))" for v in f["values"])
     if f["code"] == "rescheduled":
         return f"announced for {', '.join(f['planned'])}, held {f['held']}"
     if f["code"] == "duplicate_ordinal":
@@ -252,6 +252,7 @@ def meetings(
     state: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-3 of a state represented.")] = None,
     person: Annotated[str | None, typer.Option(help="A participant, in any spelling.")] = None,
     status: Annotated[str | None, typer.Option(help="held or planned.")] = None,
+    topic: Annotated[str | None, typer.Option(help="Topic key, e.g. terrorism.")] = None,
     include_rejected: Annotated[bool, typer.Option("--all", help="Include meetings rejected by a correction.")] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
     as_json: JsonOpt = False,
@@ -261,7 +262,7 @@ def meetings(
 
     with _store(db) as store, store.connect() as conn:
         rows = list_meetings(conn, series=series, since=since, until=until, state=state, person=person, status=status,
-                             include_rejected=include_rejected, limit=limit)
+                             topic=topic, include_rejected=include_rejected, limit=limit)
         if not as_json:
             _warn_pending(store)
     if as_json:
@@ -281,16 +282,17 @@ def meetings(
 def meeting(key: Annotated[str, typer.Argument(help="Meeting key (see `parley meetings`).")], db: DbOpt = None,
             as_json: JsonOpt = False) -> None:
     """One meeting: every value with the documents behind it, conflicts, statements, agreements."""
-    from parley.store.read import get_meeting
+    from parley.store.read import meeting_view, to_dict
 
     with _store(db) as store, store.connect() as conn:
-        d = get_meeting(conn, key)
-    if d is None:
+        view = meeting_view(conn, key)
+    if view is None:
         err.print(f"[red]no meeting {key!r}[/red]: `parley meetings` lists the keys")
         raise typer.Exit(1)
-    if as_json:
-        _json(d)
+    if as_json:  # the same view as GET /api/meetings/{key} and the meeting's page
+        _json({k: to_dict(v) for k, v in view.items()})
         return
+    d = view["meeting"]
     out.print(f"[bold]{d.name}[/bold]  ({d.key})")
     table = Table("field", "value", "reported by", show_lines=False)
     for fname in ("series", "ordinal", "status", "start", "end", "place", "country", "chair", "format"):
@@ -299,20 +301,22 @@ def meeting(key: Annotated[str, typer.Argument(help="Meeting key (see `parley me
             mark = "[green]✓[/green] " if e.get("chosen") else "  "
             who = ", ".join(sorted({(s.get("outlet") or s.get("document", "")[:8]) if "document" in s
                                     else f"correction {s['correction']} by {s['by']}" for s in e["sources"]}))
-            table.add_row(fname, f"{mark}{e['value']}", who)
+            more = e["sources_count"] - len(e["sources"])
+            table.add_row(fname, f"{mark}{e['value']}", who + (f" and {more} more" if more else ""))
     for kind in ("state", "organization", "person", "topic"):
         for mm in d.members.get(kind, []):
-            table.add_row(kind, mm["label"], f"{len({s.get('document') for s in mm['sources']})} doc(s)")
+            table.add_row(kind, mm["label"], f"{mm['sources_count']} source(s)")
     out.print(table)
     for f in d.open_flags:
         out.print(f"[yellow]{f['code']}[/yellow] {f.get('field', '')}: {_describe_flag(f)}")
-    src = Table("document", "outlet", "published", "url", "status", "evidence", title="sources")
+    src = Table("document", "outlet", "published", "url", "status", "evidence",
+                title=f"sources: the first {len(d.sources)} of {d.sources_count}")
     for s in d.sources:
         src.add_row(s.document_id[:12], s.outlet or "", s.published or "", s.url or "", s.status or "",
                     " ".join(f"{a}-{b}" for a, b in s.evidence[:4]))
     out.print(src)
-    if d.statements:
-        out.print(f"{len(d.statements)} statement(s): `parley statements --meeting {d.key}`")
+    if d.statements_count:
+        out.print(f"{d.statements_count} statement(s): `parley statements --meeting {d.key}`")
     for a in d.agreements:
         out.print(f"agreement: {a.title_en or a.title} ({a.key})")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, tuple_
+from sqlalchemy import and_, bindparam, delete, func, insert, select, tuple_
 from sqlalchemy.engine import Connection
 
 from parley.resolve import consolidate as logic
@@ -297,6 +297,8 @@ def first_source(e: Entity, docs: dict[str, DocMeta]) -> dict[str, Any] | None:
 
 
 def _replace(conn: Connection, kind: str, block: str, entities: list[Entity], docs: dict[str, DocMeta]) -> None:
+    if kind == "meeting":
+        _update_network(conn, block, entities)
     for table in m.DERIVED[kind]:
         conn.execute(delete(table).where(table.block == block))
     conn.execute(delete(m.AppliedCorrection).where(m.AppliedCorrection.kind == kind,
@@ -317,7 +319,8 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity], do
             rows[m.Meeting].append({**common, **{k: v.get(k) for k in (
                 "series", "ordinal", "name", "status", "start", "end", "place", "country", "chair", "chair_key")},
                 "format": v.get("format") or "multilateral", "first_reported": e.extra.get("first_reported"),
-                "flags": e.flags, "open_conflicts": len(shown), "open_flags": shown})
+                "flags": e.flags, "flags_brief": m.brief_flags(e.flags), "sort_key": m.meeting_sort_key(v.get("start")),
+                "open_conflicts": len(shown), "open_flags": shown})
             for s in e.sources:
                 rows[m.MeetingSource].append({"document_id": s.document_id, "fact_idx": s.index, "meeting_key": e.key,
                                               "block": block, "status": s.status, "evidence": s.evidence})
@@ -361,3 +364,42 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity], do
     for table in (*m.DERIVED[kind], m.AppliedCorrection):
         if rows.get(table):
             conn.execute(insert(table), rows[table])
+
+
+def _update_network(conn: Connection, block: str, entities: list[Entity]) -> None:
+    """Keep the co-attendance network (network_nodes, network_edges: sums over every block)
+    current: what the block's meetings counted before (its rows, still there) is taken out and
+    what they count now is put in; a block rebuilt unchanged writes nothing."""
+    mm = m.MeetingMember
+    before: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for r in conn.execute(select(mm.meeting_key, mm.kind, mm.value).join(m.Meeting, m.Meeting.key == mm.meeting_key)
+                          .where(mm.block == block, mm.kind.in_(m.NETWORK_KINDS), m.Meeting.rejected.is_(False))):
+        before[r.meeting_key].add((r.kind, r.value))
+    nodes, edges = m.co_attendance({(x.kind, x.value[:m.KEY]) for x in e.members if x.kind in m.NETWORK_KINDS}
+                                   for e in entities if not e.rejected)
+    old_nodes, old_edges = m.co_attendance(before.values())
+    nodes.subtract(old_nodes)
+    edges.subtract(old_edges)
+    _add_counts(conn, m.NetworkNode.__table__, ("kind", "value"), "meetings", nodes)
+    _add_counts(conn, m.NetworkEdge.__table__, ("kind_a", "value_a", "kind_b", "value_b"), "weight", edges)
+
+
+def _add_counts(conn: Connection, table, key: tuple[str, ...], count: str, deltas: dict[tuple, int]) -> None:
+    """Add ``deltas`` to the ``count`` column of the rows with these keys (new rows for new keys);
+    rows that fall to zero go."""
+    changed = [k for k, d in deltas.items() if d]
+    if not changed:
+        return
+    cols = [table.c[c] for c in key]
+    existing: set[tuple] = set()
+    for i in range(0, len(changed), 200):
+        existing |= {tuple(r) for r in conn.execute(select(*cols).where(tuple_(*cols).in_(changed[i:i + 200])))}
+    names = [f"k{i}" for i in range(len(key))]
+    updates = [{**dict(zip(names, k, strict=True)), "d": deltas[k]} for k in changed if k in existing]
+    if updates:
+        conn.execute(table.update().where(*(c == bindparam(n) for c, n in zip(cols, names, strict=True)))
+                     .values({count: table.c[count] + bindparam("d")}), updates)
+    inserts = [{**dict(zip(key, k, strict=True)), count: deltas[k]} for k in changed if k not in existing]
+    if inserts:
+        conn.execute(insert(table), inserts)
+    conn.execute(delete(table).where(table.c[count] <= 0))

@@ -14,6 +14,9 @@ strings sort correctly in both databases. JSON columns hold per-value provenance
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+from itertools import combinations
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
@@ -147,13 +150,36 @@ class ApiToken(Base):
 # --------------------------------------------------------------------------- derived
 
 
+def meeting_sort_key(start: str | None) -> str:
+    """The meetings' list order as one non-null, indexed string: dated meetings by date (ISO
+    prefixes sort before the days they contain), undated ones last; ``key`` breaks ties. A date
+    range is a range of it (DATED + since ... DATED + until + "~")."""
+    return f"{DATED}{start}" if start else UNDATED
+
+
+DATED, UNDATED = "0", "1"
+
+
+def brief_flags(flags: list[Any]) -> list[Any]:
+    """Flags as lists show them: what each says (code, field, values) with a document COUNT per
+    value instead of every document id (a meeting reported 700 times names them all)."""
+    return [{**f, "values": [{**v, "documents": len(v["documents"])} if isinstance(v.get("documents"), list) else v
+                             for v in f["values"]]} if isinstance(f.get("values"), list) else f
+            for f in flags or []]
+
+
 class Meeting(Base):
     __tablename__ = "meetings"
-    __table_args__ = (Index("ix_meetings_review", "rejected", "open_conflicts", "reviewed", "confidence", "key"),)
+    # The list order (keyset pages: sort_key, key), behind the rejected filter every list applies,
+    # with the status (held, planned) the timeline filters by; and the same within a series. The
+    # review queue: open conflicts first, then the least confident.
+    __table_args__ = (Index("ix_meetings_order", "rejected", "sort_key", "key", "status"),
+                      Index("ix_meetings_series_order", "series", "rejected", "sort_key", "key"),
+                      Index("ix_meetings_review", "rejected", "open_conflicts", "reviewed", "confidence", "key"))
 
     key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
-    series: Mapped[str | None] = mapped_column(String(80), index=True)
+    series: Mapped[str | None] = mapped_column(String(80))
     ordinal: Mapped[int | None] = mapped_column(Integer)
     name: Mapped[str | None] = mapped_column(Text)
     format: Mapped[str] = mapped_column(String(20))
@@ -169,6 +195,10 @@ class Meeting(Base):
     first_reported: Mapped[str | None] = mapped_column(String(10))
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     rejected: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What lists read comes before the large JSON (SQLite reads a row's columns in order: a
+    # column after a 600 KB ``fields`` costs reading it).
+    sort_key: Mapped[str] = mapped_column(String(16))  # meeting_sort_key(start)
+    flags_brief: Mapped[list[Any]] = mapped_column(JSON)  # brief_flags(flags): what summaries show
     # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
     # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
     open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -197,7 +227,8 @@ class MeetingMember(Base):
     """States, organisations, persons (by person key) and topics of a meeting, with sources."""
 
     __tablename__ = "meeting_members"
-    __table_args__ = (Index("ix_meeting_members_value", "kind", "value"),)
+    # The meetings of a state, topic or person, read from the index alone (filters, the network).
+    __table_args__ = (Index("ix_meeting_members_value", "kind", "value", "meeting_key"),)
 
     meeting_key: Mapped[str] = mapped_column(String(KEY), primary_key=True)
     kind: Mapped[str] = mapped_column(String(12), primary_key=True)
@@ -205,6 +236,48 @@ class MeetingMember(Base):
     label: Mapped[str] = mapped_column(Text)
     block: Mapped[str] = mapped_column(String(KEY), index=True)
     sources: Mapped[list[Any]] = mapped_column(JSON)
+
+
+# Members that are nodes of the co-attendance network.
+NETWORK_KINDS = ("person", "state", "organization")
+
+
+def co_attendance(meetings: Iterable[set[tuple[str, str]]]) -> tuple[Counter, Counter]:
+    """Per member (kind, value), the meetings it attended; per pair of members (in code point
+    order, so every database and Python agree), the meetings they attended together."""
+    nodes: Counter[tuple[str, str]] = Counter()
+    edges: Counter[tuple[str, str, str, str]] = Counter()
+    for members in meetings:
+        ordered = sorted(members)
+        nodes.update(ordered)
+        edges.update(a + b for a, b in combinations(ordered, 2))
+    return nodes, edges
+
+
+class NetworkNode(Base):
+    """How many (not rejected) meetings each member attended: the network's nodes, kept current
+    by consolidation block by block (a sum over blocks, so the whole network is one read)."""
+
+    __tablename__ = "network_nodes"
+
+    kind: Mapped[str] = mapped_column(String(12), primary_key=True)
+    value: Mapped[str] = mapped_column(String(KEY), primary_key=True)
+    meetings: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class NetworkEdge(Base):
+    """How many (not rejected) meetings two members attended together (a before b in code
+    point order), kept current with NetworkNode."""
+
+    __tablename__ = "network_edges"
+    # The heaviest links first, read from the index alone.
+    __table_args__ = (Index("ix_network_edges_weight", "weight", "kind_a", "value_a", "kind_b", "value_b"),)
+
+    kind_a: Mapped[str] = mapped_column(String(12), primary_key=True)
+    value_a: Mapped[str] = mapped_column(String(KEY), primary_key=True)
+    kind_b: Mapped[str] = mapped_column(String(12), primary_key=True)
+    value_b: Mapped[str] = mapped_column(String(KEY), primary_key=True)
+    weight: Mapped[int] = mapped_column(Integer)
 
 
 class Person(Base):

@@ -64,17 +64,33 @@ def home() -> RedirectResponse:
 
 @router.get("/timeline")
 def timeline(request: Request, conn: Conn, series: Key = None, since: DateQ = None, until: DateQ = None,
-             state: Key = None, person: Key = None, topic: Key = None, offset: Offset = 0):
+             state: Key = None, person: Key = None, topic: Key = None, offset: Offset = 0,
+             after: Annotated[str | None, Query(max_length=1000)] = None):
     f = read.MeetingFilters(series, since, until, state, person, None, topic).clean()
-    planned, _ = read.meetings_page(conn, read.MeetingFilters(**{**vars(f), "status": "planned"}), 200, 0)
-    held, more = read.meetings_page(conn, read.MeetingFilters(**{**vars(f), "status": "held"}), PAGE, offset)
-    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=more)
-    topics = read.meeting_topics(conn, [m.key for m in planned + held])
+    planned = read.meetings_page(conn, read.MeetingFilters(**{**vars(f), "status": "planned"}), 200)
+    try:
+        held = read.meetings_page(conn, read.MeetingFilters(**{**vars(f), "status": "held"}), PAGE, offset, after)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    nxt, prev = _cursor_links(request, held)
+    topics = read.meeting_topics(conn, [m.key for m in planned.items + held.items])
     return render(request, "timeline.html", {
-        "filters": f, "options": read.filter_options(conn), "planned": _years(planned), "held": _years(held),
-        "n_planned": len(planned), "n_held": len(held), "offset": offset, "next": nxt, "prev": prev,
-        "topics": topics, "api": page_url_api("/api/meetings", **f.active()),
+        "filters": f, "options": read.filter_options(conn), "planned": _years(planned.items),
+        "held": _years(held.items), "n_planned": planned.total, "n_held": held.total, "offset": offset, "next": nxt,
+        "prev": prev, "topics": topics, "api": page_url_api("/api/meetings", **f.active()),
     }, section="timeline")
+
+
+def _cursor_links(request: Request, page: read.Page[Any]) -> tuple[str | None, str | None]:
+    """The next page (starting after this page's last item: no rows skipped) and the previous."""
+    def at(url) -> str:
+        return url.path + ("?" + url.query if url.query else "")
+
+    url = request.url.remove_query_params("after")
+    nxt = at(url.include_query_params(offset=page.offset + len(page.items), after=page.after)) \
+        if page.more and page.after else None
+    prev = at(url.include_query_params(offset=max(0, page.offset - page.limit))) if page.offset > 0 else None
+    return nxt, prev
 
 
 @router.get("/series")
@@ -91,6 +107,20 @@ def series_page(request: Request, key: str, conn: Conn):
     tl = read.series_timeline(conn, key)
     return render(request, "series.html", {"info": known[key], "timeline": tl, "api": f"/api/series/{key}"},
                   section="series")
+
+
+@router.get("/meetings/{key:path}/sources")
+def meeting_sources(request: Request, key: str, conn: Conn, field: Annotated[str | None, Query(max_length=64)] = None,
+                    value: Key = None, offset: Offset = 0):
+    page = read.meeting_sources(conn, key, field or None, value, limit=PAGE, offset=offset)
+    if page is None:
+        raise HTTPException(404, f"no meeting {key!r}" + (f" with {field} {value!r}" if field else ""))
+    nxt, prev = page_links(request, limit=PAGE, offset=offset, more=page.more)
+    params = {"field": field, "value": value} if field else {}
+    return render(request, "meeting_sources.html", {
+        "key": key, "field": field, "value": value, "page": page, "next": nxt, "prev": prev,
+        "back": request.url.path, "meeting_page": "/meetings/" + keypath(key),
+        "api": page_url_api("/api/meetings/" + keypath(key) + "/sources", **params)}, section="timeline")
 
 
 @router.get("/meetings/{key:path}")

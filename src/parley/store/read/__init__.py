@@ -15,7 +15,7 @@ from parley.store.read.agreements import (
     get_agreement,
     list_agreements,
 )
-from parley.store.read.common import Conn, SourceRef, enrich_sources, to_dict, totals
+from parley.store.read.common import Conn, Page, SourceRef, enrich_sources, to_dict, totals
 from parley.store.read.documents import (
     DocumentView,
     Segment,
@@ -32,6 +32,7 @@ from parley.store.read.documents import (
 from parley.store.read.labels import FilterOptions, filter_options, series_name, state_name, topic_name
 from parley.store.read.lookup import find_people, meeting_keys_for, person_alias_keys, person_keys_by_alias
 from parley.store.read.meetings import (
+    FIRST_SOURCES,
     MeetingDetail,
     MeetingFilters,
     MeetingSummary,
@@ -39,15 +40,16 @@ from parley.store.read.meetings import (
     StateGroup,
     get_meeting,
     list_meetings,
-    list_meetings_page,
     list_series,
+    meeting_sources,
+    meeting_summaries,
     meeting_topics,
     meeting_view,
     meetings_page,
     participants_by_state,
     series_timeline,
 )
-from parley.store.read.network import Network, network
+from parley.store.read.network import MAX_EDGES, Network, network
 from parley.store.read.people import (
     CO_ATTENDEES_SHOWN,
     MEETINGS_SHOWN,
@@ -78,6 +80,8 @@ from parley.store.read.statements import StatementRow, get_statement, search_sta
 
 __all__ = [
     "CO_ATTENDEES_SHOWN",
+    "FIRST_SOURCES",
+    "MAX_EDGES",
     "MEETINGS_SHOWN",
     "SHOWN",
     "STATEMENTS_SHOWN",
@@ -93,6 +97,7 @@ __all__ = [
     "Network",
     "OfficeHolder",
     "OfficeSpan",
+    "Page",
     "Participant",
     "PersonDetail",
     "PersonSummary",
@@ -122,10 +127,11 @@ __all__ = [
     "get_statement",
     "list_agreements",
     "list_meetings",
-    "list_meetings_page",
     "list_people",
     "list_series",
     "meeting_keys_for",
+    "meeting_sources",
+    "meeting_summaries",
     "meeting_topics",
     "meeting_view",
     "meetings_page",

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.engine import Connection
 
 from parley.resolve.consolidate import (
@@ -17,10 +17,25 @@ from parley.resolve.consolidate import (
 from parley.store import models as m
 from parley.store.corrections import list_corrections
 from parley.store.read.agreements import AgreementSummary, list_agreements
-from parley.store.read.common import Conn, SourceRef, _chunks, _cols, _sources, enrich_sources
+from parley.store.read.common import (
+    Conn,
+    Page,
+    SourceRef,
+    _chunks,
+    decode_cursor,
+    encode_cursor,
+    enrich_sources,
+    keyset,
+)
 from parley.store.read.labels import series_name, state_name
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
 from parley.store.read.statements import StatementRow, search_statements
+
+# How many sources a meeting's detail carries per value (and of its own); the rest are paged by
+# meeting_sources (GET /api/meetings/{key}/sources): a meeting reported 700 times stays small.
+FIRST_SOURCES = 5
+FIRST_STATEMENTS = 20
+MEMBER_KINDS = ("state", "organization", "person", "topic")
 
 
 @dataclass
@@ -40,6 +55,8 @@ class MeetingSummary:
     documents: int
     states: list[str] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
+    # What each flag says, with a document count per value (models.brief_flags); the document
+    # ids are in the detail's values and the sources endpoint.
     flags: list[dict[str, Any]] = field(default_factory=list)
     reviewed: bool = False
     rejected: bool = False
@@ -51,22 +68,35 @@ class MeetingSummary:
 
 @dataclass
 class MeetingDetail(MeetingSummary):
+    """A meeting with every value; each value (``fields``, ``members``) carries its first
+    FIRST_SOURCES sources and ``sources_count``, and so does the meeting itself (``sources``)."""
+
     fields: dict[str, Any] = field(default_factory=dict)
     members: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     organizations: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     sources: list[SourceRef] = field(default_factory=list)
-    statements: list[StatementRow] = field(default_factory=list)
+    sources_count: int = 0
+    statements: list[StatementRow] = field(default_factory=list)  # the first FIRST_STATEMENTS
+    statements_count: int = 0  # all of them: GET /api/statements?meeting=KEY
     agreements: list[AgreementSummary] = field(default_factory=list)
     corrections: list[int] = field(default_factory=list)
 
 
-def _summary(r, members: dict[str, dict[str, list[str]]]) -> MeetingSummary:
-    mem = members.get(r.key, {})
+_SUMMARY_COLS = [m.Meeting.key, m.Meeting.series, m.Meeting.ordinal, m.Meeting.name, m.Meeting.format,
+                 m.Meeting.status, m.Meeting.start, m.Meeting.end, m.Meeting.place, m.Meeting.country,
+                 m.Meeting.chair, m.Meeting.confidence, m.Meeting.documents, m.Meeting.flags_brief,
+                 m.Meeting.reviewed, m.Meeting.rejected, m.Meeting.sort_key]
+# Keyset order: undated last, then date, then key (ix_meetings_order).
+_ORDER = (m.Meeting.sort_key, m.Meeting.key)
+
+
+def _summary(r, labels: dict[str, dict[str, list[str]]]) -> MeetingSummary:
+    mem = labels.get(r.key, {})
     return MeetingSummary(
         key=r.key, series=r.series, ordinal=r.ordinal, name=r.name, format=r.format, status=r.status, start=r.start,
         end=r.end, place=r.place, country=r.country, chair=r.chair, confidence=r.confidence, documents=r.documents,
-        states=mem.get("state", []), persons=mem.get("person", []), flags=r.flags or [], reviewed=r.reviewed,
+        states=mem.get("state", []), persons=mem.get("person", []), flags=r.flags_brief or [], reviewed=r.reviewed,
         rejected=r.rejected,
     )
 
@@ -82,57 +112,193 @@ def _member_labels(conn: Conn, keys: list[str]) -> dict[str, dict[str, list[str]
     return out
 
 
+def _summaries(conn: Conn, rows: list[Any]) -> list[MeetingSummary]:
+    """Rows of _SUMMARY_COLS as summaries, with the states and persons of these rows only."""
+    labels = _member_labels(conn, [r.key for r in rows])
+    return [_summary(r, labels) for r in rows]
+
+
+@dataclass
+class MeetingFilters:
+    """The one meeting filter: the CLI, the API, the pages and the network compile it to SQL
+    (``where``); ``person`` is a name in any spelling or a person key."""
+
+    series: str | None = None
+    since: str | None = None
+    until: str | None = None
+    state: str | None = None
+    person: str | None = None
+    status: str | None = None
+    topic: str | None = None
+    include_rejected: bool = False
+
+    def clean(self) -> MeetingFilters:
+        return MeetingFilters(*((v or "").strip() or None for v in (self.series, self.since, self.until, self.state,
+                                                                     self.person, self.status, self.topic)),
+                              include_rejected=self.include_rejected)
+
+    def active(self) -> dict[str, str]:
+        return {k: v for k, v in vars(self).items() if v and isinstance(v, str)}
+
+    def where(self, conn: Conn, query: Select) -> Select | None:
+        """``query`` (over meetings) restricted to the meetings this filter lets through, in SQL;
+        None when it can match nothing (a person no spelling finds)."""
+        f = self.clean()
+        if f.series:
+            query = query.where(m.Meeting.series == f.series)
+        # Dates through the indexed sort key (the dated ones' is their date); "2025-11" takes
+        # every day of November.
+        if f.since:
+            query = query.where(m.Meeting.sort_key >= m.DATED + f.since, m.Meeting.sort_key < m.UNDATED)
+        if f.until:
+            query = query.where(m.Meeting.sort_key <= m.DATED + f.until + "~")
+        if f.status:
+            query = query.where(m.Meeting.status == f.status)
+        if not f.include_rejected:
+            query = query.where(m.Meeting.rejected.is_(False))
+        members = []
+        if f.state:
+            members.append(("state", [f.state.upper()]))
+        if f.topic:
+            members.append(("topic", [f.topic]))
+        if f.person:
+            keys = person_alias_keys(conn, find_people(conn, f.person))
+            if not keys:
+                return None
+            members.append(("person", keys))
+        for kind, values in members:
+            query = query.where(m.Meeting.key.in_(select(m.MeetingMember.meeting_key).where(
+                m.MeetingMember.kind == kind, m.MeetingMember.value.in_(values))))
+        return query
+
+
 def list_meetings(conn: Conn, *, series: str | None = None, since: str | None = None, until: str | None = None,
                   state: str | None = None, person: str | None = None, status: str | None = None,
-                  include_rejected: bool = False, limit: int | None = None) -> list[MeetingSummary]:
-    """Meetings in date order (undated last), filtered; ``person`` is a name in any spelling."""
-    q = select(*_cols(m.Meeting, exclude=("fields", "corrections")))
-    if series:
-        q = q.where(m.Meeting.series == series)
-    if since:
-        q = q.where(m.Meeting.start >= since)
-    if until:
-        q = q.where(m.Meeting.start <= until + "~")
-    if status:
-        q = q.where(m.Meeting.status == status)
-    if not include_rejected:
-        q = q.where(m.Meeting.rejected.is_(False))
-    if state:
-        q = q.where(m.Meeting.key.in_(select(m.MeetingMember.meeting_key).where(
-            m.MeetingMember.kind == "state", m.MeetingMember.value == state.upper())))
-    if person:
-        keys = person_alias_keys(conn, find_people(conn, person))
-        if not keys:
-            return []
-        q = q.where(m.Meeting.key.in_(select(m.MeetingMember.meeting_key).where(
-            m.MeetingMember.kind == "person", m.MeetingMember.value.in_(keys))))
-    q = q.order_by(m.Meeting.start.is_(None), m.Meeting.start, m.Meeting.key)
+                  topic: str | None = None, include_rejected: bool = False,
+                  limit: int | None = None) -> list[MeetingSummary]:
+    """Meetings in date order (undated last), filtered (MeetingFilters)."""
+    q = MeetingFilters(series, since, until, state, person, status, topic, include_rejected).where(
+        conn, select(*_SUMMARY_COLS))
+    if q is None:
+        return []
+    q = q.order_by(*_ORDER)
     if limit:
         q = q.limit(limit)
-    rows = list(conn.execute(q))
-    members = _member_labels(conn, [r.key for r in rows])
-    return [_summary(r, members) for r in rows]
+    return _summaries(conn, conn.execute(q).all())
 
 
-def get_meeting(conn: Conn, key: str) -> MeetingDetail | None:
-    r = conn.execute(select(m.Meeting.__table__).where(m.Meeting.key == key)).first()
+def meetings_page(conn: Conn, f: MeetingFilters, limit: int, offset: int = 0,
+                  after: str | None = None) -> Page[MeetingSummary]:
+    """One page of the filtered meetings, filtered, ordered and paged in SQL (from the cursor
+    ``after`` when given, else skipping ``offset``); ``total`` is what the filter matches.
+    A cursor that is not one of ours is a ValueError."""
+    cursor = decode_cursor(after, len(_ORDER))
+    q = f.where(conn, select(*_SUMMARY_COLS))
+    if q is None:
+        return Page([], 0, limit, offset)
+    total = int(conn.execute(select(func.count()).select_from(
+        q.with_only_columns(m.Meeting.key).subquery())).scalar() or 0)
+    rows = conn.execute(keyset(q, _ORDER, cursor, offset, limit)).all()
+    last = rows[-1] if rows else None
+    return Page(_summaries(conn, rows), total, limit, offset,
+                encode_cursor((last.sort_key, last.key)) if last else None)
+
+
+def meeting_summaries(conn: Conn, keys: list[str]) -> list[MeetingSummary]:
+    """These meetings' summaries, in the order of ``keys`` (unknown keys left out)."""
+    rows: dict[str, Any] = {}
+    for chunk in _chunks(keys):
+        rows.update((r.key, r) for r in conn.execute(select(*_SUMMARY_COLS).where(m.Meeting.key.in_(chunk))))
+    found = [rows[k] for k in keys if k in rows]
+    return _summaries(conn, found)
+
+
+def _first_sources(blob: dict[str, Any], n: int) -> list[dict[str, Any]]:
+    """The value's first ``n`` sources (kept in ``blob``, a new dict), with ``sources_count``."""
+    srcs = blob.get("sources") or []
+    blob["sources_count"] = len(srcs)
+    blob["sources"] = srcs[:n]
+    return blob["sources"]
+
+
+def get_meeting(conn: Conn, key: str, *, first: int = FIRST_SOURCES) -> MeetingDetail | None:
+    """The meeting with every value, each with its first ``first`` sources and their count."""
+    r = conn.execute(select(*_SUMMARY_COLS, m.Meeting.fields, m.Meeting.corrections)
+                     .where(m.Meeting.key == key)).first()
     if r is None:
         return None
-    s = _summary(r, _member_labels(conn, [key]))
+    shown: list[dict[str, Any]] = []
+    fields_ = r.fields or {}
+    for entries in fields_.values():
+        for e in entries:
+            shown += _first_sources(e, first)
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for mm in conn.execute(select(m.MeetingMember.kind, m.MeetingMember.value, m.MeetingMember.label,
                                   m.MeetingMember.sources).where(m.MeetingMember.meeting_key == key)
                            .order_by(m.MeetingMember.kind, m.MeetingMember.value)):
-        members[mm.kind].append({"value": mm.value, "label": mm.label, "sources": mm.sources})
-    enrich_sources(conn, [r.fields or {}, dict(members)])
-    detail = MeetingDetail(**asdict(s), fields=r.fields or {}, members=dict(members),
+        blob = {"value": mm.value, "label": mm.label, "sources": mm.sources}
+        shown += _first_sources(blob, first)
+        members[mm.kind].append(blob)
+    enrich_sources(conn, shown)
+    s = _summary(r, {key: {"state": [x["value"] for x in members.get("state", [])],
+                           "person": [x["label"] for x in members.get("person", [])]}})
+    own = meeting_sources(conn, key, limit=first, offset=0)
+    detail = MeetingDetail(**{f.name: getattr(s, f.name) for f in fields(MeetingSummary)}, fields=fields_,
+                           members=dict(members),
                            organizations=[x["value"] for x in members.get("organization", [])],
                            topics=[x["value"] for x in members.get("topic", [])],
-                           sources=_sources(conn, m.MeetingSource, m.MeetingSource.meeting_key, [key], True).get(key, []),
+                           sources=own.items if own else [], sources_count=own.total if own else 0,
                            corrections=r.corrections or [])
-    detail.statements = search_statements(conn, meeting=key)
+    detail.statements = search_statements(conn, meeting=key, limit=FIRST_STATEMENTS)
+    detail.statements_count = len(detail.statements) if len(detail.statements) < FIRST_STATEMENTS else int(
+        conn.execute(select(func.count()).select_from(m.Statement).where(
+            m.Statement.rejected.is_(False), m.Statement.key.in_(
+                select(m.StatementSource.statement_key).join(m.MeetingSource, and_(
+                    m.MeetingSource.document_id == m.StatementSource.document_id,
+                    m.MeetingSource.fact_idx == m.StatementSource.meeting_idx)).where(
+                    m.MeetingSource.meeting_key == key)))).scalar() or 0)
     detail.agreements = list_agreements(conn, meeting=key)
     return detail
+
+
+def meeting_sources(conn: Conn, key: str, field: str | None = None, value: str | None = None, *,
+                    limit: int, offset: int = 0) -> Page[SourceRef] | None:
+    """One page of the sources of a meeting (``field`` None), or of one of its values (a field
+    such as ``start``, or a member kind such as ``person``, with ``value``); None when the meeting
+    or the value is not there."""
+    if field is None:
+        q = (select(m.MeetingSource.document_id, m.MeetingSource.fact_idx, m.MeetingSource.evidence,
+                    m.MeetingSource.status, m.Document.name, m.Document.url, m.Document.outlet,
+                    m.Document.published, m.Document.language)
+             .join(m.Document, m.Document.id == m.MeetingSource.document_id)
+             .where(m.MeetingSource.meeting_key == key))
+        total = int(conn.execute(select(func.count()).select_from(m.MeetingSource)
+                                 .where(m.MeetingSource.meeting_key == key)).scalar() or 0)
+        if not total and conn.execute(select(m.Meeting.key).where(m.Meeting.key == key)).first() is None:
+            return None
+        rows = conn.execute(q.order_by(m.Document.published, m.MeetingSource.document_id, m.MeetingSource.fact_idx)
+                            .offset(offset).limit(limit)).all()
+        return Page([SourceRef(r.document_id, r.fact_idx, r.name, r.url, r.outlet, r.published, r.language,
+                               r.evidence or [], r.status) for r in rows], total, limit, offset)
+    if field in MEMBER_KINDS:
+        srcs = conn.execute(select(m.MeetingMember.sources).where(
+            m.MeetingMember.meeting_key == key, m.MeetingMember.kind == field,
+            m.MeetingMember.value == (value or ""))).scalar()
+        if srcs is None:
+            return None
+    else:
+        fields_ = conn.execute(select(m.Meeting.fields).where(m.Meeting.key == key)).scalar()
+        entry = next((e for e in (fields_ or {}).get(field, []) if str(e.get("value")) == value), None)
+        if entry is None:
+            return None
+        srcs = entry.get("sources") or []
+    # Sources that are documents (a corrected value names its correction, shown in the detail).
+    docs = [dict(s) for s in srcs if "document" in s]
+    page = docs[offset:offset + limit]
+    enrich_sources(conn, page)
+    return Page([SourceRef(s["document"], s["item"], s.get("name"), s.get("url"), s.get("outlet"),
+                           s.get("published"), None, s.get("spans") or [], s.get("status")) for s in page],
+                len(docs), limit, offset)
 
 
 def series_timeline(conn: Conn, series: str) -> Timeline:
@@ -141,11 +307,11 @@ def series_timeline(conn: Conn, series: str) -> Timeline:
 
     info = get_domain().series.get(series)
     rows = conn.execute(select(m.Meeting.key, m.Meeting.ordinal, m.Meeting.start, m.Meeting.status, m.Meeting.place,
-                               m.Meeting.documents, m.Meeting.flags)
+                               m.Meeting.documents, m.Meeting.flags_brief)
                         .where(m.Meeting.series == series, m.Meeting.rejected.is_(False))
                         .order_by(m.Meeting.start, m.Meeting.key)).all()
     meetings = [TimelineMeeting(r.key, r.ordinal, r.start, r.status, r.place, r.documents,
-                                [f["code"] for f in (r.flags or []) if not f.get("resolved_by")]) for r in rows]
+                                [f["code"] for f in (r.flags_brief or []) if not f.get("resolved_by")]) for r in rows]
     return build_timeline(series, meetings, info.known if info else (), info.regular if info else None)
 
 
@@ -155,24 +321,6 @@ def list_series(conn: Conn) -> list[dict[str, Any]]:
     counts = dict(conn.execute(select(m.Meeting.series, func.count()).where(m.Meeting.series.is_not(None))
                                .group_by(m.Meeting.series)).all())
     return [{"key": k, "name": s.name, "meetings": counts.get(k, 0)} for k, s in sorted(get_domain().series.items())]
-
-
-def list_meetings_page(conn: Connection, *, series: str | None = None, since: str | None = None,
-                       until: str | None = None, state: str | None = None, person: str | None = None,
-                       status: str | None = None, topic: str | None = None, limit: int = 50,
-                       offset: int = 0) -> tuple[list[MeetingSummary], bool]:
-    """One page of ``queries.list_meetings`` (plus a topic filter): (items, whether more follow)."""
-    want = offset + limit + 1
-    if topic:
-        keys = set(conn.execute(select(m.MeetingMember.meeting_key).where(
-            m.MeetingMember.kind == "topic", m.MeetingMember.value == topic)).scalars())
-        rows = [r for r in list_meetings(conn, series=series, since=since, until=until, state=state,
-                                           person=person, status=status) if r.key in keys][:want]
-    else:
-        rows = list_meetings(conn, series=series, since=since, until=until, state=state, person=person,
-                               status=status, limit=want)
-    page = rows[offset:offset + limit]
-    return page, len(rows) > offset + limit
 
 
 def meeting_topics(conn: Connection, keys: list[str]) -> dict[str, list[str]]:
@@ -193,7 +341,8 @@ class Participant:
     name: str
     office: str | None
     state: str | None
-    sources: list[dict[str, Any]]
+    sources: list[dict[str, Any]]  # the first few (get_meeting)
+    sources_count: int
 
 
 @dataclass
@@ -201,7 +350,8 @@ class StateGroup:
     state: str | None
     name: str
     present: bool  # the state itself is listed as represented
-    sources: list[dict[str, Any]]
+    sources: list[dict[str, Any]]  # the first few (get_meeting)
+    sources_count: int
     people: list[Participant] = field(default_factory=list)
 
 
@@ -212,19 +362,23 @@ def participants_by_state(conn: Connection, detail: MeetingDetail) -> list[State
     pkeys = person_keys_by_alias(conn, [p["value"] for p in persons])
     offices: dict[str, list[Any]] = defaultdict(list)
     if pkeys:
-        for o in conn.execute(select(m.PersonOffice).where(m.PersonOffice.person_key.in_(sorted(set(pkeys.values()))))):
+        # Not their sources (a much-reported official's offices name thousands of documents).
+        for o in conn.execute(select(m.PersonOffice.person_key, m.PersonOffice.office_key, m.PersonOffice.title,
+                                     m.PersonOffice.state, m.PersonOffice.first_seen, m.PersonOffice.last_seen,
+                                     m.PersonOffice.documents)
+                              .where(m.PersonOffice.person_key.in_(sorted(set(pkeys.values()))))):
             offices[o.person_key].append(o)
     when = detail.start
     groups: dict[str | None, StateGroup] = {}
     for s in detail.members.get("state", []):
-        groups[s["value"]] = StateGroup(s["value"], state_name(s["value"]), True, s["sources"])
+        groups[s["value"]] = StateGroup(s["value"], state_name(s["value"]), True, s["sources"], s["sources_count"])
     for p in persons:
         pk = pkeys.get(p["value"])
         title, state = _office_at(offices.get(pk or "", []), when, p["label"])
-        part = Participant(p["value"], pk, p["label"], title, state, p["sources"])
+        part = Participant(p["value"], pk, p["label"], title, state, p["sources"], p["sources_count"])
         g = groups.get(state)
         if g is None:
-            g = groups[state] = StateGroup(state, state_name(state) if state else "State not reported", False, [])
+            g = groups[state] = StateGroup(state, state_name(state) if state else "State not reported", False, [], 0)
         g.people.append(part)
     ordered = sorted(groups.values(), key=lambda g: (g.state is None, not g.people, g.name))
     return ordered
@@ -249,35 +403,11 @@ def _office_at(rows: list[Any], when: str | None, name: str) -> tuple[str | None
     return (rows[0].title if rows else None), None
 
 
-@dataclass
-class MeetingFilters:
-    series: str | None = None
-    since: str | None = None
-    until: str | None = None
-    state: str | None = None
-    person: str | None = None
-    status: str | None = None
-    topic: str | None = None
-
-    def clean(self) -> MeetingFilters:
-        return MeetingFilters(*((v or "").strip() or None for v in (self.series, self.since, self.until, self.state,
-                                                                     self.person, self.status, self.topic)))
-
-    def active(self) -> dict[str, str]:
-        return {k: v for k, v in vars(self).items() if v}
-
-
-def meetings_page(conn: Connection, f: MeetingFilters, limit: int, offset: int) -> tuple[list[MeetingSummary], bool]:
-    f = f.clean()
-    return list_meetings_page(conn, series=f.series, since=f.since, until=f.until, state=f.state,
-                                 person=f.person, status=f.status, topic=f.topic, limit=limit, offset=offset)
-
-
 def meeting_view(conn: Connection, key: str) -> dict[str, Any] | None:
+    """What the meeting's page, ``GET /api/meetings/{key}`` and ``parley meeting KEY --json`` show."""
     detail = get_meeting(conn, key)
     if detail is None:
         return None
-    enrich_sources(conn, [detail.fields, detail.members])
     corrections = [c.to_dict() for c in list_corrections(conn, target_kind="meeting", target_key=detail.key)]
     return {"meeting": detail, "participants": participants_by_state(conn, detail),
             "corrections": corrections, "series_name": series_name(detail.series) or None}

@@ -18,7 +18,7 @@ from parley.store import models as m
 from parley.store.corrections import list_corrections
 from parley.store.read.common import Conn, Page, SourceRef, _cols, decode_cursor, encode_cursor, keyset
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
-from parley.store.read.meetings import MeetingSummary, list_meetings_page
+from parley.store.read.meetings import MeetingFilters, MeetingSummary, meetings_page
 from parley.store.read.sources import count_sources, first_sources
 from parley.store.read.statements import StatementRow, statements_page
 
@@ -157,12 +157,11 @@ def _live_meetings(conn: Conn, key: str) -> Select:
                    m.Meeting.rejected.is_(False)))
 
 
-def person_meetings(conn: Conn, key: str, *, limit: int = 50, offset: int = 0) -> Page[MeetingSummary]:
-    """The meetings a person attended, oldest first, a page at a time (the meetings list's order)."""
-    items, _ = list_meetings_page(conn, person=key, limit=limit, offset=offset)
-    total = int(conn.execute(select(func.count(func.distinct(_live_meetings(conn, key).subquery().c.meeting_key))))
-                .scalar() or 0)
-    return Page(items, total, limit, offset)
+def person_meetings(conn: Conn, key: str, *, limit: int = 50, offset: int = 0,
+                    after: str | None = None) -> Page[MeetingSummary]:
+    """The meetings a person attended, oldest first, a page at a time (the meetings list's order
+    and filter: its total and cursor)."""
+    return meetings_page(conn, MeetingFilters(person=key), limit, offset, after)
 
 
 def _registry_terms(name: str):

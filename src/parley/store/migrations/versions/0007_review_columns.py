@@ -3,7 +3,7 @@ rejected, reviewed, confidence), their first_source and (meetings, agreements) o
 applied_corrections (which entity applies which correction)
 
 Revision ID: 0007
-Revises: 0003
+Revises: 0005
 """
 
 from __future__ import annotations
