@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
-from parley.api.paging import cursor_page
-from parley.server.http import MAX_KEY, After, Limit, Offset, Words, get_conn, not_found
+from parley.server.http import MAX_KEY, After, Limit, Offset, Words, get_conn, not_found, page_response
 from parley.server.schemas import AgreementView, Page
 from parley.store import read
 
@@ -26,7 +25,7 @@ def api_agreements(request: Request, conn: Annotated[Connection, Depends(get_con
                    since: Annotated[int | None, Query(ge=1, le=9999,
                                                       description="In force or signed from this year.")] = None,
                    limit: Limit = 50, offset: Offset = 0, after: After = None):
-    return cursor_page(request, lambda: read.agreements_page(conn, party=party, kind=kind, contains=contains, since=since,
+    return page_response(request, read.agreements_page(conn, party=party, kind=kind, contains=contains, since=since,
                                                        limit=limit, offset=offset, after=after))
 
 
@@ -35,8 +34,10 @@ def api_agreements(request: Request, conn: Annotated[Connection, Depends(get_con
             summary="Every report of an agreement, oldest first", responses=NOT_FOUND)
 def api_agreement_sources(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
                           limit: Limit = 50, offset: Offset = 0, after: After = None):
-    return cursor_page(request, lambda: read.sources_page(conn, "agreement", key, limit=limit, offset=offset,
-                                                          after=after), lambda: not_found(f"agreement {key!r}", "GET /api/agreements lists the keys"))
+    page = read.sources_page(conn, "agreement", key, limit=limit, offset=offset, after=after)
+    if page is None:
+        return not_found(f"agreement {key!r}", "GET /api/agreements lists the keys")
+    return page_response(request, page)
 
 
 @router.get("/agreements/{key:path}", response_model=AgreementView, summary="One agreement with its sequence",

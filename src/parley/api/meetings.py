@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
@@ -46,11 +46,8 @@ def api_meetings(request: Request, conn: Annotated[Connection, Depends(get_conn)
     """Meetings, oldest first (undated last), filtered by series, date range, state, participant,
     status and topic. Rejected meetings are left out. ``count`` is how many match; flags give a
     document count per value (the documents: ``/api/meetings/{key}/sources``)."""
-    try:
-        page = read.meetings_page(conn, read.MeetingFilters(series, since, until, state, person, status, topic),
-                                  limit, offset, after)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
+    page = read.meetings_page(conn, read.MeetingFilters(series, since, until, state, person, status, topic),
+                              limit, offset, after)
     return page_response(request, page)
 
 

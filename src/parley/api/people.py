@@ -9,8 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.engine import Connection
 
-from parley.api.paging import cursor_page
-from parley.server.http import MAX_TEXT, After, Limit, Offset, get_conn, not_found
+from parley.server.http import MAX_TEXT, After, Limit, Offset, get_conn, not_found, page_response
 from parley.server.schemas import Page, PersonView
 from parley.store import read
 
@@ -25,7 +24,7 @@ def api_people(request: Request, conn: Annotated[Connection, Depends(get_conn)],
                state: Annotated[str | None, Query(max_length=16,
                                                   description="Held an office of this state (ISO3).")] = None,
                limit: Limit = 50, offset: Offset = 0, after: After = None):
-    return cursor_page(request, lambda: read.people_page(conn, contains=contains, state=state, limit=limit, offset=offset,
+    return page_response(request, read.people_page(conn, contains=contains, state=state, limit=limit, offset=offset,
                                                    after=after))
 
 
@@ -39,7 +38,7 @@ def _missing(key: str) -> JSONResponse:
 def api_person_meetings(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
                         limit: Limit = 50, offset: Offset = 0):
     pk = read.person_key_for(conn, key)
-    return _missing(key) if pk is None else cursor_page(request, lambda: read.person_meetings(conn, pk, limit=limit,
+    return _missing(key) if pk is None else page_response(request, read.person_meetings(conn, pk, limit=limit,
                                                                                          offset=offset))
 
 
@@ -48,7 +47,7 @@ def api_person_meetings(request: Request, key: str, conn: Annotated[Connection, 
 def api_person_statements(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
                           limit: Limit = 50, offset: Offset = 0, after: After = None):
     pk = read.person_key_for(conn, key)
-    return _missing(key) if pk is None else cursor_page(request, lambda: read.statements_page(
+    return _missing(key) if pk is None else page_response(request, read.statements_page(
         conn, speaker=pk, limit=limit, offset=offset, after=after))
 
 
@@ -57,7 +56,7 @@ def api_person_statements(request: Request, key: str, conn: Annotated[Connection
 def api_person_sources(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
                        limit: Limit = 50, offset: Offset = 0, after: After = None):
     pk = read.person_key_for(conn, key)
-    return _missing(key) if pk is None else cursor_page(request, lambda: read.sources_page(
+    return _missing(key) if pk is None else page_response(request, read.sources_page(
         conn, "person", pk, limit=limit, offset=offset, after=after))
 
 
@@ -66,7 +65,7 @@ def api_person_sources(request: Request, key: str, conn: Annotated[Connection, D
 def api_person_co_attendees(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
                             limit: Limit = 50, offset: Offset = 0):
     pk = read.person_key_for(conn, key)
-    return _missing(key) if pk is None else cursor_page(request, lambda: read.co_attendees(conn, pk, limit=limit,
+    return _missing(key) if pk is None else page_response(request, read.co_attendees(conn, pk, limit=limit,
                                                                                      offset=offset))
 
 

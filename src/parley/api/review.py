@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.engine import Connection
 
 from parley.server.auth import writer
@@ -35,10 +35,7 @@ def api_review(request: Request, conn: Annotated[Connection, Depends(get_conn)],
     correction reverted)."""
     from parley.store.consolidate import failed_blocks
 
-    try:
-        page = read.review_page(conn, below=below, limit=limit, offset=offset, after=after)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
+    page = read.review_page(conn, below=below, limit=limit, offset=offset, after=after)
     return page_response(request, page,
                          extra={"below": below, "failed_blocks": [f.to_dict() for f in failed_blocks(conn)]})
 
@@ -53,11 +50,8 @@ def api_corrections(request: Request, conn: Annotated[Connection, Depends(get_co
     """Who changed what, when and why; ``status`` says whether it still applies (applied,
     reverted, orphaned when its target is no longer in the record, or revert); ``count`` is
     the number of corrections the filter matches."""
-    try:
-        page = read.corrections_page(conn, limit=limit, offset=offset, after=after, target_kind=target_kind,
-                                     target_key=target_key)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
+    page = read.corrections_page(conn, limit=limit, offset=offset, after=after, target_kind=target_kind,
+                                 target_key=target_key)
     return page_response(request, page)
 
 

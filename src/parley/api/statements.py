@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.engine import Connection
 
-from parley.api.paging import cursor_page
 from parley.server.http import (
     MAX_KEY,
     MAX_TEXT,
@@ -17,7 +16,8 @@ from parley.server.http import (
     Words,
     get_conn,
     not_found,
-    )
+    page_response,
+)
 from parley.server.schemas import Page
 from parley.store import read
 
@@ -33,7 +33,7 @@ def api_statements(request: Request, conn: Annotated[Connection, Depends(get_con
                    meeting: Annotated[str | None, Query(max_length=MAX_KEY,
                                                         description="Said at this meeting (key).")] = None,
                    limit: Limit = 50, offset: Offset = 0, after: After = None):
-    return cursor_page(request, lambda: read.statements_page(conn, speaker=speaker, contains=contains, meeting=meeting,
+    return page_response(request, read.statements_page(conn, speaker=speaker, contains=contains, meeting=meeting,
                                                        limit=limit, offset=offset, after=after))
 
 
@@ -42,8 +42,10 @@ def api_statements(request: Request, conn: Annotated[Connection, Depends(get_con
             summary="Every report of a quotation, oldest first", responses=NOT_FOUND)
 def api_statement_sources(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
                           limit: Limit = 50, offset: Offset = 0, after: After = None):
-    return cursor_page(request, lambda: read.sources_page(conn, "statement", key, limit=limit, offset=offset,
-                                                          after=after), lambda: not_found(f"statement {key!r}", "GET /api/statements lists them"))
+    page = read.sources_page(conn, "statement", key, limit=limit, offset=offset, after=after)
+    if page is None:
+        return not_found(f"statement {key!r}", "GET /api/statements lists them")
+    return page_response(request, page)
 
 
 @router.get("/statements/{key:path}", response_model=read.StatementRow,

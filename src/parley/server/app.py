@@ -24,6 +24,7 @@ from parley.server.etag import ETagMiddleware
 from parley.server.guard import Admission, BodyLimit, ServerLimits, TokenFirst, busy, is_locked, limits_of
 from parley.server.http import get_conn, json_response
 from parley.store.db import Store, StoreBusy, StoreError, open_store
+from parley.store.read.common import BadCursor
 
 log = logging.getLogger("parley.api")
 
@@ -126,6 +127,10 @@ def create_app(db_url: str | None = None, *, store: Store | None = None, limits:
 
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.exception_handler(BadCursor)
+    async def bad_cursor(request: Request, exc: BadCursor):
+        return await _error(request, 422, f"{exc}: follow the `next` link of the previous page")
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):

@@ -68,10 +68,7 @@ def timeline(request: Request, conn: Conn, series: Key = None, since: DateQ = No
              after: Annotated[str | None, Query(max_length=1000)] = None):
     f = read.MeetingFilters(series, since, until, state, person, None, topic).clean()
     planned = read.meetings_page(conn, read.MeetingFilters(**{**vars(f), "status": "planned"}), 200)
-    try:
-        held = read.meetings_page(conn, read.MeetingFilters(**{**vars(f), "status": "held"}), PAGE, offset, after)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
+    held = read.meetings_page(conn, read.MeetingFilters(**{**vars(f), "status": "held"}), PAGE, offset, after)
     nxt, prev = _cursor_links(request, held)
     topics = read.meeting_topics(conn, [m.key for m in planned.items + held.items])
     return render(request, "timeline.html", {

@@ -129,18 +129,22 @@ def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
+class BadCursor(ValueError):
+    """An ``after`` that is not a cursor from a ``next`` link (the server answers 422)."""
+
+
 def decode_cursor(cursor: str | None, arity: int) -> tuple[Any, ...] | None:
     """The sort key in ``cursor``, or None; a cursor that is not one of ours is a ValueError
-    (the API answers 422)."""
+    (the server answers 422)."""
     if not cursor:
         return None
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, UnicodeDecodeError):
-        raise ValueError("not a cursor from a `next` link") from None
+        raise BadCursor("not a cursor from a `next` link") from None
     if not isinstance(values, list) or len(values) != arity or not all(
             isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
-        raise ValueError("not a cursor from a `next` link")
+        raise BadCursor("not a cursor from a `next` link")
     return tuple(values)
 
 
