@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from parley.resolve import consolidate as logic
 from parley.resolve.consolidate import DocMeta, Entity, FactIn, apply_fact_corrections
+from parley.store import fulltext
 from parley.store import models as m
 from parley.store.corrections import entity_corrections, fact_corrections, locate, removed_documents
 from parley.store.db import Store, StoreError
@@ -259,6 +260,7 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) ->
     for table in m.DERIVED[kind]:
         conn.execute(delete(table).where(table.block == block))
     if not entities:
+        fulltext.index_block(conn, kind, block)
         return
     rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
     for e in entities:
@@ -313,3 +315,4 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity]) ->
     for table in m.DERIVED[kind]:
         if rows.get(table):
             conn.execute(insert(table), rows[table])
+    fulltext.index_block(conn, kind, block)

@@ -69,10 +69,11 @@ from parley.store.read.review import (
     review_items,
     review_queue,
 )
-from parley.store.read.search import SearchResults, search
+from parley.store.read.search import SEARCH_KINDS, SearchResults, search
 from parley.store.read.statements import StatementRow, get_statement, search_statements
 
 __all__ = [
+    "SEARCH_KINDS",
     "AgreementDetail",
     "AgreementSummary",
     "CoAttendee",

@@ -1,0 +1,238 @@
+"""The full-text index that search reads: one ``search_entries`` row per searchable thing
+(a current document, a meeting, a person, an agreement, a statement), indexed by the database
+itself: SQLite FTS5 (one external-content table per kind over ``search_entries``, kept in step by
+triggers), PostgreSQL a GIN index on a weighted ``tsvector`` ('simple' configuration).
+
+The words are folded here, in Python, for both databases (lower case, no diacritics, "ё" as "е",
+punctuation as spaces), and the query is folded the same way, so the two databases find the same
+things and no user input is ever parsed as query syntax.
+
+Kept current by ingest (a document stored, re-extracted, superseded: ``index_document``,
+``unindex_documents``) and by consolidation (a block's entities rebuilt: ``index_block``).
+Documents removed by a correction stay indexed and are left out when searched (the removal can
+be reverted). ``index_all`` fills the index of a store created before it (migration 0006).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, insert, literal_column, select, text
+from sqlalchemy.engine import Connection
+
+from parley.resolve.names import fold
+from parley.store import models as m
+
+KINDS = ("meeting", "person", "agreement", "statement", "document")
+# A document's body is indexed up to this many characters: PostgreSQL refuses a tsvector over
+# 1 MB, and the start of a report is what ranks it.
+MAX_BODY = 200_000
+# The prefix of every SQLite FTS5 table (and its shadow tables): not part of the models, so
+# schema comparisons leave them out (``include_name``).
+FTS_PREFIX = "search_fts_"
+# Title words weigh ten times body words (SQLite bm25 column weights; PostgreSQL weights A and D).
+PG_VECTOR = ("setweight(to_tsvector('simple', search_entries.title), 'A') || "
+             "setweight(to_tsvector('simple', search_entries.body), 'D')")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(value: str | None) -> list[str]:
+    """The words of ``value`` as both indexes hold them: folded, split at anything not a letter or digit."""
+    return _WORD.findall(fold(value).replace("ё", "е")) if value else []
+
+
+def _text(*values: str | None) -> str:
+    return " ".join(w for v in values for w in words(v))
+
+
+def include_name(name: str | None, type_: str, _parent: Any) -> bool:
+    """Alembic's ``include_name``: what schema comparisons look at; not the tables the database's
+    full-text engine owns (SQLite FTS5), which migration 0006 makes and the models do not hold."""
+    return type_ != "table" or not (name or "").startswith(FTS_PREFIX)
+
+
+# --------------------------------------------------------------------------- schema (migration 0006)
+
+
+def create_index(conn: Connection) -> None:
+    """The database's index over ``search_entries`` (the table itself comes from the models)."""
+    if conn.dialect.name == "sqlite":
+        for kind in KINDS:
+            t = FTS_PREFIX + kind
+            conn.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE {t} USING fts5(title, body, content='search_entries', content_rowid='id', "
+                "tokenize='unicode61 remove_diacritics 2')")
+            add = f"INSERT INTO {t}(rowid, title, body) VALUES (new.id, new.title, new.body);"
+            drop = f"INSERT INTO {t}({t}, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);"
+            conn.exec_driver_sql(f"CREATE TRIGGER {t}_ai AFTER INSERT ON search_entries "
+                                 f"WHEN new.kind = '{kind}' BEGIN {add} END")
+            conn.exec_driver_sql(f"CREATE TRIGGER {t}_ad AFTER DELETE ON search_entries "
+                                 f"WHEN old.kind = '{kind}' BEGIN {drop} END")
+            conn.exec_driver_sql(f"CREATE TRIGGER {t}_au AFTER UPDATE ON search_entries "
+                                 f"WHEN old.kind = '{kind}' BEGIN {drop} {add} END")
+    else:
+        conn.exec_driver_sql(f"CREATE INDEX ix_search_entries_words ON search_entries USING gin (({PG_VECTOR}))")
+
+
+def drop_index(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        for kind in KINDS:
+            for suffix in ("_ai", "_ad", "_au"):
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {FTS_PREFIX}{kind}{suffix}")
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_PREFIX}{kind}")
+    else:
+        conn.exec_driver_sql("DROP INDEX IF EXISTS ix_search_entries_words")
+
+
+# --------------------------------------------------------------------------- upkeep
+
+
+def index_document(conn: Connection, doc_id: str) -> None:
+    """(Re)index one current document as stored: its title, outlet and name, and its text."""
+    unindex_documents(conn, [doc_id])
+    conn.execute(insert(m.SearchEntry), _document_entries(conn, [m.Document.id == doc_id]))
+
+
+def unindex_documents(conn: Connection, doc_ids: Sequence[str]) -> None:
+    """Documents no longer searched (superseded by a new version)."""
+    if doc_ids:
+        conn.execute(delete(m.SearchEntry).where(m.SearchEntry.kind == "document",
+                                                 m.SearchEntry.key.in_(list(doc_ids))))
+
+
+def index_block(conn: Connection, kind: str, block: str) -> None:
+    """Replace the entries of one consolidated block with its entities as they are now stored
+    (rejected ones are not searched)."""
+    conn.execute(delete(m.SearchEntry).where(m.SearchEntry.kind == kind, m.SearchEntry.block == block))
+    rows = _entity_entries(conn, kind, [block])
+    if rows:
+        conn.execute(insert(m.SearchEntry), rows)
+
+
+def index_all(conn: Connection, batch: int = 2000) -> None:
+    """Fill the index from scratch: every current document and every entity."""
+    conn.execute(delete(m.SearchEntry))
+    for kind in KINDS[:-1]:
+        blocks = list(conn.execute(select(m.DERIVED[kind][0].block).distinct()).scalars())
+        for i in range(0, len(blocks), batch):
+            rows = _entity_entries(conn, kind, blocks[i:i + batch])
+            if rows:
+                conn.execute(insert(m.SearchEntry), rows)
+    ids = list(conn.execute(select(m.Document.id).where(m.Document.superseded_by.is_(None))
+                            .order_by(m.Document.id)).scalars())
+    for i in range(0, len(ids), batch):
+        rows = _document_entries(conn, [m.Document.id.in_(ids[i:i + batch])])
+        if rows:
+            conn.execute(insert(m.SearchEntry), rows)
+
+
+def _document_entries(conn: Connection, where: list[Any]) -> list[dict[str, Any]]:
+    q = select(m.Document.id, m.Document.name, m.Document.title, m.Document.outlet,
+               func.substr(m.Document.raw_text, 1, MAX_BODY).label("text")).where(*where)
+    return [{"kind": "document", "key": r.id, "block": None, "title": _text(r.title, r.outlet, r.name),
+             "body": _text(r.text)} for r in conn.execute(q)]
+
+
+def _entity_entries(conn: Connection, kind: str, blocks: list[str]) -> list[dict[str, Any]]:
+    """The entries of the entities of ``blocks``: title (what names it) and body (what else it is known by)."""
+    table = m.DERIVED[kind][0]
+    rows = list(conn.execute(select(table).where(table.block.in_(blocks), table.rejected.is_(False))))
+    out = []
+    if kind == "meeting":
+        labels = _meeting_labels(conn, [r.key for r in rows])
+        for r in rows:
+            out.append((r.key, r.block, _text(r.name),
+                        _text(r.place, _series_name(r.series), r.key, *labels.get(r.key, ()))))
+    elif kind == "person":
+        out = [(r.key, r.block, _text(r.name), _text(*(r.aliases or []))) for r in rows]
+    elif kind == "agreement":
+        out = [(r.key, r.block, _text(r.title, r.title_en), _text(r.key, *(r.parties or []))) for r in rows]
+    else:
+        out = [(r.key, r.block, _text(r.speaker), _text(r.quote)) for r in rows]
+    return [{"kind": kind, "key": k, "block": b, "title": t, "body": body} for k, b, t, body in out]
+
+
+def _meeting_labels(conn: Connection, keys: list[str]) -> dict[str, list[str]]:
+    """What a meeting's members are called: states in English and Russian, people and organisations
+    as the reports name them, topics."""
+    from parley.domain.registry import get_domain
+
+    states = get_domain().states
+    out: dict[str, list[str]] = defaultdict(list)
+    for i in range(0, len(keys), 500):
+        for r in conn.execute(select(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value,
+                                     m.MeetingMember.label).where(m.MeetingMember.meeting_key.in_(keys[i:i + 500]))):
+            if r.kind == "state":
+                e = states.get(r.value) or {}
+                out[r.meeting_key] += [r.value, e.get("name") or "", *(e.get("names_ru") or [])]
+            else:
+                out[r.meeting_key].append(r.label.replace("_", " ") if r.kind == "topic" else r.label)
+    return out
+
+
+def _series_name(key: str | None) -> str:
+    from parley.domain.registry import get_domain
+
+    s = get_domain().series.get(key) if key else None
+    return s.name if s else (key or "")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _pg_query(terms: list[str]) -> str:
+    # Each term is letters and digits only (``words``), so quoting it cannot change the syntax.
+    return " & ".join(f"'{t}':*" for t in terms)
+
+
+def _fts_query(terms: list[str]) -> str:
+    return " ".join(f'"{t}"*' for t in terms)
+
+
+def match(conn: Connection, kind: str, terms: list[str], limit: int, offset: int,
+          exclude: Iterable[str] = ()) -> tuple[list[str], int]:
+    """The keys of one kind's entries holding every term (a term matches the words it starts),
+    best match first, one page of them; and how many there are in all. ``exclude``: keys left out."""
+    if not terms:
+        return [], 0
+    exclude = list(exclude)
+    if conn.dialect.name == "sqlite":
+        t = FTS_PREFIX + kind
+        skip = ""
+        params: dict[str, Any] = {"q": _fts_query(terms), "limit": limit, "offset": offset}
+        if exclude:
+            skip = " AND rowid NOT IN (SELECT id FROM search_entries WHERE kind = :kind AND key IN :exclude)"
+            params |= {"kind": kind, "exclude": exclude}
+
+        def stmt(sql: str):
+            s = text(sql)
+            return s.bindparams(bindparam("exclude", expanding=True)) if exclude else s
+
+        ids = [r[0] for r in conn.execute(stmt(
+            f"SELECT rowid, bm25({t}, 10.0, 1.0) AS score FROM {t} WHERE {t} MATCH :q{skip} "
+            "ORDER BY score, rowid LIMIT :limit OFFSET :offset"), params)]
+        total = _total(len(ids), limit, offset, lambda: conn.execute(stmt(
+            f"SELECT count(*) FROM {t} WHERE {t} MATCH :q{skip}"), params).scalar())
+        keys = dict(conn.execute(select(m.SearchEntry.id, m.SearchEntry.key).where(m.SearchEntry.id.in_(ids)))
+                    .all()) if ids else {}
+        return [keys[i] for i in ids if i in keys], total
+    vector = literal_column(PG_VECTOR)
+    query = func.to_tsquery(literal_column("'simple'"), bindparam("q", _pg_query(terms)))
+    where = [m.SearchEntry.kind == kind, vector.op("@@")(query)]
+    if exclude:
+        where.append(m.SearchEntry.key.not_in(exclude))
+    keys = list(conn.execute(select(m.SearchEntry.key).where(*where)
+                             .order_by(func.ts_rank(vector, query).desc(), m.SearchEntry.id)
+                             .limit(limit).offset(offset)).scalars())
+    return keys, _total(len(keys), limit, offset, lambda: conn.execute(
+        select(func.count()).select_from(m.SearchEntry).where(*where)).scalar())
+
+
+def _total(found: int, limit: int, offset: int, count: Callable[[], Any]) -> int:
+    """How many match in all: known from a short page without counting."""
+    if found < limit and (found or not offset):
+        return offset + found
+    return int(count() or 0)
