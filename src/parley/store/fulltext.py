@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, literal_column, select, text
@@ -182,57 +182,84 @@ def _series_name(key: str | None) -> str:
 
 # --------------------------------------------------------------------------- reading
 
-
-def _pg_query(terms: list[str]) -> str:
-    # Each term is letters and digits only (``words``), so quoting it cannot change the syntax.
-    return " & ".join(f"'{t}':*" for t in terms)
-
-
-def _fts_query(terms: list[str]) -> str:
-    return " ".join(f'"{t}"*' for t in terms)
+# At most this many matches of one kind are ranked: a word that most documents hold ranks the
+# newest entries that hold it (bm25 or ts_rank is computed for every ranked row: ranking 90,000
+# matches of a common word costs more than a read may take, and such a word tells them apart
+# little anyway). Fewer matches are all ranked; a page further down widens the window.
+RANKED = 5_000
 
 
 def match(conn: Connection, kind: str, terms: list[str], limit: int, offset: int,
           exclude: Iterable[str] = ()) -> tuple[list[str], int]:
-    """The keys of one kind's entries holding every term (a term matches the words it starts),
-    best match first, one page of them; and how many there are in all. ``exclude``: keys left out."""
+    """The keys of one kind's entries holding every term (a term also matches the words it
+    starts), best match first, one page of them; and how many there are in all. ``exclude``:
+    keys left out (documents removed from the record)."""
     if not terms:
         return [], 0
-    exclude = list(exclude)
-    if conn.dialect.name == "sqlite":
-        t = FTS_PREFIX + kind
-        skip = ""
-        params: dict[str, Any] = {"q": _fts_query(terms), "limit": limit, "offset": offset}
+    index = _Sqlite(conn, kind, terms, list(exclude)) if conn.dialect.name == "sqlite" \
+        else _Postgres(conn, kind, terms, list(exclude))
+    total = index.count()
+    if offset >= total:
+        return [], total
+    window = max(RANKED, offset + limit)
+    ids = index.ranked(limit, offset, index.newest(window) if total > window else None)
+    keys = dict(conn.execute(select(m.SearchEntry.id, m.SearchEntry.key).where(m.SearchEntry.id.in_(ids))).all()) \
+        if ids else {}
+    return [keys[i] for i in ids if i in keys], total
+
+
+class _Sqlite:
+    """FTS5: the query is each term quoted (never parsed as query syntax) as a prefix; bm25 with
+    the title ten times the body."""
+
+    def __init__(self, conn: Connection, kind: str, terms: list[str], exclude: list[str]) -> None:
+        self.conn, self.t = conn, FTS_PREFIX + kind
+        self.where = f"{self.t} MATCH :q"
+        self.params: dict[str, Any] = {"q": " ".join(f'"{t}"*' for t in terms)}
         if exclude:
-            skip = " AND rowid NOT IN (SELECT id FROM search_entries WHERE kind = :kind AND key IN :exclude)"
-            params |= {"kind": kind, "exclude": exclude}
+            self.where += " AND rowid NOT IN (SELECT id FROM search_entries WHERE kind = :kind AND key IN :exclude)"
+            self.params |= {"kind": kind, "exclude": exclude}
 
-        def stmt(sql: str):
-            s = text(sql)
-            return s.bindparams(bindparam("exclude", expanding=True)) if exclude else s
+    def _run(self, sql: str, **params: Any):
+        stmt = text(sql)
+        if "exclude" in self.params:
+            stmt = stmt.bindparams(bindparam("exclude", expanding=True))
+        return self.conn.execute(stmt, {**self.params, **params})
 
-        ids = [r[0] for r in conn.execute(stmt(
-            f"SELECT rowid, bm25({t}, 10.0, 1.0) AS score FROM {t} WHERE {t} MATCH :q{skip} "
-            "ORDER BY score, rowid LIMIT :limit OFFSET :offset"), params)]
-        total = _total(len(ids), limit, offset, lambda: conn.execute(stmt(
-            f"SELECT count(*) FROM {t} WHERE {t} MATCH :q{skip}"), params).scalar())
-        keys = dict(conn.execute(select(m.SearchEntry.id, m.SearchEntry.key).where(m.SearchEntry.id.in_(ids)))
-                    .all()) if ids else {}
-        return [keys[i] for i in ids if i in keys], total
-    vector = literal_column(PG_VECTOR)
-    query = func.to_tsquery(literal_column("'simple'"), bindparam("q", _pg_query(terms)))
-    where = [m.SearchEntry.kind == kind, vector.op("@@")(query)]
-    if exclude:
-        where.append(m.SearchEntry.key.not_in(exclude))
-    keys = list(conn.execute(select(m.SearchEntry.key).where(*where)
-                             .order_by(func.ts_rank(vector, query).desc(), m.SearchEntry.id)
-                             .limit(limit).offset(offset)).scalars())
-    return keys, _total(len(keys), limit, offset, lambda: conn.execute(
-        select(func.count()).select_from(m.SearchEntry).where(*where)).scalar())
+    def count(self) -> int:
+        return int(self._run(f"SELECT count(*) FROM {self.t} WHERE {self.where}").scalar() or 0)
+
+    def newest(self, n: int) -> int:
+        return int(self._run(f"SELECT rowid FROM {self.t} WHERE {self.where} ORDER BY rowid DESC "
+                             "LIMIT 1 OFFSET :n", n=n - 1).scalar() or 0)
+
+    def ranked(self, limit: int, offset: int, floor: int | None) -> list[int]:
+        since = " AND rowid >= :floor" if floor is not None else ""
+        return [r[0] for r in self._run(
+            f"SELECT rowid, bm25({self.t}, 10.0, 1.0) AS score FROM {self.t} WHERE {self.where}{since} "
+            "ORDER BY score, rowid LIMIT :limit OFFSET :offset", floor=floor, limit=limit, offset=offset)]
 
 
-def _total(found: int, limit: int, offset: int, count: Callable[[], Any]) -> int:
-    """How many match in all: known from a short page without counting."""
-    if found < limit and (found or not offset):
-        return offset + found
-    return int(count() or 0)
+class _Postgres:
+    """A tsquery of the terms as prefixes, AND-ed (each term is letters and digits only, so quoting
+    it cannot change the syntax); ts_rank of the weighted vector, which the GIN index holds."""
+
+    def __init__(self, conn: Connection, kind: str, terms: list[str], exclude: list[str]) -> None:
+        self.conn = conn
+        self.vector = literal_column(PG_VECTOR)
+        self.query = func.to_tsquery(literal_column("'simple'"), " & ".join(f"'{t}':*" for t in terms))
+        self.where = [m.SearchEntry.kind == kind, self.vector.op("@@")(self.query)]
+        if exclude:
+            self.where.append(m.SearchEntry.key.not_in(exclude))
+
+    def count(self) -> int:
+        return int(self.conn.execute(select(func.count()).select_from(m.SearchEntry).where(*self.where)).scalar() or 0)
+
+    def newest(self, n: int) -> int:
+        return int(self.conn.execute(select(m.SearchEntry.id).where(*self.where).order_by(m.SearchEntry.id.desc())
+                                     .limit(1).offset(n - 1)).scalar() or 0)
+
+    def ranked(self, limit: int, offset: int, floor: int | None) -> list[int]:
+        where = [*self.where, m.SearchEntry.id >= floor] if floor is not None else self.where
+        return list(self.conn.execute(select(m.SearchEntry.id).where(*where).order_by(
+            func.ts_rank(self.vector, self.query).desc(), m.SearchEntry.id).limit(limit).offset(offset)).scalars())
