@@ -169,3 +169,15 @@ def test_a_store_made_before_the_index_is_searchable_once_upgraded(tmp_path):
     assert [d["id"] for d in _search(store, "dirigibles").documents] == [doc_id(50)]
     assert [m.place for m in _search(store, "minsk").meetings] == ["Minsk"]
     store.close()
+
+
+def test_the_migrations_build_the_models_beside_the_databases_own_index(store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from parley.store.fulltext import include_name
+    from parley.store.models import Base
+
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn, opts={"include_name": include_name}),
+                                Base.metadata) == []

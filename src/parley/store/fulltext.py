@@ -1,7 +1,8 @@
 """The full-text index that search reads: one ``search_entries`` row per searchable thing
 (a current document, a meeting, a person, an agreement, a statement), indexed by the database
 itself: SQLite FTS5 (one external-content table per kind over ``search_entries``, kept in step by
-triggers), PostgreSQL a GIN index on a weighted ``tsvector`` ('simple' configuration).
+triggers), PostgreSQL a GIN index on a generated, weighted ``tsvector`` column ('simple'
+configuration).
 
 The words are folded here, in Python, for both databases (lower case, no diacritics, "ё" as "е",
 punctuation as spaces), and the query is folded the same way, so the two databases find the same
@@ -30,12 +31,13 @@ KINDS = ("meeting", "person", "agreement", "statement", "document")
 # A document's body is indexed up to this many characters: PostgreSQL refuses a tsvector over
 # 1 MB, and the start of a report is what ranks it.
 MAX_BODY = 200_000
-# The prefix of every SQLite FTS5 table (and its shadow tables): not part of the models, so
-# schema comparisons leave them out (``include_name``).
+# The prefix of every SQLite FTS5 table (and its shadow tables), and PostgreSQL's generated
+# column of each entry's tsvector and its GIN index: made by migration 0006, not part of the models (the same
+# schema serves both databases), so schema comparisons leave them out (``include_name``).
 FTS_PREFIX = "search_fts_"
+PG_COLUMN, PG_INDEX = "words", "ix_search_entries_words"
 # Title words weigh ten times body words (SQLite bm25 column weights; PostgreSQL weights A and D).
-PG_VECTOR = ("setweight(to_tsvector('simple', search_entries.title), 'A') || "
-             "setweight(to_tsvector('simple', search_entries.body), 'D')")
+PG_VECTOR = "setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'D')"
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -48,10 +50,15 @@ def _text(*values: str | None) -> str:
     return " ".join(w for v in values for w in words(v))
 
 
-def include_name(name: str | None, type_: str, _parent: Any) -> bool:
-    """Alembic's ``include_name``: what schema comparisons look at; not the tables the database's
-    full-text engine owns (SQLite FTS5), which migration 0006 makes and the models do not hold."""
-    return type_ != "table" or not (name or "").startswith(FTS_PREFIX)
+def include_name(name: str | None, type_: str, parent: dict[str, str | None]) -> bool:
+    """Alembic's ``include_name``: what schema comparisons look at; not what the database's
+    full-text engine holds (SQLite FTS5 tables, PostgreSQL's tsvector column), which migration
+    0006 makes and the models do not hold."""
+    if type_ == "table":
+        return not (name or "").startswith(FTS_PREFIX)
+    if type_ == "index":
+        return name != PG_INDEX
+    return not (type_ == "column" and name == PG_COLUMN and parent.get("table_name") == "search_entries")
 
 
 # --------------------------------------------------------------------------- schema (migration 0006)
@@ -74,7 +81,10 @@ def create_index(conn: Connection) -> None:
             conn.exec_driver_sql(f"CREATE TRIGGER {t}_au AFTER UPDATE ON search_entries "
                                  f"WHEN old.kind = '{kind}' BEGIN {drop} {add} END")
     else:
-        conn.exec_driver_sql(f"CREATE INDEX ix_search_entries_words ON search_entries USING gin (({PG_VECTOR}))")
+        # Stored, not an expression index: ranking reads each match's vector instead of parsing its text again.
+        conn.exec_driver_sql(f"ALTER TABLE search_entries ADD COLUMN {PG_COLUMN} tsvector "
+                             f"GENERATED ALWAYS AS ({PG_VECTOR}) STORED")
+        conn.exec_driver_sql(f"CREATE INDEX {PG_INDEX} ON search_entries USING gin ({PG_COLUMN})")
 
 
 def drop_index(conn: Connection) -> None:
@@ -84,7 +94,8 @@ def drop_index(conn: Connection) -> None:
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {FTS_PREFIX}{kind}{suffix}")
             conn.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_PREFIX}{kind}")
     else:
-        conn.exec_driver_sql("DROP INDEX IF EXISTS ix_search_entries_words")
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {PG_INDEX}")
+        conn.exec_driver_sql(f"ALTER TABLE search_entries DROP COLUMN IF EXISTS {PG_COLUMN}")
 
 
 # --------------------------------------------------------------------------- upkeep
@@ -246,7 +257,7 @@ class _Postgres:
 
     def __init__(self, conn: Connection, kind: str, terms: list[str], exclude: list[str]) -> None:
         self.conn = conn
-        self.vector = literal_column(PG_VECTOR)
+        self.vector = literal_column(f"search_entries.{PG_COLUMN}")
         self.query = func.to_tsquery(literal_column("'simple'"), " & ".join(f"'{t}':*" for t in terms))
         self.where = [m.SearchEntry.kind == kind, self.vector.op("@@")(self.query)]
         if exclude:
