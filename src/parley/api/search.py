@@ -20,9 +20,9 @@ router = APIRouter(prefix="/api", tags=["search"])
 def api_search(request: Request, conn: Annotated[Connection, Depends(get_conn)],
                q: Annotated[str, AfterValidator(check_words),
                             Query(max_length=MAX_TEXT, description="Words, any case, any script; all must match, "
-                                                                   "a word also matches the words it starts (at "
-                                                                   "most 500 characters and 32 words: more is "
-                                                                   "refused with 422).")] = "",
+                                                                   "a word of 4 letters or more also matches the "
+                                                                   "words it starts (at most 500 characters and 32 "
+                                                                   "words: more is refused with 422).")] = "",
                kind: Annotated[str | None, Query(pattern="^(" + "|".join(read.SEARCH_KINDS) + ")$",
                                                  description="Only this kind (to page through it).")] = None,
                limit: Annotated[int, Query(ge=1, le=100, description="At most this many of each kind.")] = 20,

@@ -147,10 +147,15 @@ def _document_entries(conn: Connection, where: list[Any]) -> list[dict[str, Any]
              "body": _text(r.text)} for r in conn.execute(q)]
 
 
+_WORDS_OF = {"meeting": ("name", "place", "series"), "person": ("name", "aliases"),
+             "agreement": ("title", "title_en", "parties"), "statement": ("speaker", "quote")}
+
+
 def _entity_entries(conn: Connection, kind: str, blocks: list[str]) -> list[dict[str, Any]]:
     """The entries of the entities of ``blocks``: title (what names it) and body (what else it is known by)."""
     table = m.DERIVED[kind][0]
-    rows = list(conn.execute(select(table).where(table.block.in_(blocks), table.rejected.is_(False))))
+    cols = [getattr(table, c) for c in ("key", "block", *_WORDS_OF[kind])]  # not the flags and fields (JSON)
+    rows = list(conn.execute(select(*cols).where(table.block.in_(blocks), table.rejected.is_(False))))
     out = []
     if kind == "meeting":
         labels = _meeting_labels(conn, [r.key for r in rows])
@@ -198,12 +203,20 @@ def _series_name(key: str | None) -> str:
 # matches of a common word costs more than a read may take, and such a word tells them apart
 # little anyway). Fewer matches are all ranked; a page further down widens the window.
 RANKED = 5_000
+# A term of at least this many letters also matches the longer words it starts ("Минск" finds
+# "Минске", "Volfovich" "Volfovich's"); a shorter one only itself: a prefix is merged from
+# every word that starts with it, and "s" or "20" start most of them.
+PREFIX_MIN = 4
+
+
+def _prefix(term: str) -> bool:
+    return len(term) >= PREFIX_MIN
 
 
 def match(conn: Connection, kind: str, terms: list[str], limit: int, offset: int,
           exclude: Iterable[str] = ()) -> tuple[list[str], int]:
-    """The keys of one kind's entries holding every term (a term also matches the words it
-    starts), best match first, one page of them; and how many there are in all. ``exclude``:
+    """The keys of one kind's entries holding every term (a term of 4 letters or more also
+    matches the words it starts), best match first, one page of them; and how many there are in all. ``exclude``:
     keys left out (documents removed from the record)."""
     if not terms:
         return [], 0
@@ -220,13 +233,13 @@ def match(conn: Connection, kind: str, terms: list[str], limit: int, offset: int
 
 
 class _Sqlite:
-    """FTS5: the query is each term quoted (never parsed as query syntax) as a prefix; bm25 with
+    """FTS5: the query is each term quoted (never parsed as query syntax), a prefix or not; bm25 with
     the title ten times the body."""
 
     def __init__(self, conn: Connection, kind: str, terms: list[str], exclude: list[str]) -> None:
         self.conn, self.t = conn, FTS_PREFIX + kind
         self.where = f"{self.t} MATCH :q"
-        self.params: dict[str, Any] = {"q": " ".join(f'"{t}"*' for t in terms)}
+        self.params: dict[str, Any] = {"q": " ".join(f'"{t}"*' if _prefix(t) else f'"{t}"' for t in terms)}
         if exclude:
             self.where += " AND rowid NOT IN (SELECT id FROM search_entries WHERE kind = :kind AND key IN :exclude)"
             self.params |= {"kind": kind, "exclude": exclude}
@@ -252,13 +265,13 @@ class _Sqlite:
 
 
 class _Postgres:
-    """A tsquery of the terms as prefixes, AND-ed (each term is letters and digits only, so quoting
+    """A tsquery of the terms (prefixes or not), AND-ed (each term is letters and digits only, so quoting
     it cannot change the syntax); ts_rank of the weighted vector, which the GIN index holds."""
 
     def __init__(self, conn: Connection, kind: str, terms: list[str], exclude: list[str]) -> None:
         self.conn = conn
         self.vector = literal_column(f"search_entries.{PG_COLUMN}")
-        self.query = func.to_tsquery(literal_column("'simple'"), " & ".join(f"'{t}':*" for t in terms))
+        self.query = func.to_tsquery(literal_column("'simple'"), " & ".join(f"'{t}':*" if _prefix(t) else f"'{t}'" for t in terms))
         self.where = [m.SearchEntry.kind == kind, self.vector.op("@@")(self.query)]
         if exclude:
             self.where.append(m.SearchEntry.key.not_in(exclude))

@@ -51,7 +51,7 @@ class SearchResults:
 
 def search(conn: Connection, text: str, kind: str | None = None, limit: int = 20, offset: int = 0) -> SearchResults:
     """Everything holding every word of ``text`` (any case, any script, diacritics ignored; a word
-    also matches the longer words it starts): meetings (name, place, series, states, people,
+    of 4 letters or more also matches the longer words it starts): meetings (name, place, series, states, people,
     organisations, topics), people (every spelling), agreements (titles), statements (speaker and
     quotation), documents (title, outlet, name, text). ``kind`` (meetings, people, ...): only that
     kind; ``limit``/``offset`` page each kind."""
