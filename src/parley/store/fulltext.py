@@ -153,6 +153,8 @@ _WORDS_OF = {"meeting": ("name", "place", "series"), "person": ("name", "aliases
 
 def _entity_entries(conn: Connection, kind: str, blocks: list[str]) -> list[dict[str, Any]]:
     """The entries of the entities of ``blocks``: title (what names it) and body (what else it is known by)."""
+    from parley.store.read.labels import series_name  # here: store.read imports this module
+
     table = m.DERIVED[kind][0]
     cols = [getattr(table, c) for c in ("key", "block", *_WORDS_OF[kind])]  # not the flags and fields (JSON)
     rows = list(conn.execute(select(*cols).where(table.block.in_(blocks), table.rejected.is_(False))))
@@ -161,7 +163,7 @@ def _entity_entries(conn: Connection, kind: str, blocks: list[str]) -> list[dict
         labels = _meeting_labels(conn, [r.key for r in rows])
         for r in rows:
             out.append((r.key, r.block, _text(r.name),
-                        _text(r.place, _series_name(r.series), r.key, *labels.get(r.key, ()))))
+                        _text(r.place, series_name(r.series), r.key, *labels.get(r.key, ()))))
     elif kind == "person":
         out = [(r.key, r.block, _text(r.name), _text(*(r.aliases or []))) for r in rows]
     elif kind == "agreement":
@@ -189,13 +191,6 @@ def _meeting_labels(conn: Connection, keys: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def _series_name(key: str | None) -> str:
-    from parley.domain.registry import get_domain
-
-    s = get_domain().series.get(key) if key else None
-    return s.name if s else (key or "")
-
-
 # --------------------------------------------------------------------------- reading
 
 # At most this many matches of one kind are ranked: a word that most documents hold ranks the
@@ -216,8 +211,8 @@ def _prefix(term: str) -> bool:
 def match(conn: Connection, kind: str, terms: list[str], limit: int, offset: int,
           exclude: Iterable[str] = ()) -> tuple[list[str], int]:
     """The keys of one kind's entries holding every term (a term of 4 letters or more also
-    matches the words it starts), best match first, one page of them; and how many there are in all. ``exclude``:
-    keys left out (documents removed from the record)."""
+    matches the words it starts), best match first, one page of them; and how many there are
+    in all. ``exclude``: keys left out (documents removed from the record)."""
     if not terms:
         return [], 0
     index = _Sqlite(conn, kind, terms, list(exclude)) if conn.dialect.name == "sqlite" \
@@ -265,13 +260,14 @@ class _Sqlite:
 
 
 class _Postgres:
-    """A tsquery of the terms (prefixes or not), AND-ed (each term is letters and digits only, so quoting
-    it cannot change the syntax); ts_rank of the weighted vector, which the GIN index holds."""
+    """A tsquery of the terms (prefixes or not), AND-ed (each term is letters and digits only, so
+    quoting it cannot change the syntax); ts_rank of the weighted vector the GIN index holds."""
 
     def __init__(self, conn: Connection, kind: str, terms: list[str], exclude: list[str]) -> None:
         self.conn = conn
         self.vector = literal_column(f"search_entries.{PG_COLUMN}")
-        self.query = func.to_tsquery(literal_column("'simple'"), " & ".join(f"'{t}':*" if _prefix(t) else f"'{t}'" for t in terms))
+        terms_q = " & ".join(f"'{t}':*" if _prefix(t) else f"'{t}'" for t in terms)
+        self.query = func.to_tsquery(literal_column("'simple'"), terms_q)
         self.where = [m.SearchEntry.kind == kind, self.vector.op("@@")(self.query)]
         if exclude:
             self.where.append(m.SearchEntry.key.not_in(exclude))
