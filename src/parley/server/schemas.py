@@ -83,12 +83,19 @@ class DocumentOut(BaseModel):
 
 
 class SearchOut(BaseModel):
+    """One page of each kind searched, best match first."""
+
     query: str
     meetings: list[read.MeetingSummary]
     people: list[read.PersonSummary]
     agreements: list[read.AgreementSummary]
     statements: list[read.StatementRow]
     documents: list[dict[str, Any]]
+    count: dict[str, int] = Field(description="How many of each kind searched match in all.")
+    kind: str | None = None
+    limit: int
+    offset: int
+    next: dict[str, str] = Field(description="Per kind with more matches: the URL of its next page.")
 
 
 class NetworkOut(BaseModel):

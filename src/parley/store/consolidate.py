@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from parley.resolve import consolidate as logic
 from parley.resolve.consolidate import DocMeta, Entity, FactIn, apply_fact_corrections
+from parley.store import fulltext
 from parley.store import models as m
 from parley.store.corrections import entity_corrections, fact_corrections, locate, removed_documents
 from parley.store.db import Store, StoreError
@@ -304,6 +305,7 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity], do
     conn.execute(delete(m.AppliedCorrection).where(m.AppliedCorrection.kind == kind,
                                                    m.AppliedCorrection.block == block))
     if not entities:
+        fulltext.index_block(conn, kind, block)
         return
     rows: dict[type, list[dict[str, Any]]] = defaultdict(list)
     for e in entities:
@@ -364,6 +366,7 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity], do
     for table in (*m.DERIVED[kind], m.AppliedCorrection):
         if rows.get(table):
             conn.execute(insert(table), rows[table])
+    fulltext.index_block(conn, kind, block)
 
 
 def _update_network(conn: Connection, block: str, entities: list[Entity]) -> None:

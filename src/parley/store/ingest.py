@@ -37,6 +37,7 @@ from parley.ingest.document import Document, ReadFailure
 from parley.ingest.walk import os_reason, stat_reason, walk
 from parley.record import SCHEMA
 from parley.resolve.consolidate import BLOCKERS, apply_fact_corrections, precision
+from parley.store import fulltext
 from parley.store import models as m
 from parley.store.corrections import fact_corrections, locate
 from parley.store.db import Store, StoreError
@@ -458,6 +459,8 @@ class Ingester:
         if row is not None and (row.record_sha == sha or row.superseded_by is not None):
             if row.raw_text is None and item.raw_text is not None:
                 conn.execute(update(m.Document).where(m.Document.id == did).values(raw_text=item.raw_text))
+                if row.superseded_by is None:
+                    fulltext.index_document(conn, did)
             return "unchanged", set()
         dirty: set[tuple[str, str]] = set()
         values = {
@@ -477,12 +480,14 @@ class Ingester:
             outcome = "reextracted"
         else:
             conn.execute(_DOC_INSERT, {"id": did, "ingested_at": self.now, "superseded_by": None, **values})
+        fulltext.index_document(conn, did)
         if url:
             older = conn.execute(select(m.Document.id).where(
                 m.Document.url == url, m.Document.id != did, m.Document.superseded_by.is_(None))).scalars().all()
             if older:
                 dirty |= _drop_facts(conn, list(older))
                 conn.execute(update(m.Document).where(m.Document.id.in_(older)).values(superseded_by=did))
+                fulltext.unindex_documents(conn, older)
                 outcome = "replaced"
         rows = fact_rows(rec, self.fact_corrections.get(did, []))
         if rows:

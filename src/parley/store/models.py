@@ -437,6 +437,24 @@ class StatementSource(Base):
     evidence: Mapped[list[Any]] = mapped_column(JSON)
 
 
+
+class SearchEntry(Base):
+    """One searchable thing (a current document or a derived entity) as the full-text index holds
+    it: its words folded (parley.store.fulltext), ``title`` the words that name it (ranked higher),
+    ``body`` the rest. The database indexes these rows (SQLite FTS5, PostgreSQL GIN); ``block``
+    is the consolidation block an entity's entry is replaced with (None for documents)."""
+
+    __tablename__ = "search_entries"
+    __table_args__ = (Index("ix_search_entries_kind_key", "kind", "key", unique=True),
+                      Index("ix_search_entries_kind_block", "kind", "block"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(12))  # document meeting person agreement statement
+    key: Mapped[str] = mapped_column(String(KEY))
+    block: Mapped[str | None] = mapped_column(String(KEY))
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+
 # Per kind of fact: the derived tables a block's consolidation replaces, entity table first.
 DERIVED: dict[str, tuple[type[Base], ...]] = {
     "meeting": (Meeting, MeetingSource, MeetingMember),

@@ -272,10 +272,14 @@ def network(request: Request, conn: Conn, series: Key = None, since: DateQ = Non
 
 @router.get("/search")
 def search(request: Request, conn: Conn,
-           q_: Annotated[str, AfterValidator(check_words), Query(alias="q", max_length=MAX_TEXT)] = ""):
-    results = read.search(conn, q_, limit=30) if q_.strip() else None
-    return render(request, "search.html", {"query": q_, "r": results,
-                                           "api": page_url_api("/api/search", q=q_)}, section="search")
+           q_: Annotated[str, AfterValidator(check_words), Query(alias="q", max_length=MAX_TEXT)] = "",
+           kind: Annotated[str | None, Query(pattern="^(" + "|".join(read.SEARCH_KINDS) + ")$")] = None,
+           offset: Offset = 0):
+    """The best matches of each kind, with each kind's total; ``kind`` pages through one kind."""
+    results = read.search(conn, q_, kind=kind, limit=30, offset=offset) if q_.strip() else None
+    return render(request, "search.html", {"query": q_, "r": results, "kind": kind,
+                                           "api": page_url_api("/api/search", q=q_, kind=kind, offset=offset or None)},
+                  section="search")
 
 
 def page_url_api(path: str, **params: Any) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from alembic import context
 
 from parley.store.db import make_engine, resolve_url
+from parley.store.fulltext import include_name
 from parley.store.models import Base
 
 config = context.config
@@ -14,7 +15,8 @@ target_metadata = Base.metadata
 
 def _configure(**kwargs) -> None:
     # Batch mode lets later migrations alter SQLite tables (it rebuilds them; PostgreSQL alters).
-    context.configure(target_metadata=target_metadata, render_as_batch=True, compare_type=True, **kwargs)
+    context.configure(target_metadata=target_metadata, render_as_batch=True, compare_type=True,
+                      include_name=include_name, **kwargs)
 
 
 def run_offline() -> None:

@@ -74,7 +74,7 @@ from parley.store.read.review import (
     corrections_page,
     review_page,
 )
-from parley.store.read.search import SearchResults, search
+from parley.store.read.search import SEARCH_KINDS, SearchResults, search
 from parley.store.read.sources import SHOWN, count_sources, first_sources, sources_page
 from parley.store.read.statements import StatementRow, get_statement, search_statements, statements_page
 
@@ -83,6 +83,7 @@ __all__ = [
     "FIRST_SOURCES",
     "MAX_EDGES",
     "MEETINGS_SHOWN",
+    "SEARCH_KINDS",
     "SHOWN",
     "STATEMENTS_SHOWN",
     "AgreementDetail",

@@ -1,75 +1,119 @@
-"""Search across meetings, people, agreements and statements."""
+"""Search across documents, meetings, people, agreements and statements through the database's
+full-text index (parley.store.fulltext): ranked, each kind paged on its own, with its total."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from parley.resolve.names import fold
+from parley.store import fulltext
 from parley.store import models as m
-from parley.store.read.agreements import AgreementSummary, list_agreements
-from parley.store.read.labels import series_name
-from parley.store.read.meetings import MeetingSummary, list_meetings
-from parley.store.read.people import PersonSummary, list_people
-from parley.store.read.statements import StatementRow, search_statements
+from parley.store.corrections import removed_documents
+from parley.store.read.agreements import AgreementSummary, _agreement_summary
+from parley.store.read.common import SourceRef, _cols, _sources
+from parley.store.read.lookup import meeting_keys_for
+from parley.store.read.meetings import MeetingSummary, _member_labels, _summary
+from parley.store.read.people import PersonSummary, _person_summary
+from parley.store.read.statements import StatementRow
 
-
-def _words(text: str) -> list[str]:
-    return [w for w in fold(text).split() if w]
-
-
-def _matches(words: list[str], *fields: str | None) -> bool:
-    hay = fold(" ".join(f for f in fields if f))
-    return all(w in hay for w in words)
+# The kinds of result, as the API names them (plural) -> the index's kind.
+SEARCH_KINDS = {"meetings": "meeting", "people": "person", "agreements": "agreement", "statements": "statement",
+                "documents": "document"}
 
 
 @dataclass
 class SearchResults:
+    """One page of each kind searched (``kind``: only that one), best match first; ``count`` the
+    total of each kind searched."""
+
     query: str
-    meetings: list[MeetingSummary]
-    people: list[PersonSummary]
-    agreements: list[AgreementSummary]
-    statements: list[StatementRow]
-    documents: list[dict[str, Any]]
+    meetings: list[MeetingSummary] = field(default_factory=list)
+    people: list[PersonSummary] = field(default_factory=list)
+    agreements: list[AgreementSummary] = field(default_factory=list)
+    statements: list[StatementRow] = field(default_factory=list)
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    count: dict[str, int] = field(default_factory=dict)
+    kind: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.count.values())
+
+    def more(self, kind: str) -> bool:
+        return self.offset + len(getattr(self, kind)) < self.count.get(kind, 0)
 
 
-def search(conn: Connection, text: str, limit: int = 20) -> SearchResults:
-    """Everything whose words contain all the words of ``text`` (any case, any script): meetings
-    (name, place, series, key), people (any spelling), agreements (titles), statements (the full
-    text of the quotation and the speaker), documents (title, outlet, name)."""
-    words = _words(text)
-    if not words:
-        return SearchResults(text, [], [], [], [], [])
-    mkeys = []
-    for r in conn.execute(select(m.Meeting.key, m.Meeting.name, m.Meeting.place, m.Meeting.series,
-                                 m.Meeting.start).where(m.Meeting.rejected.is_(False))
-                          .order_by(m.Meeting.start.is_(None), m.Meeting.start.desc(), m.Meeting.key)):
-        if _matches(words, r.key, r.name, r.place, series_name(r.series)):
-            mkeys.append(r.key)
-            if len(mkeys) >= limit:
-                break
-    by_key = {s.key: s for s in list_meetings(conn)} if mkeys else {}
-    meetings = [by_key[k] for k in mkeys if k in by_key]
-    people: list[PersonSummary] = []
-    seen: set[str] = set()
-    for w in [" ".join(words), *words]:
-        for p in list_people(conn, contains=w, limit=limit * 3):
-            if p.key not in seen and _matches(words, p.name, *p.aliases):
-                seen.add(p.key)
-                people.append(p)
-    people = people[:limit]
-    agreements = [a for a in list_agreements(conn) if _matches(words, a.key, a.title, a.title_en)][:limit]
-    statements = search_statements(conn, contains=" ".join(words), limit=limit)
-    documents = []
-    dq = select(m.Document.id, m.Document.name, m.Document.title, m.Document.outlet, m.Document.published,
-                m.Document.language).where(m.Document.superseded_by.is_(None))
-    for w in words:
-        dq = dq.where((m.Document.title.icontains(w, autoescape=True)) | (m.Document.outlet.icontains(w, autoescape=True))
-                      | (m.Document.name.icontains(w, autoescape=True)))
-    for r in conn.execute(dq.order_by(m.Document.published.desc(), m.Document.id).limit(limit)):
-        documents.append({"id": r.id, "name": r.name, "title": r.title, "outlet": r.outlet,
-                          "published": r.published, "language": r.language})
-    return SearchResults(text, meetings, people, agreements, statements[:limit], documents)
+def search(conn: Connection, text: str, kind: str | None = None, limit: int = 20, offset: int = 0) -> SearchResults:
+    """Everything holding every word of ``text`` (any case, any script, diacritics ignored; a word
+    of 4 letters or more also matches the longer words it starts): meetings (name, place, series, states, people,
+    organisations, topics), people (every spelling), agreements (titles), statements (speaker and
+    quotation), documents (title, outlet, name, text). ``kind`` (meetings, people, ...): only that
+    kind; ``limit``/``offset`` page each kind."""
+    if kind is not None and kind not in SEARCH_KINDS:
+        raise ValueError(f"kind is one of {', '.join(SEARCH_KINDS)}")
+    out = SearchResults(text, kind=kind, limit=limit, offset=offset)
+    terms = fulltext.words(text)
+    if not terms:
+        return out
+    for plural in [kind] if kind else SEARCH_KINDS:
+        index_kind = SEARCH_KINDS[plural]
+        exclude = removed_documents(conn) if index_kind == "document" else ()
+        keys, out.count[plural] = fulltext.match(conn, index_kind, terms, limit, offset, exclude)
+        setattr(out, plural, _LOADERS[plural](conn, keys) if keys else [])
+    return out
+
+
+def _in_order(keys: list[str], rows: dict[str, Any]) -> list[Any]:
+    # An entry whose entity went between the index read and this one is left out.
+    return [rows[k] for k in keys if k in rows]
+
+
+def _meetings(conn: Connection, keys: list[str]) -> list[MeetingSummary]:
+    rows = list(conn.execute(select(*_cols(m.Meeting, exclude=("fields", "corrections"))).where(m.Meeting.key.in_(keys))))
+    members = _member_labels(conn, keys)
+    return _in_order(keys, {r.key: _summary(r, members) for r in rows})
+
+
+def _people(conn: Connection, keys: list[str]) -> list[PersonSummary]:
+    q = select(*_cols(m.Person, exclude=("fields", "corrections"))).where(m.Person.key.in_(keys))
+    return _in_order(keys, {r.key: _person_summary(r) for r in conn.execute(q)})
+
+
+def _agreements(conn: Connection, keys: list[str]) -> list[AgreementSummary]:
+    q = select(*_cols(m.Agreement, exclude=("fields", "corrections"))).where(m.Agreement.key.in_(keys))
+    return _in_order(keys, {r.key: _agreement_summary(r) for r in conn.execute(q)})
+
+
+def _statements(conn: Connection, keys: list[str]) -> list[StatementRow]:
+    """The statements with their sources and the meeting they were made at (as search_statements)."""
+    rows = conn.execute(select(*_cols(m.Statement, exclude=("fields", "corrections", "search")))
+                        .where(m.Statement.key.in_(keys))).all()
+    sources: dict[str, list[SourceRef]] = _sources(conn, m.StatementSource, m.StatementSource.statement_key, keys)
+    at: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for s in conn.execute(select(m.StatementSource.statement_key, m.StatementSource.document_id,
+                                 m.StatementSource.meeting_idx).where(m.StatementSource.statement_key.in_(keys),
+                                                                      m.StatementSource.meeting_idx.is_not(None))):
+        at[s.statement_key].append((s.document_id, s.meeting_idx))
+    where = meeting_keys_for(conn, sorted({ref for refs in at.values() for ref in refs}))
+    out = {}
+    for r in rows:
+        mk = sorted({where[ref] for ref in at.get(r.key, []) if ref in where})
+        out[r.key] = StatementRow(r.key, r.speaker, r.speaker_key, r.quote, r.date, r.language, r.documents,
+                                  r.confidence, mk[0] if mk else None, sources.get(r.key, []), r.reviewed, r.rejected)
+    return _in_order(keys, out)
+
+
+def _documents(conn: Connection, keys: list[str]) -> list[dict[str, Any]]:
+    q = select(m.Document.id, m.Document.name, m.Document.title, m.Document.outlet, m.Document.published,
+               m.Document.language).where(m.Document.id.in_(keys))
+    return _in_order(keys, {r.id: dict(r._mapping) for r in conn.execute(q)})
+
+
+_LOADERS = {"meetings": _meetings, "people": _people, "agreements": _agreements, "statements": _statements,
+            "documents": _documents}

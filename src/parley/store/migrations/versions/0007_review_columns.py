@@ -3,7 +3,7 @@ rejected, reviewed, confidence), their first_source and (meetings, agreements) o
 applied_corrections (which entity applies which correction)
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
