@@ -91,7 +91,7 @@ def prepare(source: Path, work: Path) -> Path:
     return copy
 
 
-def make_corrections(db: Path, wanted: int) -> int:
+def make_corrections(db: Path, wanted: int) -> None:
     """Accept meetings, agreements and statements in turn until the store holds ``wanted``
     corrections (the corrections list reads each one's status)."""
     from parley.store.corrections import CorrectionSpec, add_corrections
@@ -99,16 +99,15 @@ def make_corrections(db: Path, wanted: int) -> int:
 
     with sqlite3.connect(db) as c:
         have = c.execute("SELECT count(*) FROM corrections").fetchone()[0]
-        # Spread over the record (every k-th key), not the first keys of one block.
+        if have >= wanted:
+            return
         keys = {kind: [r[0] for r in c.execute(f"SELECT key FROM {kind}s WHERE NOT rejected ORDER BY key")]
                 for kind in ("meeting", "agreement", "statement")}
-    if have >= wanted:
-        return have
     print(f"making {wanted - have:,} corrections ...", flush=True)
     specs: list[CorrectionSpec] = []
     for i in range(wanted - have):
         kind = ("meeting", "agreement", "statement")[i % 3]
-        pool = keys[kind]
+        pool = keys[kind]  # every 7919th key (a prime): spread over the record, not one block's keys
         specs.append(CorrectionSpec(kind, pool[(i * 7919) % len(pool)], "accept"))
     store = open_store(str(db))
     try:
@@ -116,9 +115,13 @@ def make_corrections(db: Path, wanted: int) -> int:
             add_corrections(store, specs[i:i + 100], author="kb_read benchmark", reason="benchmark: review")
     finally:
         store.close()
+
+
+def checkpoint(db: Path) -> None:
+    """Everything written (upgrade, consolidation, corrections) into the file itself: Datasette
+    opens it immutable and never reads the WAL."""
     with sqlite3.connect(db) as c:
-        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # Datasette opens the file immutable: no WAL read
-        return c.execute("SELECT count(*) FROM corrections").fetchone()[0]
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 @dataclass
@@ -245,6 +248,7 @@ class Read:
     ds_kb: float = 0.0
     ds_ms: list[float] = field(default_factory=list)
     same_rows: bool | None = None  # parley's page and Datasette's rows have the same keys in the same order
+    ds_error: str = ""  # Datasette's answer when it was not 200 (an SQL error says what)
 
 
 def reads(p: Picks) -> list[Read]:
@@ -375,6 +379,8 @@ def measure(rd: Read, parley: Client, ds: Client | None, ds_path: str | None, re
         rd.ds_kb = len(ds_body) / 1024
         mine, theirs = keys_of(body, True), keys_of(ds_body, False)
         rd.same_rows = mine is not None and mine == theirs
+        if rd.ds_status != 200:
+            rd.ds_error = ds_body[:500].decode("utf-8", "replace")
     for _ in range(repeat):
         ms, rd.status, _ = fetch(parley, rd.path)
         rd.ms.append(ms)
@@ -440,7 +446,8 @@ def report(rows: list[Read], picks: Picks, args: argparse.Namespace, started: fl
         })
     slow = [rd.name for rd in rows if med(rd.ms) >= BAR_MS]
     behind = [rd.name for rd in rows if (r := ratio(rd)) is not None and r > BAR_RATIO]
-    failed = [f"{rd.name} ({rd.status})" for rd in rows if rd.status != 200]
+    failed = [f"{rd.name} ({rd.status})" for rd in rows if rd.status != 200] + \
+        [f"{rd.name} (datasette {rd.ds_status}: {rd.ds_error})" for rd in rows if rd.ds_ms and rd.ds_status != 200]
     bars = {f"every read median < {BAR_MS:.0f} ms": not slow,
             f"list reads <= {BAR_RATIO}x Datasette": not behind if any(rd.ds_ms for rd in rows) else None}
     print()
@@ -492,6 +499,7 @@ def main() -> None:
         source = DEFAULT_KB if DEFAULT_KB.exists() else build(DEFAULT_KB, 100_000)
     db = prepare(source, work)
     make_corrections(db, 100 if args.quick else CORRECTIONS)
+    checkpoint(db)
     picks = pick(db)
     rows = [rd for rd in reads(picks) if not args.only or args.only in rd.name]
 
