@@ -249,6 +249,7 @@ class Read:
     ds_ms: list[float] = field(default_factory=list)
     same_rows: bool | None = None  # parley's page and Datasette's rows have the same keys in the same order
     ds_error: str = ""  # Datasette's answer when it was not 200 (an SQL error says what)
+    error: str = ""  # the request failed: no figures
 
 
 def reads(p: Picks) -> list[Read]:
@@ -316,7 +317,9 @@ class Datasette:
             except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
                     self.stop()
-                    sys.exit(f"datasette did not start; its log: {log}")
+                    tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
+                    raise RuntimeError(f"datasette did not start (exit code {self.proc.returncode}; its log: "
+                                       f"{' | '.join(tail) or 'empty'})") from None
                 time.sleep(0.3)
 
     def path(self, sql: str, params: dict[str, Any]) -> str:
@@ -454,7 +457,7 @@ def report(rows: list[Read], picks: Picks, args: argparse.Namespace, started: fl
     print(f"bar: every read median < {BAR_MS:.0f} ms: " + ("met" if not slow else
                                                            f"NOT met ({len(slow)}: {', '.join(slow)})"))
     if bars[f"list reads <= {BAR_RATIO}x Datasette"] is None:
-        print(f"bar: list reads <= {BAR_RATIO}x Datasette: not measured (no datasette: pip install -e '.[dev]')")
+        print(f"bar: list reads <= {BAR_RATIO}x Datasette: not measured (no datasette)")
     else:
         print(f"bar: list reads <= {BAR_RATIO}x Datasette: " + ("met" if not behind else
                                                                  f"NOT met ({len(behind)}: {', '.join(behind)})"))
@@ -507,14 +510,23 @@ def main() -> None:
     if cmd is None:
         print("no datasette found (pip install -e '.[dev]', or --datasette CMD): timing parley alone", flush=True)
     parley = Server(db, work / "serve.log")
-    ds = Datasette(cmd, db, work / "datasette.log") if cmd else None
+    ds = None
+    if cmd:
+        try:
+            ds = Datasette(cmd, db, work / "datasette.log")
+        except (RuntimeError, OSError) as e:
+            print(f"{e}: timing parley alone", flush=True)
     load = [os.getloadavg()[0]]
     try:
         pc, dc = Client(parley.port, 120), (Client(ds.port, 120) if ds else None)
         for rd in rows:
             if sys.stderr.isatty():
                 print(f"\r\033[K  {rd.name} ...", end="", flush=True, file=sys.stderr)
-            measure(rd, pc, dc, ds.path(rd.sql, rd.params) if ds and rd.sql else None, args.repeat, args.warmup)
+            try:
+                measure(rd, pc, dc, ds.path(rd.sql, rd.params) if ds and rd.sql else None, args.repeat,
+                        args.warmup)
+            except (OSError, http.client.HTTPException) as e:  # a timeout (120 s) or a dropped server
+                rd.error = f"{type(e).__name__}: {e}"
         if sys.stderr.isatty():
             print("\r\033[K", end="", file=sys.stderr)
         pc.close()
@@ -525,7 +537,11 @@ def main() -> None:
         parley.stop()
         if ds:
             ds.stop()
-    figures = report(rows, picks, args, started, load)
+    figures = report([rd for rd in rows if not rd.error], picks, args, started, load)
+    for rd in rows:
+        if rd.error:
+            print(f"{rd.name} ({rd.path}) not measured: {rd.error}")
+    figures["not_measured"] = {rd.name: rd.error for rd in rows if rd.error}
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     if not args.reuse:

@@ -21,6 +21,7 @@ def test_the_read_benchmark_runs_and_compares_the_same_pages(tmp_path: Path) -> 
                          capture_output=True, text=True, timeout=180)
     assert run.returncode == 0, run.stderr[-2000:]
     figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["not_measured"] == {}
     reads = {r["read"]: r for r in figures["reads"]}
     assert len(reads) >= 28
     assert {r["read"]: r["status"] for r in figures["reads"] if r["status"] != 200} == {}
