@@ -1,4 +1,4 @@
-"""benchmarks/kb_read.py end to end in its quick mode (a 1,000-document store, one timed request per read; ~15 s):
+"""benchmarks/kb_read.py end to end in its quick mode (a 1,000-document store, one timed request per read; under 20 s on a quiet machine):
 every read answers 200, and the SQL asked of Datasette returns the same rows as parley's pages,
 so the side-by-side figures compare like with like."""
 
