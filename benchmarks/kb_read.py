@@ -69,11 +69,23 @@ def build(path: Path, n: int) -> Path:
     return path
 
 
-def prepare(source: Path, work: Path) -> Path:
-    """The working copy in ``work`` (made once: a reused directory keeps it), at this tree's schema;
-    consolidated again when the upgrade changed the schema (new derived columns are filled then)."""
+def source_store(args: argparse.Namespace, work: Path) -> Path:
+    """The store to copy: ``--db``, else the synthetic one (built when missing)."""
+    if args.db:
+        return args.db
+    if args.quick:
+        source = work / "source" / "parley.db"
+        return source if source.exists() else build(source, 1_000)
+    return DEFAULT_KB if DEFAULT_KB.exists() else build(DEFAULT_KB, 100_000)
+
+
+def prepare(args: argparse.Namespace, work: Path) -> Path:
+    """The working copy in ``work`` (made once: a reused directory keeps it, and its source is not
+    even looked for), at this tree's schema; consolidated again when the upgrade changed the schema
+    (new derived columns are filled then)."""
     copy = work / "kb.db"
     if not copy.exists():
+        source = source_store(args, work)
         print(f"copying {source} to {copy} ...", flush=True)
         wal = source.with_name(source.name + "-wal")
         if wal.exists() and wal.stat().st_size:
@@ -492,15 +504,7 @@ def main() -> None:
 
     work = args.reuse or Path(tempfile.mkdtemp(prefix="parley-kb-read-"))
     work.mkdir(parents=True, exist_ok=True)
-    if args.db:
-        source = args.db
-    elif args.quick:
-        source = work / "source" / "parley.db"
-        if not source.exists():
-            build(source, 1_000)
-    else:
-        source = DEFAULT_KB if DEFAULT_KB.exists() else build(DEFAULT_KB, 100_000)
-    db = prepare(source, work)
+    db = prepare(args, work)
     make_corrections(db, 100 if args.quick else CORRECTIONS)
     checkpoint(db)
     picks = pick(db)
