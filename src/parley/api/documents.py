@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.engine import Connection
 
-from parley.server.http import get_conn, json_response, not_found
+from parley.server.http import get_conn, not_found
 from parley.server.schemas import DocumentOut
 from parley.store import read
 
@@ -28,4 +28,4 @@ def api_document(doc_id: str, conn: Annotated[Connection, Depends(get_conn)],
     if view is None:
         return not_found(f"single document {doc_id!r}", "give the id (or a longer prefix) from a source list")
     d = view["document"]
-    return json_response({**vars(d), "highlights": view["highlights"]})
+    return {**vars(d), "highlights": view["highlights"]}

@@ -47,4 +47,4 @@ def api_ingest(request: Request, body: IngestIn, who: Annotated[TokenInfo, Depen
 
 @router.get("/whoami", response_model=WhoAmI, summary="The name of the token sent (checks a token)")
 def api_whoami(who: Annotated[TokenInfo, Depends(writer)]):
-    return json_response({"id": who.id, "name": who.name})
+    return WhoAmI(id=who.id, name=who.name)

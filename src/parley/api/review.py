@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy.engine import Connection
 
 from parley.server.auth import writer
-from parley.server.http import After, Limit, Offset, correct, get_conn, json_response, page_response, revert
+from parley.server.http import After, Limit, Offset, correct, get_conn, page_response, revert
 from parley.server.schemas import MAX_KEY, CorrectionIn, Page, RevertIn, ReviewItemOut
 from parley.server.tokens import TokenInfo
 from parley.store import read
@@ -62,13 +62,11 @@ def api_correct(request: Request, body: CorrectionIn, who: Annotated[TokenInfo, 
     """Record a correction (the token's name is its author) and re-consolidate: an accepted
     entity leaves the review queue, a rejected one is hidden, an edited value is shown as chosen
     with the correction as its source. Corrections survive re-ingestion."""
-    c = correct(request.app.state.store, body, who.name)
-    return json_response(c.to_dict(), status_code=201)
+    return correct(request.app.state.store, body, who.name)
 
 
 @router.post("/corrections/{correction_id}/revert", response_model=CorrectionView, status_code=201,
              summary="Undo a correction (a revert record is added)")
 def api_revert(request: Request, correction_id: CorrectionId, body: RevertIn,
                who: Annotated[TokenInfo, Depends(writer)]):
-    c = revert(request.app.state.store, correction_id, body.reason, who.name)
-    return json_response(c.to_dict(), status_code=201)
+    return revert(request.app.state.store, correction_id, body.reason, who.name)
