@@ -37,7 +37,7 @@ from urllib.parse import quote, urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _served import PARLEY, ROOT, Server, env, free_port, working_copy  # noqa: E402
+from _served import PARLEY, ROOT, Server, env, free_port, stop_process, working_copy  # noqa: E402
 from kb_concurrency import Client  # noqa: E402
 
 DEFAULT_KB = Path(tempfile.gettempdir()) / "parley-bench" / "kb100k" / "parley.db"
@@ -338,13 +338,7 @@ class Datasette:
         return f"/{self.name}.json?" + urlencode({"sql": sql, **params, "_shape": "array"})
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
         self._log.close()
 
 
