@@ -152,9 +152,11 @@ def keyset(query: Select, sort: Sequence[ColumnElement], after: tuple[Any, ...] 
            limit: int) -> Select:
     """``query`` ordered by ``sort`` (ascending, non-null columns, the last one unique), from
     just after ``after`` when a cursor is given, else skipping ``offset`` rows."""
-    query = query.order_by(*sort)
     if after is not None:
         query = query.where(tuple_(*sort) > tuple_(*(literal(v) for v in after)))
     elif offset:
-        query = query.offset(offset)
-    return query.limit(limit)
+        # A deferred join: the rows skipped are skipped on the sort index alone, and only the
+        # page's rows are read whole (OFFSET on the full rows reads every skipped row's JSON).
+        page_keys = query.with_only_columns(*sort).order_by(*sort).offset(offset).limit(limit)
+        query = query.where(tuple_(*sort).in_(page_keys))
+    return query.order_by(*sort).limit(limit)
