@@ -6,7 +6,6 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, is_dataclass
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -19,7 +18,7 @@ from sqlalchemy.engine import Connection
 from parley.server.schemas import CorrectionIn
 from parley.store.corrections import CorrectionView, add_correction, revert_correction
 from parley.store.db import Store
-from parley.store.read.common import Page
+from parley.store.read.common import Page, to_dict
 
 # One write at a time per process: each write re-consolidates the blocks it touches, and SQLite
 # takes one writer at a time anyway.
@@ -112,19 +111,8 @@ def request_conn(request: Request) -> Iterator[Connection]:
         yield own
 
 
-def plain(obj: Any) -> Any:
-    """Dataclasses, lists, tuples and dicts as JSON-ready data."""
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return plain(asdict(obj))
-    if isinstance(obj, dict):
-        return {k: plain(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [plain(v) for v in obj]
-    return obj
-
-
 def json_response(data: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(plain(data), status_code=status_code, headers=headers)
+    return JSONResponse(to_dict(data), status_code=status_code, headers=headers)
 
 
 def page_links(request: Request, *, limit: int, offset: int, more: bool) -> tuple[str | None, str | None]:
