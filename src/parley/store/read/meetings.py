@@ -107,8 +107,10 @@ def _member_labels(conn: Conn, keys: list[str]) -> dict[str, dict[str, list[str]
         q = (select(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value, m.MeetingMember.label)
              .where(m.MeetingMember.meeting_key.in_(chunk), m.MeetingMember.kind.in_(("state", "person")))
              .order_by(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value))
-        for r in conn.execute(q):
-            out[r.meeting_key][r.kind].append(r.value if r.kind == "state" else r.label)
+        # fetchall and plain tuples: a page of busy meetings has a thousand members, and
+        # row-by-row fetching with named access cost more than the query.
+        for key, kind, value, label in conn.execute(q).all():
+            out[key][kind].append(value if kind == "state" else label)
     return out
 
 
