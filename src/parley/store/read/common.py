@@ -27,7 +27,7 @@ def to_dict(obj: Any) -> Any:
     if obj is None or isinstance(obj, str | int | float | bool):
         return obj
     if is_dataclass(obj) and not isinstance(obj, type):
-        return {name: to_dict(getattr(obj, name)) for name in _field_names(type(obj))}
+        return {name: to_dict(getattr(obj, name)) for name in field_names(type(obj))}
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
@@ -36,7 +36,8 @@ def to_dict(obj: Any) -> Any:
 
 
 @functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
+def field_names(cls: type) -> tuple[str, ...]:
+    """A dataclass's field names (cached: asked once per row of every answer)."""
     return tuple(f.name for f in fields(cls))
 
 
