@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, case, func, literal, select
 from sqlalchemy.engine import Connection
 
 from parley.resolve.consolidate import (
@@ -101,16 +101,32 @@ def _summary(r, labels: dict[str, dict[str, list[str]]]) -> MeetingSummary:
     )
 
 
+_LABEL_SEP = "\x1f"  # between a meeting's labels in one aggregated string (a control character no label has)
+
+
 def _member_labels(conn: Conn, keys: list[str]) -> dict[str, dict[str, list[str]]]:
+    """The states (codes) and persons (labels) of each meeting, in value order: one aggregated
+    row per meeting and kind, not a row per member (busy meetings have dozens; a page, a thousand)."""
+    mm = m.MeetingMember
+    shown = case((mm.kind == "state", mm.value), else_=func.coalesce(mm.label, mm.value))
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for chunk in _chunks(keys):
-        q = (select(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value, m.MeetingMember.label)
-             .where(m.MeetingMember.meeting_key.in_(chunk), m.MeetingMember.kind.in_(("state", "person")))
-             .order_by(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value))
-        # fetchall and plain tuples: a page of busy meetings has a thousand members, and
-        # row-by-row fetching with named access cost more than the query.
-        for key, kind, value, label in conn.execute(q).all():
-            out[key][kind].append(value if kind == "state" else label)
+        members = (select(mm.meeting_key, mm.kind, mm.value, shown.label("shown"))
+                   .where(mm.meeting_key.in_(chunk), mm.kind.in_(("state", "person"))))
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import aggregate_order_by
+
+            q = (select(mm.meeting_key, mm.kind,
+                        func.string_agg(shown, aggregate_order_by(literal(_LABEL_SEP), mm.value)))
+                 .where(mm.meeting_key.in_(chunk), mm.kind.in_(("state", "person")))
+                 .group_by(mm.meeting_key, mm.kind))
+        else:
+            # SQLite's group_concat takes the rows in the order of the subquery (sorted here).
+            sub = members.order_by(mm.meeting_key, mm.kind, mm.value).subquery()
+            q = (select(sub.c.meeting_key, sub.c.kind, func.group_concat(sub.c.shown, _LABEL_SEP))
+                 .group_by(sub.c.meeting_key, sub.c.kind))
+        for key, kind, joined in conn.execute(q).all():
+            out[key][kind] = joined.split(_LABEL_SEP) if joined else []
     return out
 
 
