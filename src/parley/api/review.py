@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 
 from parley.server.auth import writer
 from parley.server.http import After, Limit, Offset, correct, get_conn, page_response, revert
-from parley.server.schemas import MAX_KEY, CorrectionIn, Page, RevertIn, ReviewItemOut
+from parley.server.schemas import MAX_KEY, CorrectionIn, Page, RevertIn
 from parley.server.tokens import TokenInfo
 from parley.store import read
 from parley.store.corrections import CorrectionView
@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api", tags=["review"])
 CorrectionId = Annotated[int, Path(ge=1, le=2**53, description="The correction's id (`GET /api/corrections`).")]
 
 
-@router.get("/review", response_model=Page[ReviewItemOut], summary="Facts to review: conflicts, then low confidence")
+@router.get("/review", response_model=Page[read.ReviewItem], summary="Facts to review: conflicts, then low confidence")
 def api_review(request: Request, conn: Annotated[Connection, Depends(get_conn)],
                below: Annotated[float, Query(ge=0, le=1, description="Confidence under which a fact is listed.")] = 0.7,
                limit: Limit = 50, offset: Offset = 0, after: After = None):

@@ -105,17 +105,6 @@ class NetworkOut(BaseModel):
     truncated: bool
 
 
-class ReviewItemOut(BaseModel):
-    kind: str
-    key: str
-    label: str
-    confidence: float
-    documents: int
-    reasons: list[str]
-    conflicts: list[dict[str, Any]]
-    evidence: dict[str, Any] | None
-
-
 class CorrectionIn(BaseModel):
     """A review decision or any correction; kept with who (the token's name), when and why."""
 
