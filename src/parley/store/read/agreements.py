@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, func, or_, select
 
 from parley.store import models as m
 from parley.store.corrections import list_corrections
@@ -19,6 +19,7 @@ from parley.store.read.common import (
     enrich_sources,
     keyset,
 )
+from parley.store.read.lookup import keys_at_meeting, placed_at_meeting
 from parley.store.read.sources import SHOWN, count_sources, first_sources
 
 
@@ -97,10 +98,7 @@ def _query(party: str | None, kind: str | None, contains: str | None, since: int
     if since:
         q = q.where(or_(m.Agreement.valid_to >= since, m.Agreement.signed >= str(since)))
     if meeting:
-        q = q.where(m.Agreement.key.in_(
-            select(m.AgreementSource.agreement_key).join(m.MeetingSource, and_(
-                m.MeetingSource.document_id == m.AgreementSource.document_id,
-                m.MeetingSource.fact_idx == m.AgreementSource.meeting_idx)).where(m.MeetingSource.meeting_key == meeting)))
+        q = q.where(m.Agreement.key.in_(keys_at_meeting(m.AgreementSource, m.AgreementSource.agreement_key, meeting)))
     if not include_rejected:
         q = q.where(m.Agreement.rejected.is_(False))
     return q
@@ -144,8 +142,7 @@ def get_agreement(conn: Conn, key: str) -> AgreementDetail | None:
     d.sources_count = count_sources(conn, "agreement", key)
     d.meetings = list(conn.execute(
         select(m.MeetingSource.meeting_key).distinct()
-        .join(m.AgreementSource, and_(m.MeetingSource.document_id == m.AgreementSource.document_id,
-                                      m.MeetingSource.fact_idx == m.AgreementSource.meeting_idx))
+        .join(m.AgreementSource, placed_at_meeting(m.AgreementSource))
         .where(m.AgreementSource.agreement_key == key).order_by(m.MeetingSource.meeting_key)).scalars())
     if r.sequence:
         chain = conn.execute(select(*_cols(m.Agreement, exclude=("fields", "corrections")))

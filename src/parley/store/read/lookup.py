@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.engine import Connection
 
 from parley.resolve.consolidate import (
@@ -65,3 +65,14 @@ def person_keys_by_alias(conn: Connection, identity_keys: list[str]) -> dict[str
                               .where(m.PersonAlias.alias.in_(aliases)).order_by(m.PersonAlias.person_key)):
         out.setdefault(a[4:], pk)
     return out
+
+
+def placed_at_meeting(source: type) -> ColumnElement[bool]:
+    """Join condition from a statement's or agreement's source (``StatementSource``,
+    ``AgreementSource``) to the meeting its report places it at (the report's meeting item)."""
+    return and_(m.MeetingSource.document_id == source.document_id, m.MeetingSource.fact_idx == source.meeting_idx)
+
+
+def keys_at_meeting(source: type, owner: ColumnElement[str], meeting: str) -> Select:
+    """The keys (``owner``, a column of ``source``) of what reports place at ``meeting``."""
+    return select(owner).join(m.MeetingSource, placed_at_meeting(source)).where(m.MeetingSource.meeting_key == meeting)

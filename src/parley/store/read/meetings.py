@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, select
+from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.engine import Connection
 
 from parley.resolve.consolidate import (
@@ -29,7 +29,7 @@ from parley.store.read.common import (
 )
 from parley.store.read.labels import series_name, state_name
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
-from parley.store.read.statements import StatementRow, search_statements
+from parley.store.read.statements import StatementRow, statements_page
 
 # How many sources a meeting's detail carries per value (and of its own); the rest are paged by
 # meeting_sources (GET /api/meetings/{key}/sources): a meeting reported 700 times stays small.
@@ -267,14 +267,8 @@ def get_meeting(conn: Conn, key: str, *, first: int = FIRST_SOURCES) -> MeetingD
                            topics=[x["value"] for x in members.get("topic", [])],
                            sources=own.items if own else [], sources_count=own.total if own else 0,
                            corrections=r.corrections or [])
-    detail.statements = search_statements(conn, meeting=key, limit=FIRST_STATEMENTS)
-    detail.statements_count = len(detail.statements) if len(detail.statements) < FIRST_STATEMENTS else int(
-        conn.execute(select(func.count()).select_from(m.Statement).where(
-            m.Statement.rejected.is_(False), m.Statement.key.in_(
-                select(m.StatementSource.statement_key).join(m.MeetingSource, and_(
-                    m.MeetingSource.document_id == m.StatementSource.document_id,
-                    m.MeetingSource.fact_idx == m.StatementSource.meeting_idx)).where(
-                    m.MeetingSource.meeting_key == key)))).scalar() or 0)
+    said = statements_page(conn, meeting=key, limit=FIRST_STATEMENTS)
+    detail.statements, detail.statements_count = said.items, said.total
     detail.agreements = list_agreements(conn, meeting=key)
     return detail
 

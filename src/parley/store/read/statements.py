@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, func, select
 
 from parley.resolve.consolidate import (
     person_key,
@@ -21,7 +21,7 @@ from parley.store.read.common import (
     encode_cursor,
     keyset,
 )
-from parley.store.read.lookup import find_people, person_alias_keys
+from parley.store.read.lookup import find_people, keys_at_meeting, person_alias_keys, placed_at_meeting
 from parley.store.read.sources import first_sources
 
 
@@ -64,10 +64,7 @@ def _query(conn: Conn, speaker: str | None, contains: str | None, meeting: str |
         for w in quote_norm(contains).split():
             q = q.where(m.Statement.search.contains(f" {w}", autoescape=True))
     if meeting:
-        q = q.where(m.Statement.key.in_(
-            select(m.StatementSource.statement_key).join(m.MeetingSource, and_(
-                m.MeetingSource.document_id == m.StatementSource.document_id,
-                m.MeetingSource.fact_idx == m.StatementSource.meeting_idx)).where(m.MeetingSource.meeting_key == meeting)))
+        q = q.where(m.Statement.key.in_(keys_at_meeting(m.StatementSource, m.StatementSource.statement_key, meeting)))
     if not include_rejected:
         q = q.where(m.Statement.rejected.is_(False))
     return q
@@ -78,8 +75,7 @@ def _meetings(conn: Conn, keys: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for chunk in _chunks(keys):
         q = (select(m.StatementSource.statement_key, func.min(m.MeetingSource.meeting_key))
-             .join(m.MeetingSource, and_(m.MeetingSource.document_id == m.StatementSource.document_id,
-                                         m.MeetingSource.fact_idx == m.StatementSource.meeting_idx))
+             .join(m.MeetingSource, placed_at_meeting(m.StatementSource))
              .where(m.StatementSource.statement_key.in_(chunk)).group_by(m.StatementSource.statement_key))
         out.update(dict(conn.execute(q).all()))
     return out
