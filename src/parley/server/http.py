@@ -7,7 +7,6 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import is_dataclass
 from datetime import date
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -20,7 +19,7 @@ from sqlalchemy.engine import Connection
 from parley.server.schemas import CorrectionIn
 from parley.store.corrections import CorrectionView, add_correction, revert_correction
 from parley.store.db import Store
-from parley.store.read.common import Page, field_names
+from parley.store.read.common import Page, json_default
 
 # One write at a time per process: each write re-consolidates the blocks it touches, and SQLite
 # takes one writer at a time anyway.
@@ -113,20 +112,13 @@ def request_conn(request: Request) -> Iterator[Connection]:
         yield own
 
 
-def _dataclass_as_json(obj: Any) -> dict[str, Any]:
-    if is_dataclass(obj) and not isinstance(obj, type):
-        return {name: getattr(obj, name) for name in field_names(type(obj))}
-    raise TypeError(f"{type(obj).__name__} cannot be written as JSON")
-
-
 class ViewJSON(JSONResponse):
-    """JSON of read views as they are: the encoder walks dicts and lists in C and asks
-    ``_dataclass_as_json`` only for the dataclasses (converting a page to plain data first
-    cost more than reading it)."""
+    """JSON of read views as they are, dataclasses through ``json_default`` (converting a page to
+    plain data first cost more than reading it)."""
 
     def render(self, content: Any) -> bytes:
         return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
-                          default=_dataclass_as_json).encode("utf-8")
+                          default=json_default).encode("utf-8")
 
 
 def json_response(data: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:

@@ -60,9 +60,9 @@ def _store(db: str | None, create: bool = False) -> Iterator[Any]:
 
 
 def _json(data: Any) -> None:
-    from parley.store.read import to_dict
+    from parley.store.read.common import json_default
 
-    sys.stdout.write(json.dumps(to_dict(data), ensure_ascii=False, indent=1) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=json_default) + "\n")
 
 
 def _warn_pending(store) -> None:
@@ -282,7 +282,7 @@ def meetings(
 def meeting(key: Annotated[str, typer.Argument(help="Meeting key (see `parley meetings`).")], db: DbOpt = None,
             as_json: JsonOpt = False) -> None:
     """One meeting: every value with the documents behind it, conflicts, statements, agreements."""
-    from parley.store.read import meeting_view, to_dict
+    from parley.store.read import meeting_view
 
     with _store(db) as store, store.connect() as conn:
         view = meeting_view(conn, key)
@@ -290,7 +290,7 @@ def meeting(key: Annotated[str, typer.Argument(help="Meeting key (see `parley me
         err.print(f"[red]no meeting {key!r}[/red]: `parley meetings` lists the keys")
         raise typer.Exit(1)
     if as_json:  # the same view as GET /api/meetings/{key} and the meeting's page
-        _json({k: to_dict(v) for k, v in view.items()})
+        _json(view)
         return
     d = view["meeting"]
     out.print(f"[bold]{d.name}[/bold]  ({d.key})")
@@ -365,7 +365,7 @@ def person(
 ) -> None:
     """A person: spellings, offices over time, the first meetings and statements; or who held an
     office on a date."""
-    from parley.store.read import office_holders, parse_office, person_view, to_dict
+    from parley.store.read import office_holders, parse_office, person_view
 
     with _store(db) as store, store.connect() as conn:
         office = parse_office(name)
@@ -387,7 +387,7 @@ def person(
         err.print(f"[red]no person matches {name!r}[/red]: try another spelling, or `parley people --contains`")
         raise typer.Exit(1)
     if as_json:  # the view the API and the person page show
-        _json({k: to_dict(v) for k, v in view.items()})
+        _json(view)
         return
     detail = view["person"]
     out.print(f"[bold]{detail.name}[/bold]  ({detail.key}){'  registry' if detail.official else ''}")
@@ -470,7 +470,7 @@ def agreements(
 
 def agreement(key: Annotated[str, typer.Argument()], db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """One agreement with its first sources and its sequence (predecessor, successor)."""
-    from parley.store.read import agreement_view, to_dict
+    from parley.store.read import agreement_view
 
     with _store(db) as store, store.connect() as conn:
         view = agreement_view(conn, key)
@@ -478,7 +478,7 @@ def agreement(key: Annotated[str, typer.Argument()], db: DbOpt = None, as_json: 
         err.print(f"[red]no agreement {key!r}[/red]: `parley agreements` lists the keys")
         raise typer.Exit(1)
     if as_json:  # the view the API and the agreement page show
-        _json({k: to_dict(v) for k, v in view.items()})
+        _json(view)
         return
     d = view["agreement"]
     out.print(f"[bold]{d.title_en or d.title}[/bold] ({d.key})")

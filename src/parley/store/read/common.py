@@ -35,6 +35,14 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
+def json_default(obj: Any) -> dict[str, Any]:
+    """``json.dumps``'s ``default`` for read views: the encoder walks dicts and lists itself and
+    asks this only for the dataclasses (the API's answers and the CLI's ``--json``)."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {name: getattr(obj, name) for name in field_names(type(obj))}
+    raise TypeError(f"{type(obj).__name__} cannot be written as JSON")
+
+
 @functools.cache
 def field_names(cls: type) -> tuple[str, ...]:
     """A dataclass's field names (cached: asked once per row of every answer)."""
