@@ -119,6 +119,31 @@ def test_summaries_count_documents_per_flag_value_instead_of_listing_them(client
     assert conflict["values"] == [{"value": "2026-10-14", "documents": 6}, {"value": "2026-10-15", "documents": 2}]
 
 
+def test_a_list_names_a_flags_first_values_and_the_detail_every_one(tmp_path):
+    chairs = ("Alexander Volfovich", "Ajit Doval", "Nikolai Patrushev", "Sergei Shoigu", "Wang Yi")
+    store = open_store(str(tmp_path / "kb.db"))
+    ingest(store, [Incoming(record(doc_id(500 + n), ordinal=41, chair=chair, outlet=f"Desk {n}"), None, f"t:{n}")
+                   for n, chair in enumerate([chairs[0]] * 3 + list(chairs[1:]))])
+    key = "cis-security-council-secretaries/41"
+    add_correction(store, "meeting", key, "add", field="states", value="ARM", reason="Armenia was there")
+    with store.connect() as conn:
+        [summary] = read.meeting_summaries(conn, [key])
+        detail = read.get_meeting(conn, key)
+        listed = read.meetings_page(conn, read.MeetingFilters(), limit=5).items
+        past_end = read.meetings_page(conn, read.MeetingFilters(), limit=5, offset=40)
+    [brief] = [f for f in summary.flags if f.get("field") == "chair"]
+    assert brief["values_count"] == 5 and len(brief["values"]) == m.FLAG_VALUES
+    assert brief["values"][0] == {"value": chairs[0], "documents": 3}
+    [full] = [f for f in detail.flags if f.get("field") == "chair"]
+    assert full["values_count"] == 5 and sorted(v["value"] for v in full["values"]) == sorted(chairs)
+    assert all(v["documents"] == 1 for v in full["values"][1:])
+    # The states and persons a list shows are the members, a correction's included, in value order.
+    assert summary.states == ["ARM", "BLR", "KAZ", "RUS"] == sorted(x["value"] for x in detail.members["state"])
+    assert sorted(summary.persons) == sorted(chairs) and listed == [summary]
+    assert past_end.items == [] and past_end.total == 1  # counted apart: no row carries the total
+    store.close()
+
+
 def test_the_detail_carries_the_first_sources_and_the_endpoint_pages_the_rest(client):
     m_ = client.get("/api/meetings/" + BIG).json()["meeting"]
     assert m_["sources_count"] == 8 and len(m_["sources"]) == read.FIRST_SOURCES
@@ -223,7 +248,7 @@ def test_the_network_is_kept_by_consolidation_and_filtered_in_sql(tmp_path):
 
 
 def _derived(conn) -> tuple:
-    return (sorted(tuple(r) for r in conn.execute(select(m.Meeting.key, m.Meeting.sort_key, m.Meeting.flags_brief))),
+    return (sorted(tuple(r) for r in conn.execute(select(m.Meeting.key, m.Meeting.sort_key, m.Meeting.brief))),
             _stored(conn))
 
 

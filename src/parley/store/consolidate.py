@@ -328,8 +328,9 @@ def _replace(conn: Connection, kind: str, block: str, entities: list[Entity], do
             rows[m.Meeting].append({**common, **{k: v.get(k) for k in (
                 "series", "ordinal", "name", "status", "start", "end", "place", "country", "chair", "chair_key")},
                 "format": v.get("format") or "multilateral", "first_reported": e.extra.get("first_reported"),
-                "flags": e.flags, "flags_brief": m.brief_flags(e.flags), "sort_key": m.meeting_sort_key(v.get("start")),
-                "open_conflicts": len(shown), "open_flags": shown})
+                "flags": e.flags, "sort_key": m.meeting_sort_key(v.get("start")),
+                "open_conflicts": len(shown), "open_flags": shown,
+                "brief": m.meeting_brief(e.flags, ((mem.kind, mem.value[:m.KEY], mem.label) for mem in e.members))})
             for s in e.sources:
                 rows[m.MeetingSource].append({"document_id": s.document_id, "fact_idx": s.index, "meeting_key": e.key,
                                               "block": block, "status": s.status, "evidence": s.evidence})

@@ -160,12 +160,33 @@ def meeting_sort_key(start: str | None) -> str:
 DATED, UNDATED = "0", "1"
 
 
-def brief_flags(flags: list[Any]) -> list[Any]:
-    """Flags as lists show them: what each says (code, field, values) with a document COUNT per
-    value instead of every document id (a meeting reported 700 times names them all)."""
-    return [{**f, "values": [{**v, "documents": len(v["documents"])} if isinstance(v.get("documents"), list) else v
-                             for v in f["values"]]} if isinstance(f.get("values"), list) else f
-            for f in flags or []]
+FLAG_VALUES = 3  # the values a list shows per flag (the meeting's detail has them all)
+
+
+def brief_flags(flags: list[Any], first: int | None = FLAG_VALUES) -> list[Any]:
+    """Flags as lists show them: what each says (code, field) with its ``first`` values (None:
+    all), each with a document COUNT instead of every document id, and ``values_count`` (a meeting
+    reported 700 times names every document; a disputed chair can have a dozen values)."""
+    out = []
+    for f in flags or []:
+        values = f.get("values")
+        if not isinstance(values, list):
+            out.append(f)
+            continue
+        out.append({**f, "values": [{**v, "documents": len(v["documents"])}
+                                    if isinstance(v, dict) and isinstance(v.get("documents"), list) else v
+                                    for v in values[:first]], "values_count": len(values)})
+    return out
+
+
+def meeting_brief(flags: list[Any], members: Iterable[tuple[str, str, str | None]]) -> dict[str, list[Any]]:
+    """What a list shows of a meeting beyond its columns, kept on the row at consolidation so that
+    a page of meetings is one query: the states (codes) and persons (labels) in value order, from
+    its members as (kind, value, label), and its brief flags."""
+    ordered = sorted((kind, value, label) for kind, value, label in members if kind in ("state", "person"))
+    return {"states": [value for kind, value, _ in ordered if kind == "state"],
+            "persons": [label or value for kind, value, label in ordered if kind == "person"],
+            "flags": brief_flags(flags)}
 
 
 class Meeting(Base):
@@ -198,7 +219,7 @@ class Meeting(Base):
     # What lists read comes before the large JSON (SQLite reads a row's columns in order: a
     # column after a 600 KB ``fields`` costs reading it).
     sort_key: Mapped[str] = mapped_column(String(16))  # meeting_sort_key(start)
-    flags_brief: Mapped[list[Any]] = mapped_column(JSON)  # brief_flags(flags): what summaries show
+    brief: Mapped[dict[str, Any]] = mapped_column(JSON)  # meeting_brief(): what summaries show
     # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
     # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
     open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

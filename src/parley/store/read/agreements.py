@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 
 from parley.store import models as m
 from parley.store.corrections import list_corrections
@@ -17,7 +17,7 @@ from parley.store.read.common import (
     decode_cursor,
     encode_cursor,
     enrich_sources,
-    keyset,
+    page_rows,
 )
 from parley.store.read.lookup import keys_at_meeting, placed_at_meeting
 from parley.store.read.sources import SHOWN, count_sources, first_sources
@@ -110,8 +110,7 @@ def agreements_page(conn: Conn, *, party: str | None = None, kind: str | None = 
     """One page of agreements, grouped by parties; ``total`` counts all that match."""
     q = _query((party or "").strip() or None, (kind or "").strip() or None, (contains or "").strip() or None, since,
                (meeting or "").strip() or None, include_rejected)
-    rows = conn.execute(keyset(q, _ORDER, decode_cursor(after, 1), offset, limit)).all()
-    total = int(conn.execute(q.with_only_columns(func.count(), maintain_column_froms=True)).scalar() or 0)
+    rows, total = page_rows(conn, q, _ORDER, decode_cursor(after, 1), offset, limit)
     return Page([_agreement_summary(r) for r in rows], total, limit, offset,
                 encode_cursor([rows[-1].key]) if rows else None)
 

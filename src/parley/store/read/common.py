@@ -181,3 +181,18 @@ def keyset(query: Select, sort: Sequence[ColumnElement], after: tuple[Any, ...] 
         page_keys = query.with_only_columns(*sort).order_by(*sort).offset(offset).limit(limit)
         query = query.where(tuple_(*sort).in_(page_keys))
     return query.order_by(*sort).limit(limit)
+
+
+def page_rows(conn: Conn, query: Select, sort: Sequence[ColumnElement], after: tuple[Any, ...] | None,
+              offset: int, limit: int) -> tuple[list[Any], int]:
+    """One page of ``query`` (``keyset``) and the total it matches, in one statement: the count
+    rides along as an uncorrelated subquery, which both databases evaluate once. Only a page
+    past the end (no row to carry it) counts again on its own."""
+    count = select(func.count()).select_from(
+        query.with_only_columns(sort[-1], maintain_column_froms=True).subquery())
+    rows = conn.execute(keyset(query.add_columns(count.scalar_subquery().label("page_total")), sort, after,
+                               offset, limit)).all()
+    if rows:
+        return rows, int(rows[0].page_total)
+    return rows, (int(conn.execute(count).scalar() or 0) if after is not None or offset else 0)
+

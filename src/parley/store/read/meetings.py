@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Connection
 
 from parley.resolve.consolidate import (
@@ -25,7 +25,7 @@ from parley.store.read.common import (
     decode_cursor,
     encode_cursor,
     enrich_sources,
-    keyset,
+    page_rows,
 )
 from parley.store.read.labels import series_name, state_name
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
@@ -85,55 +85,22 @@ class MeetingDetail(MeetingSummary):
 
 _SUMMARY_COLS = [m.Meeting.key, m.Meeting.series, m.Meeting.ordinal, m.Meeting.name, m.Meeting.format,
                  m.Meeting.status, m.Meeting.start, m.Meeting.end, m.Meeting.place, m.Meeting.country,
-                 m.Meeting.chair, m.Meeting.confidence, m.Meeting.documents, m.Meeting.flags_brief,
+                 m.Meeting.chair, m.Meeting.confidence, m.Meeting.documents, m.Meeting.brief,
                  m.Meeting.reviewed, m.Meeting.rejected, m.Meeting.sort_key]
 # Keyset order: undated last, then date, then key (ix_meetings_order).
 _ORDER = (m.Meeting.sort_key, m.Meeting.key)
 
 
-def _summary(r, labels: dict[str, dict[str, list[str]]]) -> MeetingSummary:
-    mem = labels.get(r.key, {})
+def _summary(r) -> MeetingSummary:
+    """A row of _SUMMARY_COLS as a summary: its states, persons and flags are the row's ``brief``
+    (models.meeting_brief, kept at consolidation), so a page of meetings is one query."""
+    brief = r.brief or {}
     return MeetingSummary(
         key=r.key, series=r.series, ordinal=r.ordinal, name=r.name, format=r.format, status=r.status, start=r.start,
         end=r.end, place=r.place, country=r.country, chair=r.chair, confidence=r.confidence, documents=r.documents,
-        states=mem.get("state", []), persons=mem.get("person", []), flags=r.flags_brief or [], reviewed=r.reviewed,
-        rejected=r.rejected,
+        states=brief.get("states", []), persons=brief.get("persons", []), flags=brief.get("flags", []),
+        reviewed=r.reviewed, rejected=r.rejected,
     )
-
-
-_LABEL_SEP = "\x1f"  # between a meeting's labels in one aggregated string (a control character no label has)
-
-
-def _member_labels(conn: Conn, keys: list[str]) -> dict[str, dict[str, list[str]]]:
-    """The states (codes) and persons (labels) of each meeting, in value order: one aggregated
-    row per meeting and kind, not a row per member (busy meetings have dozens; a page, a thousand)."""
-    mm = m.MeetingMember
-    shown = case((mm.kind == "state", mm.value), else_=func.coalesce(mm.label, mm.value))
-    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for chunk in _chunks(keys):
-        members = (select(mm.meeting_key, mm.kind, mm.value, shown.label("shown"))
-                   .where(mm.meeting_key.in_(chunk), mm.kind.in_(("state", "person"))))
-        if conn.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import aggregate_order_by
-
-            q = (select(mm.meeting_key, mm.kind,
-                        func.string_agg(shown, aggregate_order_by(literal(_LABEL_SEP), mm.value)))
-                 .where(mm.meeting_key.in_(chunk), mm.kind.in_(("state", "person")))
-                 .group_by(mm.meeting_key, mm.kind))
-        else:
-            # SQLite's group_concat takes the rows in the order of the subquery (sorted here).
-            sub = members.order_by(mm.meeting_key, mm.kind, mm.value).subquery()
-            q = (select(sub.c.meeting_key, sub.c.kind, func.group_concat(sub.c.shown, _LABEL_SEP))
-                 .group_by(sub.c.meeting_key, sub.c.kind))
-        for key, kind, joined in conn.execute(q).all():
-            out[key][kind] = joined.split(_LABEL_SEP) if joined else []
-    return out
-
-
-def _summaries(conn: Conn, rows: list[Any]) -> list[MeetingSummary]:
-    """Rows of _SUMMARY_COLS as summaries, with the states and persons of these rows only."""
-    labels = _member_labels(conn, [r.key for r in rows])
-    return [_summary(r, labels) for r in rows]
 
 
 @dataclass
@@ -202,7 +169,7 @@ def list_meetings(conn: Conn, *, series: str | None = None, since: str | None = 
     q = q.order_by(*_ORDER)
     if limit:
         q = q.limit(limit)
-    return _summaries(conn, conn.execute(q).all())
+    return [_summary(r) for r in conn.execute(q)]
 
 
 def meetings_page(conn: Conn, f: MeetingFilters, limit: int, offset: int = 0,
@@ -214,11 +181,9 @@ def meetings_page(conn: Conn, f: MeetingFilters, limit: int, offset: int = 0,
     q = f.where(conn, select(*_SUMMARY_COLS))
     if q is None:
         return Page([], 0, limit, offset)
-    total = int(conn.execute(select(func.count()).select_from(
-        q.with_only_columns(m.Meeting.key).subquery())).scalar() or 0)
-    rows = conn.execute(keyset(q, _ORDER, cursor, offset, limit)).all()
+    rows, total = page_rows(conn, q, _ORDER, cursor, offset, limit)
     last = rows[-1] if rows else None
-    return Page(_summaries(conn, rows), total, limit, offset,
+    return Page([_summary(r) for r in rows], total, limit, offset,
                 encode_cursor((last.sort_key, last.key)) if last else None)
 
 
@@ -228,7 +193,7 @@ def meeting_summaries(conn: Conn, keys: list[str]) -> list[MeetingSummary]:
     for chunk in _chunks(keys):
         rows.update((r.key, r) for r in conn.execute(select(*_SUMMARY_COLS).where(m.Meeting.key.in_(chunk))))
     found = [rows[k] for k in keys if k in rows]
-    return _summaries(conn, found)
+    return [_summary(r) for r in found]
 
 
 def _first_sources(blob: dict[str, Any], n: int) -> list[dict[str, Any]]:
@@ -241,7 +206,7 @@ def _first_sources(blob: dict[str, Any], n: int) -> list[dict[str, Any]]:
 
 def get_meeting(conn: Conn, key: str, *, first: int = FIRST_SOURCES) -> MeetingDetail | None:
     """The meeting with every value, each with its first ``first`` sources and their count."""
-    r = conn.execute(select(*_SUMMARY_COLS, m.Meeting.fields, m.Meeting.corrections)
+    r = conn.execute(select(*_SUMMARY_COLS, m.Meeting.flags, m.Meeting.fields, m.Meeting.corrections)
                      .where(m.Meeting.key == key)).first()
     if r is None:
         return None
@@ -258,8 +223,8 @@ def get_meeting(conn: Conn, key: str, *, first: int = FIRST_SOURCES) -> MeetingD
         shown += _first_sources(blob, first)
         members[mm.kind].append(blob)
     enrich_sources(conn, shown)
-    s = _summary(r, {key: {"state": [x["value"] for x in members.get("state", [])],
-                           "person": [x["label"] for x in members.get("person", [])]}})
+    s = _summary(r)
+    s.flags = m.brief_flags(r.flags, first=None)  # every value of each flag, with its document count
     own = meeting_sources(conn, key, limit=first, offset=0)
     detail = MeetingDetail(**{f.name: getattr(s, f.name) for f in fields(MeetingSummary)}, fields=fields_,
                            members=dict(members),
@@ -319,11 +284,11 @@ def series_timeline(conn: Conn, series: str) -> Timeline:
 
     info = get_domain().series.get(series)
     rows = conn.execute(select(m.Meeting.key, m.Meeting.ordinal, m.Meeting.start, m.Meeting.status, m.Meeting.place,
-                               m.Meeting.documents, m.Meeting.flags_brief)
+                               m.Meeting.documents, m.Meeting.brief)
                         .where(m.Meeting.series == series, m.Meeting.rejected.is_(False))
                         .order_by(m.Meeting.start, m.Meeting.key)).all()
     meetings = [TimelineMeeting(r.key, r.ordinal, r.start, r.status, r.place, r.documents,
-                                [f["code"] for f in (r.flags_brief or []) if not f.get("resolved_by")]) for r in rows]
+                                [f["code"] for f in (r.brief or {}).get("flags", []) if not f.get("resolved_by")]) for r in rows]
     return build_timeline(series, meetings, info.known if info else (), info.regular if info else None)
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 
 from parley.resolve.consolidate import (
     office_key,
@@ -16,7 +16,7 @@ from parley.resolve.consolidate import (
 from parley.resolve.names import fold
 from parley.store import models as m
 from parley.store.corrections import list_corrections
-from parley.store.read.common import Conn, Page, SourceRef, _cols, decode_cursor, encode_cursor, keyset
+from parley.store.read.common import Conn, Page, SourceRef, _cols, decode_cursor, encode_cursor, page_rows
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
 from parley.store.read.meetings import MeetingFilters, MeetingSummary, meetings_page
 from parley.store.read.sources import count_sources, first_sources
@@ -96,8 +96,7 @@ def people_page(conn: Conn, *, contains: str | None = None, state: str | None = 
                 after: str | None = None) -> Page[PersonSummary]:
     """One page of people, most reported first; ``total`` counts all that match."""
     q = _query((contains or "").strip() or None, (state or "").strip() or None, include_rejected)
-    rows = conn.execute(keyset(q, _ORDER, decode_cursor(after, 2), offset, limit)).all()
-    total = int(conn.execute(q.with_only_columns(func.count(), maintain_column_froms=True)).scalar() or 0)
+    rows, total = page_rows(conn, q, _ORDER, decode_cursor(after, 2), offset, limit)
     return Page([_person_summary(r) for r in rows], total, limit, offset,
                 encode_cursor([-rows[-1].documents, rows[-1].key]) if rows else None)
 

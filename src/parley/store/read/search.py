@@ -16,7 +16,7 @@ from parley.store.corrections import removed_documents
 from parley.store.read.agreements import AgreementSummary, _agreement_summary
 from parley.store.read.common import SourceRef, _cols, _sources
 from parley.store.read.lookup import meeting_keys_for
-from parley.store.read.meetings import MeetingSummary, _member_labels, _summary
+from parley.store.read.meetings import _SUMMARY_COLS, MeetingSummary, _summary
 from parley.store.read.people import PersonSummary, _person_summary
 from parley.store.read.statements import StatementRow
 
@@ -75,9 +75,8 @@ def _in_order(keys: list[str], rows: dict[str, Any]) -> list[Any]:
 
 
 def _meetings(conn: Connection, keys: list[str]) -> list[MeetingSummary]:
-    rows = list(conn.execute(select(*_cols(m.Meeting, exclude=("fields", "corrections"))).where(m.Meeting.key.in_(keys))))
-    members = _member_labels(conn, keys)
-    return _in_order(keys, {r.key: _summary(r, members) for r in rows})
+    return _in_order(keys, {r.key: _summary(r) for r in conn.execute(select(*_SUMMARY_COLS)
+                                                                         .where(m.Meeting.key.in_(keys)))})
 
 
 def _people(conn: Connection, keys: list[str]) -> list[PersonSummary]:

@@ -19,7 +19,7 @@ from parley.store.read.common import (
     _cols,
     decode_cursor,
     encode_cursor,
-    keyset,
+    page_rows,
 )
 from parley.store.read.lookup import find_people, keys_at_meeting, person_alias_keys, placed_at_meeting
 from parley.store.read.sources import first_sources
@@ -99,8 +99,7 @@ def statements_page(conn: Conn, *, speaker: str | None = None, contains: str | N
                (meeting or "").strip() or None, include_rejected)
     if q is None:
         return Page([], 0, limit, offset)
-    rows = conn.execute(keyset(q, _ORDER, decode_cursor(after, 2), offset, limit)).all()
-    total = int(conn.execute(q.with_only_columns(func.count(), maintain_column_froms=True)).scalar() or 0)
+    rows, total = page_rows(conn, q, _ORDER, decode_cursor(after, 2), offset, limit)
     cursor = encode_cursor([rows[-1].date_sort, rows[-1].key]) if rows else None
     return Page(_rows(conn, rows), total, limit, offset, cursor)
 

@@ -9,11 +9,12 @@ Revises: 0003
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 
-from parley.store.models import brief_flags, co_attendance
+from parley.store.models import co_attendance
 
 revision = '0004'
 down_revision = '0003'
@@ -23,6 +24,13 @@ depends_on = None
 ORDER = ('key', 'block', 'series', 'ordinal', 'name', 'format', 'status', 'start', 'end', 'place', 'country', 'chair',
          'chair_key', 'confidence', 'documents', 'first_reported', 'reviewed', 'rejected', 'sort_key', 'flags_brief',
          'flags', 'fields', 'corrections')
+
+
+def brief_flags(flags: list[Any]) -> list[Any]:
+    """Flags with a document count per value, as this revision wrote them (0008 replaced them)."""
+    return [{**f, "values": [{**v, "documents": len(v["documents"])} if isinstance(v.get("documents"), list) else v
+                             for v in f["values"]]} if isinstance(f.get("values"), list) else f
+            for f in flags or []]
 
 
 def upgrade() -> None:
