@@ -177,6 +177,19 @@ def test_a_persons_sub_lists_page_through_everything(client, sub, total):
     assert client.get(f"/api/people/Nobody Atall/{sub}").status_code == 404
 
 
+@pytest.mark.parametrize("sub", ["meetings", "statements", "sources"])
+def test_a_persons_sub_lists_follow_the_cursor(client, sub):
+    from urllib.parse import parse_qs, urlsplit
+
+    key = _person_key(client)
+    nxt = client.get(f"/api/people/{key}/{sub}?limit=5").json()["next"]
+    query = parse_qs(urlsplit(nxt).query)
+    assert query["after"] and query["offset"] == ["5"]
+    by_cursor = client.get(f"/api/people/{key}/{sub}", params={"limit": 5, "after": query["after"][0]}).json()
+    by_offset = client.get(f"/api/people/{key}/{sub}?limit=5&offset=5").json()
+    assert by_cursor["items"] == by_offset["items"] and len(by_cursor["items"]) == 5
+
+
 def test_the_person_view_starts_its_sub_lists(client):
     key = _person_key(client)
     view = client.get("/api/people/" + key).json()

@@ -36,10 +36,10 @@ def _missing(key: str) -> JSONResponse:
 @router.get("/people/{key:path}/meetings", response_model=Page[read.MeetingSummary],
             summary="The meetings a person attended, oldest first", responses=NOT_FOUND)
 def api_person_meetings(request: Request, key: str, conn: Annotated[Connection, Depends(get_conn)],
-                        limit: Limit = 50, offset: Offset = 0):
+                        limit: Limit = 50, offset: Offset = 0, after: After = None):
     pk = read.person_key_for(conn, key)
-    return _missing(key) if pk is None else page_response(request, read.person_meetings(conn, pk, limit=limit,
-                                                                                         offset=offset))
+    return _missing(key) if pk is None else page_response(request, read.person_meetings(
+        conn, pk, limit=limit, offset=offset, after=after))
 
 
 @router.get("/people/{key:path}/statements", response_model=Page[read.StatementRow],
