@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -29,7 +30,7 @@ import time
 from pathlib import Path
 
 from parley.store import read
-from parley.store.consolidate import consolidate
+from parley.store.blocks import consolidate
 from parley.store.db import open_store
 from parley.store.ingest import KINDS, incoming_record, ingest, record_sha
 from parley.store.synthetic import SERIES_HOSTS, generate
@@ -81,6 +82,24 @@ def timed(fn, repeat: int) -> list[float]:
     return out
 
 
+MEMORY_BAR_MB = 400
+
+
+def ingest_memory(work: Path, n: int, seed: int) -> dict[str, float | int | bool]:
+    """Peak RSS of ``parley ingest --records`` of ``n`` records from one JSON Lines file."""
+    records, db = work / "records.jsonl", work / "memory.db"
+    with records.open("w", encoding="utf-8") as out:
+        for rec in generate(n, seed):  # each with its report's text, as `parley extract` writes them
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "parley.cli", "ingest", "--records", str(records), "--db", str(db)],
+                   check=True, stdout=subprocess.DEVNULL, env=os.environ.copy())
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+    return {"documents": n, "file_mb": round(records.stat().st_size / 1e6, 1),
+            "seconds": round(time.perf_counter() - t0, 1), "peak_rss_mb": round(peak),
+            "under_400_mb": peak < MEMORY_BAR_MB}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=100_000, help="documents (default 100,000)")
@@ -88,9 +107,20 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, default=None, help="where the databases go (default: a temporary directory)")
     ap.add_argument("--keep", action="store_true", help="keep the databases")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--memory", action="store_true",
+                    help="measure the peak memory of `parley ingest --records` instead (bar: < 400 MB)")
     args = ap.parse_args()
     work = args.dir or Path(tempfile.mkdtemp(prefix="parley-kb-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.memory:
+        figures = ingest_memory(work, args.n, args.seed)
+        print(json.dumps(figures, indent=1) if args.json else
+              f"parley ingest --records of {figures['documents']:,} records ({figures['file_mb']} MB): "
+              f"{figures['seconds']} s, peak RSS {figures['peak_rss_mb']} MB; bar < {MEMORY_BAR_MB} MB: "
+              + ("met" if figures["under_400_mb"] else "NOT met"))
+        if not args.keep and args.dir is None:
+            shutil.rmtree(work)
+        return
     kb_path, bare_path = work / "parley.db", work / "bare.db"
     for p in (kb_path, bare_path):
         for f in p.parent.glob(p.name + "*"):

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from parley.server import create_app
 from parley.server.auth import COOKIE, csrf_for
 from parley.server.tokens import api_tokens, list_tokens, revoke_token
-from parley.store.consolidate import consolidate
+from parley.store.blocks import consolidate
 from parley.store.ingest import Incoming, ingest
 from web_support import CIS14, build_store, records, token
 

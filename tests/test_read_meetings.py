@@ -19,7 +19,7 @@ from parley.cli import app
 from parley.server import create_app
 from parley.store import models as m
 from parley.store import read
-from parley.store.consolidate import consolidate
+from parley.store.blocks import consolidate
 from parley.store.corrections import add_correction
 from parley.store.db import open_store
 from parley.store.ingest import Incoming, ingest

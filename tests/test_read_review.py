@@ -16,10 +16,11 @@ from sqlalchemy import event, select
 from parley.server.app import create_app
 from parley.store import models as m
 from parley.store import read
-from parley.store.consolidate import SOURCES_PER_VALUE
-from parley.store.corrections import add_correction, list_corrections, revert_correction
+from parley.store.corrections import add_correction, revert_correction
 from parley.store.db import open_store
+from parley.store.derived import SOURCES_PER_VALUE
 from parley.store.ingest import Incoming, ingest
+from parley.store.judgements import list_corrections
 from test_store_robust import doc_id, record
 
 CIS = "cis-security-council-secretaries"

@@ -1,21 +1,16 @@
-"""Cross-document consolidation rules (parley.resolve.consolidate), on hand-made facts: no database."""
+"""Cross-document consolidation rules (parley.kb), on hand-made facts: no database."""
 
 from __future__ import annotations
 
 import random
 
-from parley.resolve.consolidate import (
-    DocMeta,
-    EntityCorrection,
-    FactIn,
-    TimelineMeeting,
-    build_timeline,
-    consolidate_agreements,
-    consolidate_meetings,
-    consolidate_people,
-    consolidate_statements,
-    person_key,
-)
+from parley.kb.agreements import consolidate_agreements
+from parley.kb.keys import person_key
+from parley.kb.meetings import consolidate_meetings
+from parley.kb.model import DocMeta, EntityCorrection, FactIn
+from parley.kb.people import consolidate_people
+from parley.kb.statements import consolidate_statements
+from parley.kb.timelines import TimelineMeeting, build_timeline
 
 CIS = "cis-security-council-secretaries"
 

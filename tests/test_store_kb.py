@@ -21,9 +21,10 @@ from typer.testing import CliRunner
 
 from parley.store import export as ex
 from parley.store import read
-from parley.store.corrections import add_correction, list_corrections, revert_correction
+from parley.store.corrections import add_correction, revert_correction
 from parley.store.db import open_store
 from parley.store.ingest import Incoming, ingest, iter_sources
+from parley.store.judgements import list_corrections
 from parley.store.synthetic import generate
 
 KB = Path(__file__).parent / "data" / "kb"
@@ -134,7 +135,7 @@ def test_a_changed_version_of_a_url_replaces_its_facts(tmp_path, kb_items):
 
 
 def test_ingest_is_order_independent_and_incremental_equals_a_full_rebuild(tmp_path, kb_items):
-    from parley.store.consolidate import consolidate
+    from parley.store.blocks import consolidate
 
     a, b = fresh(tmp_path, "a.db"), fresh(tmp_path, "b.db")
     ingest(a, kb_items)
@@ -268,7 +269,7 @@ def test_corrections_are_kept_apart_and_survive_reingest_and_reextraction(tmp_pa
 
 
 def test_bad_corrections_say_what_to_do(tmp_path, kb_items):
-    from parley.store.corrections import CorrectionError
+    from parley.store.judgements import CorrectionError
 
     store = fresh(tmp_path)
     ingest(store, kb_items)

@@ -24,10 +24,11 @@ from typer.testing import CliRunner
 from parley.cli import app
 from parley.store import models as m
 from parley.store import read
-from parley.store.consolidate import consolidate, failed_blocks
-from parley.store.corrections import CorrectionError, add_correction, list_corrections, revert_correction
+from parley.store.blocks import consolidate, failed_blocks
+from parley.store.corrections import add_correction, revert_correction
 from parley.store.db import open_store
 from parley.store.ingest import Incoming, ingest
+from parley.store.judgements import CorrectionError, list_corrections
 from parley.validation import Invalid, check_record, check_value, validate_record
 
 PARLEY = [sys.executable, "-m", "parley.cli"]

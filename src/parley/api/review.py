@@ -12,7 +12,7 @@ from parley.server.http import After, Limit, Offset, correct, get_conn, page_res
 from parley.server.schemas import MAX_KEY, CorrectionIn, Page, RevertIn
 from parley.server.tokens import TokenInfo
 from parley.store import read
-from parley.store.corrections import CorrectionView
+from parley.store.judgements import CorrectionView
 
 router = APIRouter(prefix="/api", tags=["review"])
 
@@ -33,7 +33,7 @@ def api_review(request: Request, conn: Annotated[Connection, Depends(get_conn)],
     spans). ``failed_blocks`` lists the blocks whose consolidation failed (their documents and
     the error): they show what they held before until the cause is fixed (a document removed, a
     correction reverted)."""
-    from parley.store.consolidate import failed_blocks
+    from parley.store.blocks import failed_blocks
 
     page = read.review_page(conn, below=below, limit=limit, offset=offset, after=after)
     return page_response(request, page,

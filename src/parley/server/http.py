@@ -17,8 +17,9 @@ from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
 from parley.server.schemas import CorrectionIn
-from parley.store.corrections import CorrectionView, add_correction, revert_correction
+from parley.store.corrections import add_correction, revert_correction
 from parley.store.db import Store
+from parley.store.judgements import CorrectionView
 from parley.store.read.common import Page, json_default
 
 # One write at a time per process: each write re-consolidates the blocks it touches, and SQLite

@@ -66,7 +66,7 @@ def _json(data: Any) -> None:
 
 
 def _warn_pending(store) -> None:
-    from parley.store.consolidate import failed_blocks, pending
+    from parley.store.blocks import failed_blocks, pending
 
     n = pending(store)
     if n:
@@ -206,7 +206,7 @@ def db_upgrade(db: DbOpt = None,
 @db_app.command("status")
 def db_status(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Schema revision and how much the knowledge base holds."""
-    from parley.store.consolidate import failed_blocks
+    from parley.store.blocks import failed_blocks
     from parley.store.db import current_revision, describe
     from parley.store.read import totals
 
@@ -229,7 +229,7 @@ def db_consolidate(db: DbOpt = None,
                    full: Annotated[bool, typer.Option("--all", help="Rebuild every block, not only pending ones.")] = False
                    ) -> None:
     """Finish pending consolidation (after --no-consolidate or an interrupted ingest), or rebuild all."""
-    from parley.store.consolidate import consolidate
+    from parley.store.blocks import consolidate
 
     with _store(db) as store:
         rep = consolidate(store, full=full)
@@ -522,7 +522,7 @@ def review(db: DbOpt = None,
            below: Annotated[float, typer.Option(help="Confidence under which a fact needs review.")] = 0.7,
            limit: Annotated[int, typer.Option()] = 50, as_json: JsonOpt = False) -> None:
     """Facts to check: conflicts first, then low confidence. Settle them with `parley fix`."""
-    from parley.store.consolidate import failed_blocks
+    from parley.store.blocks import failed_blocks
     from parley.store.read import review_page
 
     with _store(db) as store, store.connect() as conn:
@@ -687,7 +687,7 @@ def fix_list(db: DbOpt = None,
              target: Annotated[str | None, typer.Option(help="Only corrections of this kind of target.")] = None,
              as_json: JsonOpt = False) -> None:
     """Every correction ever made, with whether it still applies."""
-    from parley.store.corrections import list_corrections
+    from parley.store.judgements import list_corrections
 
     with _store(db) as store, store.connect() as conn:
         rows = list_corrections(conn, target_kind=target)

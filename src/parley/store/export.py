@@ -197,7 +197,7 @@ def graph(conn: Conn, include_rejected: bool = False) -> tuple[list[dict[str, An
             pid = node(f"{'state' if is_state else 'organization'}:{p}", "state" if is_state else "organization", p)
             edges.append({"source": pid, "target": aid, "kind": "party", "weight": 1})
         for s in ag["signatories"]:
-            from parley.resolve.consolidate import person_key
+            from parley.kb.keys import person_key
 
             k = person_key(s)
             if k:

@@ -35,12 +35,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from parley.ingest.decode import binary_kind
 from parley.ingest.document import Document, ReadFailure
 from parley.ingest.walk import os_reason, stat_reason, walk
+from parley.kb.corrections import apply_fact_corrections
+from parley.kb.dates import precision
+from parley.kb.keys import BLOCKERS
 from parley.record import SCHEMA
-from parley.resolve.consolidate import BLOCKERS, apply_fact_corrections, precision
 from parley.store import fulltext
 from parley.store import models as m
-from parley.store.corrections import fact_corrections, locate
+from parley.store.blocks import consolidate as run_consolidation
+from parley.store.blocks import mark_dirty
 from parley.store.db import Store, StoreError
+from parley.store.judgements import fact_corrections, locate
 from parley.validation import scrub, validate_record
 
 KINDS = (("meeting", "meetings"), ("agreement", "agreements"), ("statement", "statements"), ("person", "people"))
@@ -370,25 +374,6 @@ def fact_rows(rec: dict[str, Any], corrections) -> list[dict[str, Any]]:
     return rows
 
 
-def mark_dirty(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
-    rows = [{"kind": k, "block": b} for k, b in sorted(set(pairs))]
-    if not rows:
-        return
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        conn.execute(pg_insert(m.Dirty).on_conflict_do_nothing(), rows)
-    elif conn.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        conn.execute(sqlite_insert(m.Dirty).on_conflict_do_nothing(), rows)
-    else:  # pragma: no cover - other databases: check first
-        have = {(r.kind, r.block) for r in conn.execute(select(m.Dirty.kind, m.Dirty.block))}
-        new = [r for r in rows if (r["kind"], r["block"]) not in have]
-        if new:
-            conn.execute(insert(m.Dirty), new)
-
-
 def _drop_facts(conn: Connection, doc_ids: list[str]) -> set[tuple[str, str]]:
     blocks = {(r.kind, r.block) for r in conn.execute(
         select(m.Fact.kind, m.Fact.block).where(m.Fact.document_id.in_(doc_ids)).distinct())}
@@ -537,9 +522,7 @@ def ingest(store: Store, items: Iterable[Incoming | Failure], *, consolidate: bo
     if errors:
         raise errors[0]
     if consolidate:
-        from parley.store.consolidate import consolidate as run
-
-        report.consolidation = run(store)
+        report.consolidation = run_consolidation(store)
     return report
 
 

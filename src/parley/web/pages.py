@@ -32,8 +32,9 @@ from parley.server.http import (
 from parley.server.schemas import CorrectionIn
 from parley.server.tokens import verify_token
 from parley.store import read
-from parley.store.corrections import EDITABLE, list_corrections
+from parley.store.corrections import EDITABLE
 from parley.store.db import StoreError
+from parley.store.judgements import list_corrections
 from parley.web.render import agreement_url, person_url, render, statement_url
 
 router = APIRouter(include_in_schema=False)
@@ -298,7 +299,7 @@ def review(request: Request, conn: Conn, below: Annotated[float, Query(ge=0, le=
     nxt, prev = page_links(request, limit=50, offset=offset, more=page.more)
     recent = read.corrections_page(conn, limit=15).items
     made = next(iter(list_corrections(conn, ids=[done])), None) if done else None
-    from parley.store.consolidate import failed_blocks
+    from parley.store.blocks import failed_blocks
 
     return render(request, "review.html", {"items": page.items, "total": page.total, "below": below, "next": nxt,
                                            "prev": prev, "recent": recent, "made": made, "editable": EDITABLE,

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Select, or_, select
 
 from parley.store import models as m
-from parley.store.corrections import list_corrections
+from parley.store.judgements import list_corrections
 from parley.store.read.common import (
     Conn,
     Page,

@@ -5,9 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.engine import Connection
 
-from parley.resolve.consolidate import (
-    person_key,
-)
+from parley.kb.keys import person_key
 from parley.resolve.names import fold
 from parley.store import models as m
 from parley.store.read.common import Conn, _chunks

@@ -9,13 +9,9 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Connection
 
-from parley.resolve.consolidate import (
-    Timeline,
-    TimelineMeeting,
-    build_timeline,
-)
+from parley.kb.timelines import Timeline, TimelineMeeting, build_timeline
 from parley.store import models as m
-from parley.store.corrections import list_corrections
+from parley.store.judgements import list_corrections
 from parley.store.read.agreements import AgreementSummary, list_agreements
 from parley.store.read.common import (
     Conn,

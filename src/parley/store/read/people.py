@@ -9,13 +9,11 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from parley.resolve.consolidate import (
-    office_key,
-    person_key,
-)
+from parley.kb.keys import person_key
+from parley.kb.people import office_key
 from parley.resolve.names import fold
 from parley.store import models as m
-from parley.store.corrections import list_corrections
+from parley.store.judgements import list_corrections
 from parley.store.read.common import Conn, Page, SourceRef, _cols, decode_cursor, encode_cursor, page_rows
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
 from parley.store.read.meetings import MeetingFilters, MeetingSummary, meetings_page

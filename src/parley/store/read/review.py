@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_, uni
 from sqlalchemy.engine import Connection
 
 from parley.store import models as m
-from parley.store.corrections import CorrectionView, correction_views
+from parley.store.judgements import CorrectionView, correction_views
 from parley.store.read.common import Page, decode_cursor, encode_cursor, enrich_sources
 
 # The kinds the queue lists, in the order they sort within the same confidence: (table, label column).

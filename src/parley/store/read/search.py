@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 
 from parley.store import fulltext
 from parley.store import models as m
-from parley.store.corrections import removed_documents
+from parley.store.judgements import removed_documents
 from parley.store.read.agreements import AgreementSummary, _agreement_summary
 from parley.store.read.common import SourceRef, _cols, _sources
 from parley.store.read.lookup import meeting_keys_for

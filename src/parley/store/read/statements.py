@@ -6,10 +6,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Select, func, select
 
-from parley.resolve.consolidate import (
-    person_key,
-    quote_norm,
-)
+from parley.kb.keys import person_key
+from parley.kb.statements import quote_norm
 from parley.store import models as m
 from parley.store.read.common import (
     Conn,
