@@ -29,11 +29,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from synthetic import SERIES_HOSTS, generate
+
 from parley.store import read
 from parley.store.blocks import consolidate
 from parley.store.db import open_store
 from parley.store.ingest import KINDS, incoming_record, ingest, record_sha
-from parley.store.synthetic import SERIES_HOSTS, generate
 
 PEOPLE = ("Sergei Shoigu", "Nikolai Patrushev", "Alexander Volfovich", "Sergey Lavrov", "Ajit Doval",
           "Stanislav Zas", "Vladimir Putin", "Alexander Lukashenko", "Emomali Rahmon", "Kassym-Jomart Tokayev")

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from jsonschema_rs import Draft202012Validator  # schemathesis's validator (dev extras)
 
-from parley.server import create_app
+from parley.server.app import create_app
 from web_support import CIS14, PLAN_2627, build_store, token
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from parley.server import create_app
+from parley.server.app import create_app
 from web_support import CIS13, CIS14, PLAN_2627, PLAN_2829, build_store
 
 

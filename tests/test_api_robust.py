@@ -18,7 +18,7 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from parley.server import create_app
+from parley.server.app import create_app
 from parley.server.auth import COOKIE, csrf_for
 from parley.server.guard import ServerLimits, parse_size
 from parley.store.db import Store, make_engine

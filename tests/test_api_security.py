@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from parley.server import create_app
+from parley.server.app import create_app
 from parley.server.auth import csrf_for
 from web_support import build_store, token
 

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from parley.server import create_app
+from parley.server.app import create_app
 from parley.server.auth import COOKIE, csrf_for
 from parley.server.tokens import api_tokens, list_tokens, revoke_token
 from parley.store.blocks import consolidate
@@ -248,7 +248,7 @@ def test_token_commands(tmp_path):
 def test_serve_binds_to_localhost_by_default():
     import inspect
 
-    from parley.server.commands import serve
+    from parley.cli.serve import serve
 
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
     assert inspect.signature(serve).parameters["port"].default == 8000

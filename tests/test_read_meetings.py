@@ -16,7 +16,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from parley.cli import app
-from parley.server import create_app
+from parley.server.app import create_app
 from parley.store import models as m
 from parley.store import read
 from parley.store.blocks import consolidate

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from parley.server import create_app
+from parley.server.app import create_app
 from parley.store import read
 from parley.store.db import open_store, resolve_url
 from parley.store.ingest import Incoming, ingest

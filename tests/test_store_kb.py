@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from synthetic import generate
 from typer.testing import CliRunner
 
 from parley.store import export as ex
@@ -25,7 +26,6 @@ from parley.store.corrections import add_correction, revert_correction
 from parley.store.db import open_store
 from parley.store.ingest import Incoming, ingest, iter_sources
 from parley.store.judgements import list_corrections
-from parley.store.synthetic import generate
 
 KB = Path(__file__).parent / "data" / "kb"
 CIS14 = "cis-security-council-secretaries/14"

@@ -13,13 +13,13 @@ import uuid
 from pathlib import Path
 
 import pytest
+from synthetic import generate
 
 from parley.store import read
 from parley.store.corrections import add_correction
 from parley.store.db import open_store, resolve_url
 from parley.store.export import export
 from parley.store.ingest import incoming_record, ingest
-from parley.store.synthetic import generate
 
 PG = os.environ.get("PARLEY_TEST_PG_URL")
 pytestmark = pytest.mark.skipif(not PG, reason="PARLEY_TEST_PG_URL is not set (a postgresql:// URL)")

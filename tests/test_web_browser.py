@@ -41,7 +41,7 @@ def _serve(store):
     """The app on ``store``, served by uvicorn in a thread on a free port."""
     import uvicorn
 
-    from parley.server import create_app
+    from parley.server.app import create_app
 
     tok = token(store, "alice")
     port = _free_port()

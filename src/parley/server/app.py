@@ -22,21 +22,13 @@ from parley import __version__
 from parley.api import agreements, documents, ingest, meetings, network, people, review, search, statements
 from parley.server.etag import ETagMiddleware
 from parley.server.guard import Admission, BodyLimit, ServerLimits, TokenFirst, busy, is_locked, limits_of
-from parley.server.http import get_conn, json_response
+from parley.server.http import CSP, CSP_INLINE_STYLES, get_conn, json_response
 from parley.store.db import Store, StoreBusy, StoreError, open_store
 from parley.store.read.common import BadCursor
 
 log = logging.getLogger("parley.api")
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
-
-# Pages load scripts and styles from this site only; nothing inline, nothing from elsewhere.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
-
-# Cytoscape.js and Swagger UI inject their own <style> elements: those two pages allow inline
-# styles (never inline scripts).
-CSP_INLINE_STYLES = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 DESCRIPTION = """The verified record of intergovernmental security meetings: meetings, people,
 agreements and statements, every value with the documents and character spans behind it.

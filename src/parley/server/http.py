@@ -22,6 +22,14 @@ from parley.store.db import Store
 from parley.store.judgements import CorrectionView
 from parley.store.read.common import Page, json_default
 
+# Pages load scripts and styles from this site only; nothing inline, nothing from elsewhere.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+# Cytoscape.js and Swagger UI inject their own <style> elements: those two pages allow inline
+# styles (never inline scripts).
+CSP_INLINE_STYLES = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+
 # One write at a time per process: each write re-consolidates the blocks it touches, and SQLite
 # takes one writer at a time anyway.
 write_lock = threading.Lock()

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, literal_column, select, text
 from sqlalchemy.engine import Connection
 
+from parley.domain.labels import series_name
 from parley.resolve.names import fold
 from parley.store import models as m
 
@@ -153,7 +154,6 @@ _WORDS_OF = {"meeting": ("name", "place", "series"), "person": ("name", "aliases
 
 def _entity_entries(conn: Connection, kind: str, blocks: list[str]) -> list[dict[str, Any]]:
     """The entries of the entities of ``blocks``: title (what names it) and body (what else it is known by)."""
-    from parley.store.read.labels import series_name  # here: store.read imports this module
 
     table = m.DERIVED[kind][0]
     cols = [getattr(table, c) for c in ("key", "block", *_WORDS_OF[kind])]  # not the flags and fields (JSON)

@@ -45,9 +45,9 @@ from parley.store.blocks import consolidate as run_consolidation
 from parley.store.blocks import mark_dirty
 from parley.store.db import Store, StoreError
 from parley.store.judgements import fact_corrections, locate
+from parley.store.models import KINDS
 from parley.validation import scrub, validate_record
 
-KINDS = (("meeting", "meetings"), ("agreement", "agreements"), ("statement", "statements"), ("person", "people"))
 ITEM_LISTS = {plural for _, plural in KINDS}
 # The document kinds parley.ingest.readers reads (text, HTML, JSON Lines of documents).
 DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}

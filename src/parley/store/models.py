@@ -147,6 +147,10 @@ class ApiToken(Base):
     uses: Mapped[int] = mapped_column(Integer, default=0)
 
 
+# A record's kinds of item and the list each is in (``record["meetings"]`` ...).
+KINDS = (("meeting", "meetings"), ("agreement", "agreements"), ("statement", "statements"), ("person", "people"))
+
+
 # --------------------------------------------------------------------------- derived
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from parley.server.auth import COOKIE, require_page_writer, require_same_site
 from parley.server.http import (
+    CSP_INLINE_STYLES,
     MAX_KEY,
     MAX_OFFSET,
     MAX_TEXT,
@@ -262,7 +263,6 @@ def document(request: Request, doc_id: str, conn: Conn, spans: Annotated[str | N
 @router.get("/network")
 def network(request: Request, conn: Conn, series: Key = None, since: DateQ = None, until: DateQ = None,
             min_weight: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1):
-    from parley.server.app import CSP_INLINE_STYLES
 
     resp = render(request, "network.html", {"options": read.filter_options(conn), "series": series or "",
                                             "since": since or "", "until": until or "",

@@ -7,6 +7,7 @@ One module per resource; this package re-exports them.
 
 from __future__ import annotations
 
+from parley.domain.labels import series_name, state_name, topic_name
 from parley.store.read.agreements import (
     AgreementDetail,
     AgreementSummary,
@@ -29,7 +30,7 @@ from parley.store.read.documents import (
     record_of,
     segments,
 )
-from parley.store.read.labels import FilterOptions, filter_options, series_name, state_name, topic_name
+from parley.store.read.labels import FilterOptions, filter_options
 from parley.store.read.lookup import find_people, meeting_keys_for, person_alias_keys, person_keys_by_alias
 from parley.store.read.meetings import (
     FIRST_SOURCES,

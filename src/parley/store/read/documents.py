@@ -68,10 +68,8 @@ def get_document(conn: Conn, doc_id: str) -> DocumentView | None:
 def record_of(conn: Conn, doc_id: str, header: dict[str, Any]) -> dict[str, Any]:
     """The document's extraction record: its stored header with the items from the facts table
     (a superseded version's facts are gone: its record then lists no items)."""
-    from parley.store.ingest import KINDS
-
-    items: dict[str, list[Any]] = {plural: [] for _, plural in KINDS}
-    plural_of = dict(KINDS)
+    items: dict[str, list[Any]] = {plural: [] for _, plural in m.KINDS}
+    plural_of = dict(m.KINDS)
     for f in conn.execute(select(m.Fact.kind, m.Fact.idx, m.Fact.data).where(m.Fact.document_id == doc_id)
                           .order_by(m.Fact.kind, m.Fact.idx)):
         items[plural_of[f.kind]].append(f.data)

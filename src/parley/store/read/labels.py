@@ -7,30 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from parley.domain.labels import series_name, state_name, topic_name
 from parley.store import models as m
-
-
-def state_name(iso: str | None) -> str:
-    """The English name of a state by ISO 3166-1 alpha-3 code (the code when unknown)."""
-    if not iso:
-        return ""
-    from parley.domain.registry import get_domain
-
-    e = get_domain().states.get(iso)
-    return e["name"] if e else iso
-
-
-def series_name(key: str | None) -> str:
-    if not key:
-        return ""
-    from parley.domain.registry import get_domain
-
-    s = get_domain().series.get(key)
-    return s.name if s else key
-
-
-def topic_name(key: str) -> str:
-    return key.replace("_", " ")
 
 
 @dataclass

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.engine import Connection
 
+from parley.domain.labels import series_name, state_name
 from parley.kb.timelines import Timeline, TimelineMeeting, build_timeline
 from parley.store import models as m
 from parley.store.judgements import list_corrections
@@ -23,7 +24,6 @@ from parley.store.read.common import (
     enrich_sources,
     page_rows,
 )
-from parley.store.read.labels import series_name, state_name
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
 from parley.store.read.statements import StatementRow, statements_page
 

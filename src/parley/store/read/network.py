@@ -10,8 +10,8 @@ from sqlalchemy import and_, func, select, tuple_
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import aliased
 
+from parley.domain.labels import state_name
 from parley.store import models as m
-from parley.store.read.labels import state_name
 from parley.store.read.lookup import person_keys_by_alias
 from parley.store.read.meetings import MeetingFilters
 

@@ -1,9 +1,4 @@
-"""The ``parley`` command line.
-
-Exit codes follow the usual conventions: 0 when every input was processed, 1 when some
-inputs failed (they are reported and skipped, the rest are processed), 2 for usage
-errors (a missing directory, bad options). Files a directory walk skips on purpose (a
-README, an image: notices, ReadFailure.fatal False) are printed by name but are not failures.
+"""``parley extract``, ``parley eval`` and ``parley languages``: the extraction side.
 """
 
 from __future__ import annotations
@@ -19,17 +14,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-app = typer.Typer(
-    name="parley",
-    help="Turn reports on intergovernmental security meetings into a verified record of meetings, "
-    "agreements, statements and people.",
-    no_args_is_help=True,
-    add_completion=False,
-)
-err = Console(stderr=True)
+from parley.cli.common import err, skipped_line
 
 
-def _safe_name(name: str, taken: set[str]) -> str:
+def safe_name(name: str, taken: set[str]) -> str:
     base = re.sub(r"[^\w.-]+", "_", name).strip("._") or "document"
     out, n = base, 2
     while out in taken:
@@ -38,16 +26,6 @@ def _safe_name(name: str, taken: set[str]) -> str:
     return out
 
 
-def skipped_line(origin: str, reason: str, *, fatal: bool = True) -> str:
-    """Rich markup for an input not read: "skipped PATH: reason", red for a failure, yellow for a
-    notice (``parley extract`` and ``parley ingest`` print the same line)."""
-    from rich.markup import escape
-
-    colour = "red" if fatal else "yellow"
-    return f"[{colour}]skipped[/{colour}] {escape(origin)}: {escape(reason)}"
-
-
-@app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files or directories (recursively); '-' reads standard input.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<input stem>.json per document.")] = None,
@@ -87,7 +65,7 @@ def extract(
             if out is None:
                 printed.append(data)
             else:
-                name = _safe_name(data["document"]["name"], taken)
+                name = safe_name(data["document"]["name"], taken)
                 (out / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     if out is None:
         payload = printed[0] if len(printed) == 1 else printed
@@ -102,7 +80,6 @@ def extract(
     raise typer.Exit(1 if failures else 0)
 
 
-@app.command("eval")
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Directory of gold NAME.json records.")],
     pred_dir: Annotated[Path, typer.Argument(help="Directory of predicted NAME.json records.")],
@@ -123,7 +100,6 @@ def evaluate(
         sys.stdout.write(format_report(report, by_doc=by_doc) + "\n")
 
 
-@app.command()
 def languages() -> None:
     """The languages Parley reads, and the models behind them."""
     from parley.pipeline import Extractor
@@ -136,22 +112,3 @@ def languages() -> None:
     for lang in available_languages():
         table.add_row(lang, models.get(lang, "-"))
     Console().print(table)
-
-
-# Command groups that live with their subsystem register themselves here.
-for _module in ("parley.store.commands", "parley.server.commands"):
-    try:
-        __import__(_module)
-    except ModuleNotFoundError as _exc:  # the subsystem is not part of this installation
-        if not (_exc.name and _module.startswith(_exc.name)):
-            raise
-    else:
-        sys.modules[_module].register(app)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

@@ -1,4 +1,5 @@
-"""``parley serve`` and ``parley token create|list|revoke`` (registered by parley.cli)."""
+"""``parley serve`` and ``parley token create|list|revoke``: the web application and its write tokens.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +8,12 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-err = Console(stderr=True, soft_wrap=True)
-out = Console()
-
-DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL (default: $PARLEY_DB, else ./parley.db).")]
+from parley.cli.common import DbOpt, JsonOpt, err, open_kb, out
 
 token_app = typer.Typer(help="Tokens that allow writing through the web API (review, corrections, ingest).",
                         no_args_is_help=True)
-
-
-def _open(db: str | None):
-    from parley.store.db import StoreError, open_store
-
-    try:
-        return open_store(db, create=False)
-    except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
 
 
 def _size(value: str) -> int:
@@ -74,9 +61,9 @@ def serve(
     limits = ServerLimits(max_body=_size(max_body), max_ingest_body=_size(max_ingest_body),
                           retry_after=max(1, round(pool_timeout)), concurrency=concurrency,
                           queue_timeout=queue_timeout)
-    checked = _open(db)  # the schema's revision, with the messages `parley` gives everywhere
-    checked.close()
-    store = Store(checked.url, make_engine(checked.url, pool_size=pool_size, max_overflow=max_overflow,
+    with open_kb(db) as checked:  # the schema's revision, with the messages `parley` gives everywhere
+        url = checked.url
+    store = Store(url, make_engine(url, pool_size=pool_size, max_overflow=max_overflow,
                                            pool_timeout=pool_timeout))
     app = create_app(store=store, limits=limits)
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -89,19 +76,16 @@ def serve(
 
 @token_app.command("create")
 def token_create(name: Annotated[str, typer.Argument(help="Who uses it: shown as the author of corrections.")],
-                 db: DbOpt = None,
-                 as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False) -> None:
+                 db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Create a token; it is printed once and stored only as a salted hash."""
     from parley.server.tokens import TokenError, create_token
 
-    store = _open(db)
-    try:
-        info, token = create_token(store.engine, name)
-    except TokenError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    finally:
-        store.close()
+    with open_kb(db) as store:
+        try:
+            info, token = create_token(store.engine, name)
+        except TokenError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(json.dumps({**info.to_dict(), "token": token}) + "\n")
         return
@@ -111,16 +95,12 @@ def token_create(name: Annotated[str, typer.Argument(help="Who uses it: shown as
 
 
 @token_app.command("list")
-def token_list(db: DbOpt = None,
-               as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False) -> None:
+def token_list(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Tokens (ids and names, never the secrets) with when they were created, used and revoked."""
     from parley.server.tokens import list_tokens
 
-    store = _open(db)
-    try:
+    with open_kb(db) as store:
         rows = list_tokens(store.engine)
-    finally:
-        store.close()
     if as_json:
         sys.stdout.write(json.dumps([r.to_dict() for r in rows], indent=1) + "\n")
         return
@@ -137,17 +117,10 @@ def token_revoke(token_id: Annotated[str, typer.Argument(help="The token's id (`
     """Revoke a token: it stops working at once; corrections made with it stay."""
     from parley.server.tokens import TokenError, revoke_token
 
-    store = _open(db)
-    try:
-        info = revoke_token(store.engine, token_id)
-    except TokenError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from None
-    finally:
-        store.close()
+    with open_kb(db) as store:
+        try:
+            info = revoke_token(store.engine, token_id)
+        except TokenError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(1) from None
     err.print(f"token {info.id} ({info.name}) revoked at {info.revoked_at}")
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(serve)
-    app.add_typer(token_app, name="token")

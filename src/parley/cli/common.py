@@ -1,0 +1,135 @@
+"""What every command shares: the consoles, the ``--db`` and ``--json`` options, opening the
+knowledge base with errors that say what to do, JSON for scripts, tables whose keys are never cut.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+err = Console(stderr=True, soft_wrap=True)  # messages are not cut into lines: they are copied and grepped
+
+
+out = Console() if sys.stdout.isatty() else Console(width=int(os.environ.get("COLUMNS") or 180))
+
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL [default: $PARLEY_DB or ./parley.db].")]
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+
+
+class _WaitMessages(logging.Handler):
+    """The store's messages while it waits for another writer, on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        colour = "yellow" if record.levelno >= logging.WARNING else "dim"
+        err.print(f"[{colour}]{record.getMessage()}[/{colour}]")
+
+
+@contextmanager
+def open_kb(db: str | None, create: bool = False) -> Iterator[Any]:
+    from parley.store.db import StoreError, log, open_store
+
+    if not any(isinstance(h, _WaitMessages) for h in log.handlers):
+        log.addHandler(_WaitMessages())
+        log.setLevel(logging.INFO)
+        log.propagate = False
+    try:
+        store = open_store(db, create=create)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    try:
+        yield store
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+
+
+def print_json(data: Any) -> None:
+    from parley.store.read.common import json_default
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=json_default) + "\n")
+
+
+def warn_pending(store) -> None:
+    from parley.store.blocks import failed_blocks, pending
+
+    n = pending(store)
+    if n:
+        err.print(f"[yellow]note:[/yellow] {n} block(s) wait for consolidation (an ingest was interrupted or is "
+                  "under way): run `parley db consolidate`")
+    with store.connect() as conn:
+        failed = len(failed_blocks(conn))
+    if failed:
+        err.print(f"[yellow]note:[/yellow] {failed} block(s) could not be consolidated and show what they held "
+                  "before: `parley db status` lists them")
+
+
+def report_failures(failures) -> None:
+    for f in failures:
+        docs = ", ".join(d[:12] for d in f.documents[:5]) + (" ..." if len(f.documents) > 5 else "")
+        err.print(f"[red]not consolidated[/red] {f.kind} block {f.block!r} (documents {docs or 'none'}): {f.error}")
+    if failures:
+        err.print("  the record keeps these blocks as they were; fix the cause (`parley document remove ID --why ...`, "
+                  "`parley fix revert ID`), then `parley db consolidate --all`")
+
+
+def key_table(title: str, *columns: tuple[str, int]) -> Table:
+    """A table whose long text columns are cut with an ellipsis (width 0) and whose keys are
+    never cut (width -1): keys are what the user types next."""
+    table = Table(title=title)
+    for name, width in columns:
+        if width < 0:
+            table.add_column(name, overflow="fold", min_width=20)
+        elif width == 0:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=12, max_width=60)
+        else:
+            table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=min(width, 10), max_width=width)
+    return table
+
+
+def describe_flag(f: dict[str, Any]) -> str:
+    if f["code"] == "conflict":
+        return " vs ".join(f"{v['value']} ({v['documents']} document(s))" for v in f["values"])
+    if f["code"] == "rescheduled":
+        return f"announced for {', '.join(f['planned'])}, held {f['held']}"
+    if f["code"] == "duplicate_ordinal":
+        return "the same number as " + ", ".join(f["others"])
+    return json.dumps({k: v for k, v in f.items() if k not in ("code", "field")}, ensure_ascii=False)
+
+
+def flag_codes(flags: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{f['code']}:{f.get('field', '')}".rstrip(":") for f in flags if not f.get("resolved_by"))
+
+
+LimitOpt = Annotated[int, typer.Option(min=1, help="How many to show.")]
+
+
+OffsetOpt = Annotated[int, typer.Option(min=0, help="How many to skip.")]
+
+
+def shown_line(page, what: str) -> str:
+    first = page.offset + 1 if page.items else page.offset
+    return f"{first}–{page.offset + len(page.items)} of {page.total} {what}"
+
+
+def skipped_line(origin: str, reason: str, *, fatal: bool = True) -> str:
+    """Rich markup for an input not read: "skipped PATH: reason", red for a failure, yellow for a
+    notice (``parley extract`` and ``parley ingest`` print the same line)."""
+    from rich.markup import escape
+
+    colour = "red" if fatal else "yellow"
+    return f"[{colour}]skipped[/{colour}] {escape(origin)}: {escape(reason)}"

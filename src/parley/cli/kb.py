@@ -1,0 +1,197 @@
+"""The knowledge base: ``parley ingest``, ``parley db upgrade|status|consolidate``, ``parley document
+show|remove`` and ``parley export``.
+
+Exit codes: 0 done, 1 some inputs failed (they are reported and skipped), 2 usage or database errors.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from parley.cli.common import DbOpt, JsonOpt, err, open_kb, out, print_json, report_failures, skipped_line
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Documents (.txt .md .html .jsonl) or extraction record files "
+                                                    "(.json/.jsonl with \"schema\": \"parley/extraction/v1\"), "
+                                                    "files or directories.")],
+    db: DbOpt = None,
+    records: Annotated[bool, typer.Option("--records", help="Read only extraction records (no language models).")] = False,
+    batch_size: Annotated[int, typer.Option(help="Documents analysed together by the language models.")] = 16,
+    processes: Annotated[int, typer.Option("--processes", "-p", help="Extraction worker processes.")] = 1,
+    max_bytes: Annotated[int, typer.Option(help="Skip documents larger than this many bytes.")] = 10_000_000,
+    no_consolidate: Annotated[bool, typer.Option("--no-consolidate", help="Store only; consolidate later with "
+                                                                           "`parley db consolidate`.")] = False,
+    as_json: JsonOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+) -> None:
+    """Extract and store documents, then consolidate meetings, people, agreements and statements."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from parley.store.ingest import Failure, iter_sources
+    from parley.store.ingest import ingest as run
+
+    with open_kb(db, create=True) as store:
+        show = not quiet and not as_json and sys.stderr.isatty()
+        progress = Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
+                            TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=err,
+                            disable=not show, transient=True)
+
+        def on_item(item, outcome: str) -> None:
+            progress.advance(task)
+            if isinstance(item, Failure):
+                if not as_json:
+                    err.print(skipped_line(item.origin, item.reason, fatal=item.fatal), highlight=False)
+            else:
+                progress.update(task, name=item.record["document"].get("name") or "")
+
+        with progress:
+            task = progress.add_task("ingest", total=None, name="")
+            report = run(store, iter_sources(paths, records_only=records, batch_size=batch_size, processes=processes,
+                                             max_bytes=max_bytes), consolidate=not no_consolidate, on_item=on_item)
+        failed_blocks = report.consolidation.failures if report.consolidation else []
+        if as_json:
+            print_json(report.to_dict())
+        else:
+            report_failures(failed_blocks)
+        if not as_json and not quiet:
+            from parley.store.db import describe
+
+            c = report.consolidation
+            tail = (f"; consolidated {sum(c.blocks.values())} block(s) in {c.seconds:.1f} s" if c
+                    else "; not consolidated yet (`parley db consolidate`)")
+            err.print(f"{report.documents} document(s): {report.added} added, {report.unchanged} unchanged, "
+                      f"{report.reextracted} re-extracted, {report.replaced} new version(s); "
+                      f"{len(report.failures)} failure(s)"
+                      + (f", {len(report.skipped)} other file(s) skipped" if report.skipped else "")
+                      + f"{tail} -> {describe(store.url)}")
+    if report.documents == 0 and not report.failures:
+        err.print("[red]no input documents found[/red]")
+        raise typer.Exit(2)
+    raise typer.Exit(1 if report.failures or failed_blocks else 0)
+
+
+db_app = typer.Typer(help="The database: schema migrations, consolidation, status.", no_args_is_help=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOpt = None,
+               revision: Annotated[str, typer.Option(help="Target revision.")] = "head") -> None:
+    """Create the schema or bring it up to date (Alembic migrations)."""
+    from parley.store.db import StoreError, describe, make_engine, resolve_url, upgrade
+
+    url = resolve_url(db)
+    try:
+        engine = make_engine(url)
+        before, after = upgrade(engine, revision)
+        engine.dispose()
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    if before == after:
+        err.print(f"{describe(url)} is at revision {after}: nothing to do")
+    else:
+        err.print(f"{describe(url)}: {before or 'empty'} -> {after}")
+
+
+@db_app.command("status")
+def db_status(db: DbOpt = None, as_json: JsonOpt = False) -> None:
+    """Schema revision and how much the knowledge base holds."""
+    from parley.store.blocks import failed_blocks
+    from parley.store.db import current_revision, describe
+    from parley.store.read import totals
+
+    with open_kb(db) as store, store.connect() as conn:
+        failures = failed_blocks(conn)
+        data = {"database": describe(store.url), "revision": current_revision(store.engine), **totals(conn),
+                "failed_blocks": len(failures)}
+    report_failures(failures)
+    if as_json:
+        print_json(data)
+        return
+    table = Table("", "", show_header=False)
+    for k, v in data.items():
+        table.add_row(k.replace("_", " "), str(v))
+    out.print(table)
+
+
+@db_app.command("consolidate")
+def db_consolidate(db: DbOpt = None,
+                   full: Annotated[bool, typer.Option("--all", help="Rebuild every block, not only pending ones.")] = False
+                   ) -> None:
+    """Finish pending consolidation (after --no-consolidate or an interrupted ingest), or rebuild all."""
+    from parley.store.blocks import consolidate
+
+    with open_kb(db) as store:
+        rep = consolidate(store, full=full)
+    report_failures(rep.failures)
+    err.print(f"consolidated {sum(rep.blocks.values())} block(s): "
+              + ", ".join(f"{n} {k}(s)" for k, n in rep.entities.items()) + f" in {rep.seconds:.1f} s"
+              + (f"; {len(rep.failures)} failed" if rep.failures else ""))
+    if rep.failures:
+        raise typer.Exit(1)
+
+
+document_app = typer.Typer(help="Stored documents: show one, or take one out of the record.", no_args_is_help=True)
+
+
+@document_app.command("show")
+def document_show(doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix.")], db: DbOpt = None,
+                  as_json: JsonOpt = False) -> None:
+    """A stored document: metadata, and its text when it was kept."""
+    from parley.store.read import get_document
+
+    with open_kb(db) as store, store.connect() as conn:
+        d = get_document(conn, doc_id)
+    if d is None:
+        err.print(f"[red]no single document matches {doc_id!r}[/red]")
+        raise typer.Exit(1)
+    if as_json:
+        print_json(d)
+        return
+    out.print(f"[bold]{d.name}[/bold] {d.id}\n{d.outlet or ''} {d.published or ''} {d.url or ''} ({d.language}); "
+              f"{d.extractor}" + (f"; superseded by {d.superseded_by[:12]}" if d.superseded_by else "")
+              + (f"; removed from the record by correction {d.removed_by}" if d.removed_by else ""))
+    out.print(d.raw_text if d.raw_text is not None else "(original text not kept)", markup=False, highlight=False)
+
+
+@document_app.command("remove")
+def document_remove(doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix.")],
+                    why: Annotated[str, typer.Option("--why", help="Why: kept with the correction.")],
+                    by: Annotated[str | None, typer.Option("--by", help="Who [default: $PARLEY_USER or the login "
+                                                                          "name].")] = None,
+                    db: DbOpt = None) -> None:
+    """Take a document out of the record: its facts no longer count. A correction like any other
+    (who, when, why), kept when the document is ingested again; `parley fix revert ID` restores it."""
+    from parley.store.corrections import add_correction
+
+    with open_kb(db) as store:
+        c = add_correction(store, "document", doc_id, "remove", author=by, reason=why)
+    err.print(f"correction {c.id}: document {c.target_key[:12]} removed from the record (by {c.author}); "
+              f"`parley fix revert {c.id} --why ...` restores it")
+
+
+def export(
+    kind: Annotated[str, typer.Argument(help="meetings, agreements, statements, people, graph or corrections.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or graphml (graph only).")] = "jsonl",
+    out_path: Annotated[Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")] = None,
+    include_rejected: Annotated[bool, typer.Option("--include-rejected", help="Also entities rejected by corrections.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Export the consolidated record; every row lists its sources with evidence offsets."""
+    from parley.store.export import ExportError
+    from parley.store.export import export as run
+
+    with open_kb(db) as store, store.connect() as conn:
+        try:
+            n = run(conn, kind, fmt, out_path, include_rejected=include_rejected)
+        except ExportError as exc:
+            err.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
+    if out_path is not None:
+        err.print(f"{n} row(s) -> {out_path}")
