@@ -262,8 +262,9 @@ def _reap_children(timeout: float = 10.0) -> None:
 
 
 def _run_parley(spec: dict, clock: Clock) -> tuple[int, int]:
+    from parley.errors import Failure
     from parley.ingest.readers import iter_inputs
-    from parley.pipeline import ExtractionFailure, Extractor, extract_stream
+    from parley.pipeline import Extractor, extract_stream
 
     # Loads the language detector, the language's pipeline and its matchers; forked workers inherit them.
     Extractor(batch_size=spec["batch_size"]).extract(next(iter(iter_inputs([spec["warmup"]]))))
@@ -271,7 +272,7 @@ def _run_parley(spec: dict, clock: Clock) -> tuple[int, int]:
     ok = failed = 0
     for result in extract_stream(iter_inputs([spec["path"]]), batch_size=spec["batch_size"],
                                  processes=spec["processes"]):
-        if isinstance(result, ExtractionFailure) or not hasattr(result, "to_json"):
+        if isinstance(result, Failure) or not hasattr(result, "to_json"):
             failed += 1
             if failed <= 3:
                 print(f"failure: {result.origin}: {result.reason}", file=sys.stderr)

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from parley.errors import DecodeError, Failure
 from parley.ingest import readers
-from parley.ingest.decode import DecodeError, decode_bytes
-from parley.ingest.document import Document, ReadFailure
+from parley.ingest.decode import decode_bytes
+from parley.ingest.document import Document
 from parley.ingest.readers import DEFAULT_MAX_BYTES, iter_inputs, normalise_date
 
 DATA = Path(__file__).parent / "data" / "ingest"
@@ -36,11 +37,11 @@ PDF_BYTES = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0
 PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
 
 
-def read_all(*paths: str | Path, **kwargs: int) -> list[Document | ReadFailure]:
+def read_all(*paths: str | Path, **kwargs: int) -> list[Document | Failure]:
     return list(iter_inputs([str(path) for path in paths], **kwargs))
 
 
-def read_one(path: str | Path, **kwargs: int) -> Document | ReadFailure:
+def read_one(path: str | Path, **kwargs: int) -> Document | Failure:
     items = read_all(path, **kwargs)
     assert len(items) == 1, items
     return items[0]
@@ -152,7 +153,7 @@ def test_undecodable_bytes_are_reported(tmp_path: Path) -> None:
     with pytest.raises(DecodeError):
         decode_bytes(path.read_bytes())
     failure = read_one(path)
-    assert isinstance(failure, ReadFailure)
+    assert isinstance(failure, Failure)
     assert "encoding" in failure.reason and "UTF-8" in failure.reason
 
 
@@ -169,7 +170,7 @@ def test_html_declared_charset_is_used(tmp_path: Path) -> None:
 @pytest.mark.parametrize("content", [b"", b"  \n\t\r\n  "])
 def test_empty_file(tmp_path: Path, content: bytes) -> None:
     path = write(tmp_path / "empty.txt", content)
-    assert read_one(path) == ReadFailure(str(path), "empty file")
+    assert read_one(path) == Failure(str(path), "empty file")
 
 
 @pytest.mark.parametrize(
@@ -191,7 +192,7 @@ def test_empty_file(tmp_path: Path, content: bytes) -> None:
 def test_binary_files_by_magic_number(tmp_path: Path, name: str, content: bytes, kind: str) -> None:
     path = write(tmp_path / name, content)
     failure = read_one(path)
-    assert isinstance(failure, ReadFailure)
+    assert isinstance(failure, Failure)
     assert failure.origin == str(path)
     assert failure.reason.startswith(f"binary file ({kind}), not text")
 
@@ -199,19 +200,19 @@ def test_binary_files_by_magic_number(tmp_path: Path, name: str, content: bytes,
 def test_random_bytes_with_nuls_are_binary(tmp_path: Path) -> None:
     noise = random.Random(7).randbytes(4096) + b"\x00\x00"
     failure = read_one(write(tmp_path / "noise.txt", noise))
-    assert isinstance(failure, ReadFailure)
+    assert isinstance(failure, Failure)
     assert failure.reason.startswith("binary file (")
 
 
 def test_control_characters_are_binary(tmp_path: Path) -> None:
     failure = read_one(write(tmp_path / "ctl.txt", b"ab\x01\x02\x03\x04cd\x05\x06\x07\x08" * 50))
-    assert isinstance(failure, ReadFailure)
+    assert isinstance(failure, Failure)
     assert failure.reason.startswith("binary file (mostly control characters)")
 
 
 def test_missing_path() -> None:
     assert read_all("/no/such/place/report.txt") == [
-        ReadFailure("/no/such/place/report.txt", "no such file or directory")
+        Failure("/no/such/place/report.txt", "no such file or directory")
     ]
 
 
@@ -224,7 +225,7 @@ def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
     # Tests may run as root, where chmod 000 does not stop reading.
     monkeypatch.setattr(readers, "open", refuse, raising=False)
     failure = read_one(path)
-    assert isinstance(failure, ReadFailure)
+    assert isinstance(failure, Failure)
     assert failure.reason.startswith("permission denied")
 
 
@@ -253,7 +254,7 @@ def test_huge_file_is_rejected_from_its_size_without_reading(
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
-    assert failure == ReadFailure(
+    assert failure == Failure(
         str(path), "file is 52.4 MB, over the 10 MB limit (raise it with --max-bytes)"
     )
     assert opened == []
@@ -263,7 +264,7 @@ def test_huge_file_is_rejected_from_its_size_without_reading(
 
 def test_max_bytes_can_be_raised(tmp_path: Path) -> None:
     path = write(tmp_path / "long.txt", "word " * 1000)
-    assert isinstance(read_one(path, max_bytes=4000), ReadFailure)
+    assert isinstance(read_one(path, max_bytes=4000), Failure)
     assert isinstance(read_one(path, max_bytes=5000), Document)
     assert DEFAULT_MAX_BYTES == 10_000_000
 
@@ -276,9 +277,9 @@ def test_one_bad_input_does_not_stop_the_batch(tmp_path: Path) -> None:
     items = read_all(good, tmp_path / "missing.txt", empty, pdf, page)
     assert [type(item).__name__ for item in items] == [
         "Document",
-        "ReadFailure",
-        "ReadFailure",
-        "ReadFailure",
+        "Failure",
+        "Failure",
+        "Failure",
         "Document",
     ]
     assert [item.origin for item in items] == [
@@ -319,14 +320,14 @@ def test_directory_is_walked_sorted_recursively_skipping_hidden(tmp_path: Path) 
     *docs, pdf = items
     assert all(isinstance(item, Document) for item in docs), items
     assert [item.name for item in docs] == ["a", "inner", "z", "c-x"]  # type: ignore[union-attr]
-    assert isinstance(pdf, ReadFailure) and pdf.fatal and "convert it to text or HTML first" in pdf.reason
+    assert isinstance(pdf, Failure) and pdf.fatal and "convert it to text or HTML first" in pdf.reason
 
 
 def test_directory_without_inputs_is_reported(tmp_path: Path) -> None:
     write(tmp_path / "only.png", PNG_BYTES)
     notice, failure = read_all(tmp_path)
-    assert isinstance(notice, ReadFailure) and not notice.fatal and notice.origin == str(tmp_path / "only.png")
-    assert isinstance(failure, ReadFailure) and failure.fatal and "no .txt" in failure.reason
+    assert isinstance(notice, Failure) and not notice.fatal and notice.origin == str(tmp_path / "only.png")
+    assert isinstance(failure, Failure) and failure.fatal and "no .txt" in failure.reason
 
 
 # --- JSON Lines -------------------------------------------------------------------------------
@@ -389,14 +390,14 @@ def test_jsonl_records_and_per_line_failures(tmp_path: Path) -> None:
     )
 
     truncated = by_origin[f"{path}:4"]
-    assert isinstance(truncated, ReadFailure)
+    assert isinstance(truncated, Failure)
     assert truncated.reason.startswith("line 4 is not valid JSON (Expecting ',' delimiter at column ")
     assert truncated.reason.endswith("- the record is probably truncated")
 
     no_text = by_origin[f"{path}:5"]
-    assert isinstance(no_text, ReadFailure) and 'no "text"' in no_text.reason
+    assert isinstance(no_text, Failure) and 'no "text"' in no_text.reason
     not_object = by_origin[f"{path}:6"]
-    assert isinstance(not_object, ReadFailure) and "not an object" in not_object.reason
+    assert isinstance(not_object, Failure) and "not an object" in not_object.reason
 
     numeric = by_origin[f"{path}:7"]
     assert isinstance(numeric, Document) and numeric.name == "feed-7" and numeric.published is None
@@ -419,7 +420,7 @@ def test_jsonl_line_limit_skips_only_that_line(tmp_path: Path) -> None:
         + json.dumps({"text": "Short two."}),
     )
     items = read_all(path, max_bytes=1000)
-    assert [type(item).__name__ for item in items] == ["Document", "ReadFailure", "Document"]
+    assert [type(item).__name__ for item in items] == ["Document", "Failure", "Document"]
     assert items[1].origin == f"{path}:2"
     assert items[1].reason == "line 2 is over the 1 kB limit (raise it with --max-bytes)"  # type: ignore[union-attr]
 
@@ -427,20 +428,20 @@ def test_jsonl_line_limit_skips_only_that_line(tmp_path: Path) -> None:
 def test_jsonl_bad_utf8_line(tmp_path: Path) -> None:
     path = write(tmp_path / "enc.jsonl", b'{"text": "caf\xe9"}\n' + json.dumps({"text": "Fine."}).encode())
     first, second = read_all(path)
-    assert isinstance(first, ReadFailure) and "UTF-8" in first.reason
+    assert isinstance(first, Failure) and "UTF-8" in first.reason
     assert isinstance(second, Document)
 
 
 def test_binary_jsonl_is_one_failure(tmp_path: Path) -> None:
     path = write(tmp_path / "dump.jsonl", b"\x1f\x8b\x08\x00" + bytes(range(256)) * 20)
     failure = read_one(path)
-    assert isinstance(failure, ReadFailure) and failure.origin == str(path)
+    assert isinstance(failure, Failure) and failure.origin == str(path)
     assert failure.reason.startswith("binary file (gzip archive), not text")
 
 
 def test_empty_jsonl(tmp_path: Path) -> None:
     path = write(tmp_path / "none.jsonl", "\n\n")
-    assert read_all(path) == [ReadFailure(str(path), "empty file")]
+    assert read_all(path) == [Failure(str(path), "empty file")]
 
 
 # --- sniffing and standard input --------------------------------------------------------------
@@ -486,7 +487,7 @@ def test_stdin_jsonl(stdin: Feed) -> None:
     )
     items = read_all("-")
     assert [item.origin for item in items] == ["<stdin>:1", "<stdin>:2", "<stdin>:3"]
-    assert [type(item).__name__ for item in items] == ["Document", "ReadFailure", "Document"]
+    assert [type(item).__name__ for item in items] == ["Document", "Failure", "Document"]
     assert [item.name for item in items if isinstance(item, Document)] == ["stdin-a", "stdin-b"]
 
 
@@ -501,10 +502,10 @@ def test_stdin_long_jsonl_is_streamed_across_the_sniffed_head(stdin: Feed) -> No
 def test_stdin_binary_and_oversized(stdin: Feed) -> None:
     stdin(PDF_BYTES)
     failure = read_one("-")
-    assert isinstance(failure, ReadFailure) and failure.reason.startswith("binary file (PDF document)")
+    assert isinstance(failure, Failure) and failure.reason.startswith("binary file (PDF document)")
     stdin(b"word " * 1000)
     failure = read_one("-", max_bytes=1000)
-    assert failure == ReadFailure(
+    assert failure == Failure(
         "<stdin>", "standard input is over the 1 kB limit (raise it with --max-bytes)"
     )
 
@@ -649,7 +650,7 @@ def test_html_fallback_when_trafilatura_breaks(tmp_path: Path, monkeypatch: pyte
 )
 def test_html_without_readable_text_fails(tmp_path: Path, page: str) -> None:
     path = write(tmp_path / "blank.html", page)
-    assert read_one(path) == ReadFailure(str(path), "no readable text in HTML page")
+    assert read_one(path) == Failure(str(path), "no readable text in HTML page")
 
 
 def test_html_title_element_is_metadata_not_text(tmp_path: Path) -> None:

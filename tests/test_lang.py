@@ -12,6 +12,7 @@ import typing
 
 import pytest
 
+from parley.errors import UnknownLanguageError
 from parley.lang import (
     AgreementPhrasing,
     DatePhrasing,
@@ -19,7 +20,6 @@ from parley.lang import (
     MeetingPhrasing,
     PeoplePhrasing,
     StatementPhrasing,
-    UnknownLanguageError,
     available_profiles,
     get_profile,
 )

@@ -17,14 +17,15 @@ import pytest
 from typer.testing import CliRunner
 
 from parley.cli import app
+from parley.errors import Failure
 from parley.ingest import walk as walk_module
 from parley.ingest.decode import decode_bytes
-from parley.ingest.document import Document, ReadFailure
+from parley.ingest.document import Document
 from parley.ingest.readers import iter_inputs
 from parley.ingest.walk import walk
 from parley.nlp.detect import detect_language
 from parley.record import SCHEMA
-from parley.store.ingest import Failure, Incoming, iter_sources
+from parley.store.ingest import Incoming, iter_sources
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 AS_ROOT = os.geteuid() == 0  # root reads files whatever their permissions
@@ -104,7 +105,7 @@ def test_walk_reports_loops_broken_links_and_unread_formats_in_name_order(tmp_pa
     write(root / ".hidden" / "x.txt", "hidden")
     entries = list(walk(str(root), {".txt", ".jsonl", ".md"}))
     paths = [e for e in entries if isinstance(e, str)]
-    failures = {e.origin: e for e in entries if isinstance(e, ReadFailure)}
+    failures = {e.origin: e for e in entries if isinstance(e, Failure)}
     assert paths == [str(root / "a-report.txt"), str(root / "batch.jsonl"), str(root / "nested" / "second.txt")]
     assert sorted(failures) == sorted(
         str(root / name)
@@ -121,7 +122,7 @@ def test_walk_reports_loops_broken_links_and_unread_formats_in_name_order(tmp_pa
 def test_a_broken_link_named_on_the_command_line_says_so(tmp_path: Path) -> None:
     os.symlink(tmp_path / "gone.txt", tmp_path / "link.txt")
     [failure] = iter_inputs([str(tmp_path / "link.txt")])
-    assert isinstance(failure, ReadFailure) and failure.reason.startswith("broken symbolic link")
+    assert isinstance(failure, Failure) and failure.reason.startswith("broken symbolic link")
     [failure] = iter_sources([str(tmp_path / "link.txt")])
     assert isinstance(failure, Failure) and failure.reason.startswith("broken symbolic link")
 
@@ -131,7 +132,7 @@ def test_a_broken_link_named_on_the_command_line_says_so(tmp_path: Path) -> None
 def test_project_files_are_notices_in_a_walk_but_read_when_named(tmp_path: Path, name: str) -> None:
     path = write(tmp_path / name, REPORT)
     [notice] = walk(str(tmp_path), {".txt", ".md", ".html"})
-    assert isinstance(notice, ReadFailure) and not notice.fatal and notice.origin == str(path)
+    assert isinstance(notice, Failure) and not notice.fatal and notice.origin == str(path)
     [doc] = iter_inputs([str(path)])
     assert isinstance(doc, Document) and doc.raw == REPORT
 
@@ -141,7 +142,7 @@ def test_a_symlinked_directory_is_read_once(tmp_path: Path) -> None:
     os.symlink(tmp_path / "corpus", tmp_path / "also")  # "also" comes first in name order
     entries = list(walk(str(tmp_path), {".txt"}))
     assert entries[0] == str(tmp_path / "also" / "one.txt")
-    assert isinstance(entries[1], ReadFailure) and not entries[1].fatal
+    assert isinstance(entries[1], Failure) and not entries[1].fatal
     assert entries[1].origin == str(tmp_path / "corpus") and "read already" in entries[1].reason
     assert len(entries) == 2
 
@@ -150,7 +151,7 @@ def test_a_named_pipe_is_not_opened(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     write(tmp_path / "report.txt", REPORT)
     items = list(iter_inputs([str(tmp_path)]))  # opening the pipe would block for ever
-    assert isinstance(items[0], ReadFailure) and not items[0].fatal and "not a regular file" in items[0].reason
+    assert isinstance(items[0], Failure) and not items[0].fatal and "not a regular file" in items[0].reason
     assert isinstance(items[1], Document)
 
 
@@ -191,7 +192,7 @@ def test_chmod_000_file_and_directory_are_failures(tmp_path: Path) -> None:
         secret.chmod(0o600)
         (tmp_path / "locked").chmod(0o700)
     assert origins(items) == [str(tmp_path / "locked"), str(tmp_path / "open.txt"), str(secret)]
-    assert [type(item).__name__ for item in items] == ["ReadFailure", "Document", "ReadFailure"]
+    assert [type(item).__name__ for item in items] == ["Failure", "Document", "Failure"]
 
 
 # --- JSON Lines and lone surrogates ---------------------------------------------------------
@@ -202,18 +203,18 @@ def test_jsonl_is_read_line_by_line_whatever_one_line_holds(tmp_path: Path) -> N
     items = list(iter_inputs([str(path)]))
     assert origins(items) == [f"{path}:{n}" for n in range(1, 7)]
     assert [type(item).__name__ for item in items] == [
-        "Document", "Document", "ReadFailure", "ReadFailure", "ReadFailure", "Document"
+        "Document", "Document", "Failure", "Failure", "Failure", "Document"
     ]
     assert "binary data" in items[2].reason  # type: ignore[union-attr]
     assert "not valid UTF-8" in items[3].reason  # type: ignore[union-attr]
     assert "not valid JSON" in items[4].reason  # type: ignore[union-attr]
-    assert all(item.fatal for item in items if isinstance(item, ReadFailure))
+    assert all(item.fatal for item in items if isinstance(item, Failure))
 
 
 def test_a_binary_first_line_does_not_reject_the_file(tmp_path: Path) -> None:
     path = write(tmp_path / "batch.jsonl", b"\x00\x00\x00\x00\n" + jsonl_line({"text": REPORT}))
     first, second = iter_inputs([str(path)])
-    assert isinstance(first, ReadFailure) and first.origin == f"{path}:1"
+    assert isinstance(first, Failure) and first.origin == f"{path}:1"
     assert isinstance(second, Document) and second.raw == REPORT
 
 

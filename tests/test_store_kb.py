@@ -269,7 +269,7 @@ def test_corrections_are_kept_apart_and_survive_reingest_and_reextraction(tmp_pa
 
 
 def test_bad_corrections_say_what_to_do(tmp_path, kb_items):
-    from parley.store.judgements import CorrectionError
+    from parley.errors import CorrectionError
 
     store = fresh(tmp_path)
     ingest(store, kb_items)

@@ -22,14 +22,15 @@ from sqlalchemy import select, update
 from typer.testing import CliRunner
 
 from parley.cli import app
+from parley.errors import CorrectionError, Invalid
 from parley.store import models as m
 from parley.store import read
 from parley.store.blocks import consolidate, failed_blocks
 from parley.store.corrections import add_correction, revert_correction
 from parley.store.db import open_store
 from parley.store.ingest import Incoming, ingest
-from parley.store.judgements import CorrectionError, list_corrections
-from parley.validation import Invalid, check_record, check_value, validate_record
+from parley.store.judgements import list_corrections
+from parley.validation import check_record, check_value, validate_record
 
 PARLEY = [sys.executable, "-m", "parley.cli"]
 

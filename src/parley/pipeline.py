@@ -11,14 +11,14 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import islice
 
 from parley.domain.registry import get_domain
+from parley.errors import Failure
 from parley.extract import COMPONENTS
 from parley.extract.context import DocContext
 from parley.ingest.clean import clean_text
-from parley.ingest.document import Document, ReadFailure
+from parley.ingest.document import Document
 from parley.nlp.base import Analysis, available_languages, get_pipeline
 from parley.nlp.detect import detect_language
 from parley.record import Record
@@ -36,13 +36,6 @@ DEFAULT_COMPONENTS = (
 def _load_plugins() -> None:
     for name in _PLUGINS:
         importlib.import_module(name)
-
-
-@dataclass(frozen=True)
-class ExtractionFailure:
-    origin: str
-    name: str
-    reason: str
 
 
 class Extractor:
@@ -67,29 +60,29 @@ class Extractor:
 
     def extract(self, document: Document) -> Record:
         out = next(self.extract_many([document]))
-        if isinstance(out, ExtractionFailure):
+        if isinstance(out, Failure):
             raise ValueError(f"{out.origin}: {out.reason}")
         return out
 
-    def extract_many(self, items: Iterable[Document | ReadFailure]) -> Iterator[Record | ExtractionFailure | ReadFailure]:
+    def extract_many(self, items: Iterable[Document | Failure]) -> Iterator[Record | Failure | Failure]:
         """Records in input order; read failures pass through, so a caller sees every input once."""
         it = iter(items)
         while batch := list(islice(it, self.batch_size)):
             yield from self._batch(batch)
 
-    def _batch(self, batch: list[Document | ReadFailure]) -> Iterator[Record | ExtractionFailure | ReadFailure]:
+    def _batch(self, batch: list[Document | Failure]) -> Iterator[Record | Failure | Failure]:
         prepared: dict[int, tuple[str, str]] = {}
-        results: dict[int, Record | ExtractionFailure | ReadFailure] = {}
+        results: dict[int, Record | Failure | Failure] = {}
         for i, item in enumerate(batch):
-            if isinstance(item, ReadFailure):
+            if isinstance(item, Failure):
                 results[i] = item
                 continue
             found = item.language or detect_language(item.text)
             if found not in available_languages():
                 why = (f"language {found} is not supported" if found
                        else "no words to tell the language by")
-                results[i] = ExtractionFailure(
-                    item.origin, item.name, f"{why} (Parley reads: {', '.join(available_languages())})")
+                results[i] = Failure(
+                    item.origin, f"{why} (Parley reads: {', '.join(available_languages())})", stage="extract", name=item.name)
                 continue
             item.language = lang = found
             prepared[i] = (lang, clean_text(item.text, lang))
@@ -105,7 +98,7 @@ class Extractor:
                 except Exception as exc:  # one bad document must not stop the batch
                     if os.environ.get("PARLEY_DEBUG"):
                         raise
-                    results[i] = ExtractionFailure(doc.origin, doc.name, f"extraction failed: {exc!r}")
+                    results[i] = Failure(doc.origin, f"extraction failed: {exc!r}", stage="extract", name=doc.name)
         for i in range(len(batch)):
             yield results[i]
 
@@ -127,14 +120,14 @@ def _init_worker(batch_size: int) -> None:
     _WORKER = Extractor(batch_size=batch_size)
 
 
-def _work(batch: list[Document | ReadFailure]) -> list[Record | ExtractionFailure | ReadFailure]:
+def _work(batch: list[Document | Failure]) -> list[Record | Failure | Failure]:
     assert _WORKER is not None
     return list(_WORKER.extract_many(batch))
 
 
 def extract_stream(
-    items: Iterable[Document | ReadFailure], batch_size: int = 16, processes: int = 1
-) -> Iterator[Record | ExtractionFailure | ReadFailure]:
+    items: Iterable[Document | Failure], batch_size: int = 16, processes: int = 1
+) -> Iterator[Record | Failure | Failure]:
     """Extract a stream of documents, in order, in this process or in a pool of worker processes.
 
     With several processes, at most ``2 * processes`` batches are in flight, so memory stays

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from parley.errors import Invalid
 from parley.record import SCHEMA
 
 MAX_ITEMS = 5_000  # meetings, agreements, statements or people in one record
@@ -43,14 +44,6 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 # Document ids appear in fact keys (DOC:KIND:N) and URLs; Parley uses the sha256 of the raw bytes.
 _DOC_ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
-
-class Invalid(ValueError):
-    """A value that may not enter the knowledge base; ``field`` says where, the message why."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}" if field else reason)
-        self.field = field
-        self.reason = reason
 
 
 # --------------------------------------------------------------------------- single values

@@ -25,7 +25,8 @@ def api_ingest(request: Request, body: IngestIn, who: Annotated[TokenInfo, Depen
     """Records are stored without the language models; documents are extracted first (the first
     call loads the models, which takes seconds). Returns the ingest report: added, unchanged,
     re-extracted, new versions, failures with their reasons."""
-    from parley.store.ingest import Failure, Incoming, incoming_record, ingest, iter_sources
+    from parley.errors import Failure
+    from parley.store.ingest import Incoming, incoming_record, ingest, iter_sources
 
     if not body.records and not body.documents:
         raise HTTPException(400, "nothing to ingest: send {\"records\": [...]} and/or {\"documents\": [...]}")

@@ -4,7 +4,7 @@
 Exit codes follow the usual conventions: 0 when every input was processed, 1 when some
 inputs failed (they are reported and skipped, the rest are processed) or a lookup found
 nothing, 2 for usage errors (a missing directory, bad options) and database errors. Files a
-directory walk skips on purpose (a README, an image: notices, ReadFailure.fatal False) are
+directory walk skips on purpose (a README, an image: notices, Failure.fatal False) are
 printed by name but are not failures.
 """
 

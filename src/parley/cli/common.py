@@ -38,7 +38,8 @@ class _WaitMessages(logging.Handler):
 
 @contextmanager
 def open_kb(db: str | None, create: bool = False) -> Iterator[Any]:
-    from parley.store.db import StoreError, log, open_store
+    from parley.errors import StoreError
+    from parley.store.db import log, open_store
 
     if not any(isinstance(h, _WaitMessages) for h in log.handlers):
         log.addHandler(_WaitMessages())

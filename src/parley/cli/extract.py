@@ -35,9 +35,9 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Extract meetings, agreements, statements and people (schema parley/extraction/v1)."""
-    from parley.ingest.document import ReadFailure
+    from parley.errors import Failure
     from parley.ingest.readers import iter_inputs
-    from parley.pipeline import ExtractionFailure, extract_stream
+    from parley.pipeline import extract_stream
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -51,7 +51,7 @@ def extract(
         task = progress.add_task("extract", total=None, name="")
         for result in extract_stream(iter_inputs(paths, max_bytes=max_bytes), batch_size=batch_size, processes=processes):
             progress.advance(task)
-            if isinstance(result, (ReadFailure, ExtractionFailure)):
+            if isinstance(result, Failure):
                 fatal = getattr(result, "fatal", True)
                 failures += fatal
                 notices += not fatal

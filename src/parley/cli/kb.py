@@ -33,8 +33,9 @@ def ingest(
     """Extract and store documents, then consolidate meetings, people, agreements and statements."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from parley.store.ingest import Failure, iter_sources
+    from parley.errors import Failure
     from parley.store.ingest import ingest as run
+    from parley.store.ingest import iter_sources
 
     with open_kb(db, create=True) as store:
         show = not quiet and not as_json and sys.stderr.isatty()
@@ -83,7 +84,8 @@ db_app = typer.Typer(help="The database: schema migrations, consolidation, statu
 def db_upgrade(db: DbOpt = None,
                revision: Annotated[str, typer.Option(help="Target revision.")] = "head") -> None:
     """Create the schema or bring it up to date (Alembic migrations)."""
-    from parley.store.db import StoreError, describe, make_engine, resolve_url, upgrade
+    from parley.errors import StoreError
+    from parley.store.db import describe, make_engine, resolve_url, upgrade
 
     url = resolve_url(db)
     try:

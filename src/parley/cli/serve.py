@@ -78,7 +78,8 @@ def serve(
 def token_create(name: Annotated[str, typer.Argument(help="Who uses it: shown as the author of corrections.")],
                  db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """Create a token; it is printed once and stored only as a salted hash."""
-    from parley.server.tokens import TokenError, create_token
+    from parley.errors import TokenError
+    from parley.server.tokens import create_token
 
     with open_kb(db) as store:
         try:
@@ -115,7 +116,8 @@ def token_list(db: DbOpt = None, as_json: JsonOpt = False) -> None:
 def token_revoke(token_id: Annotated[str, typer.Argument(help="The token's id (`parley token list`) or the token.")],
                  db: DbOpt = None) -> None:
     """Revoke a token: it stops working at once; corrections made with it stay."""
-    from parley.server.tokens import TokenError, revoke_token
+    from parley.errors import TokenError
+    from parley.server.tokens import revoke_token
 
     with open_kb(db) as store:
         try:

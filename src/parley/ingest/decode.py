@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import charset_normalizer
 
+from parley.errors import DecodeError
+
 # Longest BOMs first: the UTF-32-LE BOM begins with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -55,9 +57,6 @@ _ASCII = bytes(range(0x80))
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
 
-
-class DecodeError(ValueError):
-    """The bytes are not text in any encoding we can identify; str(error) is the user-facing reason."""
 
 
 @dataclass(frozen=True)

@@ -51,17 +51,3 @@ class Document:
                 f"{self.origin}: cleaned text has {len(self.text)} characters, raw has {len(self.raw)}; "
                 "cleaning must blank characters, never remove them"
             )
-
-
-@dataclass(frozen=True)
-class ReadFailure:
-    """An input that could not be turned into a Document, and why.
-
-    ``fatal`` False makes it a notice: an input skipped on purpose (a README, an image in a
-    folder of reports). Commands print notices like failures ("skipped PATH: reason") but
-    do not count them: the exit code is 1 only for fatal failures.
-    """
-
-    origin: str
-    reason: str
-    fatal: bool = True

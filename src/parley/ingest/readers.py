@@ -1,6 +1,6 @@
 """Turn paths (files, directories, "-" for standard input) into Documents, one at a time.
 
-Every input that cannot be read becomes a ReadFailure with a reason meant for the user,
+Every input that cannot be read becomes a Failure with a reason meant for the user,
 and reading goes on with the next input: one bad file must never stop a batch.
 """
 
@@ -20,15 +20,9 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from parley.ingest.decode import (
-    DecodeError,
-    binary_kind,
-    bom_encoding,
-    declared_html_charset,
-    decode_bytes,
-    magic_kind,
-)
-from parley.ingest.document import Document, ReadFailure
+from parley.errors import DecodeError, Failure
+from parley.ingest.decode import binary_kind, bom_encoding, declared_html_charset, decode_bytes, magic_kind
+from parley.ingest.document import Document
 from parley.ingest.html import hostname, read_html
 from parley.ingest.walk import os_reason, stat_reason, walk
 from parley.validation import replace_unstorable, unstorable_note
@@ -56,11 +50,11 @@ _MIN_TAGS = 5
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _DATE_FORMATS = ("%d.%m.%Y", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
 
-Item = Document | ReadFailure
+Item = Document | Failure
 
 
 def iter_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Yield a Document or a ReadFailure for every input found under ``paths``, lazily and in order."""
+    """Yield a Document or a Failure for every input found under ``paths``, lazily and in order."""
     for path in paths:
         if path == "-":
             yield from _read_stdin(max_bytes)
@@ -92,19 +86,19 @@ def normalise_date(value: object) -> str | None:
 def _read_stdin(max_bytes: int) -> Iterator[Item]:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
-        yield ReadFailure(STDIN_ORIGIN, "no standard input to read")
+        yield Failure(STDIN_ORIGIN, "no standard input to read")
         return
     try:
         yield from _read_stream(stream, STDIN_ORIGIN, "stdin", None, None, max_bytes)
     except OSError as error:
-        yield ReadFailure(STDIN_ORIGIN, f"cannot read standard input: {error.strerror or error}")
+        yield Failure(STDIN_ORIGIN, f"cannot read standard input: {error.strerror or error}")
 
 
 def _read_path(path: str, max_bytes: int) -> Iterator[Item]:
     try:
         info = os.stat(path)
     except OSError as error:
-        yield ReadFailure(path, stat_reason(path, error))
+        yield Failure(path, stat_reason(path, error))
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _read_directory(path, max_bytes)
@@ -113,20 +107,20 @@ def _read_path(path: str, max_bytes: int) -> Iterator[Item]:
     size = info.st_size if stat.S_ISREG(info.st_mode) else None
     if kind in (TEXT, HTML) and size is not None and size > max_bytes:
         # Decided from the size alone, so an oversized file is never read into memory.
-        yield ReadFailure(path, _too_big("file", size, max_bytes))
+        yield Failure(path, _too_big("file", size, max_bytes))
         return
     try:
         with open(path, "rb") as handle:
             yield from _read_stream(handle, path, Path(path).stem, kind, size, max_bytes)
     except OSError as error:
-        yield ReadFailure(path, os_reason(error))
+        yield Failure(path, os_reason(error))
 
 
 def _read_directory(directory: str, max_bytes: int) -> Iterator[Item]:
     """Every readable file under ``directory``, and the walk's failures and notices, in walk order."""
     found = listed = False
     for entry in walk(directory, _SUFFIX_KIND):
-        if isinstance(entry, ReadFailure):
+        if isinstance(entry, Failure):
             # The walk's own failure for the directory already says why nothing is read from it.
             listed = listed or entry.origin == directory
             yield entry
@@ -134,7 +128,7 @@ def _read_directory(directory: str, max_bytes: int) -> Iterator[Item]:
             found = True
             yield from _read_path(entry, max_bytes)
     if not found and not listed:
-        yield ReadFailure(directory, "directory holds no .txt, .md, .html or .jsonl files")
+        yield Failure(directory, "directory holds no .txt, .md, .html or .jsonl files")
 
 
 def _read_stream(
@@ -150,7 +144,7 @@ def _read_stream(
     if kind == JSONL and binary and (magic_kind(head) or not _holds_a_record(head)):
         # One failure for a compressed or binary dump, not one per "line" of it. A file with
         # a binary line among its records is read line by line, so its good records are kept.
-        yield ReadFailure(origin, _binary_reason(binary))
+        yield Failure(origin, _binary_reason(binary))
         return
     if kind == JSONL:
         # Records are limited one by one, so a large batch file is fine.
@@ -158,29 +152,29 @@ def _read_stream(
         yield from _read_jsonl(lines, origin, stem, max_bytes)
         return
     if size is not None and size > max_bytes:
-        yield ReadFailure(origin, _too_big("file", size, max_bytes))
+        yield Failure(origin, _too_big("file", size, max_bytes))
         return
     remaining = max_bytes + 1 - len(head)
     data = (head + stream.read(remaining)) if remaining > 0 else head
     if len(data) > max_bytes:
         what = "standard input" if origin == STDIN_ORIGIN else "file"
-        yield ReadFailure(origin, _too_big(what, None, max_bytes))
+        yield Failure(origin, _too_big(what, None, max_bytes))
         return
     yield _document(data, origin, stem, kind)
 
 
 def _document(data: bytes, origin: str, name: str, kind: str) -> Item:
     if not data.strip():
-        return ReadFailure(origin, "empty file")
+        return Failure(origin, "empty file")
     binary = binary_kind(data)
     if binary:
-        return ReadFailure(origin, _binary_reason(binary))
+        return Failure(origin, _binary_reason(binary))
     try:
         decoded = decode_bytes(data, declared=declared_html_charset(data) if kind == HTML else None)
     except DecodeError as error:
-        return ReadFailure(origin, str(error))
+        return Failure(origin, str(error))
     if not decoded.text.strip():
-        return ReadFailure(origin, "empty file")
+        return Failure(origin, "empty file")
     doc_id = hashlib.sha256(data).hexdigest()
     if kind == HTML:
         return _html_document(doc_id, name, decoded.text, origin, list(decoded.notes))
@@ -201,7 +195,7 @@ def _html_document(
     fields = fields or {}
     page = read_html(raw, url=fields.get("url"))
     if not page.text.strip():
-        return ReadFailure(origin, "no readable text in HTML page")
+        return Failure(origin, "no readable text in HTML page")
     return Document(
         doc_id,
         name,
@@ -227,7 +221,7 @@ def _read_jsonl(lines: BinaryIO, origin: str, stem: str, max_bytes: int) -> Iter
             while (rest := lines.readline(1 << 20)) and not rest.endswith(b"\n"):
                 pass
             seen = True
-            yield ReadFailure(where, _too_big(f"line {number}", None, max_bytes))
+            yield Failure(where, _too_big(f"line {number}", None, max_bytes))
             continue
         if number == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
@@ -235,7 +229,7 @@ def _read_jsonl(lines: BinaryIO, origin: str, stem: str, max_bytes: int) -> Iter
             seen = True
             yield _record(line, number, where, stem)
     if not seen:
-        yield ReadFailure(origin, "empty file")
+        yield Failure(origin, "empty file")
 
 
 def _holds_a_record(head: bytes) -> bool:
@@ -253,26 +247,26 @@ def _record(line: bytes, number: int, where: str, stem: str) -> Item:
     binary = binary_kind(line)
     if binary:
         # Valid JSON holds no raw control characters, so this line cannot be a record.
-        return ReadFailure(where, f"line {number} is binary data ({binary}), not a JSON record")
+        return Failure(where, f"line {number} is binary data ({binary}), not a JSON record")
     try:
         text = line.decode("utf-8")
     except UnicodeDecodeError:
-        return ReadFailure(where, f"line {number} is not valid UTF-8 (JSON Lines files must be UTF-8)")
+        return Failure(where, f"line {number} is not valid UTF-8 (JSON Lines files must be UTF-8)")
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
         cut = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated")
         hint = " - the record is probably truncated" if cut else ""
-        return ReadFailure(
+        return Failure(
             where, f"line {number} is not valid JSON ({error.msg} at column {error.colno}){hint}"
         )
     if not isinstance(record, dict):
-        return ReadFailure(where, f"line {number} is a JSON {type(record).__name__}, not an object")
+        return Failure(where, f"line {number} is a JSON {type(record).__name__}, not an object")
     body, is_html = record.get("text"), False
     if not _nonblank(body) and _nonblank(record.get("html")):
         body, is_html = record["html"], True
     if not isinstance(body, str) or not body.strip():
-        return ReadFailure(where, f'line {number} has no "text" (or "html") with content')
+        return Failure(where, f'line {number} has no "text" (or "html") with content')
     doc_id = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
     # A "\ud800" escape decodes to a lone surrogate, which no later stage can encode.
     body, replaced = replace_unstorable(body)

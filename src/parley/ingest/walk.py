@@ -10,7 +10,7 @@ Both readers (``parley extract``, parley.ingest.readers) and the knowledge base'
   link back to a directory that is being walked (a loop) is a failure, a second way into a
   directory already walked is a notice, so no file is read twice and no walk runs forever.
 - Nothing raises: broken links, loops, unreadable files and directories become a
-  ReadFailure naming the path and what to do; files that are not reports (README,
+  Failure naming the path and what to do; files that are not reports (README,
   LICENSE, ...) or not in a format Parley reads become notices (``fatal=False``), which
   the commands print but do not count as failures.
 """
@@ -24,7 +24,7 @@ import stat
 from collections.abc import Collection, Iterator
 from pathlib import Path
 
-from parley.ingest.document import ReadFailure
+from parley.errors import Failure
 
 # Project files that sit next to reports (examples/README.md) but are not reports.
 # Only a directory walk skips them: a file named on the command line is read.
@@ -45,9 +45,9 @@ CONVERT_FIRST = {
 _DirKey = tuple[int, int]
 
 
-def walk(directory: str, suffixes: Collection[str], *, documents: bool = True) -> Iterator[str | ReadFailure]:
+def walk(directory: str, suffixes: Collection[str], *, documents: bool = True) -> Iterator[str | Failure]:
     """The readable files under ``directory`` (those whose lower-cased suffix is in ``suffixes``),
-    and a ReadFailure for every entry that is not read.
+    and a Failure for every entry that is not read.
 
     With ``documents`` False (a walk for extraction records only) the formats of CONVERT_FIRST
     are notices like any other unread suffix: converting them would not make them records.
@@ -55,7 +55,7 @@ def walk(directory: str, suffixes: Collection[str], *, documents: bool = True) -
     try:
         info = os.stat(directory)
     except OSError as error:
-        yield ReadFailure(directory, os_reason(error))
+        yield Failure(directory, os_reason(error))
         return
     key = (info.st_dev, info.st_ino)
     yield from _walk(directory, frozenset(suffixes), documents, {key: directory}, {key: directory})
@@ -67,12 +67,12 @@ def _walk(
     documents: bool,
     ancestors: dict[_DirKey, str],
     seen: dict[_DirKey, str],
-) -> Iterator[str | ReadFailure]:
+) -> Iterator[str | Failure]:
     try:
         with os.scandir(directory) as scan:
             names = sorted(entry.name for entry in scan)
     except OSError as error:
-        yield ReadFailure(directory, f"cannot list directory: {os_reason(error)}")
+        yield Failure(directory, f"cannot list directory: {os_reason(error)}")
         return
     for name in names:
         if name.startswith("."):
@@ -81,18 +81,18 @@ def _walk(
         try:
             info = os.stat(path)  # follows links: a link is judged by what it points to
         except OSError as error:
-            yield ReadFailure(path, stat_reason(path, error))
+            yield Failure(path, stat_reason(path, error))
             continue
         if stat.S_ISDIR(info.st_mode):
             key = (info.st_dev, info.st_ino)
             if key in ancestors:
-                yield ReadFailure(
+                yield Failure(
                     path,
                     f"symbolic link loop: it leads back to {ancestors[key]}, which contains it - "
                     "remove the link or point it elsewhere",
                 )
             elif key in seen:
-                yield ReadFailure(path, f"same directory as {seen[key]}, which is read already", fatal=False)
+                yield Failure(path, f"same directory as {seen[key]}, which is read already", fatal=False)
             else:
                 seen[key] = path
                 ancestors[key] = path
@@ -102,12 +102,12 @@ def _walk(
             yield _file(path, name, suffixes, documents)
         else:
             # Opening a named pipe would block the whole batch.
-            yield ReadFailure(path, "not a regular file (a pipe, socket or device)", fatal=False)
+            yield Failure(path, "not a regular file (a pipe, socket or device)", fatal=False)
 
 
-def _file(path: str, name: str, suffixes: frozenset[str], documents: bool) -> str | ReadFailure:
+def _file(path: str, name: str, suffixes: frozenset[str], documents: bool) -> str | Failure:
     if _PROJECT_FILE.match(name):
-        return ReadFailure(
+        return Failure(
             path,
             "a project file (README, LICENSE, CHANGELOG, CONTRIBUTING), not a report - "
             "name it on the command line to read it anyway",
@@ -116,14 +116,14 @@ def _file(path: str, name: str, suffixes: frozenset[str], documents: bool) -> st
     suffix = Path(name).suffix.lower()
     if suffix in suffixes:
         if not os.access(path, os.R_OK):
-            return ReadFailure(path, os_reason(PermissionError(errno.EACCES, "Permission denied", path)))
+            return Failure(path, os_reason(PermissionError(errno.EACCES, "Permission denied", path)))
         return path
     if documents and suffix in CONVERT_FIRST:
-        return ReadFailure(
+        return Failure(
             path, f"{CONVERT_FIRST[suffix]} ({suffix}), which Parley cannot read - convert it to text or HTML first"
         )
     what = f"{suffix} files" if suffix else "files without a suffix"
-    return ReadFailure(
+    return Failure(
         path, f"Parley does not read {what} in a directory (it reads {', '.join(sorted(suffixes))})", fatal=False
     )
 

@@ -22,6 +22,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from parley.errors import UnknownLanguageError
+
 
 @dataclass(frozen=True)
 class OrdinalCue:
@@ -300,9 +302,6 @@ class LanguageProfile:
     statements: StatementPhrasing
     agreements: AgreementPhrasing
 
-
-class UnknownLanguageError(LookupError):
-    """No profile for a language."""
 
 
 _PROFILES: dict[str, LanguageProfile] = {}

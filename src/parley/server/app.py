@@ -20,11 +20,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from parley import __version__
 from parley.api import agreements, documents, ingest, meetings, network, people, review, search, statements
+from parley.errors import BadCursor, StoreBusy, StoreError
 from parley.server.etag import ETagMiddleware
 from parley.server.guard import Admission, BodyLimit, ServerLimits, TokenFirst, busy, is_locked, limits_of
 from parley.server.http import CSP, CSP_INLINE_STYLES, get_conn, json_response
-from parley.store.db import Store, StoreBusy, StoreError, open_store
-from parley.store.read.common import BadCursor
+from parley.store.db import Store, open_store
 
 log = logging.getLogger("parley.api")
 

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
+from parley.errors import TokenError
 from parley.store.models import ApiToken
 
 PREFIX = "plt"
@@ -31,9 +32,6 @@ _NAME = re.compile(r"^[\w.@+-][\w .@+-]{0,79}$")
 
 api_tokens = ApiToken.__table__
 
-
-class TokenError(ValueError):
-    """A token request that cannot be done; the message says what to do instead."""
 
 
 @dataclass

@@ -19,11 +19,12 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, select, tuple_
 from sqlalchemy.engine import Connection
 
+from parley.errors import StoreError
 from parley.kb import CONSOLIDATORS
 from parley.kb.corrections import apply_fact_corrections
 from parley.kb.model import DocMeta, FactIn
 from parley.store import models as m
-from parley.store.db import Store, StoreError
+from parley.store.db import Store
 from parley.store.derived import replace_block
 from parley.store.judgements import entity_corrections, fact_corrections, locate, removed_documents
 

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
+from parley.errors import CorrectionError, Invalid
 from parley.kb.corrections import apply_fact_corrections
 from parley.kb.keys import BLOCKERS
 from parley.store import models as m
@@ -28,7 +29,6 @@ from parley.store.blocks import mark_dirty, rebuild_blocks
 from parley.store.db import Store
 from parley.store.judgements import (
     ENTITY_TABLE,
-    CorrectionError,
     CorrectionView,
     fact_corrections,
     get_correction,
@@ -38,7 +38,7 @@ from parley.store.judgements import (
     removed_documents,
 )
 from parley.store.read.documents import matching_documents
-from parley.validation import Invalid, check_value
+from parley.validation import check_value
 
 TARGETS = ("meeting", "person", "agreement", "statement", "fact", "document")
 ACTIONS = ("accept", "reject", "edit", "add", "remove")

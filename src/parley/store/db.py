@@ -22,6 +22,8 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
+from parley.errors import StoreBusy, StoreError
+
 log = logging.getLogger("parley.store")
 
 ENV_VAR = "PARLEY_DB"
@@ -32,12 +34,6 @@ DEFAULT_DB = "parley.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class StoreError(Exception):
-    """A problem with the database that the user can fix; the message says how."""
-
-
-class StoreBusy(StoreError):
-    """Another writer held the database longer than this one would wait: try again later."""
 
 
 def resolve_url(db: str | None = None) -> str:

@@ -32,8 +32,9 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
+from parley.errors import Failure, StoreError
 from parley.ingest.decode import binary_kind
-from parley.ingest.document import Document, ReadFailure
+from parley.ingest.document import Document
 from parley.ingest.walk import os_reason, stat_reason, walk
 from parley.kb.corrections import apply_fact_corrections
 from parley.kb.dates import precision
@@ -43,7 +44,7 @@ from parley.store import fulltext
 from parley.store import models as m
 from parley.store.blocks import consolidate as run_consolidation
 from parley.store.blocks import mark_dirty
-from parley.store.db import Store, StoreError
+from parley.store.db import Store
 from parley.store.judgements import fact_corrections, locate
 from parley.store.models import KINDS
 from parley.validation import scrub, validate_record
@@ -63,16 +64,6 @@ class Incoming:
     origin: str
 
 
-@dataclass(frozen=True)
-class Failure:
-    """An input not stored, and why. ``fatal`` False: a notice (a file a directory walk skips on
-    purpose, as parley.ingest.document.ReadFailure), reported but not counted as a failure."""
-
-    origin: str
-    reason: str
-    fatal: bool = True
-
-
 @dataclass
 class IngestReport:
     added: int = 0
@@ -90,8 +81,7 @@ class IngestReport:
     def to_dict(self) -> dict[str, Any]:
         out = {"added": self.added, "unchanged": self.unchanged, "reextracted": self.reextracted,
                "replaced": self.replaced, "failed": len(self.failures),
-               "failures": [{"origin": f.origin, "reason": f.reason} for f in self.failures],
-               "skipped": [{"origin": f.origin, "reason": f.reason} for f in self.skipped]}
+               "failures": [f.to_dict() for f in self.failures], "skipped": [f.to_dict() for f in self.skipped]}
         if self.consolidation is not None:
             out["consolidation"] = self.consolidation.to_dict()
         return out
@@ -111,14 +101,14 @@ def iter_sources(paths: Iterable[str], *, records_only: bool = False, batch_size
     read comes out as a Failure (a notice when ``fatal`` is False), never as an exception."""
     # Documents waiting for extraction, with the failures and notices found among them, so
     # that those come out in their place without breaking up the extractor's batches.
-    pending: list[str | ReadFailure] = []
+    pending: list[str | Failure] = []
     for path in paths:
         for entry in _classify(path, records_only):
-            if isinstance(entry, ReadFailure):
+            if isinstance(entry, Failure):
                 if pending:
                     pending.append(entry)
                 else:
-                    yield _failure(entry)
+                    yield entry
                 continue
             kind, target = entry
             if kind == "doc":
@@ -132,39 +122,35 @@ def iter_sources(paths: Iterable[str], *, records_only: bool = False, batch_size
         yield from _extracted(pending, batch_size, processes, max_bytes)
 
 
-def _failure(item: ReadFailure) -> Failure:
-    return Failure(item.origin, item.reason, item.fatal)
-
-
-def _classify(path: str, records_only: bool) -> Iterator[tuple[str, str] | ReadFailure]:
+def _classify(path: str, records_only: bool) -> Iterator[tuple[str, str] | Failure]:
     """("doc", path) or ("record", path) for each input under ``path``, or why one is not read."""
     if path == "-":
-        yield ("doc", path) if not records_only else ReadFailure(path, "--records reads files, not standard input")
+        yield ("doc", path) if not records_only else Failure(path, "--records reads files, not standard input")
         return
     try:
         info = os.stat(path)
     except OSError as exc:
-        yield ReadFailure(path, stat_reason(path, exc))
+        yield Failure(path, stat_reason(path, exc))
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _classify_directory(path, records_only)
         return
     if not os.access(path, os.R_OK):
         # Otherwise an unreadable record file would be taken for a document (it shows no schema).
-        yield ReadFailure(path, os_reason(PermissionError(errno.EACCES, "Permission denied", path)))
+        yield Failure(path, os_reason(PermissionError(errno.EACCES, "Permission denied", path)))
         return
     kind = _file_kind(Path(path), records_only)
     if kind is None and records_only:
-        yield ReadFailure(path, f"not an extraction record ({SCHEMA}): --records takes .json or .jsonl record files")
+        yield Failure(path, f"not an extraction record ({SCHEMA}): --records takes .json or .jsonl record files")
         return
     yield kind or "doc", path
 
 
-def _classify_directory(directory: str, records_only: bool) -> Iterator[tuple[str, str] | ReadFailure]:
+def _classify_directory(directory: str, records_only: bool) -> Iterator[tuple[str, str] | Failure]:
     suffixes = RECORD_SUFFIXES if records_only else DOCUMENT_SUFFIXES | RECORD_SUFFIXES
     found = listed = False
     for entry in walk(directory, suffixes, documents=not records_only):
-        if isinstance(entry, ReadFailure):
+        if isinstance(entry, Failure):
             # The walk's own failure for the directory already says why nothing is read from it.
             listed = listed or entry.origin == directory
             yield entry
@@ -174,13 +160,13 @@ def _classify_directory(directory: str, records_only: bool) -> Iterator[tuple[st
             found = True
             yield kind, entry
         elif records_only:
-            yield ReadFailure(entry, f"not an extraction record (no \"schema\": \"{SCHEMA}\" at its start)")
+            yield Failure(entry, f"not an extraction record (no \"schema\": \"{SCHEMA}\" at its start)")
         else:
             # A .json that is not a record (gold files, configuration): Parley reads no other JSON.
-            yield ReadFailure(entry, f"a .json file but not an extraction record ({SCHEMA})", fatal=False)
+            yield Failure(entry, f"a .json file but not an extraction record ({SCHEMA})", fatal=False)
     if not found and not listed:
         what = "extraction records (.json)" if records_only else ".txt, .md, .html, .jsonl or record .json files"
-        yield ReadFailure(directory, f"directory holds no {what}")
+        yield Failure(directory, f"directory holds no {what}")
 
 
 def _file_kind(p: Path, records_only: bool) -> str | None:
@@ -260,7 +246,7 @@ def incoming_record(rec: Any, origin: str, base: Path | None = None) -> Incoming
     checks it (parley.validation) before storing it. Records sent over HTTP have no ``base``:
     a client never makes the server read its files."""
     if not isinstance(rec, dict):
-        return Failure(origin, f"not an extraction record: a JSON {type(rec).__name__}, not an object")
+        return Failure(origin, f"not an extraction record: a JSON {type(rec).__name__}, not an object", stage="validate")
     raw = scrub(rec.pop("text")) if isinstance(rec.get("text"), str) else None
     doc = rec.get("document")
     if raw is None and base is not None and isinstance(doc, dict) and isinstance(doc.get("id"), str):
@@ -284,30 +270,28 @@ def _recover_text(doc: dict[str, Any], base: Path) -> str | None:
     return None
 
 
-def _extracted(entries: list[str | ReadFailure], batch_size: int, processes: int,
+def _extracted(entries: list[str | Failure], batch_size: int, processes: int,
                max_bytes: int) -> Iterator[Incoming | Failure]:
     """Extract documents, keeping each one's original text (the pipeline yields one result per
     input, in order, so a FIFO of the inputs pairs them up). Failures among ``entries`` pass
     through the pipeline in their place."""
+    from parley.errors import Failure
     from parley.ingest.readers import iter_inputs
-    from parley.pipeline import ExtractionFailure, extract_stream
+    from parley.pipeline import extract_stream
 
     pending: deque = deque()
 
-    def feed() -> Iterator[Document | ReadFailure]:
+    def feed() -> Iterator[Document | Failure]:
         for entry in entries:
-            items = [entry] if isinstance(entry, ReadFailure) else iter_inputs([entry], max_bytes=max_bytes)
+            items = [entry] if isinstance(entry, Failure) else iter_inputs([entry], max_bytes=max_bytes)
             for item in items:
                 pending.append(item)
                 yield item
 
     for result in extract_stream(feed(), batch_size=batch_size, processes=processes):
         src = pending.popleft()
-        if isinstance(result, ReadFailure):
-            yield _failure(result)
-            continue
-        if isinstance(result, ExtractionFailure) or not hasattr(result, "to_json"):
-            yield Failure(result.origin, result.reason)
+        if isinstance(result, Failure):
+            yield result
             continue
         rec = result.to_json()
         raw = src.raw if isinstance(src, Document) and src.id == rec["document"]["id"] else None
@@ -579,7 +563,7 @@ def _store_one(ing: Ingester, item: Incoming | Failure) -> str | Failure:
         return item
     reason = validate_record(item.record)
     if reason:
-        return Failure(item.origin, reason)
+        return Failure(item.origin, reason, stage="validate")
     try:
         return ing.add(item)
     except StoreError:
@@ -587,4 +571,4 @@ def _store_one(ing: Ingester, item: Incoming | Failure) -> str | Failure:
     except (SQLAlchemyError, ValueError, TypeError, KeyError) as exc:
         # The documents before it are committed (Ingester.add rolls back only this one).
         message = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else "no message"
-        return Failure(item.origin, f"cannot store it ({exc.__class__.__name__}: {message})")
+        return Failure(item.origin, f"cannot store it ({exc.__class__.__name__}: {message})", stage="store")

@@ -13,16 +13,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from parley.errors import CorrectionError
 from parley.kb.model import EntityCorrection
 from parley.store import models as m
-from parley.store.db import StoreError
 
 FACT_KINDS = {"meeting": "meetings", "agreement": "agreements", "statement": "statements", "person": "people"}
 ENTITY_TABLE = {"meeting": m.Meeting, "person": m.Person, "agreement": m.Agreement, "statement": m.Statement}
 
-
-class CorrectionError(StoreError):
-    pass
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
+from parley.errors import StoreError
 from parley.server.auth import COOKIE, require_page_writer, require_same_site
 from parley.server.http import (
     CSP_INLINE_STYLES,
@@ -34,7 +35,6 @@ from parley.server.schemas import CorrectionIn
 from parley.server.tokens import verify_token
 from parley.store import read
 from parley.store.corrections import EDITABLE
-from parley.store.db import StoreError
 from parley.store.judgements import list_corrections
 from parley.web.render import agreement_url, person_url, render, statement_url
 

@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, Select, func, literal, select, tuple_
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from parley.errors import BadCursor
 from parley.store import models as m
 
 Conn = Session | Connection
@@ -149,9 +150,6 @@ def encode_cursor(values: Sequence[Any]) -> str:
     raw = json.dumps(list(values), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
-
-class BadCursor(ValueError):
-    """An ``after`` that is not a cursor from a ``next`` link (the server answers 422)."""
 
 
 def decode_cursor(cursor: str | None, arity: int) -> tuple[Any, ...] | None:
