@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from parley.store import export as ex
+from parley import export as ex
 from parley.store import read
 from parley.store.corrections import add_correction, list_corrections, revert_correction
 from parley.store.db import open_store

@@ -583,15 +583,19 @@ def document_remove(doc_id: Annotated[str, typer.Argument(help="Document id or a
 
 
 def export(
-    kind: Annotated[str, typer.Argument(help="meetings, agreements, statements, people, graph or corrections.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or graphml (graph only).")] = "jsonl",
+    kind: Annotated[str, typer.Argument(help="meetings, agreements, statements, people, graph, corrections, or all "
+                                             "(the whole record, for ftm).")],
+    # The formats are parley.export's registry (an inline import: this function alone is being edited here).
+    fmt: Annotated[str, typer.Option("--format", "-f", help="One of the registered formats: "
+                                     f"{__import__('parley.export').export.formats_help()}.")] = "jsonl",
     out_path: Annotated[Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")] = None,
     include_rejected: Annotated[bool, typer.Option("--include-rejected", help="Also entities rejected by corrections.")] = False,
     db: DbOpt = None,
 ) -> None:
-    """Export the consolidated record; every row lists its sources with evidence offsets."""
-    from parley.store.export import ExportError
-    from parley.store.export import export as run
+    """Export the consolidated record; every row lists its sources with evidence offsets.
+    `parley export all --format ftm` writes FollowTheMoney entities."""
+    from parley.export import ExportError
+    from parley.export import export as run
 
     with _store(db) as store, store.connect() as conn:
         try:
