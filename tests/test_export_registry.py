@@ -75,7 +75,6 @@ class _Keys(ex.Exporter):
 
     name = "keys"
     kinds = ("meetings",)
-    summary = "meeting keys"
 
     def write(self, conn, kind: str, out: IO[Any], *, include_rejected: bool = False) -> int:
         from parley.export.rows import table

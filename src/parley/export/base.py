@@ -28,13 +28,12 @@ class Exporter(ABC):
     """One output format.
 
     ``kinds``: what it can export (of KINDS); ``binary``: it writes bytes, so it needs a file
-    (text goes to standard output when no file is given); ``summary``: one line for the help.
+    (text goes to standard output when no file is given).
     """
 
     name: ClassVar[str]
     kinds: ClassVar[tuple[str, ...]]
     binary: ClassVar[bool] = False
-    summary: ClassVar[str]
 
     @abstractmethod
     def write(self, conn: Conn, kind: str, out: IO[Any], *, include_rejected: bool = False) -> int:

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 class Csv(Exporter):
     name = "csv"
     kinds = ROW_KINDS
-    summary = "CSV with a header; the graph as its edges"
 
     def write(self, conn: Conn, kind: str, out: IO[Any], *, include_rejected: bool = False) -> int:
         from parley.export import rows

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 class FollowTheMoney(Exporter):
     name = "ftm"
     kinds = ("all",)
-    summary = "FollowTheMoney entities as JSON Lines (the whole record: `parley export all --format ftm`)"
 
     def write(self, conn: Conn, kind: str, out: IO[Any], *, include_rejected: bool = False) -> int:
         entities = entities_of(conn, include_rejected)
@@ -178,7 +177,7 @@ class _Builder:
                 if party.kind == "state":
                     post.add("country", party.key)
                 else:
-                    post.add("organization", self.organization(party.key, []))
+                    post.add("organization", self.organization(party.key, sources))
         self.cite(post, sources)
         occ, _ = self.make("Occupancy", "occupancy", "|".join([_id(holder), *where]))
         occ.add("holder", _id(holder))

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 class GraphMl(Exporter):
     name = "graphml"
     kinds = ("graph",)
-    summary = "GraphML of the graph"
 
     def write(self, conn: Conn, kind: str, out: IO[Any], *, include_rejected: bool = False) -> int:
         from parley.export import rows

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 class JsonLines(Exporter):
     name = "jsonl"
     kinds = ROW_KINDS
-    summary = "JSON Lines, one row per line"
 
     def write(self, conn: Conn, kind: str, out: IO[Any], *, include_rejected: bool = False) -> int:
         from parley.export import rows

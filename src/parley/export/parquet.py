@@ -21,7 +21,6 @@ class Parquet(Exporter):
     name = "parquet"
     kinds = ROW_KINDS
     binary = True
-    summary = "Parquet (binary: needs --out); the graph as its edges"
 
     def write(self, conn: Conn, kind: str, out: IO[Any], *, include_rejected: bool = False) -> int:
         import pyarrow as pa
