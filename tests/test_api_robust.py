@@ -326,7 +326,7 @@ def test_accepting_one_field_settles_that_field_only(fresh):
 def test_parquet_export_of_corrections_with_mixed_values(fresh, tmp_path):
     import pyarrow.parquet as pq
 
-    from parley.store import export as ex
+    from parley import export as ex
     from parley.store.corrections import add_correction
 
     add_correction(fresh, "meeting", CIS14, "edit", field="ordinal", value="15", author="a", reason="number")

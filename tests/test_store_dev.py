@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from parley.export import export
 from parley.store import read
 from parley.store.db import open_store
-from parley.store.export import export
 from parley.store.ingest import Incoming, ingest, iter_sources
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -20,7 +20,7 @@ import pytest
 from synthetic import generate
 from typer.testing import CliRunner
 
-from parley.store import export as ex
+from parley import export as ex
 from parley.store import read
 from parley.store.corrections import add_correction, revert_correction
 from parley.store.db import open_store

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from synthetic import generate
 
+from parley.export import export
 from parley.store import read
 from parley.store.corrections import add_correction
 from parley.store.db import open_store, resolve_url
-from parley.store.export import export
 from parley.store.ingest import incoming_record, ingest
 
 PG = os.environ.get("PARLEY_TEST_PG_URL")

@@ -3,21 +3,31 @@
 Field names follow the schema exactly; Parley adds ``evidence`` and ``confidence``
 on every item, and ``support``: for each slot (and, for list slots, each value)
 the character spans of the original text that support it, so that a reviewer can
-check any single value.
+check any single value. ``Record.from_json`` reads back what ``to_json`` writes, through
+the one validator (parley.validation).
+
+``Party`` types the parties of an agreement, which the schema keeps as bare strings (ISO
+codes of states beside organisations' names).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from functools import cache
+from typing import Any, Literal
 
-SCHEMA = "parley/extraction/v1"
+from parley.errors import Invalid
+from parley.validation import SCHEMA, check_record
 
 Span = tuple[int, int]
 
 
 def _spans(spans: list[Span]) -> list[list[int]]:
     return [[s, e] for s, e in sorted(set(spans))]
+
+
+def _read_spans(spans: list[list[int]]) -> list[Span]:
+    return [(s, e) for s, e in spans]
 
 
 @dataclass
@@ -46,6 +56,80 @@ class Supported:
             else:
                 support[slot] = _spans(val)
         return {"evidence": _spans(self.evidence), "confidence": round(self.confidence, 3), "support": support}
+
+    @staticmethod
+    def _read_common(d: dict[str, Any]) -> dict[str, Any]:
+        """The keyword arguments of the evidence fields of a checked item: spans as tuples, as
+        :meth:`back` keeps them."""
+        support = {slot: ({v: _read_spans(s) for v, s in val.items()} if isinstance(val, dict) else _read_spans(val))
+                   for slot, val in d.get("support", {}).items()}
+        return {"evidence": _read_spans(d.get("evidence", [])), "confidence": d.get("confidence", 0.5),
+                "support": support}
+
+
+PartyKind = Literal["state", "organization"]
+
+
+@dataclass(frozen=True, order=True)
+class Party:
+    """A party to an agreement: a state, by its ISO 3166-1 alpha-3 code, or an organisation, by
+    its key in the domain registry (``СНГ`` -> ``CIS``) or, when the registry does not know it, as
+    reported. Decided from data, never from the shape of the string: CIS, SCO, G20 and OIC are
+    three capitals and no state."""
+
+    kind: PartyKind
+    key: str
+
+    @classmethod
+    def of(cls, value: str) -> Party:
+        value = value.strip()
+        if value in _state_codes():
+            return cls("state", value)
+        names = _organization_names()
+        return cls("organization", names.get(value) or names.get(value.casefold()) or value)
+
+
+@cache
+def _state_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-3 code pycountry knows, and every state of the domain registry."""
+    import pycountry
+
+    from parley.domain import load_entries
+
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {e["iso3"] for e in load_entries("states")}
+
+
+@cache
+def _organization_names() -> dict[str, str]:
+    """Each spelling the domain registry knows of an organisation (key, names and abbreviations in
+    English and Russian) -> its key; names also case-folded, abbreviations only as written (EC is
+    not "ec")."""
+    from parley.domain import load_entries
+
+    out: dict[str, str] = {}
+    for e in load_entries("organizations"):
+        names = [e["key"], e.get("name") or "", *e.get("names_en", []), *e.get("names_ru", [])]
+        for n in [*names, *e.get("abbreviations_en", []), *e.get("abbreviations_ru", [])]:
+            out.setdefault(n, e["key"])
+        for n in names:
+            out.setdefault(n.casefold(), e["key"])
+    out.pop("", None)
+    return out
+
+
+def _unknown_fields(cls: type, d: dict[str, Any], where: str) -> None:
+    """Refuse fields the dataclass cannot hold: a record read must write back the same."""
+    extra = sorted(set(d) - {f.name for f in fields(cls)})
+    if extra:
+        raise Invalid(f"{where}.{extra[0]}" if where else extra[0],
+                      f"is not a field of {SCHEMA} that parley.record holds; drop it to read the record")
+
+
+def _item(cls: type, d: dict[str, Any], where: str, **converted: Any) -> Any:
+    """One checked item of a record as ``cls``, its spans as tuples."""
+    _unknown_fields(cls, d, where)
+    plain = {k: v for k, v in d.items() if k not in ("evidence", "confidence", "support", *converted)}
+    return cls(**plain, **converted, **Supported._read_common(d))
 
 
 @dataclass
@@ -183,6 +267,24 @@ class Record:
     agreements: list[Agreement] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Record:
+        """The record ``d``, checked by parley.validation (Invalid names the first bad field),
+        such that ``Record.from_json(r).to_json() == r`` for every record ``parley extract``
+        writes. ``d`` is not changed."""
+        rec = check_record(d)
+        _unknown_fields(cls, {k: v for k, v in rec.items() if k != "schema"}, "")
+        doc = rec["document"]
+        _unknown_fields(DocumentInfo, doc, "document")
+        return cls(
+            document=DocumentInfo(**{f.name: doc.get(f.name) for f in fields(DocumentInfo)}),
+            meetings=[_item(Meeting, m, f"meetings[{i}]") for i, m in enumerate(rec["meetings"])],
+            agreements=[_item(Agreement, a, f"agreements[{i}]") for i, a in enumerate(rec["agreements"])],
+            statements=[_item(Statement, s, f"statements[{i}]") for i, s in enumerate(rec["statements"])],
+            people=[_item(Person, p, f"people[{i}]", offices=[Office(**o) for o in p.get("offices", [])])
+                    for i, p in enumerate(rec["people"])],
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {

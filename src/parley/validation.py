@@ -22,8 +22,8 @@ from datetime import date
 from typing import Any
 
 from parley.errors import Invalid
-from parley.record import SCHEMA
 
+SCHEMA = "parley/extraction/v1"  # the record this validates (../shared/schema/extraction-v1.md)
 MAX_ITEMS = 5_000  # meetings, agreements, statements or people in one record
 MAX_LIST = 500  # states, persons, parties, aliases ... of one item
 MAX_SPANS = 10_000  # evidence spans of one item

@@ -14,6 +14,9 @@ import typer
 from rich.table import Table
 
 from parley.cli.common import DbOpt, JsonOpt, err, open_kb, out, print_json, report_failures, skipped_line
+from parley.errors import ExportError
+from parley.export import export as run_export
+from parley.export import formats_help
 
 
 def ingest(
@@ -179,19 +182,19 @@ def document_remove(doc_id: Annotated[str, typer.Argument(help="Document id or a
 
 
 def export(
-    kind: Annotated[str, typer.Argument(help="meetings, agreements, statements, people, graph or corrections.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet or graphml (graph only).")] = "jsonl",
+    kind: Annotated[str, typer.Argument(help="meetings, agreements, statements, people, graph, corrections, or all "
+                                             "(the whole record, for ftm).")],
+    fmt: Annotated[str, typer.Option("--format", "-f",
+                                     help=f"One of the registered formats: {formats_help()}.")] = "jsonl",
     out_path: Annotated[Path | None, typer.Option("--out", "-o", help="File to write [default: standard output].")] = None,
     include_rejected: Annotated[bool, typer.Option("--include-rejected", help="Also entities rejected by corrections.")] = False,
     db: DbOpt = None,
 ) -> None:
-    """Export the consolidated record; every row lists its sources with evidence offsets."""
-    from parley.store.export import ExportError
-    from parley.store.export import export as run
-
+    """Export the consolidated record; every row lists its sources with evidence offsets.
+    `parley export all --format ftm` writes FollowTheMoney entities."""
     with open_kb(db) as store, store.connect() as conn:
         try:
-            n = run(conn, kind, fmt, out_path, include_rejected=include_rejected)
+            n = run_export(conn, kind, fmt, out_path, include_rejected=include_rejected)
         except ExportError as exc:
             err.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None

@@ -1,4 +1,5 @@
-"""``parley export``: the consolidated record as JSON Lines, CSV, Parquet or GraphML.
+"""What ``parley export`` writes, as plain rows: meetings, agreements, statements, people,
+corrections, and the graph of them; the formats (parley.export.<format>) only lay them out.
 
 Rows come out in key order with keys sorted, so two databases holding the same record export
 byte-identical files (the "ingest twice" test compares them). Every meeting, agreement,
@@ -8,26 +9,16 @@ item's number in the document's extraction record, and the evidence offsets into
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import sys
 from collections import defaultdict
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import select
 
+from parley.kb.keys import person_key
+from parley.record import Party
 from parley.store import models as m
 from parley.store.read import Conn, meeting_keys_for
-
-KINDS = ("meetings", "agreements", "statements", "people", "graph", "corrections")
-FORMATS = ("jsonl", "csv", "parquet", "graphml")
-
-
-class ExportError(ValueError):
-    pass
 
 
 def _by_key(result) -> list:
@@ -36,11 +27,12 @@ def _by_key(result) -> list:
     return sorted(result, key=lambda r: r.key)
 
 
-def _docs(conn: Conn) -> dict[str, dict[str, Any]]:
+def documents(conn: Conn) -> dict[str, dict[str, Any]]:
+    """Every stored report by id: what a source row and a cited report show of it."""
     return {r.id: {"url": r.url, "outlet": r.outlet, "published": r.published, "language": r.language,
-                   "name": r.name}
+                   "name": r.name, "title": r.title}
             for r in conn.execute(select(m.Document.id, m.Document.url, m.Document.outlet, m.Document.published,
-                                         m.Document.language, m.Document.name))}
+                                         m.Document.language, m.Document.name, m.Document.title))}
 
 
 def _source_map(conn: Conn, table, key_col, docs, extra: tuple[str, ...] = ()) -> dict[str, list[dict[str, Any]]]:
@@ -59,7 +51,7 @@ def _source_map(conn: Conn, table, key_col, docs, extra: tuple[str, ...] = ()) -
 
 
 def meetings(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, Any]]:
-    docs = _docs(conn)
+    docs = documents(conn)
     sources = _source_map(conn, m.MeetingSource, m.MeetingSource.meeting_key, docs, ("status",))
     members: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     rows = conn.execute(select(m.MeetingMember.meeting_key, m.MeetingMember.kind, m.MeetingMember.value,
@@ -95,7 +87,7 @@ def _meetings_of(conn: Conn, table, key_col) -> dict[str, list[str]]:
 
 
 def agreements(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, Any]]:
-    docs = _docs(conn)
+    docs = documents(conn)
     sources = _source_map(conn, m.AgreementSource, m.AgreementSource.agreement_key, docs)
     at = _meetings_of(conn, m.AgreementSource, m.AgreementSource.agreement_key)
     q = select(m.Agreement)
@@ -104,6 +96,7 @@ def agreements(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str,
     for r in _by_key(conn.execute(q)):
         yield {
             "key": r.key, "title": r.title, "title_en": r.title_en, "kind": r.kind, "parties": r.parties or [],
+            "parties_typed": [{"kind": p.kind, "key": p.key} for p in map(Party.of, r.parties or [])],
             "signatories": r.signatories or [], "signed": r.signed, "valid_from": r.valid_from,
             "valid_to": r.valid_to, "sequence": r.sequence, "predecessor": r.predecessor, "successor": r.successor,
             "meetings": at.get(r.key, []), "confidence": r.confidence, "documents": r.documents,
@@ -113,7 +106,7 @@ def agreements(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str,
 
 
 def statements(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, Any]]:
-    docs = _docs(conn)
+    docs = documents(conn)
     sources = _source_map(conn, m.StatementSource, m.StatementSource.statement_key, docs)
     at = _meetings_of(conn, m.StatementSource, m.StatementSource.statement_key)
     q = select(m.Statement)
@@ -130,7 +123,7 @@ def statements(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str,
 
 
 def people(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, Any]]:
-    docs = _docs(conn)
+    docs = documents(conn)
     sources = _source_map(conn, m.PersonSource, m.PersonSource.person_key, docs)
     offices: dict[str, list[dict[str, Any]]] = defaultdict(list)
     rows = conn.execute(select(m.PersonOffice)).all()
@@ -163,8 +156,7 @@ def graph(conn: Conn, include_rejected: bool = False) -> tuple[list[dict[str, An
     nodes: dict[str, dict[str, Any]] = {}
     edges: list[dict[str, Any]] = []
     people_names = {r.key: r.name for r in conn.execute(select(m.Person.key, m.Person.name))}
-    alias = {a.alias[4:]: a.person_key for a in conn.execute(
-        select(m.PersonAlias.alias, m.PersonAlias.person_key).where(m.PersonAlias.alias.startswith("key:")))}
+    person = person_resolver(conn)
 
     def node(nid: str, kind: str, label: str, **attrs: Any) -> str:
         nodes.setdefault(nid, {"id": nid, "kind": kind, "label": label, **attrs})
@@ -177,12 +169,12 @@ def graph(conn: Conn, include_rejected: bool = False) -> tuple[list[dict[str, An
         mid = node(f"meeting:{mt['key']}", "meeting", mt["name"] or mt["key"], start=mt["start"] or "",
                    series=mt["series"] or "", status=mt["status"])
         for p in mt["persons"]:
-            pk = alias.get(p["key"], p["key"])
+            pk = person(p["key"])
             pid = node(f"person:{pk}", "person", people_names.get(pk, p["name"]))
             attendees[mt["key"]].add(pid)
             edges.append({"source": pid, "target": mid, "kind": "attended", "weight": 1})
         if mt["chair_key"]:
-            pk = alias.get(mt["chair_key"], mt["chair_key"])
+            pk = person(mt["chair_key"])
             pid = node(f"person:{pk}", "person", people_names.get(pk, mt["chair"] or pk))
             edges.append({"source": pid, "target": mid, "kind": "chaired", "weight": 1})
         for s in mt["states"]:
@@ -192,16 +184,13 @@ def graph(conn: Conn, include_rejected: bool = False) -> tuple[list[dict[str, An
                           "kind": "represented", "weight": 1})
     for ag in agreements(conn, include_rejected):
         aid = node(f"agreement:{ag['key']}", "agreement", ag["title_en"] or ag["title"], kind_of=ag["kind"] or "")
-        for p in ag["parties"]:
-            is_state = len(p) == 3 and p.isupper()
-            pid = node(f"{'state' if is_state else 'organization'}:{p}", "state" if is_state else "organization", p)
+        for p in map(Party.of, ag["parties"]):
+            pid = node(f"{p.kind}:{p.key}", p.kind, p.key)
             edges.append({"source": pid, "target": aid, "kind": "party", "weight": 1})
         for s in ag["signatories"]:
-            from parley.kb.keys import person_key
-
             k = person_key(s)
             if k:
-                pk = alias.get(k, k)
+                pk = person(k)
                 edges.append({"source": node(f"person:{pk}", "person", people_names.get(pk, s)), "target": aid,
                               "kind": "signed", "weight": 1})
         for mk in ag["meetings"]:
@@ -222,126 +211,27 @@ def graph(conn: Conn, include_rejected: bool = False) -> tuple[list[dict[str, An
     return [nodes[k] for k in sorted(nodes)], edges
 
 
-ROWS = {"meetings": meetings, "agreements": agreements, "statements": statements, "people": people,
-        "corrections": corrections}
+ROWS: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {
+    "meetings": meetings, "agreements": agreements, "statements": statements, "people": people,
+    "corrections": corrections}
+TABLES = tuple(ROWS)  # the kinds that are tables of rows; the graph is nodes and edges
 
 
-# --------------------------------------------------------------------------- formats
+def table(conn: Conn, kind: str, include_rejected: bool = False) -> list[dict[str, Any]]:
+    """The rows of one of TABLES."""
+    return list(ROWS[kind](conn, include_rejected))
 
 
-def _flat(value: Any) -> Any:
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ";".join(value)
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return value
+def graph_rows(conn: Conn, include_rejected: bool = False) -> list[dict[str, Any]]:
+    """The graph as one list: its nodes, then its edges, each with its ``type``."""
+    nodes, edges = graph(conn, include_rejected)
+    return [{"type": "node", **n} for n in nodes] + [{"type": "edge", **e} for e in edges]
 
 
-def export(conn: Conn, kind: str, fmt: str, out: Path | None = None, *, include_rejected: bool = False) -> int:
-    """Write ``kind`` as ``fmt`` to ``out`` (standard output for text formats when None); the
-    number of rows (for the graph: nodes + edges) written."""
-    if kind not in KINDS:
-        raise ExportError(f"unknown export {kind!r}; choose from {', '.join(KINDS)}")
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    if fmt == "graphml" and kind != "graph":
-        raise ExportError("graphml is the format of `parley export graph`; use jsonl, csv or parquet here")
-    if fmt == "parquet" and out is None:
-        raise ExportError("parquet is binary: give a file with --out")
-    if kind == "graph":
-        nodes, edges = graph(conn, include_rejected)
-        if fmt == "graphml":
-            _write_text(out, _graphml(nodes, edges))
-            return len(nodes) + len(edges)
-        rows = [{"type": "node", **n} for n in nodes] + [{"type": "edge", **e} for e in edges] \
-            if fmt == "jsonl" else edges
-        if fmt == "csv":
-            rows = [{"source": e["source"], "target": e["target"], "kind": e["kind"], "weight": e["weight"]}
-                    for e in edges]
-    else:
-        rows = list(ROWS[kind](conn, include_rejected))
-    if fmt == "jsonl":
-        _write_text(out, "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows))
-    elif fmt == "csv":
-        buf = io.StringIO()
-        cols = list(rows[0]) if rows else []
-        w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
-        w.writeheader()
-        for r in rows:
-            w.writerow({k: _flat(v) for k, v in r.items()})
-        _write_text(out, buf.getvalue())
-    else:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+def person_resolver(conn: Conn) -> Callable[[str], str]:
+    """A person key as reports give it (a meeting's attendee, a chair) -> the key of the person
+    consolidation merged it into."""
+    alias = {a.alias[4:]: a.person_key for a in conn.execute(
+        select(m.PersonAlias.alias, m.PersonAlias.person_key).where(m.PersonAlias.alias.startswith("key:")))}
+    return lambda key: alias.get(key, key)
 
-        assert out is not None
-        cols = list(rows[0]) if rows else []
-        as_json = JSON_TEXT.get(kind, set())
-        table = pa.table({c: _parquet_column([r.get(c) for r in rows], c in as_json) for c in cols})
-        pq.write_table(table, out)
-    return len(rows)
-
-
-# Columns whose values are any JSON (a corrected value is a string, a number, a list ...): in
-# Parquet they are JSON text, the same type whatever the rows hold, so a reader's schema does
-# not change with the data.
-JSON_TEXT = {"corrections": {"old_value", "new_value"}}
-
-
-def _json_text(values: list[Any]) -> list[str | None]:
-    return [None if v is None else json.dumps(v, ensure_ascii=False, sort_keys=True) for v in values]
-
-
-def _parquet_column(values: list[Any], as_json: bool = False):
-    import pyarrow as pa
-
-    if as_json:
-        return pa.array(_json_text(values), type=pa.string())
-    if all(v is None or (isinstance(v, list) and all(isinstance(x, str) for x in v)) for v in values) and \
-            any(isinstance(v, list) for v in values):
-        return pa.array(values, type=pa.list_(pa.string()))
-    if any(isinstance(v, list | dict) for v in values):
-        return pa.array(_json_text(values), type=pa.string())
-    try:
-        return pa.array(values)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):  # scalars of mixed types: JSON text keeps them all
-        return pa.array(_json_text(values), type=pa.string())
-
-
-def _write_text(out: Path | None, text: str) -> None:
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        out.write_text(text, encoding="utf-8")
-
-
-def _graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> str:
-    from xml.sax.saxutils import quoteattr
-
-    node_keys = sorted({k for n in nodes for k in n if k != "id"})
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
-    for k in node_keys:
-        lines.append(f'  <key id="n_{k}" for="node" attr.name="{k}" attr.type="string"/>')
-    lines.append('  <key id="e_kind" for="edge" attr.name="kind" attr.type="string"/>')
-    lines.append('  <key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>')
-    lines.append('  <graph id="parley" edgedefault="directed">')
-    for n in nodes:
-        lines.append(f"    <node id={quoteattr(n['id'])}>")
-        for k in node_keys:
-            if n.get(k) not in (None, ""):
-                lines.append(f'      <data key="n_{k}">{_esc(str(n[k]))}</data>')
-        lines.append("    </node>")
-    for i, e in enumerate(edges):
-        lines.append(f"    <edge id=\"e{i}\" source={quoteattr(e['source'])} target={quoteattr(e['target'])}>")
-        lines.append(f'      <data key="e_kind">{_esc(e["kind"])}</data>')
-        lines.append(f'      <data key="e_weight">{int(e["weight"])}</data>')
-        lines.append("    </edge>")
-    lines += ["  </graph>", "</graphml>", ""]
-    return "\n".join(lines)
-
-
-def _esc(text: str) -> str:
-    from xml.sax.saxutils import escape
-
-    return escape(text)
