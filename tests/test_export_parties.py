@@ -83,3 +83,22 @@ def test_rows_keep_parties_as_reported_and_add_them_typed(store, tmp_path):
     table = list(csv.DictReader(io.StringIO((tmp_path / "a.csv").read_text(encoding="utf-8"))))
     assert table[0]["parties"] == ";".join(row["parties"])
     assert json.loads(table[0]["parties_typed"]) == row["parties_typed"]
+
+
+def test_the_read_layer_and_the_api_give_the_typed_parties(store):
+    from fastapi.testclient import TestClient
+
+    from parley.server.app import create_app
+    from parley.store import read
+
+    with store.connect() as conn:
+        [summary] = read.list_agreements(conn)
+    kinds = {p.key: p.kind for p in summary.parties_typed}
+    assert all(kinds[k] == "organization" for k in ORGANIZATIONS) and all(kinds[k] == "state" for k in STATES)
+    with TestClient(create_app(store=store)) as client:
+        [item] = client.get("/api/agreements").json()["items"]
+        detail = client.get(f"/api/agreements/{summary.key}").json()
+        page = client.get(f"/agreements/{summary.key}").text
+    assert {p["key"]: p["kind"] for p in item["parties_typed"]} == kinds
+    assert {p["key"]: p["kind"] for p in detail["agreement"]["parties_typed"]} == kinds
+    assert 'class="tag organization">CIS<' in page and 'class="tag state">Russia<' in page

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from sqlalchemy import Select, or_, select
 
+from parley.record import Party
 from parley.store import models as m
 from parley.store.judgements import list_corrections
 from parley.store.read.common import (
@@ -45,6 +46,9 @@ class AgreementSummary:
     flags: list[dict[str, Any]] = field(default_factory=list)
     reviewed: bool = False
     rejected: bool = False
+    # The parties typed from data (a state by its ISO code, an organisation by its registry key):
+    # CIS, SCO, G20 are no states.
+    parties_typed: list[Party] = field(default_factory=list)
 
 
 @dataclass
@@ -74,7 +78,8 @@ def _counted(x: Any) -> Any:
 def _agreement_summary(r) -> AgreementSummary:
     return AgreementSummary(r.key, r.title, r.title_en, r.kind, r.parties or [], r.signatories or [], r.signed,
                             r.valid_from, r.valid_to, r.predecessor, r.successor, r.sequence, r.documents,
-                            r.confidence, _counted(r.flags or []), r.reviewed, r.rejected)
+                            r.confidence, _counted(r.flags or []), r.reviewed, r.rejected,
+                            [Party.of(p) for p in r.parties or []])
 
 
 # By key: keys begin with the parties ("BLR+RUS/plan/2026-2027"), so a party's agreements stay
@@ -134,9 +139,11 @@ def get_agreement(conn: Conn, key: str) -> AgreementDetail | None:
     r = conn.execute(select(m.Agreement.__table__).where(m.Agreement.key == key)).first()
     if r is None:
         return None
-    fields = _first_per_value(r.fields or {})
-    enrich_sources(conn, [fields])
-    d = AgreementDetail(**asdict(_agreement_summary(r)), fields=fields, corrections=r.corrections or [])
+    values = _first_per_value(r.fields or {})
+    enrich_sources(conn, [values])
+    summary = _agreement_summary(r)
+    d = AgreementDetail(**{f.name: getattr(summary, f.name) for f in fields(AgreementSummary)}, fields=values,
+                        corrections=r.corrections or [])
     d.sources = first_sources(conn, "agreement", [key]).get(key, [])
     d.sources_count = count_sources(conn, "agreement", key)
     d.meetings = list(conn.execute(
