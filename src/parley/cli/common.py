@@ -8,12 +8,13 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 err = Console(stderr=True, soft_wrap=True)  # messages are not cut into lines: they are copied and grepped
@@ -130,7 +131,17 @@ def shown_line(page, what: str) -> str:
 def skipped_line(origin: str, reason: str, *, fatal: bool = True) -> str:
     """Rich markup for an input not read: "skipped PATH: reason", red for a failure, yellow for a
     notice (``parley extract`` and ``parley ingest`` print the same line)."""
-    from rich.markup import escape
-
     colour = "red" if fatal else "yellow"
     return f"[{colour}]skipped[/{colour}] {escape(origin)}: {escape(reason)}"
+
+
+def show(view: Any, *, missing: str, hint: str, as_json: bool, render: Callable[[Any], None]) -> None:
+    """The one way a command shows what it looked up: nothing found -> "no ``missing``: ``hint``"
+    (where to look) and exit 1; ``--json`` -> the view as the API gives it; else ``render``."""
+    if view is None:
+        err.print(f"[red]no {escape(missing)}[/red]: {hint}")
+        raise typer.Exit(1)
+    if as_json:
+        print_json(view)
+        return
+    render(view)

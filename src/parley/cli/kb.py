@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from parley.cli.common import DbOpt, JsonOpt, err, open_kb, out, print_json, report_failures, skipped_line
+from parley.cli.common import (
+    DbOpt,
+    JsonOpt,
+    err,
+    open_kb,
+    out,
+    print_json,
+    report_failures,
+    show,
+    skipped_line,
+)
 from parley.errors import ExportError
 from parley.export import export as run_export
 from parley.export import formats_help
@@ -153,12 +163,11 @@ def document_show(doc_id: Annotated[str, typer.Argument(help="Document id or a u
 
     with open_kb(db) as store, store.connect() as conn:
         d = get_document(conn, doc_id)
-    if d is None:
-        err.print(f"[red]no single document matches {doc_id!r}[/red]")
-        raise typer.Exit(1)
-    if as_json:
-        print_json(d)
-        return
+    show(d, missing=f"single document matches {doc_id!r}", hint="`parley meeting KEY` lists a meeting's documents",
+         as_json=as_json, render=_print_document)
+
+
+def _print_document(d: Any) -> None:
     out.print(f"[bold]{d.name}[/bold] {d.id}\n{d.outlet or ''} {d.published or ''} {d.url or ''} ({d.language}); "
               f"{d.extractor}" + (f"; superseded by {d.superseded_by[:12]}" if d.superseded_by else "")
               + (f"; removed from the record by correction {d.removed_by}" if d.removed_by else ""))

@@ -16,13 +16,13 @@ from parley.cli.common import (
     LimitOpt,
     OffsetOpt,
     describe_flag,
-    err,
     flag_codes,
     key_table,
     open_kb,
     out,
     print_json,
     report_failures,
+    show,
     shown_line,
     warn_pending,
 )
@@ -70,12 +70,12 @@ def meeting(key: Annotated[str, typer.Argument(help="Meeting key (see `parley me
 
     with open_kb(db) as store, store.connect() as conn:
         view = meeting_view(conn, key)
-    if view is None:
-        err.print(f"[red]no meeting {key!r}[/red]: `parley meetings` lists the keys")
-        raise typer.Exit(1)
-    if as_json:  # the same view as GET /api/meetings/{key} and the meeting's page
-        print_json(view)
-        return
+    # --json: the same view as GET /api/meetings/{key} and the meeting's page
+    show(view, missing=f"meeting {key!r}", hint="`parley meetings` lists the keys", as_json=as_json,
+         render=_print_meeting)
+
+
+def _print_meeting(view: dict) -> None:
     d = view["meeting"]
     out.print(f"[bold]{d.name}[/bold]  ({d.key})")
     table = Table("field", "value", "reported by", show_lines=False)
@@ -164,12 +164,12 @@ def person(
         if not holders:
             raise typer.Exit(1)
         return
-    if view is None:
-        err.print(f"[red]no person matches {name!r}[/red]: try another spelling, or `parley people --contains`")
-        raise typer.Exit(1)
-    if as_json:  # the view the API and the person page show
-        print_json(view)
-        return
+    # --json: the view the API and the person page show
+    show(view, missing=f"person matches {name!r}", hint="try another spelling, or `parley people --contains`",
+         as_json=as_json, render=_print_person)
+
+
+def _print_person(view: dict) -> None:
     detail = view["person"]
     out.print(f"[bold]{detail.name}[/bold]  ({detail.key}){'  registry' if detail.official else ''}")
     if detail.aliases:
@@ -243,12 +243,12 @@ def agreement(key: Annotated[str, typer.Argument()], db: DbOpt = None, as_json: 
 
     with open_kb(db) as store, store.connect() as conn:
         view = agreement_view(conn, key)
-    if view is None:
-        err.print(f"[red]no agreement {key!r}[/red]: `parley agreements` lists the keys")
-        raise typer.Exit(1)
-    if as_json:  # the view the API and the agreement page show
-        print_json(view)
-        return
+    # --json: the view the API and the agreement page show
+    show(view, missing=f"agreement {key!r}", hint="`parley agreements` lists the keys", as_json=as_json,
+         render=_print_agreement)
+
+
+def _print_agreement(view: dict) -> None:
     d = view["agreement"]
     out.print(f"[bold]{d.title_en or d.title}[/bold] ({d.key})")
     out.print(f"{d.kind}; parties {', '.join(d.parties) or '?'}; signed {d.signed or '?'}; "
