@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from parley.cli.common import (
@@ -56,7 +57,7 @@ def meetings(
                    ("status", 7), ("docs", 4), ("flags", 0), ("key", -1))
     for r in rows:
         status = r.status + (" ✗" if r.rejected else "")
-        table.add_row(r.start or "?", "" if r.ordinal is None else str(r.ordinal), r.name or "",
+        table.add_row(r.start or "?", "" if r.ordinal is None else str(r.ordinal), r.label,
                       r.place or r.country or "", status, str(r.documents), flag_codes(r.flags), r.key)
     out.print(table)
     if not rows:
@@ -77,7 +78,9 @@ def meeting(key: Annotated[str, typer.Argument(help="Meeting key (see `parley me
 
 def _print_meeting(view: dict) -> None:
     d = view["meeting"]
-    out.print(f"[bold]{d.name}[/bold]  ({d.key})")
+    out.print(f"[bold]{escape(d.label)}[/bold]  ({escape(d.key)})")
+    if d.name and d.name != d.label:
+        out.print(f"reported as: {escape(d.name)}", highlight=False)
     table = Table("field", "value", "reported by", show_lines=False)
     for fname in ("series", "ordinal", "status", "start", "end", "place", "country", "chair", "format"):
         entries = d.fields.get(fname) or []
@@ -184,7 +187,7 @@ def _print_person(view: dict) -> None:
     mt = Table("date", "meeting", "place", "key",
                title=f"{len(detail.meetings)} of {detail.meetings_count} meeting(s)")
     for m in detail.meetings:
-        mt.add_row(m.start or "?", (m.name or "")[:70], m.place or "", m.key)
+        mt.add_row(m.start or "?", m.label, m.place or "", m.key)
     out.print(mt)
     if detail.meetings_count > len(detail.meetings):
         out.print(f"all of them: parley meetings --person {detail.key}")

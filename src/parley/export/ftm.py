@@ -195,7 +195,9 @@ class _Builder:
     def meeting(self, mt: dict[str, Any]) -> None:
         e, _ = self.make("Event", "meeting", mt["key"])
         src = _docs_of(mt["sources"])
-        e.add("name", mt["name"] or mt["key"])
+        e.add("name", mt["label"] or mt["name"] or mt["key"])  # the canonical English label
+        if mt["name"] and mt["name"] != mt["label"]:
+            e.add("alias", mt["name"])  # as the reports word it
         e.add("recordId", mt["key"])
         e.add("startDate", mt["start"])
         e.add("endDate", mt["end"])

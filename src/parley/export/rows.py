@@ -67,7 +67,8 @@ def meetings(conn: Conn, include_rejected: bool = False) -> Iterator[dict[str, A
     for r in _by_key(conn.execute(q)):
         mem = members.get(r.key, {})
         yield {
-            "key": r.key, "series": r.series, "ordinal": r.ordinal, "name": r.name, "format": r.format,
+            "key": r.key, "label": r.label, "series": r.series, "ordinal": r.ordinal, "name": r.name,
+            "format": r.format,
             "status": r.status, "start": r.start, "end": r.end, "place": r.place, "country": r.country,
             "chair": r.chair, "chair_key": r.chair_key, "states": mem.get("states", []),
             "organizations": mem.get("organizations", []), "persons": mem.get("persons", []),

@@ -351,6 +351,10 @@ def _reconcile_meeting(block: str, facts: list[FactIn]) -> Entity:
     entity.extra["first_reported"] = min((f.doc.ref_date for f in facts if f.doc.ref_date), default=None)
     entity.extra["documents"] = len({f.doc.id for f in facts})
     entity.extra["refs"] = [f.ref for f in facts]
+    # The body that met, as most reports name it (canonical English names): the label's head
+    # when there is no series.
+    bodies = candidates(basis, "body")
+    entity.extra["body"] = min(bodies.values(), key=rank).value if bodies else None
     return entity
 
 

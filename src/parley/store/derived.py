@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select, tuple_
 from sqlalchemy.engine import Connection
 
+from parley.kb.labels import meeting_label
 from parley.kb.model import DocMeta, Entity
 from parley.kb.statements import quote_norm
 from parley.store import fulltext
@@ -91,7 +92,9 @@ def replace_block(conn: Connection, kind: str, block: str, entities: list[Entity
                 "format": v.get("format") or "multilateral", "first_reported": e.extra.get("first_reported"),
                 "flags": e.flags, "sort_key": m.meeting_sort_key(v.get("start")),
                 "open_conflicts": len(shown), "open_flags": shown,
-                "brief": m.meeting_brief(e.flags, ((mem.kind, mem.value[:m.KEY], mem.label) for mem in e.members))})
+                "brief": m.meeting_brief(e.flags, ((mem.kind, mem.value[:m.KEY], mem.label) for mem in e.members)),
+                "label": meeting_label(v, ((mem.kind, mem.value, mem.label) for mem in e.members),
+                                       e.extra.get("body"))})
             for s in e.sources:
                 rows[m.MeetingSource].append({"document_id": s.document_id, "fact_idx": s.index, "meeting_key": e.key,
                                               "block": block, "status": s.status, "evidence": s.evidence})

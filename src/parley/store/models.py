@@ -224,6 +224,7 @@ class Meeting(Base):
     # column after a 600 KB ``fields`` costs reading it).
     sort_key: Mapped[str] = mapped_column(String(16))  # meeting_sort_key(start)
     brief: Mapped[dict[str, Any]] = mapped_column(JSON)  # meeting_brief(): what summaries show
+    label: Mapped[str] = mapped_column(Text, default="", server_default="")  # kb.labels.meeting_label()
     # Unresolved conflicts (and duplicate ordinals) among its flags, counted at consolidation: the
     # review queue (conflicts first, then the lowest confidence) is an index range, not a scan of flags.
     open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

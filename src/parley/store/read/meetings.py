@@ -39,7 +39,7 @@ class MeetingSummary:
     key: str
     series: str | None
     ordinal: int | None
-    name: str | None
+    name: str | None  # as the reports word it
     format: str
     status: str
     start: str | None
@@ -49,6 +49,7 @@ class MeetingSummary:
     chair: str | None
     confidence: float
     documents: int
+    label: str = ""  # the canonical one-line label in English (kb.labels): how a meeting is named
     states: list[str] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     # What each flag says, with a document count per value (models.brief_flags); the document
@@ -81,7 +82,7 @@ class MeetingDetail(MeetingSummary):
 
 _SUMMARY_COLS = [m.Meeting.key, m.Meeting.series, m.Meeting.ordinal, m.Meeting.name, m.Meeting.format,
                  m.Meeting.status, m.Meeting.start, m.Meeting.end, m.Meeting.place, m.Meeting.country,
-                 m.Meeting.chair, m.Meeting.confidence, m.Meeting.documents, m.Meeting.brief,
+                 m.Meeting.chair, m.Meeting.confidence, m.Meeting.documents, m.Meeting.label, m.Meeting.brief,
                  m.Meeting.reviewed, m.Meeting.rejected, m.Meeting.sort_key]
 # Keyset order: undated last, then date, then key (ix_meetings_order).
 _ORDER = (m.Meeting.sort_key, m.Meeting.key)
@@ -94,7 +95,8 @@ def _summary(r) -> MeetingSummary:
     return MeetingSummary(
         key=r.key, series=r.series, ordinal=r.ordinal, name=r.name, format=r.format, status=r.status, start=r.start,
         end=r.end, place=r.place, country=r.country, chair=r.chair, confidence=r.confidence, documents=r.documents,
-        states=brief.get("states", []), persons=brief.get("persons", []), flags=brief.get("flags", []),
+        label=r.label or r.name or r.key, states=brief.get("states", []), persons=brief.get("persons", []),
+        flags=brief.get("flags", []),
         reviewed=r.reviewed, rejected=r.rejected,
     )
 
