@@ -19,9 +19,10 @@ from parley.kb.model import EntityCorrection, FactIn
 IDENTITY_ACTIONS = ("same_as", "not_same_as", "split")
 
 Ref = tuple[str, int]
-# What a fact says that is not about where it was said: compared to send an unanchored fact to
-# the side it resembles more (spans and scores say nothing about who or which meeting it is).
-_NOT_FEATURES = frozenset({"evidence", "support", "confidence", "part_of", "meeting"})
+# Left out when an unanchored fact is sent to the side it resembles more: spans, scores and item
+# indexes say nothing about who or which meeting it is, and names are what grouped the facts in
+# the first place (two namesakes share them): offices, states, dates and places tell them apart.
+_NOT_FEATURES = frozenset({"evidence", "support", "confidence", "part_of", "meeting", "name", "aliases"})
 
 
 def judged(clusters: list[list[FactIn]], corrections: Iterable[EntityCorrection]) -> list[list[FactIn]]:

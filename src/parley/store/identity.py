@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from parley.store import models as m
 from parley.errors import CorrectionError
+from parley.store import models as m
 from parley.store.judgements import ENTITY_TABLE, anchor_sides
 
 KINDS = ("meeting", "person")
@@ -163,7 +163,8 @@ def _documents_of(conn: Connection, kind: str, key: str, facts, tokens: list[str
         if len(found) > 1:
             raise CorrectionError(f"{t!r} names {len(found)} of {key}'s documents: give more of the id")
         if not found:
-            shown = ", ".join(names.get(d) or d[:12] for d in ids[:8]) + (" ..." if len(ids) > 8 else "")
+            listed = sorted(names.get(d) or d[:12] for d in ids)
+            shown = ", ".join(listed[:8]) + (" ..." if len(listed) > 8 else "")
             raise CorrectionError(f"{t!r} is not one of the documents of {kind} {key} ({shown})")
         out.add(found[0])
     return sorted(out)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
 from parley.errors import CorrectionError
@@ -220,6 +220,22 @@ def list_corrections(conn: Connection, *, target_kind: str | None = None, target
     if ids:
         q = q.where(m.Correction.id.in_(ids))
     return correction_views(conn, conn.execute(q.order_by(m.Correction.id)).all())
+
+
+def corrections_of(conn: Connection, kind: str, key: str, applied: list[int]) -> list[CorrectionView]:
+    """A record's corrections: those made on its key and those it applies (``applied``: made
+    under a key it no longer has, or an identity judgement naming it as the other side)."""
+    on = m.Correction.target_key == key
+    if applied:
+        on = or_(on, m.Correction.id.in_(sorted(applied)[:_CHUNK]))
+    return correction_views(conn, conn.execute(select(m.Correction).where(m.Correction.target_kind == kind, on)
+                                               .order_by(m.Correction.id)).all())
+
+
+def holders(conn: Connection, correction_id: int) -> list[str]:
+    """The keys of the records that apply a correction, in key order."""
+    return list(conn.execute(select(m.AppliedCorrection.entity_key).where(
+        m.AppliedCorrection.correction_id == correction_id).order_by(m.AppliedCorrection.entity_key)).scalars())
 
 
 def correction_views(conn: Connection, rows: list[Any]) -> list[CorrectionView]:
