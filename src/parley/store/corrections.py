@@ -32,6 +32,7 @@ from parley.store.judgements import (
     CorrectionView,
     get_correction,
     list_corrections,
+    moves,
     parse_fact_key,
     removed_documents,
 )
@@ -240,8 +241,9 @@ def _judged_blocks(conn: Connection, kind: str, anchor: dict[str, Any] | None) -
     docs = sorted(judgement_documents(anchor))
     dirty: set[tuple[str, str]] = set()
     if (anchor or {}).get("block"):
+        moved = moves(conn)
         for doc in docs:
-            dirty |= refresh_blocks(conn, doc)
+            dirty |= refresh_blocks(conn, doc, moved=moved)
     for i in range(0, len(docs), 500):
         dirty |= {(kind, b) for b in conn.execute(select(m.Fact.block).where(
             m.Fact.document_id.in_(docs[i:i + 500]), m.Fact.kind == kind).distinct()).scalars()}

@@ -37,16 +37,18 @@ def fact_blocks(items: dict[Item, dict[str, Any]], subjects: dict[Item, str | No
     return out
 
 
-def refresh_blocks(conn: Connection, doc: str, touched: set[Item] | frozenset[Item] = frozenset()
-                   ) -> set[tuple[str, str]]:
+def refresh_blocks(conn: Connection, doc: str, touched: set[Item] | frozenset[Item] = frozenset(),
+                   moved: dict[str, list[Move]] | None = None) -> set[tuple[str, str]]:
     """Recompute the blocks of a document's facts after a correction or a judgement changed
     what places them; the (kind, block) pairs to rebuild: both blocks of a fact that moved, and
-    the block of every ``touched`` or corrected fact."""
+    the block of every ``touched`` or corrected fact. ``moved``: ``moves(conn)`` when the caller
+    refreshes many documents."""
     rows = conn.execute(select(m.Fact.kind, m.Fact.idx, m.Fact.subject, m.Fact.block, m.Fact.data)
                         .where(m.Fact.document_id == doc)).all()
     subjects = {(r.kind, r.idx): r.subject for r in rows}
     located = locate(fact_corrections(conn, doc).get(doc, []), subjects)
-    blocks = fact_blocks({(r.kind, r.idx): r.data for r in rows}, subjects, located, moves(conn).get(doc, []))
+    blocks = fact_blocks({(r.kind, r.idx): r.data for r in rows}, subjects, located,
+                         (moves(conn) if moved is None else moved).get(doc, []))
     dirty: set[tuple[str, str]] = set()
     for r in rows:
         block = blocks[(r.kind, r.idx)]
