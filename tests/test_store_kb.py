@@ -165,9 +165,9 @@ def test_a_failure_mid_batch_leaves_no_half_document_and_a_rerun_completes(tmp_p
     real = ingest_module.fact_rows
     calls = {"n": 0}
 
-    def failing(rec, corrections):
+    def failing(rec, *rules):
         calls["n"] += 1
-        rows = real(rec, corrections)
+        rows = real(rec, *rules)
         if calls["n"] == 25:
             raise RuntimeError("disk full")
         return rows

@@ -55,13 +55,15 @@ def api_corrections(request: Request, conn: Annotated[Connection, Depends(get_co
     return page_response(request, page)
 
 
-@router.post("/corrections", response_model=CorrectionView, status_code=201, summary="Accept, reject or edit a fact",
+@router.post("/corrections", response_model=CorrectionView, status_code=201, summary="Accept, reject or edit a fact; judge a record's identity",
              responses={400: {"description": "The correction cannot be made (the message says why)"},
                         401: {"description": "No valid token"}})
 def api_correct(request: Request, body: CorrectionIn, who: Annotated[TokenInfo, Depends(writer)]):
     """Record a correction (the token's name is its author) and re-consolidate: an accepted
     entity leaves the review queue, a rejected one is hidden, an edited value is shown as chosen
-    with the correction as its source. Corrections survive re-ingestion."""
+    with the correction as its source. A meeting or a person can be judged ``same_as`` another
+    (merged), ``not_same_as`` another (kept apart) or ``split`` by groups of its documents.
+    Corrections survive re-ingestion."""
     return correct(request.app.state.store, body, who.name)
 
 

@@ -40,6 +40,36 @@ WhyOpt = Annotated[str, typer.Option("--why", help="Why: kept with the correctio
 ByOpt = Annotated[str | None, typer.Option("--by", help="Who [default: $PARLEY_USER or the login name].")]
 
 
+SameAsOpt = Annotated[str | None, typer.Option("--same-as", metavar="OTHER",
+                                               help="Another record's key: the two are one (merged for good).")]
+
+
+NotSameAsOpt = Annotated[str | None, typer.Option(
+    "--not-same-as", metavar="OTHER",
+    help="Another record's key: the two are different (kept apart for good); or, when this record holds both, "
+         "the other's reports (comma-separated document ids, unique prefixes or names).")]
+
+
+SplitOpt = Annotated[list[str] | None, typer.Option(
+    "--split", metavar="DOCS",
+    help="One group of reports (comma-separated document ids, unique prefixes or names), repeated for each "
+         "group: each becomes its own record; reports not listed stay with the first group.")]
+
+
+def describe(action: str, field: str | None, value: object) -> str:
+    """A correction's change in a few words, as `parley fix` and `parley fix list` print it."""
+    if action == "same_as":
+        return f"same as {value}"
+    if action == "not_same_as":
+        return f"not the same as {value}" if isinstance(value, str) else \
+            f"not the same as the reports {', '.join(str(d)[:12] for d in value or [])}"
+    if action == "split":
+        return "split into " + " | ".join(", ".join(str(d)[:12] for d in g) for g in value or [])
+    if action in ("edit", "add", "remove"):
+        return f"{action} {field} = {value!r}"
+    return f"{action} {field or ''}".strip()
+
+
 def _split(items: list[str] | None, opt: str) -> list[tuple[str, str]]:
     pairs = []
     for item in items or []:
@@ -53,10 +83,11 @@ def _split(items: list[str] | None, opt: str) -> list[tuple[str, str]]:
 
 def _fix(target: str, key: str, set_: list[str] | None, add: list[str] | None, remove: list[str] | None,
          reject: bool, accept: bool, accept_field: str | None, why: str, by: str | None, db: str | None,
-         as_json: bool) -> None:
+         as_json: bool, same_as: str | None = None, not_same_as: str | None = None,
+         split: list[str] | None = None) -> None:
     from parley.store.corrections import CorrectionSpec, add_corrections
 
-    todo: list[tuple[str, str | None, str | None]] = []
+    todo: list[tuple[str, str | None, object]] = []
     todo += [("edit", f, v) for f, v in _split(set_, "--set")]
     todo += [("add", f, v) for f, v in _split(add, "--add")]
     todo += [("remove", f, v) for f, v in _split(remove, "--remove")]
@@ -64,8 +95,15 @@ def _fix(target: str, key: str, set_: list[str] | None, add: list[str] | None, r
         todo.append(("reject", None, None))
     if accept or accept_field:
         todo.append(("accept", accept_field, None))
+    if same_as:
+        todo.append(("same_as", None, same_as))
+    if not_same_as:
+        todo.append(("not_same_as", None, not_same_as))
+    if split:
+        todo.append(("split", None, list(split)))
     if not todo:
-        err.print("[red]error:[/red] nothing to do: give --set, --add, --remove, --reject or --accept")
+        more = ", --same-as, --not-same-as, --split" if target in ("meeting", "person") else ""
+        err.print(f"[red]error:[/red] nothing to do: give --set, --add, --remove, --reject, --accept{more}")
         raise typer.Exit(2)
     with open_kb(db) as store:
         # All of one command's corrections, and the blocks they change, in one transaction.
@@ -75,9 +113,10 @@ def _fix(target: str, key: str, set_: list[str] | None, add: list[str] | None, r
         print_json(made)
         return
     for c in made:
-        what = f"{c.action} {c.field or ''}".strip() + (f" = {c.new_value!r}" if c.action in ("edit", "add", "remove")
-                                                         else "")
-        err.print(escape(f"correction {c.id}: {c.target_kind} {c.target_key}: {what} (by {c.author}) [{c.status}]"))
+        what = describe(c.action, c.field, c.new_value)
+        # emoji=False: a person key (ivanov:a) followed by ":" reads as an emoji code to rich.
+        err.print(escape(f"correction {c.id}: {c.target_kind} {c.target_key}: {what} (by {c.author}) [{c.status}]"),
+                  emoji=False)
 
 
 def _fix_command(target: str):
@@ -100,7 +139,28 @@ def _fix_command(target: str):
     return command
 
 
-for _target in ("meeting", "person", "agreement", "statement", "fact"):
+def _judge_command(target: str):
+    """A meeting's or a person's correction, identity judgements included."""
+    def command(
+        key: str,
+        why: WhyOpt,
+        set_: SetOpt = None, add: AddOpt = None, remove: RemoveOpt = None, reject: RejectOpt = False,
+        accept: AcceptOpt = False, accept_field: AcceptFieldOpt = None, same_as: SameAsOpt = None,
+        not_same_as: NotSameAsOpt = None, split: SplitOpt = None, by: ByOpt = None, db: DbOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        _fix(target, key, set_, add, remove, reject, accept, accept_field, why, by, db, as_json, same_as,
+             not_same_as, split)
+
+    command.__annotations__["key"] = Annotated[str, typer.Argument(help=f"The {target}'s key.")]
+    command.__doc__ = (f"Correct a {target} of the consolidated record, or judge its identity: the same as "
+                       "another, not the same, or several to split; judgements hold through re-ingestion.")
+    return command
+
+
+for _target in ("meeting", "person"):
+    fix_app.command(_target)(_judge_command(_target))
+for _target in ("agreement", "statement", "fact"):
     fix_app.command(_target)(_fix_command(_target))
 
 
@@ -118,9 +178,8 @@ def fix_list(db: DbOpt = None,
         return
     table = Table("id", "when", "who", "target", "action", "value", "why", "status", title=f"{len(rows)} correction(s)")
     for c in rows:
-        value = "" if c.action in ("accept", "reject", "revert") else f"{c.field} = {c.new_value!r}"
-        if c.action == "revert":
-            value = f"reverts {c.reverts}"
+        value = f"reverts {c.reverts}" if c.action == "revert" else "" if c.action in ("accept", "reject") \
+            else describe(c.action, c.field, c.new_value)
         table.add_row(str(c.id), c.created_at, c.author, f"{c.target_kind} {c.target_key}", c.action, value, c.reason,
                       c.status)
     out.print(table)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from parley.kb.identity import IDENTITY_ACTIONS
 from parley.kb.keys import person_key
 from parley.kb.model import MEETING_SETS, Entity, EntityCorrection, Member
 
@@ -20,6 +21,13 @@ def apply_corrections(entities: list[Entity], corrections) -> None:
     by_key = {e.key: e for e in entities}
     by_ref = {ref: e for e in entities for ref in e.extra.get("refs", [])}
     for c in sorted(corrections, key=lambda c: c.id):
+        if c.action in IDENTITY_ACTIONS:
+            # Applied to the grouping already (kb.identity): every record holding one of its
+            # sides' facts shows it.
+            for e in sorted({id(x): x for s in c.sides for r in s if (x := by_ref.get(r))}.values(),
+                            key=lambda x: x.key):
+                e.corrections.append(c.id)
+            continue
         e = by_key.get(c.target_key) or (by_ref.get(c.anchor) if c.anchor else None)
         if e is None:
             continue

@@ -22,6 +22,7 @@ from parley.kb.candidates import (
 )
 from parley.kb.corrections import apply_corrections
 from parley.kb.dates import bounds, gap_days, parse_interval, precision, refines, year_of
+from parley.kb.identity import judged
 from parley.kb.keys import assign_keys, person_key
 from parley.kb.model import MEETING_SETS, Entity, EntityCorrection, FactIn, Member, SourceRow
 
@@ -256,7 +257,7 @@ def _other_target(m: _MF, clusters: list[tuple[int, _MCluster]]) -> _MCluster | 
 def consolidate_meetings(block: str, facts: list[FactIn], corrections: list[EntityCorrection] = (),
                          series_years=_default_series_years) -> list[Entity]:
     """The block's meetings, each with reconciled fields, per-value sources and flags."""
-    out = [_reconcile_meeting(block, group) for group in cluster_meetings(facts, series_years)]
+    out = [_reconcile_meeting(block, group) for group in judged(cluster_meetings(facts, series_years), corrections)]
     _assign_meeting_keys(out)
     _flag_duplicate_ordinals(out)
     apply_corrections(out, corrections)

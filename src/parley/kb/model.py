@@ -44,7 +44,7 @@ class EntityCorrection:
     """A person's correction of a consolidated entity, applied on top of what the reports say."""
 
     id: int
-    action: str  # accept | reject | edit | add | remove
+    action: str  # accept | reject | edit | add | remove | same_as | not_same_as | split
     field: str | None
     new_value: Any
     author: str
@@ -52,6 +52,9 @@ class EntityCorrection:
     created_at: str
     target_key: str
     anchor: tuple[str, int] | None = None  # a source fact of the entity when it was corrected
+    # An identity judgement's sides (same_as, not_same_as: this entity's facts, the other's; split:
+    # one group each), as the facts are numbered now: the store follows re-numbered items.
+    sides: tuple[frozenset[tuple[str, int]], ...] = ()
 
 # A meeting's list fields and the member kind each holds.
 MEETING_SETS = {"states": "state", "organizations": "organization", "persons": "person", "topics": "topic"}

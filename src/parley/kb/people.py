@@ -9,7 +9,8 @@ from typing import Any
 
 from parley.kb.candidates import candidates, combined_confidence, field_entries, slot_spans, source_ref
 from parley.kb.corrections import apply_corrections
-from parley.kb.keys import family_of, official_name, person_key
+from parley.kb.identity import judged
+from parley.kb.keys import assign_keys, family_of, official_name, person_key
 from parley.kb.model import Entity, FactIn, SourceRow
 from parley.resolve.names import fold
 
@@ -33,11 +34,20 @@ def consolidate_people(block: str, facts: list[FactIn], corrections=()) -> list[
         if len([x for x in full if family_of(x) == k]) == 1:
             target = next(x for x in full if family_of(x) == k)
             groups[target].extend(groups.pop(k))
-    out = []
-    for k in sorted(groups):
-        out.append(_reconcile_person(block, k, sorted(groups[k], key=lambda f: f.ref)))
+    clusters = judged([groups[k] for k in sorted(groups)], corrections)
+    out = [_reconcile_person(block, _cluster_key(c), sorted(c, key=lambda f: f.ref)) for c in clusters]
+    # Judgements can make two records of one key (a split) or one of two: the better reported
+    # keeps the key, the others get ``~2``... (without judgements every key is already unique).
+    assign_keys(out, lambda e: e.key)
+    out.sort(key=lambda e: e.key)
     apply_corrections(out, corrections)
     return out
+
+
+def _cluster_key(facts: list[FactIn]) -> str:
+    """The key most of a group's facts have, a full one (``family:initial``) before a bare family."""
+    keys = Counter(k for k in (person_key(f.data.get("name")) for f in facts) if k)
+    return min(keys, key=lambda k: (":" not in k, -keys[k], k))
 
 
 @lru_cache(maxsize=1)

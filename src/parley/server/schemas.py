@@ -112,10 +112,13 @@ class CorrectionIn(BaseModel):
     target_key: str = Field(min_length=1, max_length=MAX_KEY,
                             description="The entity's key, DOCUMENT_ID:KIND:INDEX for a fact, or a document's id "
                                         "(action remove: the document no longer counts) - at most 500 characters.")
-    action: Literal["accept", "reject", "edit", "add", "remove"]
+    action: Literal["accept", "reject", "edit", "add", "remove", "same_as", "not_same_as", "split"]
     field: str | None = Field(None, max_length=MAX_FIELD,
                               description="For edit/add/remove (and accept of one field): the field.")
-    value: Any = Field(None, description="For edit/add/remove: the new value (null clears a field).")
+    value: Any = Field(None, description="For edit/add/remove: the new value (null clears a field). For a meeting "
+                                         "or a person: same_as, not_same_as: the other's key (not_same_as: or, "
+                                         "when this record holds both, the other's documents, a list); split: "
+                                         "the groups of documents, a list of lists of ids, prefixes or names.")
     reason: str = Field(min_length=1, max_length=MAX_REASON, description="Why: kept with the correction.")
 
 

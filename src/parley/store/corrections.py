@@ -22,26 +22,26 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from parley.errors import CorrectionError, Invalid
-from parley.kb.corrections import apply_fact_corrections
-from parley.kb.keys import BLOCKERS
+from parley.kb.identity import IDENTITY_ACTIONS
 from parley.store import models as m
 from parley.store.blocks import mark_dirty, rebuild_blocks
 from parley.store.db import Store
+from parley.store.identity import find_entity, judgement_documents, make_judgement
 from parley.store.judgements import (
     ENTITY_TABLE,
     CorrectionView,
-    fact_corrections,
     get_correction,
     list_corrections,
-    locate,
+    moves,
     parse_fact_key,
     removed_documents,
 )
+from parley.store.placement import refresh_blocks
 from parley.store.read.documents import matching_documents
 from parley.validation import check_value
 
 TARGETS = ("meeting", "person", "agreement", "statement", "fact", "document")
-ACTIONS = ("accept", "reject", "edit", "add", "remove")
+ACTIONS = ("accept", "reject", "edit", "add", "remove", *IDENTITY_ACTIONS)
 
 _SCALARS = {
     "meeting": {"name", "format", "series", "ordinal", "start", "end", "place", "country", "chair", "status"},
@@ -187,6 +187,8 @@ def _insert_correction(conn: Connection, spec: CorrectionSpec, author: str, reas
             author=author, reason=reason, created_at=_now(), anchor={"document": doc},
         )).inserted_primary_key[0]
         return int(row_id), dirty
+    if action in IDENTITY_ACTIONS:
+        return _insert_judgement(conn, spec, author, reason)
     if action in ("edit", "add", "remove") and not field:
         raise CorrectionError(f"{action} needs a field")
     if target_kind == "fact":
@@ -219,6 +221,35 @@ def _insert_correction(conn: Connection, spec: CorrectionSpec, author: str, reas
     return int(row_id), dirty
 
 
+def _insert_judgement(conn: Connection, spec: CorrectionSpec, author: str, reason: str
+                      ) -> tuple[int, set[tuple[str, str]]]:
+    """same_as, not_same_as, split: recorded with the source facts of each side (the anchor)."""
+    if spec.field:
+        raise CorrectionError(f"{spec.action} takes no field: give the other {spec.target_kind}'s key as the value")
+    j = make_judgement(conn, spec.target_kind, spec.target_key.strip(), spec.action, spec.value)
+    row_id = conn.execute(insert(m.Correction).values(
+        target_kind=spec.target_kind, target_key=j.target_key, field=None, action=spec.action, old_value=None,
+        new_value=j.new_value, author=author, reason=reason, created_at=_now(), anchor=j.anchor,
+    )).inserted_primary_key[0]
+    return int(row_id), _judged_blocks(conn, spec.target_kind, j.anchor)
+
+
+def _judged_blocks(conn: Connection, kind: str, anchor: dict[str, Any] | None) -> set[tuple[str, str]]:
+    """The blocks a judgement (made or reverted: it is recorded so already) changes: those of its
+    documents' facts of its kind, and, for a same_as across blocks, both blocks of each fact it
+    moves (or moves back)."""
+    docs = sorted(judgement_documents(anchor))
+    dirty: set[tuple[str, str]] = set()
+    if (anchor or {}).get("block"):
+        moved = moves(conn)
+        for doc in docs:
+            dirty |= refresh_blocks(conn, doc, moved=moved)
+    for i in range(0, len(docs), 500):
+        dirty |= {(kind, b) for b in conn.execute(select(m.Fact.block).where(
+            m.Fact.document_id.in_(docs[i:i + 500]), m.Fact.kind == kind).distinct()).scalars()}
+    return dirty
+
+
 def revert_correction(store: Store, correction_id: int, *, author: str | None = None,
                       reason: str) -> CorrectionView:
     """Undo a correction by recording a revert; both records are kept. The revert and the blocks
@@ -244,6 +275,8 @@ def revert_correction(store: Store, correction_id: int, *, author: str | None = 
         dirty: set[tuple[str, str]] = set()
         if row.target_kind == "fact":
             dirty |= _refresh_fact_block(conn, row.target_key)
+        elif row.action in IDENTITY_ACTIONS:
+            dirty |= _judged_blocks(conn, row.target_kind, row.anchor)
         elif row.target_kind == "document":
             dirty |= {(r.kind, r.block) for r in conn.execute(
                 select(m.Fact.kind, m.Fact.block).where(m.Fact.document_id == row.target_key).distinct())}
@@ -260,17 +293,7 @@ def revert_correction(store: Store, correction_id: int, *, author: str | None = 
 
 
 def _entity_target(conn: Connection, kind: str, key: str, action: str, field: str | None):
-    table = ENTITY_TABLE[kind]
-    row = conn.execute(select(table).where(table.key == key)).first()
-    if row is None:
-        near = conn.execute(select(table.key).where(table.key.startswith(key, autoescape=True))
-                            .order_by(table.key).limit(6)).scalars().all()
-        if len(near) == 1:
-            row = conn.execute(select(table).where(table.key == near[0])).first()
-        else:
-            hint = f"; did you mean: {', '.join(near)}" if near else f"; `parley {kind}s` lists them" \
-                if kind != "person" else "; `parley person NAME` shows keys"
-            raise CorrectionError(f"no {kind} {key!r}{hint}")
+    row = find_entity(conn, kind, key)
     src_table, src_key = m.SOURCES[kind], _SOURCE_KEY[kind]
     first = conn.execute(select(src_table.document_id, src_table.fact_idx).where(src_key == row.key)
                          .order_by(src_table.document_id, src_table.fact_idx).limit(1)).first()
@@ -308,20 +331,7 @@ def _fact_target(conn: Connection, key: str, action: str, field: str | None, val
 def _refresh_fact_block(conn: Connection, fact_key: str) -> set[tuple[str, str]]:
     """Recompute the block of a corrected fact (a corrected series moves it); both blocks are dirty."""
     doc, kind, idx = parse_fact_key(fact_key)
-    rows = conn.execute(select(m.Fact.kind, m.Fact.idx, m.Fact.subject, m.Fact.block, m.Fact.data)
-                        .where(m.Fact.document_id == doc)).all()
-    located = locate(fact_corrections(conn, doc).get(doc, []), {(r.kind, r.idx): r.subject for r in rows})
-    dirty: set[tuple[str, str]] = set()
-    for r in rows:
-        data, _ = apply_fact_corrections(r.data, located.get((r.kind, r.idx), []))
-        block = BLOCKERS[r.kind](data if data is not None else r.data)
-        if block != r.block:
-            conn.execute(update(m.Fact).where(m.Fact.document_id == doc, m.Fact.kind == r.kind, m.Fact.idx == r.idx)
-                         .values(block=block))
-            dirty |= {(r.kind, r.block), (r.kind, block)}
-        elif (r.kind, r.idx) == (kind, idx) or (r.kind, r.idx) in located:
-            dirty.add((r.kind, block))
-    return dirty
+    return refresh_blocks(conn, doc, {(kind, idx)})
 
 
 EDITABLE = {

@@ -36,17 +36,16 @@ from parley.errors import Failure, StoreError
 from parley.ingest.decode import binary_kind
 from parley.ingest.document import Document
 from parley.ingest.walk import os_reason, stat_reason, walk
-from parley.kb.corrections import apply_fact_corrections
 from parley.kb.dates import precision
-from parley.kb.keys import BLOCKERS
 from parley.record import SCHEMA
 from parley.store import fulltext
 from parley.store import models as m
 from parley.store.blocks import consolidate as run_consolidation
 from parley.store.blocks import mark_dirty
 from parley.store.db import Store
-from parley.store.judgements import fact_corrections, locate
+from parley.store.judgements import Move, fact_corrections, locate, moves
 from parley.store.models import KINDS
+from parley.store.placement import fact_blocks
 from parley.validation import scrub, validate_record
 
 ITEM_LISTS = {plural for _, plural in KINDS}
@@ -338,19 +337,20 @@ def _extractor(rec: dict[str, Any]) -> str:
     return f"parley {__version__}"
 
 
-def fact_rows(rec: dict[str, Any], corrections) -> list[dict[str, Any]]:
-    """The facts table rows of one record, blocked by their values after any fact corrections."""
+def fact_rows(rec: dict[str, Any], corrections, moved: list[Move]) -> list[dict[str, Any]]:
+    """The facts table rows of one record, blocked by their values after any fact corrections
+    (or where a same_as judgement placed them: ``parley.store.placement``)."""
     did = rec["document"]["id"]
-    subjects = {(k, i): _subject(k, it) for k, plural in KINDS for i, it in enumerate(rec.get(plural) or [])}
-    located = locate(corrections, subjects) if corrections else {}
+    items = {(k, i): it for k, plural in KINDS for i, it in enumerate(rec.get(plural) or [])}
+    subjects = {ki: _subject(ki[0], it) for ki, it in items.items()}
+    blocks = fact_blocks(items, subjects, locate(corrections, subjects) if corrections else {}, moved)
     rows = []
     for kind, plural in KINDS:
         for i, item in enumerate(rec.get(plural) or []):
-            data, _ = apply_fact_corrections(item, located.get((kind, i), []))
             conf = item.get("confidence")
             rows.append({
                 "document_id": did, "kind": kind, "idx": i,
-                "block": BLOCKERS[kind](data if data is not None else item),
+                "block": blocks[(kind, i)],
                 "subject": subjects[(kind, i)],
                 "confidence": float(conf) if isinstance(conf, int | float) else 0.5,
                 "data": item,
@@ -382,6 +382,7 @@ class Ingester:
         self.conn = store.write_connection()
         with self.conn.begin():
             self.fact_corrections = fact_corrections(self.conn)
+            self.moves = moves(self.conn)
         self.marked: set[tuple[str, str]] = set()
         self.now = datetime.now(UTC).replace(microsecond=0).isoformat()
         self.group, self.seconds = group, seconds
@@ -458,7 +459,7 @@ class Ingester:
                 conn.execute(update(m.Document).where(m.Document.id.in_(older)).values(superseded_by=did))
                 fulltext.unindex_documents(conn, older)
                 outcome = "replaced"
-        rows = fact_rows(rec, self.fact_corrections.get(did, []))
+        rows = fact_rows(rec, self.fact_corrections.get(did, []), self.moves.get(did, []))
         if rows:
             conn.execute(_FACT_INSERT, rows)
         dirty |= {(r["kind"], r["block"]) for r in rows}

@@ -10,10 +10,11 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.engine import Connection
 
 from parley.errors import CorrectionError
+from parley.kb.identity import IDENTITY_ACTIONS
 from parley.kb.model import EntityCorrection
 from parley.store import models as m
 
@@ -54,12 +55,12 @@ class CorrectionView:
 # --------------------------------------------------------------------------- in force
 
 
-def _as_entity_correction(row) -> EntityCorrection:
+def _as_entity_correction(row, sides: tuple[frozenset[tuple[str, int]], ...] = ()) -> EntityCorrection:
     anchor = row.anchor or {}
     ref = (anchor["document"], anchor["item"]) if anchor.get("document") is not None else None
     return EntityCorrection(
         id=row.id, action=row.action, field=row.field, new_value=row.new_value, author=row.author,
-        reason=row.reason, created_at=row.created_at, target_key=row.target_key, anchor=ref,
+        reason=row.reason, created_at=row.created_at, target_key=row.target_key, anchor=ref, sides=sides,
     )
 
 
@@ -73,10 +74,71 @@ def _active_rows(conn: Connection, kind: str | None = None, key_prefix: str | No
 
 
 def entity_corrections(conn: Connection) -> dict[str, list[EntityCorrection]]:
+    """The entity corrections in force by kind; an identity judgement's sides as the facts are
+    numbered now (followed by subject when re-extraction renumbered them)."""
+    rows = [r for r in _active_rows(conn) if r.target_kind in ENTITY_TABLE]
+    judged = [r for r in rows if r.action in IDENTITY_ACTIONS]
+    subjects = fact_subjects(conn, {e[0] for r in judged for side in anchor_sides(r.anchor) for e in side})
     out: dict[str, list[EntityCorrection]] = defaultdict(list)
+    for row in rows:
+        sides = tuple(frozenset(ref for e in side if (ref := follow_anchor(row.target_kind, e, subjects)))
+                      for side in anchor_sides(row.anchor)) if row.action in IDENTITY_ACTIONS else ()
+        out[row.target_kind].append(_as_entity_correction(row, sides))
+    return out
+
+
+# --------------------------------------------------------------------------- identity judgements
+
+AnchorEntry = tuple[str, int, str | None]  # document id, item index, the item's subject then
+
+
+def anchor_sides(anchor: dict[str, Any] | None) -> list[list[AnchorEntry]]:
+    """An identity judgement's sides as recorded: per side, its source facts when it was made."""
+    return [[(str(d), int(i), s) for d, i, s in side] for side in (anchor or {}).get("sides") or []]
+
+
+def fact_subjects(conn: Connection, documents: set[str]) -> dict[str, dict[tuple[str, int], str | None]]:
+    """Every fact's subject in these documents, by document: what anchors are followed by."""
+    out: dict[str, dict[tuple[str, int], str | None]] = defaultdict(dict)
+    docs = sorted(documents)
+    for i in range(0, len(docs), _CHUNK):
+        for f in conn.execute(select(m.Fact.document_id, m.Fact.kind, m.Fact.idx, m.Fact.subject).where(
+                m.Fact.document_id.in_(docs[i:i + _CHUNK]))):
+            out[f.document_id][(f.kind, f.idx)] = f.subject
+    return out
+
+
+def follow_anchor(kind: str, entry: AnchorEntry, subjects: dict[str, dict[tuple[str, int], str | None]]
+                  ) -> tuple[str, int] | None:
+    """Where an anchored fact is now: (document, index), or None when it is gone."""
+    doc, idx, subject = entry
+    found = follow(kind, idx, subject, subjects.get(doc, {}))
+    return (doc, found) if found is not None else None
+
+
+@dataclass(frozen=True)
+class Move:
+    """A fact a same_as judgement places in the block of the record it was judged the same as
+    (records are consolidated block by block: the two would never meet otherwise)."""
+
+    correction: int
+    kind: str
+    document_id: str
+    index: int
+    subject: str | None
+    block: str
+
+
+def moves(conn: Connection) -> dict[str, list[Move]]:
+    """The moves of the same_as judgements in force, by document."""
+    out: dict[str, list[Move]] = defaultdict(list)
     for row in _active_rows(conn):
-        if row.target_kind in ENTITY_TABLE:
-            out[row.target_kind].append(_as_entity_correction(row))
+        block = (row.anchor or {}).get("block")
+        if row.action != "same_as" or not block:
+            continue
+        for side in anchor_sides(row.anchor)[1:]:
+            for doc, idx, subject in side:
+                out[doc].append(Move(row.id, row.target_kind, doc, idx, subject, block))
     return out
 
 
@@ -95,15 +157,21 @@ def locate(corrections: list[FactCorrection], subjects: dict[tuple[str, int], st
     extractor numbered the items differently), else none (the correction is orphaned)."""
     out: dict[tuple[str, int], list[EntityCorrection]] = defaultdict(list)
     for fc in corrections:
-        here = subjects.get((fc.kind, fc.index), "\0missing")
-        if fc.subject is None or here == fc.subject:
-            if (fc.kind, fc.index) in subjects:
-                out[(fc.kind, fc.index)].append(fc.correction)
-            continue
-        same = sorted(idx for (k, idx), s in subjects.items() if k == fc.kind and s == fc.subject)
-        if same:
-            out[(fc.kind, same[0])].append(fc.correction)
+        idx = follow(fc.kind, fc.index, fc.subject, subjects)
+        if idx is not None:
+            out[(fc.kind, idx)].append(fc.correction)
     return out
+
+
+def follow(kind: str, index: int, subject: str | None, subjects: dict[tuple[str, int], str | None]) -> int | None:
+    """The index an item recorded as (kind, index, subject) has now among a document's items:
+    the same if its subject is unchanged, else the first of that kind with the same subject,
+    else None."""
+    here = subjects.get((kind, index), "\0missing")
+    if subject is None or here == subject:
+        return index if (kind, index) in subjects else None
+    same = sorted(idx for (k, idx), s in subjects.items() if k == kind and s == subject)
+    return same[0] if same else None
 
 
 def parse_fact_key(key: str) -> tuple[str, str, int]:
@@ -152,6 +220,22 @@ def list_corrections(conn: Connection, *, target_kind: str | None = None, target
     if ids:
         q = q.where(m.Correction.id.in_(ids))
     return correction_views(conn, conn.execute(q.order_by(m.Correction.id)).all())
+
+
+def corrections_of(conn: Connection, kind: str, key: str, applied: list[int]) -> list[CorrectionView]:
+    """A record's corrections: those made on its key and those it applies (``applied``: made
+    under a key it no longer has, or an identity judgement naming it as the other side)."""
+    on = m.Correction.target_key == key
+    if applied:
+        on = or_(on, m.Correction.id.in_(sorted(applied)[:_CHUNK]))
+    return correction_views(conn, conn.execute(select(m.Correction).where(m.Correction.target_kind == kind, on)
+                                               .order_by(m.Correction.id)).all())
+
+
+def holders(conn: Connection, correction_id: int) -> list[str]:
+    """The keys of the records that apply a correction, in key order."""
+    return list(conn.execute(select(m.AppliedCorrection.entity_key).where(
+        m.AppliedCorrection.correction_id == correction_id).order_by(m.AppliedCorrection.entity_key)).scalars())
 
 
 def correction_views(conn: Connection, rows: list[Any]) -> list[CorrectionView]:

@@ -105,7 +105,8 @@ class Correction(Base):
     target_kind: Mapped[str] = mapped_column(String(12))  # meeting person agreement statement fact
     target_key: Mapped[str] = mapped_column(String(KEY))  # entity key, or "<doc id>:<kind>:<index>"
     field: Mapped[str | None] = mapped_column(String(40))
-    action: Mapped[str] = mapped_column(String(10))  # accept reject edit add remove revert
+    # accept reject edit add remove revert, and the identity judgements same_as not_same_as split
+    action: Mapped[str] = mapped_column(String(16))
     old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     author: Mapped[str] = mapped_column(String(200))

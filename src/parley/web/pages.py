@@ -35,8 +35,8 @@ from parley.server.schemas import CorrectionIn
 from parley.server.tokens import verify_token
 from parley.store import read
 from parley.store.corrections import EDITABLE
-from parley.store.judgements import list_corrections
-from parley.web.render import agreement_url, person_url, render, statement_url
+from parley.store.judgements import holders, list_corrections
+from parley.web.render import agreement_url, meeting_url, person_url, render, statement_url
 
 router = APIRouter(include_in_schema=False)
 
@@ -316,18 +316,28 @@ def review_decide(request: Request, csrf: Annotated[str, Form()], kind: Annotate
     who = require_page_writer(request, csrf)
     if choose:  # a conflicting value picked: "FIELD=VALUE"
         action, (field, _, value) = "edit", choose.partition("=")
-    if action not in ("accept", "reject", "edit"):
-        raise HTTPException(400, "choose accept, reject or edit")
+    if action not in ("accept", "reject", "edit", "same_as", "not_same_as"):
+        raise HTTPException(400, "choose accept, reject, edit, or same as / not the same as")
     if not reason.strip():
         raise HTTPException(400, "say why: a decision is kept with its reason (go back and fill in the reason)")
     if action == "edit" and not field:
         raise HTTPException(400, "an edit needs the field to change")
+    judged = action in ("same_as", "not_same_as")
+    if judged and not value.strip():
+        raise HTTPException(400, f"give the other {kind}'s key (go back and fill it in)")
     try:
         c = correct(request.app.state.store, CorrectionIn(
             target_kind=kind, target_key=key, action=action, field=(field or None) if action == "edit" else None,
-            value=value if action == "edit" else None, reason=reason), who.name)
+            value=value if action == "edit" or judged else None, reason=reason), who.name)
     except StoreError as exc:
         raise HTTPException(400, f"{exc} (go back and change the form)") from None
+    if judged:
+        # The record's key may have changed (merged into the other): go to the one holding it now.
+        with request_conn(request) as conn:
+            keys = holders(conn, c.id)
+        if keys:
+            held = c.target_key if c.target_key in keys else keys[0]
+            return RedirectResponse((meeting_url if kind == "meeting" else person_url)(held), status_code=303)
     target = local_path(back, "/review")
     sep = "&" if "?" in target else "?"
     return RedirectResponse(f"{target}{sep}done={c.id}" if target.startswith("/review") else target,

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 from parley.domain.labels import series_name, state_name
 from parley.kb.timelines import Timeline, TimelineMeeting, build_timeline
 from parley.store import models as m
-from parley.store.judgements import list_corrections
+from parley.store.judgements import corrections_of
 from parley.store.read.agreements import AgreementSummary, list_agreements
 from parley.store.read.common import (
     Conn,
@@ -383,6 +383,6 @@ def meeting_view(conn: Connection, key: str) -> dict[str, Any] | None:
     detail = get_meeting(conn, key)
     if detail is None:
         return None
-    corrections = [c.to_dict() for c in list_corrections(conn, target_kind="meeting", target_key=detail.key)]
+    corrections = [c.to_dict() for c in corrections_of(conn, "meeting", detail.key, detail.corrections)]
     return {"meeting": detail, "participants": participants_by_state(conn, detail),
             "corrections": corrections, "series_name": series_name(detail.series) or None}

@@ -13,7 +13,7 @@ from parley.kb.keys import person_key
 from parley.kb.people import office_key
 from parley.resolve.names import fold
 from parley.store import models as m
-from parley.store.judgements import list_corrections
+from parley.store.judgements import corrections_of
 from parley.store.read.common import Conn, Page, SourceRef, _cols, decode_cursor, encode_cursor, page_rows
 from parley.store.read.lookup import find_people, person_alias_keys, person_keys_by_alias
 from parley.store.read.meetings import MeetingFilters, MeetingSummary, meetings_page
@@ -301,5 +301,5 @@ def person_view(conn: Conn, key: str) -> dict[str, Any] | None:
     detail, statements = found
     co = co_attendees(conn, detail.key)
     detail.co_attendees_count = co.total
-    corrections = [c.to_dict() for c in list_corrections(conn, target_kind="person", target_key=detail.key)]
+    corrections = [c.to_dict() for c in corrections_of(conn, "person", detail.key, detail.corrections)]
     return {"person": detail, "statements": statements.items, "co_attendees": co.items, "corrections": corrections}

@@ -1,8 +1,8 @@
 """meetings.label: the meeting's canonical one-line label in English (kb.labels.meeting_label),
 kept with what lists read, before the large JSON
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from alembic import op
 
 from parley.kb.labels import meeting_label
 
-revision = '0009'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
