@@ -119,6 +119,12 @@ def _fix(target: str, key: str, set_: list[str] | None, add: list[str] | None, r
                   emoji=False)
 
 
+
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: "a meeting", "an agreement"."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _fix_command(target: str):
     def command(
         key: str,
@@ -133,7 +139,7 @@ def _fix_command(target: str):
     key_help = f"The {target}'s key" + (
         " as DOCUMENT_ID:KIND:INDEX (an item of one document's extraction record)" if target == "fact" else "") + "."
     command.__annotations__["key"] = Annotated[str, typer.Argument(help=key_help)]
-    command.__doc__ = f"Correct a {target}" + (
+    command.__doc__ = f"Correct {_a(target)}" + (
         " as one document reported it (before it is merged with other reports)." if target == "fact"
         else " of the consolidated record.")
     return command
@@ -153,7 +159,7 @@ def _judge_command(target: str):
              not_same_as, split)
 
     command.__annotations__["key"] = Annotated[str, typer.Argument(help=f"The {target}'s key.")]
-    command.__doc__ = (f"Correct a {target} of the consolidated record, or judge its identity: the same as "
+    command.__doc__ = (f"Correct {_a(target)} of the consolidated record, or judge its identity: the same as "
                        "another, not the same, or several to split; judgements hold through re-ingestion.")
     return command
 

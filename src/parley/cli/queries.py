@@ -130,7 +130,7 @@ def series(key: Annotated[str | None, typer.Argument(help="Series key; none list
         return
     regular = f"one a year (year = ordinal + {tl.offset})" if tl.regular == "annual" and tl.offset is not None \
         else (tl.regular or "no regular interval known")
-    table = key_table(f"{key}: {regular}", ("no.", 4), ("year", 4), ("date", 10), ("state", 7), ("place", 14),
+    table = key_table(f"{key}: {regular}", ("no.", 4), ("year", 4), ("date", 10), ("status", 7), ("place", 14),
                    ("docs", 4), ("notes", 0), ("meeting", -1))
     styles = {"held": "", "planned": "cyan", "missing": "yellow"}
     for e in tl.entries:

@@ -349,7 +349,7 @@ def corrections(request: Request, conn: Conn, offset: Offset = 0):
     page = read.corrections_page(conn, limit=100, offset=offset)
     nxt, prev = page_links(request, limit=100, offset=offset, more=page.more)
     return render(request, "corrections.html", {"items": page.items, "total": page.total, "next": nxt,
-                                                "prev": prev, "api": "/api/corrections"}, section="review")
+                                                "prev": prev, "api": "/api/corrections"}, section="corrections")
 
 
 @router.get("/login")

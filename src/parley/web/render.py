@@ -25,7 +25,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 NAV = (("timeline", "Timeline", "/timeline"), ("series", "Series", "/series"), ("people", "People", "/people"),
        ("agreements", "Agreements", "/agreements"), ("network", "Network", "/network"),
-       ("search", "Search", "/search"), ("review", "Review", "/review"))
+       ("search", "Search", "/search"), ("review", "Review", "/review"), ("corrections", "Corrections", "/corrections"))
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")

@@ -322,60 +322,111 @@ class Participant:
 
 @dataclass
 class StateGroup:
+    """The participants who represented one state (``state``) or one organisation
+    (``organization``: a CIS or CSTO official) at the meeting; both None: not reported."""
+
     state: str | None
     name: str
-    present: bool  # the state itself is listed as represented
+    present: bool  # the state or organisation itself is listed as taking part
     sources: list[dict[str, Any]]  # the first few (get_meeting)
     sources_count: int
     people: list[Participant] = field(default_factory=list)
+    organization: str | None = None
+
+
+# An office last or first seen this many years from the meeting says nothing of the office held
+# there: the title is left out (the state or organisation it was for is kept).
+OFFICE_YEARS = 2
 
 
 def participants_by_state(conn: Connection, detail: MeetingDetail) -> list[StateGroup]:
-    """The meeting's states, each with the persons who (by the office they held at the time)
-    represented it; persons whose state is unknown come last."""
+    """The meeting's states and organisations, each with the persons who represented it by the
+    office they held at the time (the office whose years cover the meeting's date, else the
+    nearest in time); persons whose state is unknown come last."""
     persons = detail.members.get("person", [])
     pkeys = person_keys_by_alias(conn, [p["value"] for p in persons])
     offices: dict[str, list[Any]] = defaultdict(list)
     if pkeys:
         # Not their sources (a much-reported official's offices name thousands of documents).
         for o in conn.execute(select(m.PersonOffice.person_key, m.PersonOffice.office_key, m.PersonOffice.title,
-                                     m.PersonOffice.state, m.PersonOffice.first_seen, m.PersonOffice.last_seen,
-                                     m.PersonOffice.documents)
+                                     m.PersonOffice.state, m.PersonOffice.organization, m.PersonOffice.first_seen,
+                                     m.PersonOffice.last_seen, m.PersonOffice.documents)
                               .where(m.PersonOffice.person_key.in_(sorted(set(pkeys.values()))))):
             offices[o.person_key].append(o)
-    when = detail.start
-    groups: dict[str | None, StateGroup] = {}
+    groups: dict[tuple[str, str | None], StateGroup] = {}
     for s in detail.members.get("state", []):
-        groups[s["value"]] = StateGroup(s["value"], state_name(s["value"]), True, s["sources"], s["sources_count"])
+        groups[("state", s["value"])] = StateGroup(s["value"], state_name(s["value"]), True, s["sources"],
+                                                   s["sources_count"])
+    orgs = {o["value"]: o for o in detail.members.get("organization", [])}
     for p in persons:
         pk = pkeys.get(p["value"])
-        title, state = _office_at(offices.get(pk or "", []), when, p["label"])
-        part = Participant(p["value"], pk, p["label"], title, state, p["sources"], p["sources_count"])
-        g = groups.get(state)
+        held = office_at(offices.get(pk or "", []), detail.start, p["label"])
+        part = Participant(p["value"], pk, p["label"], held.title, held.state, p["sources"], p["sources_count"])
+        if held.state:
+            where = ("state", held.state)
+        elif held.organization:
+            where = ("organization", held.organization)
+        else:
+            where = ("state", None)
+        g = groups.get(where)
         if g is None:
-            g = groups[state] = StateGroup(state, state_name(state) if state else "State not reported", False, [], 0)
+            if where[0] == "organization":
+                o = orgs.get(where[1] or "")
+                g = StateGroup(None, where[1] or "", o is not None, o["sources"] if o else [],
+                               o["sources_count"] if o else 0, organization=where[1])
+            else:
+                g = StateGroup(where[1], state_name(where[1]) if where[1] else "State not reported", False, [], 0)
+            groups[where] = g
         g.people.append(part)
-    ordered = sorted(groups.values(), key=lambda g: (g.state is None, not g.people, g.name))
-    return ordered
+    return sorted(groups.values(), key=lambda g: (g.state is None and g.organization is None, g.organization is not None,
+                                                  not g.people, g.name))
 
 
-def _office_at(rows: list[Any], when: str | None, name: str) -> tuple[str | None, str | None]:
-    def covers(r) -> bool:
-        return bool(when and r.first_seen and r.last_seen and r.first_seen[:7] <= when[:7] <= r.last_seen[:7])
+def _years_from(term: Any, when: str | None) -> int:
+    if not when:
+        return 0 if term.end is None else 1
+    year = int(when[:4])
+    start, end = int((term.start or "0")[:4]), int((term.end or "9999")[:4])
+    return 0 if start <= year <= end else min(abs(year - start), abs(year - end))
 
-    with_state = [r for r in rows if r.state]
-    if with_state:
-        best = sorted(with_state, key=lambda r: (not covers(r), -r.documents, r.office_key))[0]
-        return best.title, best.state
+
+@dataclass(frozen=True)
+class HeldOffice:
+    title: str | None
+    state: str | None
+    organization: str | None
+
+
+def office_at(rows: list[Any], when: str | None, name: str) -> HeldOffice:
+    """The office a person held on ``when`` (a partial ISO date): of the offices the reports give
+    (with a state or an organisation), the one whose years cover the date, else the nearest in
+    time, its title kept only within OFFICE_YEARS of the date; without such an office, the
+    officials registry's term on that date."""
+    def distance(r) -> int:
+        if not when:
+            return 0
+        first, last = (r.first_seen or r.last_seen or "")[:4], (r.last_seen or r.first_seen or "")[:4]
+        if not first:
+            return 10**6
+        year = int(when[:4])
+        return 0 if int(first) <= year <= int(last) else min(abs(year - int(first)), abs(year - int(last)))
+
+    placed = [r for r in rows if r.state or r.organization]
+    if placed:
+        best = min(placed, key=lambda r: (distance(r), -r.documents, r.office_key))
+        title = best.title if distance(best) <= OFFICE_YEARS else None
+        return HeldOffice(title, best.state, None if best.state else best.organization)
     from parley.resolve.officials import get_officials
 
     off = get_officials().lookup(name)
-    if off:
-        terms = [t for t in off.terms if t.state and (when is None or t.covers(when[:10]))] or \
-            [t for t in off.terms if t.state]
-        if terms:
-            return terms[0].title, terms[0].state
-    return (rows[0].title if rows else None), None
+    terms = [t for t in off.terms if t.state or t.organization] if off else []
+    if terms:
+        # A term that covers the date gives the office; else the state or organisation of the
+        # nearest term (whom the person worked for), without a title.
+        covering = [t for t in terms if t.covers(when[:10] if when else None)]
+        t = covering[0] if covering else min(terms, key=lambda t: _years_from(t, when))
+        return HeldOffice(t.title if covering else None, t.state, None if t.state else t.organization)
+    return HeldOffice(rows[0].title if rows and distance(rows[0]) <= OFFICE_YEARS else None, None, None)
 
 
 def meeting_view(conn: Connection, key: str) -> dict[str, Any] | None:

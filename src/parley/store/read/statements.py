@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 
 from parley.kb.keys import person_key
 from parley.kb.statements import quote_norm
@@ -19,7 +21,13 @@ from parley.store.read.common import (
     encode_cursor,
     page_rows,
 )
-from parley.store.read.lookup import find_people, keys_at_meeting, person_alias_keys, placed_at_meeting
+from parley.store.read.lookup import (
+    find_people,
+    keys_at_meeting,
+    person_alias_keys,
+    person_keys_by_alias,
+    placed_at_meeting,
+)
 from parley.store.read.sources import first_sources
 
 
@@ -62,28 +70,51 @@ def _query(conn: Conn, speaker: str | None, contains: str | None, meeting: str |
         for w in quote_norm(contains).split():
             q = q.where(m.Statement.search.contains(f" {w}", autoescape=True))
     if meeting:
-        q = q.where(m.Statement.key.in_(keys_at_meeting(m.StatementSource, m.StatementSource.statement_key, meeting)))
+        # Said there: placed at the meeting by its report, and said by one of its participants (an
+        # expert's comment to the paper that reported the meeting was not said at it).
+        q = q.where(m.Statement.key.in_(keys_at_meeting(m.StatementSource, m.StatementSource.statement_key, meeting)),
+                    m.Statement.speaker_key.in_(participant_keys(conn, [meeting]).get(meeting, set()) or {""}))
     if not include_rejected:
         q = q.where(m.Statement.rejected.is_(False))
     return q
 
 
-def _meetings(conn: Conn, keys: list[str]) -> dict[str, str]:
-    """Each statement's meeting: the first (by key) of the meetings its reports place it at."""
-    out: dict[str, str] = {}
-    for chunk in _chunks(keys):
-        q = (select(m.StatementSource.statement_key, func.min(m.MeetingSource.meeting_key))
+def _meetings(conn: Conn, rows: list[Any]) -> dict[str, str]:
+    """Each statement's meeting: the first (by key) of the meetings its reports place it at whose
+    participants include its speaker."""
+    speaker = {r.key: r.speaker_key for r in rows}
+    placed: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(list(speaker)):
+        q = (select(m.StatementSource.statement_key, m.MeetingSource.meeting_key).distinct()
              .join(m.MeetingSource, placed_at_meeting(m.StatementSource))
-             .where(m.StatementSource.statement_key.in_(chunk)).group_by(m.StatementSource.statement_key))
-        out.update(dict(conn.execute(q).all()))
-    return out
+             .where(m.StatementSource.statement_key.in_(chunk)))
+        for key, meeting in conn.execute(q):
+            placed[key].add(meeting)
+    present = participant_keys(conn, sorted({mk for mks in placed.values() for mk in mks}))
+    return {key: min(said) for key, mks in placed.items()
+            if (said := [mk for mk in mks if speaker[key] in present.get(mk, set())])}
+
+
+def participant_keys(conn: Conn, meetings: list[str]) -> dict[str, set[str]]:
+    """Each meeting's participants as every identity key that names them (a speaker's key is one
+    of them when the speaker took part)."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(meetings):
+        for mk, value in conn.execute(select(m.MeetingMember.meeting_key, m.MeetingMember.value).where(
+                m.MeetingMember.meeting_key.in_(chunk), m.MeetingMember.kind == "person")):
+            members[mk].add(value)
+    people = person_keys_by_alias(conn, sorted({v for vs in members.values() for v in vs}))
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for pk in set(people.values()):
+        aliases[pk] = set(person_alias_keys(conn, [pk]))
+    return {mk: vs | {a for v in vs if v in people for a in aliases[people[v]]} for mk, vs in members.items()}
 
 
 def _rows(conn: Conn, rows: list) -> list[StatementRow]:
     """Rows as StatementRows: sources and meetings are read for these rows only."""
     keys = [r.key for r in rows]
     sources = first_sources(conn, "statement", keys)
-    meetings = _meetings(conn, keys)
+    meetings = _meetings(conn, rows)
     return [StatementRow(r.key, r.speaker, r.speaker_key, r.quote, r.date, r.language, r.documents, r.confidence,
                          meetings.get(r.key), sources.get(r.key, []), r.reviewed, r.rejected) for r in rows]
 
