@@ -102,3 +102,27 @@ def test_every_exported_meeting_has_an_english_label_and_lists_and_pages_use_it(
     assert "<h1>Talks: Alexander Volfovich – Sergei Shoigu" in page and "Вольфович провёл переговоры" in page
     assert {m["key"]: m["label"] for m in api} == labels
     store.close()
+
+
+def test_pages_that_link_a_meeting_name_it_by_its_label(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from parley.server.app import create_app
+
+    store = open_store(str(tmp_path / "kb.db"))
+    ingest(store, [Incoming(copy.deepcopy(record(doc_id(9))), None, "t:9")])
+    key, label = "cis-security-council-secretaries/14", "14th meeting of CIS Security Council secretaries"
+    with TestClient(create_app(store=store)) as client:
+        [agreement] = client.get("/api/agreements").json()["items"]
+        [statement] = client.get("/api/statements").json()["items"]
+        person = client.get("/api/people").json()["items"][0]["key"]
+        pages = {
+            "agreement": client.get(f"/agreements/{agreement['key']}").text,
+            "statements": client.get(f"/statements?meeting={key}").text,
+            "statement": client.get(f"/statements/{statement['key']}").text,
+            "person": client.get(f"/people/{person}").text,
+        }
+    assert statement["meeting"] == key and statement["meeting_label"].startswith(label)
+    for name, page in pages.items():
+        assert f'href="/meetings/{key}">{label}' in page, name
+    store.close()

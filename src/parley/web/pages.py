@@ -214,7 +214,9 @@ def statements(request: Request, conn: Conn, speaker: Text = None, contains: Wor
     page = read.statements_page(conn, speaker=speaker, contains=contains, meeting=meeting, limit=PAGE, offset=offset)
     nxt, prev = page_links(request, limit=PAGE, offset=offset, more=page.more)
     return render(request, "statements.html", {"page": page, "speaker": speaker or "", "contains": contains or "",
-                                               "meeting": meeting or "", "next": nxt, "prev": prev,
+                                               "meeting": meeting or "",
+                                               "meeting_label": read.meeting_labels(conn, [meeting]).get(meeting or "")
+                                               if meeting else None, "next": nxt, "prev": prev,
                                                "back": str(request.url.path), "api": _api("/statements", request)},
                   section="search")
 

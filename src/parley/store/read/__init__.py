@@ -31,7 +31,13 @@ from parley.store.read.documents import (
     segments,
 )
 from parley.store.read.labels import FilterOptions, filter_options
-from parley.store.read.lookup import find_people, meeting_keys_for, person_alias_keys, person_keys_by_alias
+from parley.store.read.lookup import (
+    find_people,
+    meeting_keys_for,
+    meeting_labels,
+    person_alias_keys,
+    person_keys_by_alias,
+)
 from parley.store.read.meetings import (
     FIRST_SOURCES,
     MeetingDetail,
@@ -132,6 +138,7 @@ __all__ = [
     "list_people",
     "list_series",
     "meeting_keys_for",
+    "meeting_labels",
     "meeting_sources",
     "meeting_summaries",
     "meeting_topics",

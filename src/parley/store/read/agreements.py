@@ -20,7 +20,7 @@ from parley.store.read.common import (
     enrich_sources,
     page_rows,
 )
-from parley.store.read.lookup import keys_at_meeting, placed_at_meeting
+from parley.store.read.lookup import keys_at_meeting, meeting_labels, placed_at_meeting
 from parley.store.read.sources import SHOWN, count_sources, first_sources
 
 
@@ -62,6 +62,7 @@ class AgreementDetail(AgreementSummary):
     sources: list[SourceRef] = field(default_factory=list)
     sources_count: int = 0
     meetings: list[str] = field(default_factory=list)
+    meeting_labels: dict[str, str] = field(default_factory=dict)  # each meeting's canonical label
     chain: list[AgreementSummary] = field(default_factory=list)
     corrections: list[int] = field(default_factory=list)
 
@@ -150,6 +151,7 @@ def get_agreement(conn: Conn, key: str) -> AgreementDetail | None:
         select(m.MeetingSource.meeting_key).distinct()
         .join(m.AgreementSource, placed_at_meeting(m.AgreementSource))
         .where(m.AgreementSource.agreement_key == key).order_by(m.MeetingSource.meeting_key)).scalars())
+    d.meeting_labels = meeting_labels(conn, d.meetings)
     if r.sequence:
         chain = conn.execute(select(*_cols(m.Agreement, exclude=("fields", "corrections")))
                              .where(m.Agreement.sequence == r.sequence)).all()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.engine import Connection
 
@@ -74,3 +76,11 @@ def placed_at_meeting(source: type) -> ColumnElement[bool]:
 def keys_at_meeting(source: type, owner: ColumnElement[str], meeting: str) -> Select:
     """The keys (``owner``, a column of ``source``) of what reports place at ``meeting``."""
     return select(owner).join(m.MeetingSource, placed_at_meeting(source)).where(m.MeetingSource.meeting_key == meeting)
+
+
+def meeting_labels(conn: Conn, keys: Iterable[str]) -> dict[str, str]:
+    """The canonical label of each of these meetings (how pages name a meeting they link to)."""
+    out: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(keys))):
+        out.update(conn.execute(select(m.Meeting.key, m.Meeting.label).where(m.Meeting.key.in_(chunk))).all())
+    return {k: v for k, v in out.items() if v}

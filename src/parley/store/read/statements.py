@@ -24,6 +24,7 @@ from parley.store.read.common import (
 from parley.store.read.lookup import (
     find_people,
     keys_at_meeting,
+    meeting_labels,
     person_alias_keys,
     person_keys_by_alias,
     placed_at_meeting,
@@ -48,6 +49,7 @@ class StatementRow:
     sources: list[SourceRef] = field(default_factory=list)
     reviewed: bool = False
     rejected: bool = False
+    meeting_label: str | None = None  # the meeting's canonical label
 
 
 # Oldest first, undated last: ``date_sort`` is the date (or models.UNDATED), indexed with the key.
@@ -115,8 +117,10 @@ def _rows(conn: Conn, rows: list) -> list[StatementRow]:
     keys = [r.key for r in rows]
     sources = first_sources(conn, "statement", keys)
     meetings = _meetings(conn, rows)
+    labels = meeting_labels(conn, meetings.values())
     return [StatementRow(r.key, r.speaker, r.speaker_key, r.quote, r.date, r.language, r.documents, r.confidence,
-                         meetings.get(r.key), sources.get(r.key, []), r.reviewed, r.rejected) for r in rows]
+                         meetings.get(r.key), sources.get(r.key, []), r.reviewed, r.rejected,
+                         labels.get(meetings.get(r.key, ""))) for r in rows]
 
 
 def statements_page(conn: Conn, *, speaker: str | None = None, contains: str | None = None,
