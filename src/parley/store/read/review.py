@@ -21,7 +21,7 @@ from parley.store.read.common import Page, decode_cursor, encode_cursor, enrich_
 # The kinds the queue lists, in the order they sort within the same confidence: (table, label column).
 _KINDS: dict[str, tuple[Any, Any]] = {
     "agreement": (m.Agreement, m.Agreement.title),
-    "meeting": (m.Meeting, m.Meeting.name),
+    "meeting": (m.Meeting, m.Meeting.label),
     "person": (m.Person, m.Person.name),
     "statement": (m.Statement, m.Statement.quote),
 }
