@@ -7,6 +7,7 @@ Skipped when /usr/bin/chromium or the playwright package is missing; CI installs
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import socket
@@ -182,3 +183,79 @@ def test_a_hostile_report_runs_no_script_anywhere(hostile_site, page):
     assert page.locator("article.doc-text b, article.doc-text script, article.doc-text img").count() == 0
     assert page.dialogs == []
     assert not page.errors
+
+
+# --------------------------------------------------------------------------- evidence page and network
+
+REPORT = ROOT / "tests" / "data" / "heldout" / "en" / "b15.txt"  # ends with a photo credit: furniture
+PASSAGE = "The sides agreed to hold the next round of Armenian-Iranian consultations"
+
+
+@pytest.fixture(scope="module")
+def report_site(tmp_path_factory):
+    """A real report stored with its text (a record with no items: the page needs none)."""
+    from parley.record import SCHEMA
+    from parley.store.db import open_store
+    from parley.store.ingest import Incoming, ingest
+
+    text = REPORT.read_text(encoding="utf-8")
+    rec = {"schema": SCHEMA, "document": {"id": hashlib.sha256(text.encode("utf-8")).hexdigest(), "name": "b15",
+                                          "title": None, "published": "2024-02-21", "language": "en",
+                                          "source": "Armenpress", "origin": str(REPORT)},
+           "meetings": [], "agreements": [], "statements": [], "people": []}
+    store = open_store(str(tmp_path_factory.mktemp("browser-report") / "kb.db"))
+    assert not ingest(store, [Incoming(rec, text, str(REPORT))]).failures
+    yield from _serve(store)
+
+
+def _below_the_bar(page) -> None:
+    """The current mark lies whole inside the window, under the sticky evidence bar."""
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(200)  # the browser's own jump to the fragment, then ours
+    bar = page.locator("#evidence-bar").bounding_box()
+    mark = page.locator("mark.evidence.current").bounding_box()
+    assert bar and mark
+    assert page.evaluate("window.scrollY") > 0  # the page did scroll: the bar is stuck at the top
+    assert bar["y"] <= 1 and mark["y"] >= bar["y"] + bar["height"], (bar, mark)
+    assert mark["y"] + mark["height"] <= page.viewport_size["height"], mark
+
+
+def test_a_values_evidence_link_shows_its_mark_below_the_sticky_bar(site, browser):
+    base, _ = site
+    context = browser.new_context(viewport={"width": 1280, "height": 420}, locale="en-GB")
+    page = context.new_page()
+    page.goto(base + "/meetings/" + CIS14)
+    page.locator('a.value[data-field="chair"]').click()
+    page.wait_for_url("**/documents/**#m0")
+    _below_the_bar(page)
+    side = page.locator("aside.doc-side a.jump")
+    assert side.count() == page.locator("mark.evidence").count() >= 1
+    assert side.first.get_attribute("href") == "#m0"
+    context.close()
+
+
+def test_the_evidence_page_dims_furniture_and_lists_its_passages(report_site, browser):
+    base, _ = report_site
+    text = REPORT.read_text(encoding="utf-8")
+    start = text.index(PASSAGE)
+    second = text.index("Ali Akbar Ahmadian reaffirmed")
+    context = browser.new_context(viewport={"width": 1400, "height": 360}, locale="en-GB")
+    page = context.new_page()
+    doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    page.goto(f"{base}/documents/{doc_id}?spans={second}-{second + 29},{start}-{start + len(PASSAGE)}&what=test#m1")
+    _below_the_bar(page)
+    assert page.locator("mark.evidence.current").inner_text() == PASSAGE
+    # the photo credit cleaning blanks is shown, dimmed; the report itself is not
+    furniture = page.locator("article.doc-text .furniture")
+    assert furniture.all_inner_texts() == ["Photo: Office of the Security Council of Armenia"]
+    grey, ink = (page.evaluate("e => getComputedStyle(e).color", h) for h in
+                 (furniture.first.element_handle(), page.locator("article.doc-text").element_handle()))
+    assert grey != ink
+    # the side list steps to the other passage, which lands below the bar too
+    page.locator("aside.doc-side a.jump").first.click()
+    assert page.locator("mark#m0").get_attribute("class") == "evidence current"
+    _below_the_bar(page)
+    # the text column takes the page's width beside the list
+    article, side = page.locator("article.doc-text").bounding_box(), page.locator("aside.doc-side").bounding_box()
+    assert article and side and article["width"] + side["width"] > 0.8 * (page.viewport_size["width"] - 40)
+    context.close()
