@@ -259,3 +259,75 @@ def test_the_evidence_page_dims_furniture_and_lists_its_passages(report_site, br
     article, side = page.locator("article.doc-text").bounding_box(), page.locator("aside.doc-side").bounding_box()
     assert article and side and article["width"] + side["width"] > 0.8 * (page.viewport_size["width"] - 40)
     context.close()
+
+
+_LABELS = """() => {
+  const cy = window.parleyNetwork;
+  const boxes = cy.nodes().filter(n => n.style('label')).map(
+    n => n.renderedBoundingBox({includeLabels: true, includeNodes: false, includeEdges: false}));
+  const overlapping = [];
+  boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
+    if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlapping.push([a, b]);
+  }));
+  const all = cy.nodes().renderedBoundingBox({includeLabels: false});
+  return {labels: boxes.length, nodes: cy.nodes().length, overlapping, all, width: cy.width(), height: cy.height()};
+}"""
+
+
+def test_the_network_is_readable_filterable_and_links_its_json(site, browser):
+    base, _ = site
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-GB")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base + "/network")
+    page.wait_for_selector("#network[data-ready='1']", timeout=15000)
+    drawn = page.evaluate(_LABELS)
+    assert drawn["nodes"] >= 5 and drawn["labels"] >= 3, drawn
+    assert drawn["overlapping"] == []
+    # the nodes spread over most of the canvas, both ways
+    assert drawn["all"]["w"] > 0.8 * drawn["width"] and drawn["all"]["h"] > 0.8 * drawn["height"], drawn
+
+    # zoomed out, the graph is crowded: only some nodes are named, still apart; zoomed in, more
+    def zoom(factor: float) -> dict:
+        page.evaluate("f => { const cy = window.parleyNetwork; cy.zoom({level: cy.zoom() * f, "
+                      "renderedPosition: {x: cy.width() / 2, y: cy.height() / 2}}); }", factor)
+        page.wait_for_timeout(100)
+        return page.evaluate(_LABELS)
+
+    crowded = zoom(0.15)
+    assert crowded["overlapping"] == [] and 1 <= crowded["labels"] < crowded["nodes"], crowded
+    spread = zoom(1 / 0.15)
+    assert spread["overlapping"] == [] and spread["labels"] > crowded["labels"]
+
+    # a click picks out the node's neighbourhood and names it in the panel
+    page.evaluate("() => { const cy = window.parleyNetwork; cy.fit(); }")
+    page.wait_for_timeout(100)
+    node = page.evaluate("""() => { const cy = window.parleyNetwork;
+      const n = cy.nodes().max(n => n.degree()).ele; const p = n.renderedPosition();
+      return {id: n.id(), label: n.data('label'), x: p.x, y: p.y, near: n.closedNeighborhood().length,
+              all: cy.elements().length}; }""")
+    canvas = page.locator("#network").bounding_box()
+    assert canvas
+    page.mouse.click(canvas["x"] + node["x"], canvas["y"] + node["y"])
+    page.wait_for_timeout(100)
+    lit = page.evaluate("""id => { const cy = window.parleyNetwork; const n = cy.getElementById(id);
+      return {faded: cy.elements('.faded').length, nearFaded: n.closedNeighborhood('.faded').length,
+              focus: cy.nodes('.focus').map(n => n.id())}; }""", node["id"])
+    assert lit == {"faded": node["all"] - node["near"], "nearFaded": 0, "focus": [node["id"]]}
+    assert page.locator("#net-info h2").inner_text() == node["label"]
+    assert page.evaluate(_LABELS)["overlapping"] == []
+
+    # the JSON link gives the graph drawn, with the page's filters
+    page.goto(base + "/network?kind=state&since=2025")
+    page.wait_for_selector("#network[data-ready='1']", timeout=15000)
+    json_link = page.get_by_role("link", name="JSON for this page")
+    href = json_link.get_attribute("href")
+    assert href and href.startswith("/api/network?") and "kinds=state" in href and "since=2025" in href
+    drawn_ids = sorted(page.evaluate("() => window.parleyNetwork.nodes().map(n => n.id())"))
+    assert page.locator('input[name="kind"][value="state"]').is_checked()
+    assert not page.locator('input[name="kind"][value="person"]').is_checked()
+    api = page.request.get(base + href).json()
+    assert sorted(n["id"] for n in api["nodes"]) == drawn_ids and all(i.startswith("state:") for i in drawn_ids)
+    assert not errors
+    context.close()

@@ -97,29 +97,34 @@
     cy.pan({ x: (cy.width() - bw * sx * zoom) / 2, y: (cy.height() - bh * sy * zoom) / 2 });
   }
 
-  function styles(cy, maxW, maxM) {
-    // A size in screen pixels, in model units; nodes and links shrink when the graph is smaller
-    // than the layout made it (they would overlap), labels never do.
-    function px(v) { return v / Math.max(1, cy.zoom()); }
-    function text(v) { return function () { return v / cy.zoom(); }; }
-    function size(n) { return px(14 + 26 * Math.sqrt(n.data("meetings") / maxM)); }
-    return [
-      { selector: "node", style: {
-        "label": "", "font-size": text(LABEL_PX), "color": "#1f2a37",
-        "text-valign": "bottom", "text-margin-y": text(3), "text-outline-color": "#fff", "text-outline-width": text(2),
-        "width": size, "height": size,
-        "background-color": "#3b6ea5", "border-width": function () { return px(1); }, "border-color": "#fff" } },
-      { selector: "node.labelled", style: { "label": "data(label)", "z-index": 10 } },
-      { selector: "node.state", style: { "shape": "round-rectangle", "background-color": "#c9822b", "font-weight": "bold" } },
-      { selector: "node.organization", style: { "shape": "diamond", "background-color": "#6c8a3c" } },
-      { selector: "edge", style: {
-        "width": function (e) { return px(0.6 + 4 * (e.data("weight") / maxW)); },
-        "line-color": "#9fb3c8", "opacity": 0.4, "curve-style": "haystack" } },
-      { selector: "node.focus", style: { "border-width": function () { return px(3); }, "border-color": "#0b3d6e" } },
-      { selector: "edge.near", style: { "line-color": "#3b6ea5", "opacity": 0.8 } },
-      { selector: ".faded", style: { "opacity": 0.1 } },
-    ];
+  // Sizes in screen pixels, set as each element's own style after every zoom: labels keep
+  // their size; nodes and links too, but shrink when the graph is smaller than the layout made
+  // it (they would overlap). Set directly rather than through style functions, whose label
+  // measurements Cytoscape would keep from the previous zoom.
+  function rescale(cy, maxW, maxM) {
+    var z = cy.zoom(), body = 1 / Math.max(1, z);
+    cy.batch(function () {
+      cy.nodes().forEach(function (n) {
+        var size = (14 + 26 * Math.sqrt(n.data("meetings") / maxM)) * body;
+        n.style({ "width": size, "height": size, "font-size": LABEL_PX / z, "text-margin-y": 3 / z,
+                  "text-outline-width": 2 / z });
+      });
+      cy.edges().forEach(function (e) { e.style("width", (0.6 + 4 * e.data("weight") / maxW) * body); });
+    });
   }
+
+  var STYLE = [
+    { selector: "node", style: {
+      "label": "", "color": "#1f2a37", "text-valign": "bottom", "text-outline-color": "#fff",
+      "background-color": "#3b6ea5", "border-width": 1, "border-color": "#fff" } },
+    { selector: "node.labelled", style: { "label": "data(label)", "z-index": 10 } },
+    { selector: "node.state", style: { "shape": "round-rectangle", "background-color": "#c9822b", "font-weight": "bold" } },
+    { selector: "node.organization", style: { "shape": "diamond", "background-color": "#6c8a3c" } },
+    { selector: "edge", style: { "line-color": "#9fb3c8", "opacity": 0.4, "curve-style": "haystack" } },
+    { selector: "node.focus", style: { "border-width": 3, "border-color": "#0b3d6e" } },
+    { selector: "edge.near", style: { "line-color": "#3b6ea5", "opacity": 0.8 } },
+    { selector: ".faded", style: { "opacity": 0.1 } },
+  ];
 
   function draw() {
     var box = document.getElementById("network");
@@ -141,9 +146,10 @@
           minZoom: 0.02,
           maxZoom: 50,
           wheelSensitivity: 0.3,
+          style: STYLE,
           layout: { name: "preset" },
         });
-        cy.style(styles(cy, maxW, maxM));
+        rescale(cy, maxW, maxM);
         if (net.nodes.length > 1) {
           cy.layout({ name: typeof cytoscapeFcose === "function" ? "fcose" : "cose", animate: false, fit: false,
                       quality: "proof", randomize: true, packComponents: true, nodeSeparation: 80, gravity: 0.1,
@@ -152,14 +158,14 @@
                       edgeElasticity: function (e) { return 0.1 + 0.35 * e.data("weight") / maxW; } }).run();
         }
         fill(cy);
-        cy.style().update();
+        rescale(cy, maxW, maxM);
         placeLabels(cy);
 
         var pending = false;
         cy.on("viewport", function () {
           if (pending) return;
           pending = true;
-          window.requestAnimationFrame(function () { pending = false; cy.style().update(); placeLabels(cy); });
+          window.requestAnimationFrame(function () { pending = false; rescale(cy, maxW, maxM); placeLabels(cy); });
         });
         cy.on("tap", "node", function (ev) {
           var node = ev.target, near = node.closedNeighborhood();
