@@ -1,7 +1,7 @@
 """The pages in a real browser (Playwright driving Debian's chromium, headless): the timeline,
 a meeting, a value's evidence highlighted, a review decision that survives a reload, the
-network graph, and a hostile report that must not run a script. Screenshots of the timeline and
-a meeting go to artifacts/screenshots/ (and to docs/screenshots/ with PARLEY_UPDATE_SCREENSHOTS=1).
+network graph, and a hostile report that must not run a script. Screenshots of the timeline,
+a meeting, an evidence page and the network go to artifacts/screenshots/ (and to docs/screenshots/ with PARLEY_UPDATE_SCREENSHOTS=1).
 
 Skipped when /usr/bin/chromium or the playwright package is missing; CI installs both."""
 
@@ -129,6 +129,7 @@ def test_timeline_meeting_and_evidence(site, page):
     box, viewport = mark.bounding_box(), page.viewport_size
     assert box and 0 <= box["y"] < viewport["height"]  # scrolled into view
     assert "chair: Alexander Volfovich" in page.locator(".evidence-bar").inner_text()
+    shoot(page, "evidence")
     assert not page.errors and not page.dialogs
 
 
@@ -287,6 +288,7 @@ def test_the_network_is_readable_filterable_and_links_its_json(site, browser):
     assert drawn["overlapping"] == []
     # the nodes spread over most of the canvas, both ways
     assert drawn["all"]["w"] > 0.8 * drawn["width"] and drawn["all"]["h"] > 0.8 * drawn["height"], drawn
+    shoot(page, "network")
 
     # zoomed out, the graph is crowded: only some nodes are named, still apart; zoomed in, more
     def zoom(factor: float) -> dict:
