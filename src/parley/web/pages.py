@@ -7,7 +7,7 @@ CSRF field (``parley.server.auth``) and end in a redirect, so a reload never sen
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -264,11 +264,14 @@ def document(request: Request, doc_id: str, conn: Conn, spans: Annotated[str | N
 
 @router.get("/network")
 def network(request: Request, conn: Conn, series: Key = None, since: DateQ = None, until: DateQ = None,
+            kind: Annotated[list[Literal["person", "state", "organization"]] | None, Query()] = None,
             min_weight: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1):
-
+    kinds = list(dict.fromkeys(kind or ("person", "state")))
+    api = page_url_api("/api/network", series=series, since=since, until=until, kinds=",".join(kinds),
+                       min_weight=min_weight if min_weight > 1 else None)
     resp = render(request, "network.html", {"options": read.filter_options(conn), "series": series or "",
-                                            "since": since or "", "until": until or "",
-                                            "min_weight": max(1, min_weight)}, section="network")
+                                            "since": since or "", "until": until or "", "kinds": kinds,
+                                            "min_weight": min_weight, "api": api}, section="network")
     resp.headers["content-security-policy"] = CSP_INLINE_STYLES
     return resp
 

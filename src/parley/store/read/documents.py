@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from parley.ingest.clean import clean_text
 from parley.store import models as m
 from parley.store.read.common import Conn
 
@@ -80,6 +81,23 @@ def record_of(conn: Conn, doc_id: str, header: dict[str, Any]) -> dict[str, Any]
 class Segment:
     text: str
     mark: int | None  # index of the highlighted span, None for plain text
+    furniture: bool = False  # plain text that cleaning blanked: shown dimmed
+
+
+def furniture_spans(text: str, language: str | None) -> list[tuple[int, int]]:
+    """The stretches of the original text that cleaning blanks before extraction (menus,
+    credits, share buttons: ``parley.ingest.clean``), found by cleaning it again: the cleaned
+    text has the same length, so every changed character is furniture. Runs separated only by
+    whitespace are one stretch."""
+    out: list[tuple[int, int]] = []
+    for i, (kept, seen) in enumerate(zip(text, clean_text(text, language), strict=True)):
+        if kept == seen:
+            continue
+        if out and not text[out[-1][1]:i].strip():
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
 
 
 def merge_spans(spans: list[list[int]] | list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
@@ -96,17 +114,34 @@ def merge_spans(spans: list[list[int]] | list[tuple[int, int]], length: int) -> 
     return out
 
 
-def segments(text: str, spans: list[list[int]] | list[tuple[int, int]]) -> list[Segment]:
-    """The text cut into plain and highlighted pieces (rendered escaped, highlights as <mark>)."""
+def segments(text: str, spans: list[list[int]] | list[tuple[int, int]],
+             furniture: list[tuple[int, int]] | None = None) -> list[Segment]:
+    """The text cut into plain and highlighted pieces (rendered escaped, highlights as <mark>),
+    the plain text inside ``furniture`` (sorted, disjoint) in pieces of its own. A highlight is
+    never cut: evidence is shown whole even where it overlaps furniture."""
     out: list[Segment] = []
     pos = 0
     for i, (s, e) in enumerate(merge_spans(spans, len(text))):
-        if s > pos:
-            out.append(Segment(text[pos:s], None))
+        out += _plain(text, pos, s, furniture or [])
         out.append(Segment(text[s:e], i))
         pos = e
-    if pos < len(text):
-        out.append(Segment(text[pos:], None))
+    return out + _plain(text, pos, len(text), furniture or [])
+
+
+def _plain(text: str, start: int, end: int, furniture: list[tuple[int, int]]) -> list[Segment]:
+    """``text[start:end]`` as plain pieces, the furniture among them marked."""
+    out: list[Segment] = []
+    pos = start
+    for s, e in furniture:
+        s, e = max(s, pos), min(e, end)
+        if e <= s:
+            continue
+        if s > pos:
+            out.append(Segment(text[pos:s], None))
+        out.append(Segment(text[s:e], None, furniture=True))
+        pos = e
+    if end > pos:
+        out.append(Segment(text[pos:end], None))
     return out
 
 
@@ -152,6 +187,6 @@ def document_view(conn: Connection, doc_id: str, spans: str | None = None, fact:
     return {
         "document": d,
         "highlights": [{"start": s, "end": e, "text": text[s:e]} for s, e in merged],
-        "segments": segments(text, merged),
+        "segments": segments(text, merged, furniture_spans(text, d.language)),
         "text_kept": d.raw_text is not None,
     }
