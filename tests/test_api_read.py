@@ -216,9 +216,9 @@ def test_every_page_renders_and_links_its_json(client, path):
     assert r.status_code == 200, r.text[:300]
     assert r.headers["content-type"].startswith("text/html")
     assert "content-security-policy" in r.headers and "script-src 'self'" in r.headers["content-security-policy"]
-    for section in ("Timeline", "Series", "People", "Agreements", "Network", "Search", "Review"):
+    for section in ("Timeline", "Series", "People", "Agreements", "Network", "Search", "Review", "Corrections"):
         assert f">{section}</a>" in r.text
-    if path not in ("/login", "/network"):
+    if path != "/login":
         assert "JSON for this page" in r.text
 
 
