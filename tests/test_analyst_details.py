@@ -62,3 +62,14 @@ def test_an_impossible_date_is_refused_by_the_api_and_the_page(client):
 def test_fix_help_uses_the_right_article():
     out = CliRunner().invoke(app, ["fix", "--help"], env={"COLUMNS": "200"}).output
     assert "Correct an agreement" in out and "Correct a agreement" not in out and "Correct a meeting" in out
+
+
+def test_three_undated_reports_of_one_outlet_are_told_apart():
+    from parley.web.render import source_label
+
+    sources = [{"document": doc_id(n), "item": 0, "outlet": "BelTA", "name": f"d0{n}", "published": None}
+               for n in (5, 7, 8)]
+    labels = [source_label(s) for s in sources]
+    assert labels == ["BelTA · d05", "BelTA · d07", "BelTA · d08"]
+    assert source_label({**sources[0], "published": "2025-11-05"}) == "BelTA · 5 November 2025"
+    assert source_label({"document": doc_id(5), "item": 0, "outlet": None, "name": None}) == doc_id(5)[:10]

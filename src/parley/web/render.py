@@ -120,11 +120,20 @@ def highlight_words(text: str | None, query: str | None) -> Markup:
 
 
 def source_label(src: Any) -> str:
+    """A source as a link names it: the outlet with its report's date, else the report's name (three
+    undated BelTA reports are "BelTA · d05", "BelTA · d07", "BelTA · r12", not "BelTA" three times)."""
     if isinstance(src, dict):
         if "correction" in src and "document" not in src:
             return f"correction {src['correction']} by {src.get('by', '?')}"
-        return src.get("outlet") or src.get("name") or (src.get("document") or src.get("document_id") or "?")[:10]
-    return src.outlet or src.name or src.document_id[:10]
+        outlet, name, published = src.get("outlet"), src.get("name"), src.get("published")
+        doc = src.get("document") or src.get("document_id") or "?"
+    else:
+        outlet, name, published, doc = src.outlet, src.name, src.published, src.document_id
+    head = outlet or name or doc[:10]
+    if published:
+        return f"{head} · {fmt_date(published)}"
+    detail = name if outlet and name else (doc[:8] if outlet else "")
+    return f"{head} · {detail}" if detail else head
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
