@@ -73,3 +73,11 @@ def test_three_undated_reports_of_one_outlet_are_told_apart():
     assert labels == ["BelTA · d05", "BelTA · d07", "BelTA · d08"]
     assert source_label({**sources[0], "published": "2025-11-05"}) == "BelTA · 5 November 2025"
     assert source_label({"document": doc_id(5), "item": 0, "outlet": None, "name": None}) == doc_id(5)[:10]
+
+
+def test_no_timeline_line_starts_with_a_separator(client):
+    import re
+
+    timeline = client.get("/timeline").text
+    metas = re.findall(r'<div class="mt-meta muted">([^<]*)</div>', timeline)
+    assert metas and not any(m.strip().startswith("·") for m in metas)
