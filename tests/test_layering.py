@@ -151,3 +151,23 @@ def test_the_store_neither_prints_nor_reads_command_line_options():
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("print", "input"):
                 offending.append(f"{name} calls {node.func.id}() on line {node.lineno}")
     assert not offending, "\n".join(offending)
+
+
+def test_the_api_and_the_pages_are_adapters_over_one_read_layer():
+    """api/ and web/ build no query (no SQLAlchemy construct, no table model) and import each
+    other nowhere: both render the views of parley.store.read."""
+    graph = {name: _imported(name, path) for name, path in MODULES.items()}
+    offending = []
+    for name, path in MODULES.items():
+        layer = name.split(".")[1] if name.count(".") >= 1 else ""
+        if layer not in ("api", "web"):
+            continue
+        other = "web" if layer == "api" else "api"
+        offending += [f"{name} imports {t}" for t in graph[name] if t.startswith(f"{PACKAGE}.{other}")]
+        offending += [f"{name} imports {t}" for t in graph[name] if t == f"{PACKAGE}.store.models"]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+                built = [a.name for a in node.names if a.name not in ("Connection", "Engine")]
+                if built:
+                    offending.append(f"{name} imports {', '.join(built)} from {node.module}")
+    assert not offending, "\n".join(offending)
