@@ -87,3 +87,19 @@ def test_what_the_dev_corpus_says_across_documents(tmp_path, dev_items):
         assert read.get_person(conn, "Вольфович").key == p.key
         holders = read.office_holders(conn, "Secretary of the Security Council", "RUS", at="2021-11-17")
         assert [h.name for h in holders] == ["Nikolai Patrushev"]
+
+
+def test_every_dev_meeting_has_an_english_label_and_talks_are_named_by_their_sides(tmp_path, dev_items):
+    import json
+    import re
+
+    store = open_store(str(tmp_path / "labels.db"))
+    ingest(store, dev_items["en"] + dev_items["ru"])
+    meetings = [json.loads(line) for line in exports(store, tmp_path)["meetings"].decode().splitlines()]
+    store.close()
+    assert meetings and all(m["label"] for m in meetings)
+    assert not [m["label"] for m in meetings if re.search("[\u0400-\u04ff]", m["label"])]
+    talks = [m["label"] for m in meetings if m["format"] == "bilateral"]
+    assert talks and all(t.startswith(("Talks: ", "Bilateral talks")) for t in talks), talks
+    # the reports' own wording is kept beside it, in the script it was written in
+    assert any(re.search("[\u0400-\u04ff]", m["name"] or "") for m in meetings)
