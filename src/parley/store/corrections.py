@@ -311,10 +311,11 @@ def _refresh_fact_block(conn: Connection, fact_key: str) -> set[tuple[str, str]]
     rows = conn.execute(select(m.Fact.kind, m.Fact.idx, m.Fact.subject, m.Fact.block, m.Fact.data)
                         .where(m.Fact.document_id == doc)).all()
     located = locate(fact_corrections(conn, doc).get(doc, []), {(r.kind, r.idx): r.subject for r in rows})
+    ref = conn.execute(select(m.Document.ref_date).where(m.Document.id == doc)).scalar()
     dirty: set[tuple[str, str]] = set()
     for r in rows:
         data, _ = apply_fact_corrections(r.data, located.get((r.kind, r.idx), []))
-        block = BLOCKERS[r.kind](data if data is not None else r.data)
+        block = BLOCKERS[r.kind](data if data is not None else r.data, ref)
         if block != r.block:
             conn.execute(update(m.Fact).where(m.Fact.document_id == doc, m.Fact.kind == r.kind, m.Fact.idx == r.idx)
                          .values(block=block))

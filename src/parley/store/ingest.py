@@ -357,6 +357,7 @@ def _extractor(rec: dict[str, Any]) -> str:
 def fact_rows(rec: dict[str, Any], corrections) -> list[dict[str, Any]]:
     """The facts table rows of one record, blocked by their values after any fact corrections."""
     did = rec["document"]["id"]
+    ref = reference_date(rec)
     subjects = {(k, i): _subject(k, it) for k, plural in KINDS for i, it in enumerate(rec.get(plural) or [])}
     located = locate(corrections, subjects) if corrections else {}
     rows = []
@@ -366,7 +367,7 @@ def fact_rows(rec: dict[str, Any], corrections) -> list[dict[str, Any]]:
             conf = item.get("confidence")
             rows.append({
                 "document_id": did, "kind": kind, "idx": i,
-                "block": BLOCKERS[kind](data if data is not None else item),
+                "block": BLOCKERS[kind](data if data is not None else item, ref),
                 "subject": subjects[(kind, i)],
                 "confidence": float(conf) if isinstance(conf, int | float) else 0.5,
                 "data": item,
