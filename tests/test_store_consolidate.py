@@ -387,3 +387,24 @@ def test_meeting_blocks_are_years_so_that_series_and_series_less_reports_meet():
     assert meeting_block({"series": CIS, "ordinal": 9}) == "y:2021"
     assert meeting_block({"place": "Minsk"}, "2017-11-30") == "y:2017"
     assert meeting_block({"place": "Minsk"}) == "y:-"
+
+
+def test_a_passing_mention_without_date_or_place_joins_its_bodys_one_meeting_of_the_month_before():
+    held = [meeting("moscow", series=CIS, ordinal=13, start="2025-11-05", place="Moscow", country="RUS"),
+            meeting("year", series=CIS, start="2025")]  # "this year's meeting": says nothing of when
+    mention = meeting("week-later", body=SCS_NO_ORG, published="2025-11-12")
+    assert groups([*held, mention]) == [["moscow", "week-later", "year"]]
+    # A month and more later, or a body that met twice that month: it stays apart.
+    assert groups([*held, meeting("late", series=CIS, published="2025-12-20")]) == [["late"], ["moscow", "year"]]
+    twice = meeting("again", body=CIS_BODY, start="2025-11-25", place="Minsk", country="BLR")
+    assert groups([*held, twice, meeting("m", series=CIS, published="2025-11-28")]) == [
+        ["again"], ["m"], ["moscow", "year"]]
+
+
+def test_a_meeting_named_twice_in_one_report_headline_and_text_is_one():
+    text = fact("d44", {"format": "multilateral", "status": "held", "start": "2016-10-14", "country": "ARM",
+                        "persons": ["Edward Nalbandian"]}, published=None)
+    headline = fact("d44", {"format": "multilateral", "status": "held", "place": "Yerevan", "country": "ARM"},
+                    idx=1, published=None)
+    headline.doc = text.doc  # one document: its reference date is the meeting's
+    assert groups([text, headline], "y:2016") == [["d44", "d44"]]

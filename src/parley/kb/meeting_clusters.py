@@ -8,14 +8,15 @@ A report joins a meeting when two independent keys agree and none contradicts:
   same dates and place, and two shared participants, or   a report naming no body at all
     a name of the same words
   an undated report: the one meeting of its body (or, with no body named, the one meeting)
-    held at its place shortly before the report; an announcement: the next one held there
+    held at its place shortly before the report, or with no place named the one meeting of its
+    body within the month before it; an announcement: the next one of its body held there
 
 and never across two series, two bodies, two ordinals, two formats, two places, or two held
 dates further apart than the tolerance, except that one date read wrongly gives way to the
 same series and ordinal, or to the same series and place (or participants) within a month
-(the meeting is then flagged with a conflict on its date, not split). Weak rules never join two
-items of one report (the extractor saw two meetings there) and an undated report with two
-candidate meetings stays apart.
+(the meeting is then flagged with a conflict on its date, not split). An undated report with
+two candidate meetings stays apart, and an announcement is never the meeting its own report is
+about. Two items of one report may be one meeting (a headline and the text each named it).
 """
 
 from __future__ import annotations
@@ -87,7 +88,8 @@ class _MCluster:
         self.members.append(m)
         if m.interval is not None:
             self.dates.add((m.interval, m.prec, m.held))
-            if m.held and (self.first_held is None or m.interval[0] < self.first_held):
+            # A year or month alone ("the meeting in 2018") does not say when it was held.
+            if m.held and m.prec == 3 and (self.first_held is None or m.interval[0] < self.first_held):
                 self.first_held = m.interval[0]
         self.formats.add(m.fmt)
         self.states |= m.states
@@ -335,26 +337,30 @@ def _fit(m: _MF, c: _MCluster) -> tuple | None:
 
 
 def _undated_target(m: _MF, near: list[_MCluster]) -> _MCluster | None:
-    """An undated report joins the one meeting of its body held at its place shortly before it
-    was published (with no body named: within a month, of the same format); an announcement, the
-    next meeting of its body held there. Two candidates: it stays apart."""
+    """An undated report joins the one meeting of its body held at its place earlier in the year
+    it was published (with no body named: within a month, of the same format; with no place
+    named: its body's within a month); an announcement, the next meeting of its body held there.
+    Two candidates: it stays apart."""
     ref = bounds(m.f.doc.published or m.f.doc.ref_date)
-    if ref is None or not (m.place or m.country):
-        return None
-    if not m.held and m.body is None:
-        return None  # "a meeting will take place in Moscow": too little to go on
+    placed = bool(m.place or m.country)
+    if ref is None or (m.body is None and not placed) or (not m.held and (m.body is None or not placed)):
+        return None  # "a meeting will take place in Moscow", "the meeting": too little to go on
     fits: list[tuple[date, _MCluster]] = []
     for c in near:
         first = c.first_held
+        # An announcement ("the next meeting will be in Armenia") is never the meeting its own
+        # report is about.
         if (first is None or (not m.held and m.f.doc.id in c.docs) or c.body_conflict(m) or not c.place_ok(m)
-                or not c.same_place(m)):
+                or (placed and not c.same_place(m))):
             continue
         if m.body is not None and not c.same_body(m):
             continue
         if m.body is None and c.formats != {m.fmt}:
             continue
         if m.held:
-            window = 366 if m.body is not None else MENTION_DAYS
+            # Its place named, the body's meeting there that year; not named, a passing mention
+            # ("the recent meeting of the secretaries"): the body's one meeting within the month.
+            window = 366 if m.body is not None and placed else MENTION_DAYS
             ok = first <= ref[1] and (ref[0] - first).days <= window and first.year == ref[0].year
         else:
             ok = ref[0] <= first and (first - ref[0]).days <= ANNOUNCED_DAYS
