@@ -408,3 +408,20 @@ def test_a_meeting_named_twice_in_one_report_headline_and_text_is_one():
                     idx=1, published=None)
     headline.doc = text.doc  # one document: its reference date is the meeting's
     assert groups([text, headline], "y:2016") == [["d44", "d44"]]
+
+
+def test_the_body_named_again_by_a_report_of_the_meeting_with_a_wrong_date_is_that_meeting_flagged():
+    announced = fact("tass", {"format": "multilateral", "status": "planned", "series": CIS, "ordinal": 13,
+                              "start": "2025-11-05", "persons": ["Sergey Shoigu"]}, published="2025-11-05")
+    # The same report: "the meeting will be the final event of the festival (31 October - 5 November)".
+    festival = fact("tass", {"format": "multilateral", "status": "held", "body": SCS_NO_ORG, "start": "2025-10-31",
+                             "persons": ["Sergei Shoigu"]}, idx=1, published="2025-11-05")
+    held = meeting("ria", series=CIS, ordinal=13, start="2025-11-05", place="Moscow", persons=["Сергей Шойгу"])
+    belta = meeting("belta", series=CIS, start="2025-11-05", place="Moscow")
+    [m] = consolidate_meetings("y:2025", [announced, festival, held, belta])
+    assert m.values["start"] == "2025-11-05" and len(m.sources) == 4
+    assert [v["value"] for v in next(f for f in m.flags if f["field"] == "start")["values"]] == [
+        "2025-11-05", "2025-10-31"]
+    # Another outlet with that date and nothing but the body and one name: another meeting.
+    other = meeting("other", body=SCS_NO_ORG, start="2025-10-31", persons=["Sergei Shoigu"])
+    assert groups([announced, held, other]) == [["other"], ["ria", "tass"]]

@@ -13,8 +13,9 @@ A report joins a meeting when two independent keys agree and none contradicts:
 
 and never across two series, two bodies, two ordinals, two formats, two places, or two held
 dates further apart than the tolerance, except that one date read wrongly gives way to the
-same series and ordinal, or to the same series and place (or participants) within a month
-(the meeting is then flagged with a conflict on its date, not split). An undated report with
+same series and ordinal, to the same series and place (or participants) within a month, or
+to the same body named again by a report of the meeting (the meeting is then flagged with a
+conflict on its date, not split). An undated report with
 two candidate meetings stays apart, and an announcement is never the meeting its own report is
 about. Two items of one report may be one meeting (a headline and the text each named it).
 """
@@ -310,11 +311,13 @@ def _fit(m: _MF, c: _MCluster) -> tuple | None:
     if c.formats != {m.fmt} or not c.place_ok(m):
         return None
     if date is None:
-        # One date read wrongly: the same series (bodies that meet once or twice a year, not a
-        # permanent council sitting every few weeks) within a month, at the same place or with
-        # the same participants.
-        if (m.series in c.series and (c.same_place(m) or shared >= 2) and c.same_year(m)
-                and c.misread(m)):
+        # One date read wrongly, within a month: a report of the same series (bodies that meet
+        # once or twice a year, not a permanent council sitting every few weeks) at the same
+        # place or with the same participants, or the same body named again by a report of the
+        # meeting with one of its participants (a festival's date taken for the meeting's).
+        series_says = m.series in c.series and (c.same_place(m) or shared >= 2)
+        report_says = m.f.doc.id in c.docs and same_body and (c.same_place(m) or shared >= 1)
+        if (series_says or report_says) and c.same_year(m) and c.misread(m):
             return (1, 0, shared, -c.index)
         return None
     if date == 0:
