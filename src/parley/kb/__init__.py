@@ -9,7 +9,8 @@ consolidation of a block give the same result as a full rebuild.
 
 One module per concern: ``model`` (inputs and outputs), ``dates``, ``keys`` (identity keys and
 blocks), ``candidates`` (values across reports), one module per kind (``meetings``, ``people``,
-``agreements``, ``statements``), ``corrections`` (people's corrections applied on top) and
+``agreements``, ``statements``; which reports are one meeting is ``meeting_clusters``, which
+body meets ``bodies``), ``corrections`` (people's corrections applied on top) and
 ``timelines`` (a series' meetings in order).
 """
 
