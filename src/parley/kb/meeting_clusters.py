@@ -15,9 +15,9 @@ and never across two series, two bodies, two ordinals, two formats, two places, 
 dates further apart than the tolerance, except that one date read wrongly gives way to the
 same series and ordinal, to the same series and place (or participants) within a month, or
 to the same body named again by a report of the meeting (the meeting is then flagged with a
-conflict on its date, not split). An undated report with
-two candidate meetings stays apart, and an announcement is never the meeting its own report is
-about. Two items of one report may be one meeting (a headline and the text each named it).
+conflict on its date, not split). An undated report with two candidate meetings stays apart,
+and an announcement is never the meeting its own report is about. Two items of one report may
+be one meeting (a headline and the text each named it).
 """
 
 from __future__ import annotations
@@ -184,10 +184,6 @@ def _name_words(name: str | None) -> frozenset[str]:
     return frozenset(w[:5] for w in re.findall(r"[^\W\d_]{4,}", fold(name or "")))
 
 
-def default_series_years(series: str, ordinal: int) -> int | None:
-    return series_year(series, ordinal)
-
-
 def _features(f: FactIn, series_years: SeriesYears) -> _MF:
     d = f.data
     ordinal = d.get("ordinal") if isinstance(d.get("ordinal"), int) else None
@@ -222,7 +218,7 @@ class _Index:
         self.clusters: list[_MCluster] = []
         self.by_ordinal: dict[int, set[int]] = defaultdict(set)
         self.by_series: dict[str, set[int]] = defaultdict(set)
-        self.by_body: dict[tuple[str, str | None], set[int]] = defaultdict(set)
+        self.by_body: dict[str, set[int]] = defaultdict(set)  # by body key, any organisation
         self.by_day: dict[int, set[int]] = defaultdict(set)
         self.by_place: dict[str, set[int]] = defaultdict(set)
 
@@ -239,7 +235,7 @@ class _Index:
         if m.series:
             self.by_series[m.series].add(i)
         for k, _ in m.body or ():
-            self.by_body[(k, None)].add(i)
+            self.by_body[k].add(i)
         if m.interval is not None and (m.interval[1] - m.interval[0]).days < _INDEXED_SPAN:
             for day in range(m.interval[0].toordinal(), m.interval[1].toordinal() + 1):
                 self.by_day[day].add(i)
@@ -254,7 +250,7 @@ class _Index:
         if m.series:
             found |= self.by_series.get(m.series, set())
         for k, _ in m.body or ():
-            found |= self.by_body.get((k, None), set())
+            found |= self.by_body.get(k, set())
         if m.interval is not None:
             # Reports of a meeting announced for a day up to two months away, or held the same days.
             lo = m.interval[0].toordinal() - PLANNED_TOLERANCE
@@ -269,7 +265,7 @@ class _Index:
         return [self.clusters[i] for i in sorted(found)]
 
 
-def cluster_meetings(facts: list[FactIn], series_years: SeriesYears = default_series_years) -> list[list[FactIn]]:
+def cluster_meetings(facts: list[FactIn], series_years: SeriesYears = series_year) -> list[list[FactIn]]:
     """Group one block's meeting facts into meetings (the rules are in the module's docstring)."""
     feats = sorted((_features(f, series_years) for f in sorted(facts, key=lambda f: f.ref)), key=_order)
     index = _Index()

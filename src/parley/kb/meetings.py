@@ -22,8 +22,8 @@ from parley.kb.candidates import (
 from parley.kb.corrections import apply_corrections
 from parley.kb.dates import refines
 from parley.kb.keys import assign_keys, person_key
+from parley.kb.keys import series_year as _default_series_years
 from parley.kb.meeting_clusters import cluster_meetings
-from parley.kb.meeting_clusters import default_series_years as _default_series_years
 from parley.kb.model import MEETING_SETS, Entity, EntityCorrection, FactIn, Member, SourceRow
 
 
