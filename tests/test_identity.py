@@ -132,13 +132,15 @@ CSTO = "csto-security-council-secretaries"
 def _records() -> list[dict[str, Any]]:
     """Two men called Ivanov: a Russian deputy foreign minister (r01, r02) and a Kazakh security
     official (r03), one key (ivanov:a) by name; and one meeting in Minsk reported with its series
-    (r01) and without (r02): two records, in two blocks (s:csto-... and y:2024)."""
+    (r01) and, without it, a year off (r02, a misread year): two records, in two blocks (y:2024 and
+    y:2023), which no rule may join."""
     return [
         _report(1, "2024-06-05", people=[_person("Andrei Ivanov", "Deputy Minister of Foreign Affairs", "RUS")],
                 meetings=[_meeting("meeting of the CSTO Committee of Secretaries of Security Councils", "2024-06-05",
                                    CSTO)]),
         _report(2, "2024-06-06", people=[_person("A. Ivanov", "Deputy Foreign Minister", "RUS")],
-                meetings=[_meeting("security council secretaries met in Minsk", "2024-06-05", None)]),
+                meetings=[{**_meeting("security council secretaries met in Minsk", "2023-06-05", None),
+                           "confidence": 0.6}]),
         _report(3, "2024-09-10", people=[_person("Alexei Ivanov", "Deputy Chairman of the National Security "
                                                                   "Committee", "KAZ")]),
     ]
@@ -236,14 +238,14 @@ def test_not_same_as_keeps_two_namesakes_apart_through_reingestion_and_a_revert_
 
 
 def test_same_as_joins_meetings_of_two_blocks_durably_and_a_revert_parts_them(store):
-    series_key, other_key = f"{CSTO}/2024-06-05", "multilateral/2024-06-05/minsk"
+    series_key, other_key = f"{CSTO}/2024-06-05", "multilateral/2023-06-05/minsk"
     assert _meetings(store) == {series_key: ["r01"], other_key: ["r02"]}
     c = add_correction(store, "meeting", series_key, "same_as", value=other_key,
                        reason="one meeting: the same day and city, the same delegations")
     assert _meetings(store) == {series_key: ["r01", "r02"]}
     with store.connect() as conn:
         blocks = set(conn.execute(select(m.Fact.block).where(m.Fact.kind == "meeting")).scalars())
-    assert blocks == {f"s:{CSTO}"}
+    assert blocks == {"y:2024"}
     _ingest(store, _records())
     consolidate(store, full=True)
     assert _meetings(store) == {series_key: ["r01", "r02"]}
@@ -322,8 +324,8 @@ def test_the_api_and_the_pages_make_judgements_and_refuse_bad_ones(tmp_path):
         page = client.get(f"/meetings/{CSTO}/2024-06-05").text
         assert 'value="same_as"' in page and 'value="not_same_as"' in page
         r = client.post("/review/decide", follow_redirects=False, data={
-            "csrf": csrf_for(tok), "kind": "meeting", "key": "multilateral/2024-06-05/minsk", "action": "same_as",
-            "value": f"{CSTO}/2024-06-05", "reason": "one meeting", "back": "/meetings/multilateral/2024-06-05/minsk"})
+            "csrf": csrf_for(tok), "kind": "meeting", "key": "multilateral/2023-06-05/minsk", "action": "same_as",
+            "value": f"{CSTO}/2024-06-05", "reason": "one meeting", "back": "/meetings/multilateral/2023-06-05/minsk"})
         assert r.status_code == 303 and r.headers["location"] == f"/meetings/{CSTO}/2024-06-05"
         assert "judged <b>the same as</b>" in client.get(r.headers["location"]).text
     assert _meetings(s) == {f"{CSTO}/2024-06-05": ["r01", "r02"]}

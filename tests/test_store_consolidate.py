@@ -231,3 +231,197 @@ def test_entity_corrections_edit_reject_and_settle_flags():
                               "gone-key", anchor=("a", 0))
     [m] = consolidate_meetings(f"s:{CIS}", facts, [reject])
     assert m.rejected  # found through its anchor fact although the key did not match
+
+
+# --------------------------------------------------------------------------- merging across outlets
+
+CSTO_SCS = "csto-security-council-secretaries"
+CIS_BODY = "meeting of the secretaries of the Security Councils of the CIS member states"
+SCS_NO_ORG = "meeting of the secretaries of the Security Councils"  # the body, no organisation named
+CSTO_CFM = "CSTO Council of Foreign Ministers"
+CSTO_CDM = "CSTO Council of Defence Ministers"
+
+
+def groups(facts, block="y:2025") -> list[list[str]]:
+    """Which documents each meeting holds (sorted), for assertions on grouping alone."""
+    return sorted(sorted(s.document_id for s in e.sources) for e in consolidate_meetings(block, facts))
+
+
+def test_same_ordinal_and_date_join_a_report_that_names_no_series():
+    facts = [
+        meeting("tass", series=CIS, ordinal=13, start="2025-11-05", place="Moscow", country="RUS"),
+        # A Russian outlet calls it "13-я встреча секретарей совбезов" and the extractor finds no series.
+        meeting("ria", ordinal=13, start="2025-11-05", name="13-я встреча секретарей совбезов", language="ru"),
+        meeting("belta", ordinal=13, start="2025-11-04", end="2025-11-05", place="Moscow"),
+    ]
+    assert groups(facts) == [["belta", "ria", "tass"]]
+    [m] = consolidate_meetings("y:2025", facts)
+    assert m.key == f"{CIS}/13" and m.values["series"] == CIS
+
+
+def test_series_place_and_a_close_date_join_but_a_held_date_a_week_off_with_nothing_else_does_not():
+    facts = [
+        meeting("a", series=CSTO_SCS, start="2024-06-06", place="Almaty", country="KAZ"),
+        meeting("b", series=CSTO_SCS, start="2024-06-07", place="Almaty", country="KAZ"),  # "yesterday"
+        meeting("c", series=CSTO_SCS, start="2024-06-14"),  # no place, no participants: another sitting
+    ]
+    assert groups(facts, "y:2024") == [["a", "b"], ["c"]]
+
+
+def test_body_and_date_join_a_report_without_series_and_another_body_on_that_day_stays_apart():
+    facts = [
+        meeting("series", series=CIS, ordinal=9, start="2021-11-17", place="Moscow", country="RUS"),
+        # "the meeting of the Security Council secretaries": the body, no organisation, no place.
+        meeting("body", body=SCS_NO_ORG, start="2021-11-17", persons=["Nikolai Patrushev"]),
+        meeting("cis-body", body=CIS_BODY, start="2021-11-18", place="Moscow"),
+        meeting("ministers", body=CSTO_CFM, start="2021-11-17", place="Moscow", country="RUS"),
+    ]
+    assert groups(facts, "y:2021") == [["body", "cis-body", "series"], ["ministers"]]
+
+
+def test_date_place_and_two_participants_join_reports_naming_no_body_one_shared_name_does_not():
+    facts = [
+        meeting("en", start="2016-10-14", place="Yerevan", country="ARM",
+                persons=["Edward Nalbandian", "Sergei Lavrov", "Sergei Shoigu"]),
+        meeting("ru", start="2016-10-14", place="Yerevan", country="ARM", language="ru",
+                persons=["Эдвард Налбандян", "Сергей Лавров"]),
+        meeting("other", start="2016-10-14", place="Yerevan", country="ARM", states=["ARM", "IRN"],
+                persons=["Sergei Lavrov", "Mohammad Javad Zarif"]),
+    ]
+    assert groups(facts, "y:2016") == [["en", "ru"], ["other"]]
+
+
+def test_a_joint_sitting_matches_by_day_place_and_name_in_any_case_ending_and_the_summit_that_day_stays_apart():
+    facts = [
+        meeting("r02", start="2025-11-27", place="Bishkek", country="KGZ",
+                name="совместного заседания Совета министров иностранных дел, Совета министров обороны и КССБ ОДКБ"),
+        meeting("r15", start="2025-11-27", place="Bishkek", country="KGZ", persons=["Imangali Tasmagambetov"],
+                name="совместное заседание Совета министров иностранных дел, Совета министров обороны и КССБ"),
+        meeting("summit", series="csto-collective-security-council", start="2025-11-27", place="Bishkek",
+                country="KGZ", name="сессия Совета коллективной безопасности ОДКБ"),
+    ]
+    assert groups(facts) == [["r02", "r15"], ["summit"]]
+
+
+def test_talks_alike_in_name_are_told_apart_by_their_participants():
+    facts = [
+        meeting("a", format="bilateral", start="2025-11-05", place="Moscow", name="talks between Shoigu and Volfovich",
+                persons=["Sergei Shoigu", "Alexander Volfovich"]),
+        meeting("b", format="bilateral", start="2025-11-05", place="Moscow", name="talks between Shoigu and Grigoryan",
+                persons=["Sergei Shoigu", "Armen Grigoryan"]),
+    ]
+    assert groups(facts) == [["a"], ["b"]]
+
+
+def test_an_undated_report_joins_the_one_meeting_of_its_series_and_place_before_it_two_candidates_stay_apart():
+    held = [meeting("spring", series=CSTO_SCS, start="2022-04-20", place="Moscow", country="RUS"),
+            meeting("june", series=CSTO_SCS, start="2022-06-17", place="Yerevan", country="ARM")]
+    today = meeting("today", series=CSTO_SCS, place="Yerevan", country="ARM", published="2022-06-18")
+    assert groups([*held, today], "y:2022") == [["june", "today"], ["spring"]]
+    # Two sittings of the body in Yerevan that year before the report: which one, the text does not say.
+    autumn = meeting("autumn", series=CSTO_SCS, start="2022-10-11", place="Yerevan", country="ARM")
+    later = meeting("later", series=CSTO_SCS, place="Yerevan", country="ARM", published="2022-10-20")
+    assert groups([*held, autumn, later], "y:2022") == [["autumn"], ["june"], ["later"], ["spring"]]
+
+
+def test_an_undated_report_of_no_named_body_joins_the_one_sitting_held_there_within_the_month():
+    facts = [
+        meeting("r04", start="2017-11-30", place="Minsk", country="BLR", language="ru",
+                persons=["Vladimir Makei", "Andrei Ravkov"]),
+        meeting("d11", place="Minsk", country="BLR", published="2017-11-30", persons=["Sergei Lavrov"]),
+        meeting("old", place="Minsk", country="BLR", published="2018-02-10"),  # months later: another one
+    ]
+    assert groups(facts, "y:2017") == [["d11", "r04"], ["old"]]
+
+
+def test_an_announced_next_meeting_is_not_the_meeting_its_own_report_is_about():
+    report = fact("d26", {"format": "multilateral", "status": "held", "series": CSTO_SCS, "start": "2022-06-17",
+                          "place": "Yerevan", "country": "ARM"}, published="2022-06-17")
+    nxt = fact("d26", {"format": "multilateral", "status": "planned", "series": CSTO_SCS, "country": "ARM"},
+               idx=1, published="2022-06-17")
+    assert groups([report, nxt], "y:2022") == [["d26"], ["d26"]]
+
+
+def test_one_date_read_wrongly_is_a_conflict_on_one_meeting_and_a_date_months_away_another_meeting():
+    people = ["Sergei Shoigu", "Alexander Volfovich", "Armen Grigoryan"]
+    facts = [
+        meeting("a", series=CIS, ordinal=13, start="2025-11-05", place="Moscow", country="RUS", persons=people),
+        meeting("b", series=CIS, start="2025-11-05", place="Moscow", country="RUS", persons=people[:2]),
+        meeting("typo", series=CIS, start="2025-11-14", place="Moscow", country="RUS", persons=people[1:]),
+        meeting("spring", series=CIS, start="2025-06-10", place="Moscow", country="RUS", persons=people),
+    ]
+    ms = consolidate_meetings("y:2025", facts)
+    assert sorted(sorted(s.document_id for s in m.sources) for m in ms) == [["a", "b", "typo"], ["spring"]]
+    [m] = [m for m in ms if len(m.sources) == 3]
+    assert m.values["start"] == "2025-11-05"
+    [conflict] = [f for f in m.flags if f["code"] == "conflict" and f["field"] == "start"]
+    assert [v["value"] for v in conflict["values"]] == ["2025-11-05", "2025-11-14"]
+
+
+def test_never_merged_across_ordinals_series_or_bodies_whatever_else_agrees():
+    facts = [
+        meeting("80", ordinal=80, body="Council of Commanders of Border Troops of the CIS member states",
+                start="2018-11-14", place="Bishkek"),
+        meeting("81", ordinal=81, body="Council of Commanders of Border Troops of the CIS member states",
+                start="2018-11-14", place="Bishkek"),
+        meeting("cfm", body=CSTO_CFM, start="2006-06-22", end="2006-06-23", place="Minsk"),
+        meeting("cdm", body=CSTO_CDM, start="2006-06-22", end="2006-06-23", place="Minsk"),
+        meeting("csc", series="csto-collective-security-council", start="2006-06-22", place="Minsk"),
+        meeting("scs", series=CSTO_SCS, start="2006-06-22", place="Minsk"),
+    ]
+    assert len(consolidate_meetings("y:2018", facts[:2])) == 2
+    assert len(consolidate_meetings("y:2006", facts[2:])) == 4
+
+
+def test_a_report_of_another_year_with_the_same_ordinal_stays_apart_in_one_block():
+    facts = [meeting("a", series=CIS, ordinal=13, start="2025-11-05"),
+             meeting("b", series=CIS, ordinal=13, start="2024-11-05")]  # one block: the year misread
+    assert groups(facts) == [["a"], ["b"]]
+
+
+def test_meeting_blocks_are_years_so_that_series_and_series_less_reports_meet():
+    from parley.kb.keys import meeting_block
+
+    assert meeting_block({"series": CIS, "start": "2025-11-05"}) == meeting_block({"start": "2025-11-05"}) == "y:2025"
+    # Undated: the registry's year of a numbered meeting, else the report's reference date.
+    assert meeting_block({"series": CIS, "ordinal": 9}) == "y:2021"
+    assert meeting_block({"place": "Minsk"}, "2017-11-30") == "y:2017"
+    assert meeting_block({"place": "Minsk"}) == "y:-"
+
+
+def test_a_passing_mention_without_date_or_place_joins_its_bodys_one_meeting_of_the_month_before():
+    held = [meeting("moscow", series=CIS, ordinal=13, start="2025-11-05", place="Moscow", country="RUS"),
+            meeting("year", series=CIS, start="2025")]  # "this year's meeting": says nothing of when
+    mention = meeting("week-later", body=SCS_NO_ORG, published="2025-11-12")
+    assert groups([*held, mention]) == [["moscow", "week-later", "year"]]
+    # A month and more later, or a body that met twice that month: it stays apart.
+    assert groups([*held, meeting("late", series=CIS, published="2025-12-20")]) == [["late"], ["moscow", "year"]]
+    twice = meeting("again", body=CIS_BODY, start="2025-11-25", place="Minsk", country="BLR")
+    assert groups([*held, twice, meeting("m", series=CIS, published="2025-11-28")]) == [
+        ["again"], ["m"], ["moscow", "year"]]
+
+
+def test_a_meeting_named_twice_in_one_report_headline_and_text_is_one():
+    text = fact("d44", {"format": "multilateral", "status": "held", "start": "2016-10-14", "country": "ARM",
+                        "persons": ["Edward Nalbandian"]}, published=None)
+    headline = fact("d44", {"format": "multilateral", "status": "held", "place": "Yerevan", "country": "ARM"},
+                    idx=1, published=None)
+    headline.doc = text.doc  # one document: its reference date is the meeting's
+    assert groups([text, headline], "y:2016") == [["d44", "d44"]]
+
+
+def test_the_body_named_again_by_a_report_of_the_meeting_with_a_wrong_date_is_that_meeting_flagged():
+    announced = fact("tass", {"format": "multilateral", "status": "planned", "series": CIS, "ordinal": 13,
+                              "start": "2025-11-05", "persons": ["Sergey Shoigu"]}, published="2025-11-05")
+    # The same report: "the meeting will be the final event of the festival (31 October - 5 November)".
+    festival = fact("tass", {"format": "multilateral", "status": "held", "body": SCS_NO_ORG, "start": "2025-10-31",
+                             "persons": ["Sergei Shoigu"]}, idx=1, published="2025-11-05")
+    held = meeting("ria", series=CIS, ordinal=13, start="2025-11-05", place="Moscow", persons=["Сергей Шойгу"])
+    belta = meeting("belta", series=CIS, start="2025-11-05", place="Moscow")
+    [m] = consolidate_meetings("y:2025", [announced, festival, held, belta])
+    assert m.values["start"] == "2025-11-05" and len(m.sources) == 4
+    assert [v["value"] for v in next(f for f in m.flags if f["field"] == "start")["values"]] == [
+        "2025-11-05", "2025-10-31"]
+    # Another outlet with that date and nothing but the body and one name: another meeting.
+    other = meeting("other", body=SCS_NO_ORG, start="2025-10-31", persons=["Sergei Shoigu"])
+    assert groups([announced, held, other]) == [["other"], ["ria", "tass"]]

@@ -159,33 +159,37 @@ def _store_with(tmp_path: Path, records: list[dict[str, Any]]):
     return store
 
 
+# The meeting block of record()'s report: meetings are blocked by their year.
+BROKEN_BLOCK = "y:2026"
+
+
 def _break_fact(store, did: str) -> None:
     """What an older Parley, with no validator, could have stored: evidence as a string."""
     with store.engine.begin() as conn:
         data = conn.execute(select(m.Fact.data).where(m.Fact.document_id == did, m.Fact.kind == "meeting")).scalar()
         conn.execute(update(m.Fact).where(m.Fact.document_id == did, m.Fact.kind == "meeting")
                      .values(data={**data, "evidence": "0-40", "states": 7}))
-        conn.execute(m.Dirty.__table__.insert().values(kind="meeting", block="s:cis-security-council-secretaries"))
+        conn.execute(m.Dirty.__table__.insert().values(kind="meeting", block=BROKEN_BLOCK))
 
 
 def test_a_block_that_fails_is_reported_and_never_stops_the_others_or_later_ingests(tmp_path):
     store = _store_with(tmp_path, [record(doc_id(1)), record(doc_id(2), series="sco-security-council-secretaries",
-                                                             ordinal=21, place="Bishkek", country="KGZ")])
+                                                             ordinal=21, place="Bishkek", country="KGZ",
+                                                             start="2025-06-10")])
     _break_fact(store, doc_id(1))
     rep = consolidate(store, full=True)
     [failure] = rep.failures
-    assert (failure.kind, failure.block, failure.documents) == ("meeting", "s:cis-security-council-secretaries",
-                                                               [doc_id(1)])
+    assert (failure.kind, failure.block, failure.documents) == ("meeting", BROKEN_BLOCK, [doc_id(1)])
     assert failure.error.startswith(("TypeError", "AttributeError", "ValueError"))
     assert rep.blocks["person"] >= 1 and rep.entities["meeting"] >= 1  # the other blocks went on
     with store.connect() as conn:
         keys = {x.key for x in read.list_meetings(conn)}
         assert "sco-security-council-secretaries/21" in keys
         assert "cis-security-council-secretaries/14" in keys  # kept as it was before the failure
-        assert [f.block for f in failed_blocks(conn)] == ["s:cis-security-council-secretaries"]
+        assert [f.block for f in failed_blocks(conn)] == [BROKEN_BLOCK]
     # A later ingest goes on, and so do corrections elsewhere.
     later = ingest(store, [Incoming(record(doc_id(3), series="brics-national-security", ordinal=15,
-                                           place="Moscow", country="RUS"), None, "test:later")])
+                                           place="Moscow", country="RUS", start="2025-09-17"), None, "test:later")])
     assert later.added == 1 and later.consolidation.failures == []
     add_correction(store, "meeting", "sco-security-council-secretaries/21", "accept", reason="checked")
     # Taking the bad document out of the record lets the block consolidate again.
@@ -272,6 +276,45 @@ def test_a_fact_moves_to_another_series_in_either_direction(tmp_path, target):
         assert read.get_meeting(conn, f"{target}/14").documents == 2
 
 
+@pytest.mark.parametrize("year", ["2025", "2027"], ids=["to-an-earlier-year", "to-a-later-year"])
+def test_a_corrected_date_moves_a_numbered_meeting_to_another_year_and_it_keeps_its_key(tmp_path, year):
+    # The registry knows no year for this series' ordinals: the date decides the block, and the
+    # meeting's rows in its old block hold its key until that block is rebuilt, whichever first.
+    csto = "csto-security-council-secretaries"
+    store = _store_with(tmp_path, [record(doc_id(1), series=csto, ordinal=5)])
+    add_correction(store, "fact", f"{doc_id(1)[:8]}:meeting:0", "edit", field="start", value=f"{year}-05-20",
+                   reason="the ministry's release gives this date")
+    with store.connect() as conn:
+        moved = read.get_meeting(conn, f"{csto}/5")
+        assert moved is not None and moved.start == f"{year}-05-20"
+        blocks = conn.execute(select(m.MeetingSource.block)).scalars().all()
+        assert blocks == [f"y:{year}"] and failed_blocks(conn) == []
+
+
+def test_the_same_series_and_ordinal_held_in_two_years_is_a_failed_block_said_plainly(tmp_path):
+    csto = "csto-security-council-secretaries"
+    store = open_store(str(tmp_path / "kb.db"))
+    report = ingest(store, [Incoming(record(doc_id(1), series=csto, ordinal=5, start="2025-05-20"), None, "t:1"),
+                            Incoming(record(doc_id(2), series=csto, ordinal=5), None, "t:2")])
+    [failure] = report.consolidation.failures
+    assert failure.block == "y:2026" and failure.documents == [doc_id(2)]
+    assert f"meeting {csto}/5 is also in block y:2025" in failure.error
+    # Corrected, the report joins its year's block and the two are one meeting.
+    add_correction(store, "fact", f"{doc_id(2)[:8]}:meeting:0", "edit", field="start", value="2025-05-20",
+                   reason="the year was misread")
+    with store.connect() as conn:
+        assert read.get_meeting(conn, f"{csto}/5").documents == 2 and failed_blocks(conn) == []
+
+
+def test_a_series_report_and_one_naming_only_the_body_and_place_are_one_meeting(tmp_path):
+    plain = record(doc_id(2), series=None, ordinal=None, outlet="Steppe News")
+    plain["meetings"][0]["body"] = "meeting of the secretaries of the Security Councils"
+    store = _store_with(tmp_path, [record(doc_id(1)), plain])
+    with store.connect() as conn:
+        [only] = read.list_meetings(conn)
+        assert only.key == "cis-security-council-secretaries/14" and only.documents == 2
+
+
 def test_series_moves_on_the_command_line_then_ingest_consolidate_and_export(tmp_path):
     recs = [record(doc_id(1)), record(doc_id(2), start="2026-10-15")]
     path = tmp_path / "records.jsonl"
@@ -354,12 +397,13 @@ def test_failed_blocks_are_listed_for_review_in_the_api_the_page_and_the_cli(tmp
     from parley.server.app import create_app
 
     store = _store_with(tmp_path, [record(doc_id(1)), record(doc_id(2), series="sco-security-council-secretaries",
-                                                             ordinal=21, place="Bishkek", country="KGZ")])
+                                                             ordinal=21, place="Bishkek", country="KGZ",
+                                                             start="2025-06-10")])
     _break_fact(store, doc_id(1))
     consolidate(store)
     client = TestClient(create_app(store=store))
     [failed] = client.get("/api/review").json()["failed_blocks"]
-    assert failed["block"] == "s:cis-security-council-secretaries" and failed["documents"] == [doc_id(1)]
+    assert failed["block"] == BROKEN_BLOCK and failed["documents"] == [doc_id(1)]
     page = client.get("/review").text
     assert "1 block(s) could not be consolidated" in page and doc_id(1)[:12] in page
     res = CliRunner().invoke(app, ["review", "--db", str(tmp_path / "kb.db")])

@@ -9,9 +9,10 @@ consolidation of a block give the same result as a full rebuild.
 
 One module per concern: ``model`` (inputs and outputs), ``dates``, ``keys`` (identity keys and
 blocks), ``candidates`` (values across reports), one module per kind (``meetings``, ``people``,
-``agreements``, ``statements``), ``identity`` (people's same-as / not-same-as / split judgements
-applied to a grouping), ``corrections`` (people's corrections applied on top) and ``timelines``
-(a series' meetings in order).
+``agreements``, ``statements``; which reports are one meeting is ``meeting_clusters``, which
+body meets ``bodies``), ``identity`` (people's same-as / not-same-as / split judgements applied
+to a grouping), ``corrections`` (people's corrections applied on top) and ``timelines`` (a
+series' meetings in order).
 """
 
 from __future__ import annotations

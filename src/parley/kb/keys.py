@@ -2,7 +2,8 @@
 compared within, and content keys for consolidated entities.
 
 Blocks: facts are only ever compared with facts of the same block -
-  meetings    ``s:<series>`` for a series, ``y:<year>`` (or ``y:-``) for the rest
+  meetings    ``y:<year>`` of the meeting (``y:-`` when nothing gives a year), series or not, so
+              that a report naming the series and one naming only the date and place meet
   people      the family-name key
   agreements  the sorted parties (``BLR+RUS``; ``-`` when none is known)
   statements  the speaker's person key
@@ -11,6 +12,7 @@ Blocks: facts are only ever compared with facts of the same block -
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -58,28 +60,45 @@ def official_name(name: str) -> str | None:
 def _is_cyrillic(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
 
-def meeting_block(item: dict[str, Any]) -> str:
-    if item.get("series"):
-        return f"s:{item['series']}"
+def meeting_year(item: dict[str, Any], ref_date: str | None = None) -> int | None:
+    """The year a meeting fact is about: its own date's; undated, the year the registry gives
+    its series' ordinal, else the year of the report's reference date (published, else the
+    meeting it reports). A report published in early January of a meeting in late December
+    without saying the date lands in the next year and stays apart: the price of year blocks."""
     y = year_of(item.get("start"))
+    if y is None and isinstance(item.get("ordinal"), int) and isinstance(item.get("series"), str) and item["series"]:
+        y = series_year(item["series"], item["ordinal"])
+    return y if y is not None else year_of(ref_date)
+
+
+def series_year(series: str, ordinal: int) -> int | None:
+    from parley.domain.registry import get_domain
+
+    s = get_domain().series.get(series)
+    return s.year_of(ordinal) if s else None
+
+
+def meeting_block(item: dict[str, Any], ref_date: str | None = None) -> str:
+    y = meeting_year(item, ref_date)
     return f"y:{y}" if y else "y:-"
 
 
-def agreement_block(item: dict[str, Any]) -> str:
+def agreement_block(item: dict[str, Any], ref_date: str | None = None) -> str:
     parties = sorted({p for p in item.get("parties") or [] if isinstance(p, str) and p})
     return "+".join(parties) if parties else "-"
 
 
-def statement_block(item: dict[str, Any]) -> str:
+def statement_block(item: dict[str, Any], ref_date: str | None = None) -> str:
     return person_key(item.get("speaker")) or "-"
 
 
-def person_block(item: dict[str, Any]) -> str:
+def person_block(item: dict[str, Any], ref_date: str | None = None) -> str:
     key = person_key(item.get("name"))
     return family_of(key) if key else "-"
 
 
-BLOCKERS = {
+# kind -> its block from a fact's item and its document's reference date (meetings use the date).
+BLOCKERS: dict[str, Callable[[dict[str, Any], str | None], str]] = {
     "meeting": meeting_block,
     "agreement": agreement_block,
     "statement": statement_block,

@@ -1,12 +1,11 @@
-"""Meetings: reports clustered into meetings (series and ordinal, dates within tolerance, place)
-and each cluster reconciled into one record, conflicting values kept and flagged.
+"""Meetings: reports clustered into meetings (``meeting_clusters``: series or body, ordinal,
+dates within tolerance, place, participants) and each cluster reconciled into one record,
+conflicting values kept and flagged.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from parley.kb.candidates import (
@@ -21,237 +20,12 @@ from parley.kb.candidates import (
     source_ref,
 )
 from parley.kb.corrections import apply_corrections
-from parley.kb.dates import bounds, gap_days, parse_interval, precision, refines, year_of
+from parley.kb.dates import refines
 from parley.kb.identity import judged
 from parley.kb.keys import assign_keys, person_key
+from parley.kb.keys import series_year as _default_series_years
+from parley.kb.meeting_clusters import cluster_meetings
 from parley.kb.model import MEETING_SETS, Entity, EntityCorrection, FactIn, Member, SourceRow
-
-_HELD_TOLERANCE = 3  # days between two "held" dates of one meeting (time zones, "yesterday", typos)
-_PLANNED_TOLERANCE = 62  # an announced date may slip by a month or two
-
-
-@dataclass
-class _MF:
-    """A meeting fact with its features precomputed."""
-
-    f: FactIn
-    series: str | None
-    ordinal: int | None
-    interval: tuple[date, date] | None
-    prec: int
-    year: int | None
-    held: bool
-    place: str | None
-    country: str | None
-    persons: frozenset[str]
-    states: frozenset[str]
-    fmt: str
-
-
-class _MCluster:
-    def __init__(self) -> None:
-        self.members: list[_MF] = []
-        # Distinct (interval, precision, held) of the members: a meeting reported 500 times has
-        # two or three, and date checks run against these, not against every report.
-        self.dates: set[tuple[tuple[date, date], int, bool]] = set()
-        self.formats: set[str] = set()
-        self.states: set[str] = set()
-        self.ordinals: set[int] = set()
-        self.years: set[int] = set()
-        self.places: set[str] = set()
-        self.countries: set[str] = set()
-        self.persons: set[str] = set()
-
-    def add(self, m: _MF) -> None:
-        self.members.append(m)
-        if m.interval is not None:
-            self.dates.add((m.interval, m.prec, m.held))
-        self.formats.add(m.fmt)
-        self.states |= m.states
-        if m.ordinal is not None:
-            self.ordinals.add(m.ordinal)
-        if m.year is not None:
-            self.years.add(m.year)
-        if m.place:
-            self.places.add(m.place)
-        if m.country:
-            self.countries.add(m.country)
-        self.persons |= m.persons
-
-    @property
-    def held(self) -> bool:
-        return any(m.held for m in self.members)
-
-    def date_score(self, m: _MF) -> int | None:
-        """3 same days, 2 overlapping (partial dates), 1 within tolerance, None incompatible,
-        0 when either side has no date at all."""
-        if m.interval is None or not self.dates:
-            return 0
-        best: int | None = None
-        for interval, prec, held in self.dates:
-            gap = gap_days(m.interval, interval)
-            tol = _HELD_TOLERANCE if (m.held and held) else _PLANNED_TOLERANCE
-            if gap == 0:
-                s = 3 if (m.prec == 3 and prec == 3 and m.interval == interval) else 2
-            elif gap <= tol and m.prec >= 2 and prec >= 2:
-                s = 1
-            else:
-                continue
-            best = s if best is None else max(best, s)
-        return best
-
-    def place_ok(self, m: _MF) -> bool:
-        if m.place and self.places and m.place not in self.places:
-            return False
-        return not (m.country and self.countries and m.country not in self.countries)
-
-
-def _meeting_features(f: FactIn, series_years) -> _MF:
-    d = f.data
-    ordinal = d.get("ordinal") if isinstance(d.get("ordinal"), int) else None
-    iv = parse_interval(d.get("start"), d.get("end"))
-    year = year_of(d.get("start"))
-    if year is None and ordinal is not None and d.get("series"):
-        year = series_years(d["series"], ordinal)
-    persons = frozenset(k for k in (person_key(p) for p in d.get("persons") or []) if k)
-    return _MF(
-        f=f, series=d.get("series"), ordinal=ordinal, interval=iv, prec=precision(d.get("start")),
-        year=year, held=(d.get("status") or "held") != "planned", place=d.get("place") or None,
-        country=d.get("country") or None, persons=persons,
-        states=frozenset(s for s in d.get("states") or [] if isinstance(s, str)),
-        fmt=d.get("format") or "multilateral",
-    )
-
-
-def _default_series_years(series: str, ordinal: int) -> int | None:
-    from parley.domain.registry import get_domain
-
-    s = get_domain().series.get(series)
-    return s.year_of(ordinal) if s else None
-
-
-def cluster_meetings(facts: list[FactIn], series_years=_default_series_years) -> list[list[FactIn]]:
-    """Group one block's meeting facts into meetings.
-
-    Series meetings: facts with the same ordinal are one meeting unless their years differ;
-    a fact without an ordinal joins the meeting whose dates agree (same days, or within a few
-    days for two "held" reports, within two months for an announced date) and whose place does
-    not contradict it; an undated announcement joins the next meeting held in its country.
-    Other meetings (talks, conferences) also need the same format and shared participants.
-    """
-    feats = [_meeting_features(f, series_years) for f in sorted(facts, key=lambda f: f.ref)]
-    clusters: list[_MCluster] = []
-    in_series = any(m.series for m in feats)
-
-    # Strongest facts first, so clusters are seeded by the most informative reports.
-    def order(m: _MF) -> tuple:
-        return (m.ordinal is None, m.ordinal or 0, -m.prec, not m.held, m.f.data.get("start") or "", m.f.ref)
-
-    by_day: dict[int, list[int]] = defaultdict(list)  # other meetings: clusters by day, for blocking
-    index_of: dict[int, int] = {}
-    for m in sorted(feats, key=order):
-        if m.ordinal is not None:
-            # Numbered facts come first; one that fits no cluster of its ordinal (another year)
-            # becomes a separate meeting, flagged as a duplicate ordinal later.
-            target = _ordinal_target(m, clusters)
-        elif in_series:
-            target = _series_target(m, clusters)
-        else:
-            near = _near(m, by_day)
-            target = _other_target(m, [(i, clusters[i]) for i in near])
-        if target is None:
-            target = _MCluster()
-            index_of[id(target)] = len(clusters)
-            clusters.append(target)
-        target.add(m)
-        if not in_series and m.interval is not None and m.interval[1].toordinal() - m.interval[0].toordinal() < 40:
-            idx = index_of[id(target)]
-            for day in range(m.interval[0].toordinal(), m.interval[1].toordinal() + 1):
-                if idx not in by_day[day]:
-                    by_day[day].append(idx)
-    return [[x.f for x in c.members] for c in clusters]
-
-
-def _near(m: _MF, by_day: dict[int, list[int]]) -> list[int]:
-    """Clusters with a day within the held tolerance of this fact's days (partial dates spanning
-    a month or a year are not indexed: they pair only through precise reports)."""
-    if m.interval is None:
-        return []
-    lo, hi = m.interval[0].toordinal() - _HELD_TOLERANCE, m.interval[1].toordinal() + _HELD_TOLERANCE
-    if hi - lo > 60:
-        return []
-    return sorted({i for d in range(lo, hi + 1) for i in by_day.get(d, ())})
-
-
-def _ordinal_target(m: _MF, clusters: list[_MCluster]) -> _MCluster | None:
-    for c in clusters:
-        if m.ordinal in c.ordinals and (m.year is None or not c.years or m.year in c.years):
-            return c
-    return None
-
-
-def _series_target(m: _MF, clusters: list[_MCluster]) -> _MCluster | None:
-    best: tuple | None = None
-    target = None
-    for i, c in enumerate(clusters):
-        if m.interval is None:
-            continue
-        score = c.date_score(m)
-        if not score or not c.place_ok(m):
-            continue
-        order = (score, len(m.persons & c.persons), -i)
-        if best is None or order > best:
-            best, target = order, c
-    if target is not None or m.interval is not None:
-        return target
-    return _undated_target(m, clusters)
-
-
-def _undated_target(m: _MF, clusters: list[_MCluster]) -> _MCluster | None:
-    """An undated report: an announcement joins the next meeting held in its country after the
-    report; a report of a held meeting joins the one meeting of its publication year and place."""
-    pub = bounds(m.f.doc.published or m.f.doc.ref_date)
-    if pub is None or not (m.place or m.country):
-        return None
-    fits = []
-    for c in clusters:
-        if not c.place_ok(m) or not (c.places or c.countries):
-            continue
-        ivs = [x.interval for x in c.members if x.interval and x.held]
-        if not ivs:
-            continue
-        first = min(iv[0] for iv in ivs)
-        announced_before = not m.held and pub[0] <= first and (first - pub[0]).days <= 400
-        reported_after = m.held and first.year == pub[0].year and first <= pub[1]
-        if announced_before or reported_after:
-            fits.append((first, c))
-    if not fits:
-        return None
-    if m.held and len(fits) > 1:
-        return None
-    return min(fits, key=lambda t: t[0])[1]
-
-
-def _other_target(m: _MF, clusters: list[tuple[int, _MCluster]]) -> _MCluster | None:
-    if m.interval is None:
-        return None
-    best: tuple | None = None
-    target = None
-    for i, c in clusters:
-        if c.formats != {m.fmt}:
-            continue
-        score = c.date_score(m)
-        if not score or (score < 2 and not (m.held and c.held)) or not c.place_ok(m):
-            continue
-        shared = len(m.persons & c.persons)
-        same_states = bool(m.states) and m.states == c.states
-        if not (shared >= 2 or (shared == 1 and same_states)
-                or (not m.persons and same_states and score == 3 and m.place)):
-            continue
-        order = (score, shared, -i)
-        if best is None or order > best:
-            best, target = order, c
-    return target
 
 
 def consolidate_meetings(block: str, facts: list[FactIn], corrections: list[EntityCorrection] = (),
@@ -406,15 +180,19 @@ def _set_members(facts: list[FactIn], slots: dict[str, str]) -> list[Member]:
 
 
 def _assign_meeting_keys(entities: list[Entity]) -> None:
+    """Keys from content. A key with no date in it carries the block's year: another year's
+    block may hold an undated meeting of the same place."""
     def base(e: Entity) -> str:
         v = e.values
+        year = e.block[2:] if e.block.startswith("y:") and e.block != "y:-" else None
+        undated = f"undated-{year}" if year else "undated"
         if v.get("series"):
             if v.get("ordinal") is not None:
                 return f"{v['series']}/{v['ordinal']}"
             if v.get("start"):
                 return f"{v['series']}/{v['start']}"
-            return f"{v['series']}/undated-{slug(v.get('place') or v.get('country') or 'unplaced')}"
-        return f"{v.get('format') or 'meeting'}/{v.get('start') or 'undated'}/" \
+            return f"{v['series']}/{undated}-{slug(v.get('place') or v.get('country') or 'unplaced')}"
+        return f"{v.get('format') or 'meeting'}/{v.get('start') or undated}/" \
                f"{slug(v.get('place') or v.get('country') or 'unplaced')}"
 
     assign_keys(entities, base)

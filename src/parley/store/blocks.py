@@ -25,7 +25,7 @@ from parley.kb.corrections import apply_fact_corrections
 from parley.kb.model import DocMeta, FactIn
 from parley.store import models as m
 from parley.store.db import Store
-from parley.store.derived import replace_block
+from parley.store.derived import meeting_keys_elsewhere, replace_block
 from parley.store.judgements import entity_corrections, fact_corrections, locate, removed_documents
 
 _TX_FACTS = 20_000
@@ -113,10 +113,12 @@ class _Rebuilder:
         self.failed = {(r.kind, r.block) for r in self.conn.execute(select(m.BlockFailure.kind,
                                                                            m.BlockFailure.block))}
 
-    def rebuild(self, kind: str, block: str) -> tuple[int, int]:
+    def rebuild(self, kind: str, block: str, _waiting: frozenset[str] = frozenset()) -> tuple[int, int]:
         """Replace the block's derived rows; (entities, facts)."""
         facts = _load_facts(self.conn, kind, block, self.fact_corr, self.located, self.removed)
         entities = CONSOLIDATORS[kind](block, facts, self.corrections.get(kind, []))
+        if kind == "meeting":
+            self._free_keys(block, entities, _waiting | {block})
         replace_block(self.conn, kind, block, entities, {f.doc.id: f.doc for f in facts})
         self.conn.execute(delete(m.Dirty).where(m.Dirty.kind == kind, m.Dirty.block == block))
         if (kind, block) in self.failed:
@@ -124,6 +126,26 @@ class _Rebuilder:
                                                            m.BlockFailure.block == block))
             self.failed.discard((kind, block))
         return len(entities), len(facts)
+
+
+    def _free_keys(self, block: str, entities: list, waiting: frozenset[str]) -> None:
+        """A meeting whose facts moved to this block (a corrected date, another year) keeps its
+        key, still held by its old block's rows until that block is rebuilt: a dirty block
+        holding one of our keys is rebuilt first. A key held by a block that is not dirty is
+        the same series and ordinal reported held in two years, which the registry cannot
+        place: said plainly, and the block is reported as failed with its documents."""
+        held = meeting_keys_elsewhere(self.conn, block, [e.key for e in entities])
+        if not held:
+            return
+        dirty = set(self.conn.execute(select(m.Dirty.block).where(
+            m.Dirty.kind == "meeting", m.Dirty.block.in_(sorted(set(held.values()) - waiting)))).scalars())
+        for other in sorted(dirty):
+            self.rebuild("meeting", other, waiting)
+        held = meeting_keys_elsewhere(self.conn, block, sorted(held))
+        if held:
+            key, other = min(held.items())
+            raise StoreError(f"meeting {key} is also in block {other}: the same series and ordinal reported held "
+                             f"in two years; correct the ordinal or the date of the wrong report")
 
 
 def consolidate(store: Store, *, full: bool = False,

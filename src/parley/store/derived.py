@@ -65,6 +65,15 @@ def first_source(e: Entity, docs: dict[str, DocMeta]) -> dict[str, Any] | None:
             "outlet": doc.outlet if doc else None, "published": doc.published if doc else None}
 
 
+def meeting_keys_elsewhere(conn: Connection, block: str, keys: list[str]) -> dict[str, str]:
+    """Which of these meeting keys another block's rows hold (key -> that block)."""
+    out: dict[str, str] = {}
+    for i in range(0, len(keys), 500):
+        out |= {r.key: r.block for r in conn.execute(select(m.Meeting.key, m.Meeting.block).where(
+            m.Meeting.key.in_(keys[i:i + 500]), m.Meeting.block != block))}
+    return out
+
+
 def replace_block(conn: Connection, kind: str, block: str, entities: list[Entity], docs: dict[str, DocMeta]) -> None:
     """The block's derived rows replaced by these entities' (none: the block is emptied)."""
     if kind == "meeting":

@@ -343,7 +343,8 @@ def fact_rows(rec: dict[str, Any], corrections, moved: list[Move]) -> list[dict[
     did = rec["document"]["id"]
     items = {(k, i): it for k, plural in KINDS for i, it in enumerate(rec.get(plural) or [])}
     subjects = {ki: _subject(ki[0], it) for ki, it in items.items()}
-    blocks = fact_blocks(items, subjects, locate(corrections, subjects) if corrections else {}, moved)
+    blocks = fact_blocks(items, subjects, locate(corrections, subjects) if corrections else {}, moved,
+                         reference_date(rec))
     rows = []
     for kind, plural in KINDS:
         for i, item in enumerate(rec.get(plural) or []):

@@ -22,13 +22,15 @@ Item = tuple[str, int]  # kind, index
 
 
 def fact_blocks(items: dict[Item, dict[str, Any]], subjects: dict[Item, str | None],
-                located: dict[Item, list[EntityCorrection]], moved: list[Move]) -> dict[Item, str]:
+                located: dict[Item, list[EntityCorrection]], moved: list[Move],
+                ref_date: str | None) -> dict[Item, str]:
     """The block of each of a document's items (``located``: its fact corrections, as
-    ``judgements.locate`` finds them; ``moved``: the document's same_as moves)."""
+    ``judgements.locate`` finds them; ``moved``: the document's same_as moves; ``ref_date``: the
+    document's reference date, which dates an undated meeting's block)."""
     out = {}
     for (kind, idx), item in items.items():
         data, _ = apply_fact_corrections(item, located.get((kind, idx), []))
-        out[(kind, idx)] = BLOCKERS[kind](data if data is not None else item)
+        out[(kind, idx)] = BLOCKERS[kind](data if data is not None else item, ref_date)
     # The first judgement wins where two move one fact: applied last.
     for mv in sorted(moved, key=lambda mv: -mv.correction):
         idx = follow(mv.kind, mv.index, mv.subject, subjects)
@@ -47,8 +49,9 @@ def refresh_blocks(conn: Connection, doc: str, touched: set[Item] | frozenset[It
                         .where(m.Fact.document_id == doc)).all()
     subjects = {(r.kind, r.idx): r.subject for r in rows}
     located = locate(fact_corrections(conn, doc).get(doc, []), subjects)
+    ref = conn.execute(select(m.Document.ref_date).where(m.Document.id == doc)).scalar()
     blocks = fact_blocks({(r.kind, r.idx): r.data for r in rows}, subjects, located,
-                         (moves(conn) if moved is None else moved).get(doc, []))
+                         (moves(conn) if moved is None else moved).get(doc, []), ref)
     dirty: set[tuple[str, str]] = set()
     for r in rows:
         block = blocks[(r.kind, r.idx)]
