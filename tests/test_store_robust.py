@@ -291,19 +291,26 @@ def test_a_corrected_date_moves_a_numbered_meeting_to_another_year_and_it_keeps_
         assert blocks == [f"y:{year}"] and failed_blocks(conn) == []
 
 
-def test_the_same_series_and_ordinal_held_in_two_years_is_a_failed_block_said_plainly(tmp_path):
+def test_the_same_series_and_ordinal_held_in_two_years_is_flagged_not_a_failed_block(tmp_path):
     csto = "csto-security-council-secretaries"
     store = open_store(str(tmp_path / "kb.db"))
     report = ingest(store, [Incoming(record(doc_id(1), series=csto, ordinal=5, start="2025-05-20"), None, "t:1"),
-                            Incoming(record(doc_id(2), series=csto, ordinal=5), None, "t:2")])
-    [failure] = report.consolidation.failures
-    assert failure.block == "y:2026" and failure.documents == [doc_id(2)]
-    assert f"meeting {csto}/5 is also in block y:2025" in failure.error
+                            Incoming(record(doc_id(2), series=csto, ordinal=5), None, "t:2"),
+                            Incoming(record(doc_id(3), series=csto, ordinal=6, start="2026-10-02",
+                                            place="Astana", country="KAZ"), None, "t:3")])
+    assert report.consolidation.failures == []
+    with store.connect() as conn:
+        first, second = read.get_meeting(conn, f"{csto}/5"), read.get_meeting(conn, f"{csto}/5~2026")
+        # One wrong report does not stop its year: the other meeting of 2026 is consolidated too.
+        assert read.get_meeting(conn, f"{csto}/6") is not None
+    assert first.start == "2025-05-20" and second.start == "2026-10-14"
+    assert {"code": "duplicate_ordinal", "field": "ordinal", "others": [f"{csto}/5"]} in second.flags
     # Corrected, the report joins its year's block and the two are one meeting.
     add_correction(store, "fact", f"{doc_id(2)[:8]}:meeting:0", "edit", field="start", value="2025-05-20",
                    reason="the year was misread")
     with store.connect() as conn:
         assert read.get_meeting(conn, f"{csto}/5").documents == 2 and failed_blocks(conn) == []
+        assert read.get_meeting(conn, f"{csto}/5~2026") is None
 
 
 def test_a_series_report_and_one_naming_only_the_body_and_place_are_one_meeting(tmp_path):

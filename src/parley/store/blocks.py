@@ -131,9 +131,10 @@ class _Rebuilder:
     def _free_keys(self, block: str, entities: list, waiting: frozenset[str]) -> None:
         """A meeting whose facts moved to this block (a corrected date, another year) keeps its
         key, still held by its old block's rows until that block is rebuilt: a dirty block
-        holding one of our keys is rebuilt first. A key held by a block that is not dirty is
-        the same series and ordinal reported held in two years, which the registry cannot
-        place: said plainly, and the block is reported as failed with its documents."""
+        holding one of our keys is rebuilt first. A key still held by another block is the same
+        series and ordinal reported held in two years: this block's meeting takes the key with
+        its year (``series/13~2026``) and is flagged ``duplicate_ordinal``, so that one wrong
+        report never stops its year's consolidation."""
         held = meeting_keys_elsewhere(self.conn, block, [e.key for e in entities])
         if not held:
             return
@@ -142,10 +143,15 @@ class _Rebuilder:
         for other in sorted(dirty):
             self.rebuild("meeting", other, waiting)
         held = meeting_keys_elsewhere(self.conn, block, sorted(held))
-        if held:
-            key, other = min(held.items())
-            raise StoreError(f"meeting {key} is also in block {other}: the same series and ordinal reported held "
-                             f"in two years; correct the ordinal or the date of the wrong report")
+        taken = {e.key for e in entities}
+        for e in sorted((e for e in entities if e.key in held), key=lambda e: e.key):
+            base = f"{e.key}~{(e.values.get('start') or block.removeprefix('y:'))[:4]}"
+            key, n = base, 2
+            while key in taken or meeting_keys_elsewhere(self.conn, block, [key]):
+                key, n = f"{base}-{n}", n + 1
+            e.flags.append({"code": "duplicate_ordinal", "field": "ordinal", "others": [e.key]})
+            taken.add(key)
+            e.key = key
 
 
 def consolidate(store: Store, *, full: bool = False,
