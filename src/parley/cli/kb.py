@@ -10,8 +10,12 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
+from typer.core import TyperGroup
 
 from parley.cli.common import (
     DbOpt,
@@ -152,30 +156,63 @@ def db_consolidate(db: DbOpt = None,
         raise typer.Exit(1)
 
 
-document_app = typer.Typer(help="Stored documents: show one, or take one out of the record.", no_args_is_help=True)
+class _ShowByDefault(TyperGroup):
+    """``parley document NAME`` is ``parley document show NAME``: a first word that is no
+    subcommand (nor an option) is the document to show."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["show", *args]
+        return super().resolve_command(ctx, args)
+
+
+document_app = typer.Typer(cls=_ShowByDefault, no_args_is_help=True,
+                           help="Stored documents: show one (`parley document NAME` for short), or take one out of "
+                                "the record.")
+
+DocArg = Annotated[str, typer.Argument(help="The document's name (its file or URL stem, as listings show it), URL, "
+                                            "id, or a unique start of its id.")]
+
+
+def _one_document(conn, ref: str) -> str | None:
+    """The id of the one document ``ref`` names; when it names several, they are listed (exit 1);
+    when none, None."""
+    from parley.store.read.documents import CANDIDATES, find_documents
+
+    found = find_documents(conn, ref)
+    if len(found) <= 1:
+        return found[0].id if found else None
+    err.print(f"[red]{escape(repr(ref))} names {len(found)}{'+' if len(found) == CANDIDATES else ''} documents[/red]: "
+              "give one of these ids (or more of it)")
+    for d in found:
+        old = f" (superseded by {d.superseded_by[:12]})" if d.superseded_by else ""
+        err.print(Text(f"  {d.id[:16]}  {d.name}  {d.outlet or ''} {d.published or ''} {d.url or ''}{old}"),
+                  highlight=False)
+    raise typer.Exit(1)
 
 
 @document_app.command("show")
-def document_show(doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix.")], db: DbOpt = None,
-                  as_json: JsonOpt = False) -> None:
+def document_show(doc: DocArg, db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """A stored document: metadata, and its text when it was kept."""
     from parley.store.read import get_document
 
     with open_kb(db) as store, store.connect() as conn:
-        d = get_document(conn, doc_id)
-    show(d, missing=f"single document matches {doc_id!r}", hint="`parley meeting KEY` lists a meeting's documents",
-         as_json=as_json, render=_print_document)
+        doc_id = _one_document(conn, doc)
+        d = get_document(conn, doc_id) if doc_id else None
+    show(d, missing=f"document {doc!r}", hint="`parley meeting KEY` names a meeting's documents; "
+         "`parley search WORDS --kind documents` finds them by their words", as_json=as_json, render=_print_document)
 
 
 def _print_document(d: Any) -> None:
-    out.print(f"[bold]{d.name}[/bold] {d.id}\n{d.outlet or ''} {d.published or ''} {d.url or ''} ({d.language}); "
-              f"{d.extractor}" + (f"; superseded by {d.superseded_by[:12]}" if d.superseded_by else "")
-              + (f"; removed from the record by correction {d.removed_by}" if d.removed_by else ""))
+    out.print(Text.assemble((d.name, "bold"), f" {d.id}"))
+    out.print(Text(f"{d.outlet or ''} {d.published or ''} {d.url or ''} ({d.language}); {d.extractor}"
+                   + (f"; superseded by {d.superseded_by[:12]}" if d.superseded_by else "")
+                   + (f"; removed from the record by correction {d.removed_by}" if d.removed_by else "")))
     out.print(d.raw_text if d.raw_text is not None else "(original text not kept)", markup=False, highlight=False)
 
 
 @document_app.command("remove")
-def document_remove(doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix.")],
+def document_remove(doc: DocArg,
                     why: Annotated[str, typer.Option("--why", help="Why: kept with the correction.")],
                     by: Annotated[str | None, typer.Option("--by", help="Who [default: $PARLEY_USER or the login "
                                                                           "name].")] = None,
@@ -185,9 +222,12 @@ def document_remove(doc_id: Annotated[str, typer.Argument(help="Document id or a
     from parley.store.corrections import add_correction
 
     with open_kb(db) as store:
-        c = add_correction(store, "document", doc_id, "remove", author=by, reason=why)
-    err.print(f"correction {c.id}: document {c.target_key[:12]} removed from the record (by {c.author}); "
-              f"`parley fix revert {c.id} --why ...` restores it")
+        with store.connect() as conn:
+            doc_id = _one_document(conn, doc)
+        # Nothing named: the correction layer says so, as for any target.
+        c = add_correction(store, "document", doc_id or doc, "remove", author=by, reason=why)
+    err.print(escape(f"correction {c.id}: document {c.target_key[:12]} removed from the record (by {c.author}); "
+                     f"`parley fix revert {c.id} --why ...` restores it"))
 
 
 def export(

@@ -1,0 +1,128 @@
+"""Listings: the rows every listing command prints, as a table that fits the terminal without ever
+cutting a key, or as tab-separated values for scripts.
+
+A table keeps its keys whole (they are what the user types next): on a narrow terminal the
+columns that may give way are left out, most expendable first, and long text is cut with "…";
+a key wider than the whole terminal wraps rather than being cut. Every value is shown as
+written: nothing in it is read as Rich markup or an emoji code (a person key ``volfovich:a``).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+
+from parley.cli.common import out
+
+
+class Format(StrEnum):
+    table = "table"
+    tsv = "tsv"
+
+
+FormatOpt = Annotated[Format, typer.Option("--format", help="table, or tsv for scripts (a header line, then one line "
+                                                          "per row; tab, newline and backslash in values as \\t, "
+                                                          "\\n, \\\\).")]
+
+
+@dataclass(frozen=True)
+class Col:
+    """A column. ``whole``: its values are never cut (keys, dates, numbers): shown in full or,
+    when ``drop`` allows, left out; otherwise text that is cut with "…" when space is short.
+    ``drop``: 0 never left out; on a narrow terminal the highest ``drop`` goes first."""
+
+    name: str
+    whole: bool = False
+    drop: int = 0
+
+
+def key(name: str = "key", drop: int = 0) -> Col:
+    return Col(name, whole=True, drop=drop)
+
+
+def short(name: str, drop: int = 0) -> Col:
+    return Col(name, whole=True, drop=drop)
+
+
+def text(name: str, drop: int = 0) -> Col:
+    return Col(name, whole=False, drop=drop)
+
+
+Row = Sequence[str | None]
+
+# Table borders and padding: a vertical line before each column and after the last, a space
+# each side of every cell.
+_PER_COLUMN, _EDGE = 3, 1
+# Text narrower than this says too little: the column is left out instead, when it may be.
+TEXT_MIN = 8
+
+
+def emit(title: str, cols: Sequence[Col], rows: Iterable[Row], fmt: Format = Format.table) -> None:
+    """Print ``rows`` under ``cols``: a table titled ``title`` sized to the terminal, or TSV."""
+    cells = [["" if v is None else str(v) for v in r] for r in rows]
+    if fmt == Format.tsv:
+        sys.stdout.write("".join("\t".join(map(tsv_value, r)) + "\n" for r in [[c.name for c in cols], *cells]))
+        return
+    out.print(table(title, cols, cells, out.width))
+
+
+def tsv_value(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def layout(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> list[tuple[int, int]]:
+    """The columns shown and their widths, as (index, width): whole columns at their widest value;
+    text columns share what is left, each at least ``TEXT_MIN`` (or its widest value, when less);
+    columns that may give way are left out, highest ``drop`` first, until the rest fit."""
+    natural = [max([cell_len(c.name), *(cell_len(r[i]) for r in rows)]) for i, c in enumerate(cols)]
+
+    def least(i: int) -> int:
+        return natural[i] if cols[i].whole else min(natural[i], TEXT_MIN)
+
+    kept = list(range(len(cols)))
+    while sum(least(i) for i in kept) + _PER_COLUMN * len(kept) + _EDGE > width:
+        droppable = [i for i in kept if cols[i].drop]
+        if not droppable:
+            break
+        kept.remove(max(droppable, key=lambda i: (cols[i].drop, i)))
+    widths = {i: least(i) for i in kept}
+    spare = width - sum(widths.values()) - _PER_COLUMN * len(kept) - _EDGE
+    growing = [i for i in kept if not cols[i].whole]
+    # Text columns grow in turns, a character each, until they are whole or the line is full.
+    while spare > 0 and growing:
+        for i in list(growing):
+            if spare == 0:
+                break
+            if widths[i] >= natural[i]:
+                growing.remove(i)
+                continue
+            widths[i] += 1
+            spare -= 1
+    if spare < 0:
+        # Even the columns that never give way are too wide: the widest whole one wraps (not cut).
+        widest = max(kept, key=lambda i: widths[i])
+        widths[widest] = max(1, widths[widest] + spare)
+    return [(i, widths[i]) for i in kept]
+
+
+def table(title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> Table:
+    shown = layout(cols, rows, width)
+    t = Table(title=Text(title), expand=False)
+    for i, w in shown:
+        if cols[i].whole:
+            # fold: a value wider than the column (only when the terminal is narrower than the
+            # value itself) wraps onto the next line instead of being cut
+            t.add_column(Text(cols[i].name), width=w, overflow="fold")
+        else:
+            t.add_column(Text(cols[i].name), width=w, no_wrap=True, overflow="ellipsis")
+    for r in rows:
+        t.add_row(*(Text(r[i]) for i, _ in shown))
+    return t
