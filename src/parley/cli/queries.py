@@ -31,6 +31,9 @@ from parley.cli.common import (
 from parley.cli.listing import Format, FormatOpt, emit, short, text
 from parley.cli.listing import key as key_col
 
+# "All of them" as a page size: more than any store holds.
+ALL = 2**31 - 1
+
 
 def meetings(
     db: DbOpt = None,
@@ -42,22 +45,24 @@ def meetings(
     status: Annotated[str | None, typer.Option(help="held or planned.")] = None,
     topic: Annotated[str | None, typer.Option(help="Topic key, e.g. terrorism.")] = None,
     include_rejected: Annotated[bool, typer.Option("--all", help="Include meetings rejected by a correction.")] = False,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many [default: all].")] = None,
+    offset: OffsetOpt = 0,
     as_json: JsonOpt = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Meetings in date order, with how many documents report each and open flags."""
-    from parley.store.read import list_meetings
+    from parley.store.read import MeetingFilters, meetings_page
 
     with open_kb(db) as store, store.connect() as conn:
-        rows = list_meetings(conn, series=series, since=since, until=until, state=state, person=person, status=status,
-                             topic=topic, include_rejected=include_rejected, limit=limit)
+        page = meetings_page(conn, MeetingFilters(series, since, until, state, person, status, topic, include_rejected),
+                             limit=limit or ALL, offset=offset)
         if not as_json:
             warn_pending(store)
+    rows = page.items
     if as_json:
         print_json(rows)
         return
-    emit(f"{len(rows)} meeting(s)",
+    emit(shown_line(page, "meeting(s)"),
          [short("date"), short("no.", drop=3), text("meeting"), text("place", drop=5), short("status", drop=4),
           short("docs", drop=2), text("flags", drop=6), key_col()],
          [(r.start or "?", "" if r.ordinal is None else str(r.ordinal), r.label, r.place or r.country,

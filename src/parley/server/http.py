@@ -145,16 +145,6 @@ def page_links(request: Request, *, limit: int, offset: int, more: bool) -> tupl
     return nxt, prev
 
 
-def paged(request: Request, items: list[Any], *, limit: int, offset: int, more: bool,
-          extra: dict[str, Any] | None = None) -> JSONResponse:
-    """The page envelope: items, limit, offset, count, next, prev (and a Link header)."""
-    nxt, prev = page_links(request, limit=limit, offset=offset, more=more)
-    body = {"items": items, "limit": limit, "offset": offset, "count": len(items), "next": nxt, "prev": prev,
-            **(extra or {})}
-    links = [f'<{u}>; rel="{rel}"' for u, rel in ((nxt, "next"), (prev, "prev")) if u]
-    return json_response(body, headers={"Link": ", ".join(links)} if links else None)
-
-
 After = Annotated[str | None, Query(max_length=1000, description="Where the page starts: the cursor in the previous "
                                                                "page's `next` link (faster than a large offset).")]
 
