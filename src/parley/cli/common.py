@@ -30,6 +30,11 @@ DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgres
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
+LanguageOpt = Annotated[str | None, typer.Option("--language", help="The documents' language (en, ru: `parley "
+                                                                    "languages`), not detected: for a text too short "
+                                                                    "to tell.")]
+
+
 class _WaitMessages(logging.Handler):
     """The store's messages while it waits for another writer, on standard error."""
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from parley.cli.common import err, skipped_line
+from parley.cli.common import LanguageOpt, err, skipped_line
 
 
 def safe_name(name: str, taken: set[str]) -> str:
@@ -33,6 +33,7 @@ def extract(
     batch_size: Annotated[int, typer.Option(help="Documents analysed together by the language models.")] = 16,
     processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (1 = this process).")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    language: LanguageOpt = None,
 ) -> None:
     """Extract meetings, agreements, statements and people (schema parley/extraction/v1)."""
     from parley.errors import Failure
@@ -49,7 +50,8 @@ def extract(
                         TimeElapsedColumn(), console=err, disable=not show, transient=True)
     with progress:
         task = progress.add_task("extract", total=None, name="")
-        for result in extract_stream(iter_inputs(paths, max_bytes=max_bytes), batch_size=batch_size, processes=processes):
+        for result in extract_stream(iter_inputs(paths, max_bytes=max_bytes), batch_size=batch_size, processes=processes,
+                                     language=language):
             progress.advance(task)
             if isinstance(result, Failure):
                 fatal = getattr(result, "fatal", True)

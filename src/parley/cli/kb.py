@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 from parley.cli.common import (
     DbOpt,
     JsonOpt,
+    LanguageOpt,
     err,
     open_kb,
     out,
@@ -44,6 +45,7 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Skip documents larger than this many bytes.")] = 10_000_000,
     no_consolidate: Annotated[bool, typer.Option("--no-consolidate", help="Store only; consolidate later with "
                                                                            "`parley db consolidate`.")] = False,
+    language: LanguageOpt = None,
     as_json: JsonOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
@@ -71,7 +73,7 @@ def ingest(
         with progress:
             task = progress.add_task("ingest", total=None, name="")
             report = run(store, iter_sources(paths, records_only=records, batch_size=batch_size, processes=processes,
-                                             max_bytes=max_bytes), consolidate=not no_consolidate, on_item=on_item)
+                                             max_bytes=max_bytes, language=language), consolidate=not no_consolidate, on_item=on_item)
         failed_blocks = report.consolidation.failures if report.consolidation else []
         if as_json:
             print_json(report.to_dict())
