@@ -9,6 +9,7 @@ written: nothing in it is read as Rich markup or an emoji code (a person key ``v
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -71,7 +72,15 @@ def emit(title: str, cols: Sequence[Col], rows: Iterable[Row], fmt: Format = For
     if fmt == Format.tsv:
         sys.stdout.write("".join("\t".join(map(tsv_value, r)) + "\n" for r in [[c.name for c in cols], *cells]))
         return
-    out.print(table(title, cols, cells, out.width))
+    width = terminal_width()
+    out.print(table(title, cols, cells, width), width=width)
+
+
+def terminal_width() -> int:
+    """$COLUMNS when set (read now, not when the console was made: a test or a script sets it per
+    command), else the console's width (the terminal's, or 180 when the output is no terminal)."""
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else out.width
 
 
 def tsv_value(value: str) -> str:
