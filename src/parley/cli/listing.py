@@ -72,8 +72,9 @@ def emit(title: str, cols: Sequence[Col], rows: Iterable[Row], fmt: Format = For
     if fmt == Format.tsv:
         sys.stdout.write("".join("\t".join(map(tsv_value, r)) + "\n" for r in [[c.name for c in cols], *cells]))
         return
-    width = terminal_width()
-    out.print(table(title, cols, cells, width), width=width)
+    # The console prints no wider than it was made: it takes the width the table is laid out for.
+    out.width = terminal_width()
+    out.print(table(title, cols, cells, out.width))
 
 
 def terminal_width() -> int:
@@ -115,11 +116,23 @@ def layout(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> li
                 continue
             widths[i] += 1
             spare -= 1
+    # Still too wide with only the columns that never give way: text narrows first, down to a
+    # character and its "…", then the widest whole column wraps (Rich folds it: nothing is cut).
+    for i in growing_order(kept, cols, widths):
+        if spare >= 0:
+            break
+        give = min(widths[i] - 2, -spare)
+        widths[i] -= give
+        spare += give
     if spare < 0:
-        # Even the columns that never give way are too wide: the widest whole one wraps (not cut).
         widest = max(kept, key=lambda i: widths[i])
         widths[widest] = max(1, widths[widest] + spare)
     return [(i, widths[i]) for i in kept]
+
+
+def growing_order(kept: list[int], cols: Sequence[Col], widths: dict[int, int]) -> list[int]:
+    """The text columns, widest first."""
+    return sorted((i for i in kept if not cols[i].whole), key=lambda i: -widths[i])
 
 
 def table(title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> Table:
