@@ -35,12 +35,17 @@ LanguageOpt = Annotated[str | None, typer.Option("--language", help="The documen
                                                                     "to tell.")]
 
 
+def print_error(exc: object) -> None:
+    """"error: ..." on standard error, the message as written (a path or a name may hold brackets)."""
+    err.print("[red]error:[/red] " + escape(str(exc)))
+
+
 class _WaitMessages(logging.Handler):
     """The store's messages while it waits for another writer, on standard error."""
 
     def emit(self, record: logging.LogRecord) -> None:
         colour = "yellow" if record.levelno >= logging.WARNING else "dim"
-        err.print(f"[{colour}]{record.getMessage()}[/{colour}]")
+        err.print(f"[{colour}]{escape(record.getMessage())}[/{colour}]")
 
 
 @contextmanager
@@ -55,12 +60,12 @@ def open_kb(db: str | None, create: bool = False) -> Iterator[Any]:
     try:
         store = open_store(db, create=create)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(2) from None
     try:
         yield store
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(2) from None
     finally:
         store.close()

@@ -24,6 +24,7 @@ from parley.cli.common import (
     err,
     open_kb,
     out,
+    print_error,
     print_json,
     report_failures,
     show,
@@ -85,11 +86,11 @@ def ingest(
             c = report.consolidation
             tail = (f"; consolidated {sum(c.blocks.values())} block(s) in {c.seconds:.1f} s" if c
                     else "; not consolidated yet (`parley db consolidate`)")
-            err.print(f"{report.documents} document(s): {report.added} added, {report.unchanged} unchanged, "
-                      f"{report.reextracted} re-extracted, {report.replaced} new version(s); "
-                      f"{len(report.failures)} failure(s)"
-                      + (f", {len(report.skipped)} other file(s) skipped" if report.skipped else "")
-                      + f"{tail} -> {describe(store.url)}")
+            err.print(escape(f"{report.documents} document(s): {report.added} added, {report.unchanged} unchanged, "
+                             f"{report.reextracted} re-extracted, {report.replaced} new version(s); "
+                             f"{len(report.failures)} failure(s)"
+                             + (f", {len(report.skipped)} other file(s) skipped" if report.skipped else "")
+                             + f"{tail} -> {describe(store.url)}"))
     if report.documents == 0 and not report.failures:
         err.print("[red]no input documents found[/red]")
         raise typer.Exit(2)
@@ -112,12 +113,12 @@ def db_upgrade(db: DbOpt = None,
         before, after = upgrade(engine, revision)
         engine.dispose()
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(2) from None
     if before == after:
-        err.print(f"{describe(url)} is at revision {after}: nothing to do")
+        err.print(escape(f"{describe(url)} is at revision {after}: nothing to do"))
     else:
-        err.print(f"{describe(url)}: {before or 'empty'} -> {after}")
+        err.print(escape(f"{describe(url)}: {before or 'empty'} -> {after}"))
 
 
 @db_app.command("status")
@@ -137,7 +138,7 @@ def db_status(db: DbOpt = None, as_json: JsonOpt = False) -> None:
         return
     table = Table("", "", show_header=False)
     for k, v in data.items():
-        table.add_row(k.replace("_", " "), str(v))
+        table.add_row(k.replace("_", " "), Text(str(v)))
     out.print(table)
 
 
@@ -247,7 +248,7 @@ def export(
         try:
             n = run_export(conn, kind, fmt, out_path, include_rejected=include_rejected)
         except ExportError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            print_error(exc)
             raise typer.Exit(2) from None
     if out_path is not None:
-        err.print(f"{n} row(s) -> {out_path}")
+        err.print(escape(f"{n} row(s) -> {out_path}"))
