@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from parley.cli import app
-from parley.cli.listing import Col, key, layout, short, text, tsv_value
+from parley.cli.listing import BORDERED, PLAIN, Col, Frame, key, layout, short, text, tsv_value
 from parley.store.corrections import add_correction
 from parley.store.db import open_store
 from parley.store.ingest import Incoming, ingest
@@ -118,11 +118,18 @@ def test_tsv_is_a_header_and_one_escaped_line_per_row(db):
 def test_the_layout_drops_the_most_expendable_columns_and_never_cuts_a_key():
     cols: list[Col] = [short("date"), text("name"), text("place", drop=2), short("docs", drop=1), key()]
     rows = [["2024-01-01", "a long meeting name " * 3, "Novo-Ogaryovo", "12", "sco-security-council-secretaries/17"]]
-    assert dict(layout(cols, rows, 200)) == {0: 10, 1: 60, 2: 13, 3: 4, 4: 35}  # everything, whole
-    narrow = dict(layout(cols, rows, 80))
+
+    def widths(width: int) -> tuple[dict[int, int], Frame]:
+        shown, frame = layout(cols, rows, width)
+        return dict(shown), frame
+
+    assert widths(200) == ({0: 10, 1: 60, 2: 13, 3: 4, 4: 35}, BORDERED)  # everything, whole
+    narrow, frame = widths(80)
     assert narrow[4] == 35 and 2 not in narrow and sum(narrow.values()) + 3 * len(narrow) + 1 <= 80
-    tight = dict(layout(cols, rows, 60))  # place and docs gave way; the name keeps the rest
-    assert set(tight) == {0, 1, 4} and tight[4] == 35 and tight[1] == 60 - 10 - 35 - 10  # name: 5 of 60
+    # place and docs gave way; the name keeps the rest (5 of its 60 characters)
+    assert widths(60) == ({0: 10, 1: 60 - 10 - 35 - 10, 4: 35}, BORDERED)
+    # The key would wrap inside borders: the table drops them (cells two spaces apart).
+    assert widths(52) == ({0: 10, 1: 52 - 10 - 35 - 4, 4: 35}, PLAIN)
     # Narrower than the key itself: the text is down to a character and "…", the key wraps (Rich
     # folds it), never cut.
-    assert dict(layout(cols, rows, 30)) == {0: 10, 1: 2, 4: 30 - 10 - 2 - 10}
+    assert widths(30) == ({0: 10, 1: 2, 4: 30 - 10 - 2 - 4}, PLAIN)

@@ -18,6 +18,7 @@ from typing import Annotated
 
 import typer
 from rich.cells import cell_len
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -59,9 +60,20 @@ def text(name: str, drop: int = 0) -> Col:
 
 Row = Sequence[str | None]
 
-# Table borders and padding: a vertical line before each column and after the last, a space
-# each side of every cell.
-_PER_COLUMN, _EDGE = 3, 1
+
+@dataclass(frozen=True)
+class Frame:
+    """What a table adds to its columns' widths: ``per_column`` each, and ``edge`` once."""
+
+    per_column: int
+    edge: int
+
+
+# A line before each column and after the last, a space each side of every cell.
+BORDERED = Frame(3, 1)
+# No lines, cells two spaces apart and none at the edges: the narrower layout, taken when a key
+# would wrap inside the borders.
+PLAIN = Frame(2, -2)
 # Text narrower than this says too little: the column is left out instead, when it may be.
 TEXT_MIN = 8
 
@@ -72,9 +84,10 @@ def emit(title: str, cols: Sequence[Col], rows: Iterable[Row], fmt: Format = For
     if fmt == Format.tsv:
         sys.stdout.write("".join("\t".join(map(tsv_value, r)) + "\n" for r in [[c.name for c in cols], *cells]))
         return
-    # The console prints no wider than it was made: it takes the width the table is laid out for.
-    out.width = terminal_width()
-    out.print(table(title, cols, cells, out.width))
+    # A console as wide as the table is laid out for (one prints no wider than it was made); the
+    # shared one is left as it is.
+    width = terminal_width()
+    Console(width=width, emoji=False).print(table(title, cols, cells, width))
 
 
 def terminal_width() -> int:
@@ -88,23 +101,36 @@ def tsv_value(value: str) -> str:
     return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
-def layout(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> list[tuple[int, int]]:
-    """The columns shown and their widths, as (index, width): whole columns at their widest value;
-    text columns share what is left, each at least ``TEXT_MIN`` (or its widest value, when less);
-    columns that may give way are left out, highest ``drop`` first, until the rest fit."""
+def layout(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> tuple[list[tuple[int, int]], Frame]:
+    """The columns shown and their widths, as (index, width), and the frame around them: whole
+    columns at their widest value; text columns share what is left, each at least ``TEXT_MIN``
+    (or its widest value, when less); columns that may give way are left out, highest ``drop``
+    first, until the rest fit. Borders, unless a key would have to wrap inside them."""
+    shown, wraps = _fit(cols, rows, width, BORDERED)
+    if not wraps:
+        return shown, BORDERED
+    return _fit(cols, rows, width, PLAIN)[0], PLAIN
+
+
+def _fit(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int, frame: Frame
+         ) -> tuple[list[tuple[int, int]], bool]:
+    """``layout`` within ``frame``; and whether a whole column had to wrap all the same."""
     natural = [max([cell_len(c.name), *(cell_len(r[i]) for r in rows)]) for i, c in enumerate(cols)]
 
     def least(i: int) -> int:
         return natural[i] if cols[i].whole else min(natural[i], TEXT_MIN)
 
+    def frame_width(n: int) -> int:
+        return frame.per_column * n + frame.edge
+
     kept = list(range(len(cols)))
-    while sum(least(i) for i in kept) + _PER_COLUMN * len(kept) + _EDGE > width:
+    while sum(least(i) for i in kept) + frame_width(len(kept)) > width:
         droppable = [i for i in kept if cols[i].drop]
         if not droppable:
             break
         kept.remove(max(droppable, key=lambda i: (cols[i].drop, i)))
     widths = {i: least(i) for i in kept}
-    spare = width - sum(widths.values()) - _PER_COLUMN * len(kept) - _EDGE
+    spare = width - sum(widths.values()) - frame_width(len(kept))
     growing = [i for i in kept if not cols[i].whole]
     # Text columns grow in turns, a character each, until they are whole or the line is full.
     while spare > 0 and growing:
@@ -127,7 +153,7 @@ def layout(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> li
     if spare < 0:
         widest = max(kept, key=lambda i: widths[i])
         widths[widest] = max(1, widths[widest] + spare)
-    return [(i, widths[i]) for i in kept]
+    return [(i, widths[i]) for i in kept], spare < 0
 
 
 def growing_order(kept: list[int], cols: Sequence[Col], widths: dict[int, int]) -> list[int]:
@@ -136,8 +162,9 @@ def growing_order(kept: list[int], cols: Sequence[Col], widths: dict[int, int]) 
 
 
 def table(title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> Table:
-    shown = layout(cols, rows, width)
-    t = Table(title=Text(title), expand=False)
+    shown, frame = layout(cols, rows, width)
+    t = Table(title=Text(title), expand=False) if frame == BORDERED else \
+        Table(title=Text(title), expand=False, box=None, pad_edge=False, show_edge=False)
     for i, w in shown:
         if cols[i].whole:
             # fold: a value wider than the column (only when the terminal is narrower than the
