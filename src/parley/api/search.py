@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Annotated
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import AfterValidator
 from sqlalchemy.engine import Connection
 
-from parley.server.http import MAX_TEXT, Offset, check_words, get_conn
+from parley.server.http import MAX_TEXT, Offset, check_words, get_conn, search_links
 from parley.server.schemas import SearchOut
 from parley.store import read
 
@@ -42,13 +40,5 @@ def api_search(request: Request, conn: Annotated[Connection, Depends(get_conn)],
         if r.more(plural):
             url = request.url.include_query_params(kind=plural, limit=limit, offset=offset + limit)
             nxt[plural] = url.path + "?" + url.query
-    return SearchOut.model_validate({**asdict(r), "next": nxt, "all": kind_links(q, r.count)})
+    return SearchOut.model_validate({**asdict(r), "next": nxt, "all": search_links(q, r.count)})
 
-
-def kind_links(q: str, kinds: Iterable[str]) -> dict[str, dict[str, str]]:
-    """Per kind, the search of that kind alone: from the API (``api``) and as a page (``page``)."""
-    out = {}
-    for plural in kinds:
-        query = urlencode({"q": q, "kind": plural})
-        out[plural] = {"api": f"/api/search?{query}", "page": f"/search?{query}"}
-    return out

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse
@@ -143,6 +143,15 @@ def page_links(request: Request, *, limit: int, offset: int, more: bool) -> tupl
     nxt = at(offset + limit) if more else None
     prev = at(max(0, offset - limit)) if offset > 0 else None
     return nxt, prev
+
+
+def search_links(q: str, kinds: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Per kind, the search of that kind alone: from the API (``api``) and as a page (``page``)."""
+    out = {}
+    for plural in kinds:
+        query = urlencode({"q": q, "kind": plural})
+        out[plural] = {"api": f"/api/search?{query}", "page": f"/search?{query}"}
+    return out
 
 
 After = Annotated[str | None, Query(max_length=1000, description="Where the page starts: the cursor in the previous "
