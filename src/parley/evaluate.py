@@ -956,7 +956,8 @@ def format_report(report: Report, by_doc: bool = False) -> str:
     lines = [f"{'':12}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
     for name in (*CATEGORIES, TOPICS, ALL):
         c = report.row(name)
-        lines.append(f"{name:12}{c.precision:7.3f}{c.recall:7.3f}{c.f1:7.3f}{c.tp:6}{c.fp:6}{c.fn:6}")
+        lines.append(f"{name:12}{_ratio(c.precision, c.tp + c.fp):>7}{_ratio(c.recall, c.tp + c.fn):>7}"
+                     f"{_ratio(c.f1, c.tp + c.fp + c.fn):>7}{c.tp:6}{c.fp:6}{c.fn:6}")
     if by_doc:
         lines.append("")
         lines.append(f"{'F1 by doc':12}" + "".join(f"{name[:10]:>12}" for name in (*CATEGORIES, ALL)))
@@ -968,5 +969,12 @@ def format_report(report: Report, by_doc: bool = False) -> str:
         names = report.problems(status)
         if names:
             lines.append(f"{status} predictions, scored as empty: {', '.join(names)}")
-    lines.append(f"overall F1 {report.overall.f1:.3f}")
+    o = report.overall
+    lines.append(f"overall F1 {_ratio(o.f1, o.tp + o.fp + o.fn)}")
     return "\n".join(lines)
+
+
+def _ratio(value: float, denominator: int) -> str:
+    """A ratio to three places; "n/a" when it is 0/0 (nothing asserted for precision, nothing
+    expected for recall, neither for F1): no score, which 0.000 would claim was the worst."""
+    return f"{value:.3f}" if denominator else "n/a"

@@ -20,7 +20,7 @@ from parley.extract.context import DocContext
 from parley.ingest.clean import clean_text
 from parley.ingest.document import Document
 from parley.nlp.base import Analysis, available_languages, get_pipeline
-from parley.nlp.detect import detect_language
+from parley.nlp.detect import MIN_LETTERS, detect_language, letters
 from parley.record import Record
 
 # Modules that register language pipelines and components when imported.
@@ -79,8 +79,7 @@ class Extractor:
                 continue
             found = item.language or detect_language(item.text)
             if found not in available_languages():
-                why = (f"language {found} is not supported" if found
-                       else "no words to tell the language by")
+                why = _not_read(found, item.language is not None, item.text)
                 results[i] = Failure(
                     item.origin, f"{why} (Parley reads: {', '.join(available_languages())})", stage="extract", name=item.name)
                 continue
@@ -125,13 +124,37 @@ def _work(batch: list[Document | Failure]) -> list[Record | Failure | Failure]:
     return list(_WORKER.extract_many(batch))
 
 
+def _not_read(language: str | None, given: bool, text: str) -> str:
+    """Why a document in ``language`` (None: not told) is not read: a language Parley does not
+    read, or a text that does not tell its language."""
+    if given:
+        return f"language {language} is not supported"
+    n = letters(text)
+    if n == 0:
+        return "no words to tell the language by"
+    if n < MIN_LETTERS:
+        return f"too short to tell its language ({n} letter{'s' * (n != 1)}): give it with --language"
+    return f"language {language} is not supported" if language else "its language could not be told: give it " \
+        "with --language"
+
+
+def _in_language(items: Iterable[Document | Failure], language: str) -> Iterator[Document | Failure]:
+    for item in items:
+        if isinstance(item, Document):
+            item.language = language
+        yield item
+
+
 def extract_stream(
-    items: Iterable[Document | Failure], batch_size: int = 16, processes: int = 1
+    items: Iterable[Document | Failure], batch_size: int = 16, processes: int = 1, language: str | None = None
 ) -> Iterator[Record | Failure | Failure]:
     """Extract a stream of documents, in order, in this process or in a pool of worker processes.
+    ``language``: every document's language, not detected (None: each one's is detected).
 
     With several processes, at most ``2 * processes`` batches are in flight, so memory stays
     flat however long the stream is."""
+    if language:
+        items = _in_language(items, language)
     if processes <= 1:
         yield from Extractor(batch_size=batch_size).extract_many(items)
         return

@@ -1,5 +1,5 @@
 """The ``parley`` command line: one Typer application, its commands in one module per concern
-(``extract``, ``kb``, ``queries``, ``fixes``, ``serve``), what they share in ``common``.
+(``extract``, ``kb``, ``queries``, ``search``, ``fixes``, ``serve``), what they share in ``common``.
 
 Exit codes follow the usual conventions: 0 when every input was processed, 1 when some
 inputs failed (they are reported and skipped, the rest are processed) or a lookup found
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import typer
 
-from parley.cli import extract, fixes, kb, queries, serve
+from parley.cli import extract, fixes, kb, queries, search, serve
 
 app = typer.Typer(
     name="parley",
@@ -36,6 +36,7 @@ app.command()(queries.agreements)
 app.command()(queries.agreement)
 app.command()(queries.statements)
 app.command()(queries.review)
+app.command()(search.search)
 app.add_typer(kb.document_app, name="document")
 app.command()(kb.export)
 app.add_typer(fixes.fix_app, name="fix")

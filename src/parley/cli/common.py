@@ -1,5 +1,7 @@
 """What every command shares: the consoles, the ``--db`` and ``--json`` options, opening the
-knowledge base with errors that say what to do, JSON for scripts, tables whose keys are never cut.
+knowledge base with errors that say what to do, JSON for scripts, how a document is named.
+
+Neither console replaces emoji codes: a person key such as ``volfovich:a`` prints as written.
 """
 
 from __future__ import annotations
@@ -15,12 +17,11 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
-err = Console(stderr=True, soft_wrap=True)  # messages are not cut into lines: they are copied and grepped
+err = Console(stderr=True, soft_wrap=True, emoji=False)  # messages are not cut into lines: they are copied and grepped
 
 
-out = Console() if sys.stdout.isatty() else Console(width=int(os.environ.get("COLUMNS") or 180))
+out = Console(emoji=False) if sys.stdout.isatty() else Console(width=int(os.environ.get("COLUMNS") or 180), emoji=False)
 
 
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgresql:// URL [default: $PARLEY_DB or ./parley.db].")]
@@ -29,12 +30,22 @@ DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file or postgres
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 
 
+LanguageOpt = Annotated[str | None, typer.Option("--language", help="The documents' language (en, ru: `parley "
+                                                                    "languages`), not detected: for a text too short "
+                                                                    "to tell.")]
+
+
+def print_error(exc: object) -> None:
+    """"error: ..." on standard error, the message as written (a path or a name may hold brackets)."""
+    err.print("[red]error:[/red] " + escape(str(exc)))
+
+
 class _WaitMessages(logging.Handler):
     """The store's messages while it waits for another writer, on standard error."""
 
     def emit(self, record: logging.LogRecord) -> None:
         colour = "yellow" if record.levelno >= logging.WARNING else "dim"
-        err.print(f"[{colour}]{record.getMessage()}[/{colour}]")
+        err.print(f"[{colour}]{escape(record.getMessage())}[/{colour}]")
 
 
 @contextmanager
@@ -49,12 +60,12 @@ def open_kb(db: str | None, create: bool = False) -> Iterator[Any]:
     try:
         store = open_store(db, create=create)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(2) from None
     try:
         yield store
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(2) from None
     finally:
         store.close()
@@ -83,24 +94,17 @@ def warn_pending(store) -> None:
 def report_failures(failures) -> None:
     for f in failures:
         docs = ", ".join(d[:12] for d in f.documents[:5]) + (" ..." if len(f.documents) > 5 else "")
-        err.print(f"[red]not consolidated[/red] {f.kind} block {f.block!r} (documents {docs or 'none'}): {f.error}")
+        what = f"{f.kind} block {f.block!r} (documents {docs or 'none'}): {f.error}"
+        err.print(f"[red]not consolidated[/red] {escape(what)}")
     if failures:
         err.print("  the record keeps these blocks as they were; fix the cause (`parley document remove ID --why ...`, "
                   "`parley fix revert ID`), then `parley db consolidate --all`")
 
 
-def key_table(title: str, *columns: tuple[str, int]) -> Table:
-    """A table whose long text columns are cut with an ellipsis (width 0) and whose keys are
-    never cut (width -1): keys are what the user types next."""
-    table = Table(title=title)
-    for name, width in columns:
-        if width < 0:
-            table.add_column(name, overflow="fold", min_width=20)
-        elif width == 0:
-            table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=12, max_width=60)
-        else:
-            table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=min(width, 10), max_width=width)
-    return table
+def doc_name(name: str | None, doc_id: str) -> str:
+    """How the command line names a document: its file or URL stem, which ``parley document NAME``
+    finds, else the start of its id."""
+    return name or doc_id[:12]
 
 
 def describe_flag(f: dict[str, Any]) -> str:

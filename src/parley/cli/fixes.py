@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
-from parley.cli.common import DbOpt, JsonOpt, err, open_kb, out, print_json
+from parley.cli.common import DbOpt, JsonOpt, err, open_kb, print_json
+from parley.cli.listing import Format, FormatOpt, emit, key, short, text
 
 fix_app = typer.Typer(help="Correct or reject any fact; corrections are kept with who, when and why, and "
                            "survive re-ingestion.", no_args_is_help=True)
@@ -74,7 +74,7 @@ def _split(items: list[str] | None, opt: str) -> list[tuple[str, str]]:
     pairs = []
     for item in items or []:
         if "=" not in item:
-            err.print(f"[red]error:[/red] {opt} takes FIELD=VALUE, not {item!r}")
+            err.print(f"[red]error:[/red] {opt} takes FIELD=VALUE, not {escape(repr(item))}")
             raise typer.Exit(2)
         f, v = item.split("=", 1)
         pairs.append((f.strip(), v.strip()))
@@ -173,7 +173,7 @@ for _target in ("agreement", "statement", "fact"):
 @fix_app.command("list")
 def fix_list(db: DbOpt = None,
              target: Annotated[str | None, typer.Option(help="Only corrections of this kind of target.")] = None,
-             as_json: JsonOpt = False) -> None:
+             as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
     """Every correction ever made, with whether it still applies."""
     from parley.store.judgements import list_corrections
 
@@ -182,13 +182,12 @@ def fix_list(db: DbOpt = None,
     if as_json:
         print_json(rows)
         return
-    table = Table("id", "when", "who", "target", "action", "value", "why", "status", title=f"{len(rows)} correction(s)")
-    for c in rows:
-        value = f"reverts {c.reverts}" if c.action == "revert" else "" if c.action in ("accept", "reject") \
-            else describe(c.action, c.field, c.new_value)
-        table.add_row(str(c.id), c.created_at, c.author, f"{c.target_kind} {c.target_key}", c.action, value, c.reason,
-                      c.status)
-    out.print(table)
+    emit(f"{len(rows)} correction(s)",
+         [short("id"), short("when", drop=5), short("who", drop=4), short("target"), key("key"), short("action"),
+          text("value", drop=2), text("why", drop=1), short("status", drop=3)],
+         [(str(c.id), c.created_at, c.author, c.target_kind, c.target_key, c.action,
+           f"reverts {c.reverts}" if c.action == "revert" else "" if c.action in ("accept", "reject")
+           else describe(c.action, c.field, c.new_value), c.reason, c.status) for c in rows], fmt)
 
 
 @fix_app.command("revert")

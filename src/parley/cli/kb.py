@@ -10,15 +10,21 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
+from typer.core import TyperGroup
 
 from parley.cli.common import (
     DbOpt,
     JsonOpt,
+    LanguageOpt,
     err,
     open_kb,
     out,
+    print_error,
     print_json,
     report_failures,
     show,
@@ -40,6 +46,7 @@ def ingest(
     max_bytes: Annotated[int, typer.Option(help="Skip documents larger than this many bytes.")] = 10_000_000,
     no_consolidate: Annotated[bool, typer.Option("--no-consolidate", help="Store only; consolidate later with "
                                                                            "`parley db consolidate`.")] = False,
+    language: LanguageOpt = None,
     as_json: JsonOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
@@ -67,7 +74,7 @@ def ingest(
         with progress:
             task = progress.add_task("ingest", total=None, name="")
             report = run(store, iter_sources(paths, records_only=records, batch_size=batch_size, processes=processes,
-                                             max_bytes=max_bytes), consolidate=not no_consolidate, on_item=on_item)
+                                             max_bytes=max_bytes, language=language), consolidate=not no_consolidate, on_item=on_item)
         failed_blocks = report.consolidation.failures if report.consolidation else []
         if as_json:
             print_json(report.to_dict())
@@ -79,11 +86,11 @@ def ingest(
             c = report.consolidation
             tail = (f"; consolidated {sum(c.blocks.values())} block(s) in {c.seconds:.1f} s" if c
                     else "; not consolidated yet (`parley db consolidate`)")
-            err.print(f"{report.documents} document(s): {report.added} added, {report.unchanged} unchanged, "
-                      f"{report.reextracted} re-extracted, {report.replaced} new version(s); "
-                      f"{len(report.failures)} failure(s)"
-                      + (f", {len(report.skipped)} other file(s) skipped" if report.skipped else "")
-                      + f"{tail} -> {describe(store.url)}")
+            err.print(escape(f"{report.documents} document(s): {report.added} added, {report.unchanged} unchanged, "
+                             f"{report.reextracted} re-extracted, {report.replaced} new version(s); "
+                             f"{len(report.failures)} failure(s)"
+                             + (f", {len(report.skipped)} other file(s) skipped" if report.skipped else "")
+                             + f"{tail} -> {describe(store.url)}"))
     if report.documents == 0 and not report.failures:
         err.print("[red]no input documents found[/red]")
         raise typer.Exit(2)
@@ -106,12 +113,12 @@ def db_upgrade(db: DbOpt = None,
         before, after = upgrade(engine, revision)
         engine.dispose()
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(2) from None
     if before == after:
-        err.print(f"{describe(url)} is at revision {after}: nothing to do")
+        err.print(escape(f"{describe(url)} is at revision {after}: nothing to do"))
     else:
-        err.print(f"{describe(url)}: {before or 'empty'} -> {after}")
+        err.print(escape(f"{describe(url)}: {before or 'empty'} -> {after}"))
 
 
 @db_app.command("status")
@@ -131,7 +138,7 @@ def db_status(db: DbOpt = None, as_json: JsonOpt = False) -> None:
         return
     table = Table("", "", show_header=False)
     for k, v in data.items():
-        table.add_row(k.replace("_", " "), str(v))
+        table.add_row(k.replace("_", " "), Text(str(v)))
     out.print(table)
 
 
@@ -152,30 +159,63 @@ def db_consolidate(db: DbOpt = None,
         raise typer.Exit(1)
 
 
-document_app = typer.Typer(help="Stored documents: show one, or take one out of the record.", no_args_is_help=True)
+class _ShowByDefault(TyperGroup):
+    """``parley document NAME`` is ``parley document show NAME``: a first word that is no
+    subcommand (nor an option) is the document to show."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["show", *args]
+        return super().resolve_command(ctx, args)
+
+
+document_app = typer.Typer(cls=_ShowByDefault, no_args_is_help=True,
+                           help="Stored documents: show one (`parley document NAME` for short), or take one out of "
+                                "the record.")
+
+DocArg = Annotated[str, typer.Argument(help="The document's name (its file or URL stem, as listings show it), URL, "
+                                            "id, or a unique start of its id.")]
+
+
+def _one_document(conn, ref: str) -> str | None:
+    """The id of the one document ``ref`` names; when it names several, they are listed (exit 1);
+    when none, None."""
+    from parley.store.read.documents import CANDIDATES, find_documents
+
+    found = find_documents(conn, ref)
+    if len(found) <= 1:
+        return found[0].id if found else None
+    err.print(f"[red]{escape(repr(ref))} names {len(found)}{'+' if len(found) == CANDIDATES else ''} documents[/red]: "
+              "give one of these ids (or more of it)")
+    for d in found:
+        old = f" (superseded by {d.superseded_by[:12]})" if d.superseded_by else ""
+        err.print(Text(f"  {d.id[:16]}  {d.name}  {d.outlet or ''} {d.published or ''} {d.url or ''}{old}"),
+                  highlight=False)
+    raise typer.Exit(1)
 
 
 @document_app.command("show")
-def document_show(doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix.")], db: DbOpt = None,
-                  as_json: JsonOpt = False) -> None:
+def document_show(doc: DocArg, db: DbOpt = None, as_json: JsonOpt = False) -> None:
     """A stored document: metadata, and its text when it was kept."""
     from parley.store.read import get_document
 
     with open_kb(db) as store, store.connect() as conn:
-        d = get_document(conn, doc_id)
-    show(d, missing=f"single document matches {doc_id!r}", hint="`parley meeting KEY` lists a meeting's documents",
-         as_json=as_json, render=_print_document)
+        doc_id = _one_document(conn, doc)
+        d = get_document(conn, doc_id) if doc_id else None
+    show(d, missing=f"document {doc!r}", hint="`parley meeting KEY` names a meeting's documents; "
+         "`parley search WORDS --kind documents` finds them by their words", as_json=as_json, render=_print_document)
 
 
 def _print_document(d: Any) -> None:
-    out.print(f"[bold]{d.name}[/bold] {d.id}\n{d.outlet or ''} {d.published or ''} {d.url or ''} ({d.language}); "
-              f"{d.extractor}" + (f"; superseded by {d.superseded_by[:12]}" if d.superseded_by else "")
-              + (f"; removed from the record by correction {d.removed_by}" if d.removed_by else ""))
+    out.print(Text.assemble((d.name, "bold"), f" {d.id}"))
+    out.print(Text(f"{d.outlet or ''} {d.published or ''} {d.url or ''} ({d.language}); {d.extractor}"
+                   + (f"; superseded by {d.superseded_by[:12]}" if d.superseded_by else "")
+                   + (f"; removed from the record by correction {d.removed_by}" if d.removed_by else "")))
     out.print(d.raw_text if d.raw_text is not None else "(original text not kept)", markup=False, highlight=False)
 
 
 @document_app.command("remove")
-def document_remove(doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix.")],
+def document_remove(doc: DocArg,
                     why: Annotated[str, typer.Option("--why", help="Why: kept with the correction.")],
                     by: Annotated[str | None, typer.Option("--by", help="Who [default: $PARLEY_USER or the login "
                                                                           "name].")] = None,
@@ -185,9 +225,12 @@ def document_remove(doc_id: Annotated[str, typer.Argument(help="Document id or a
     from parley.store.corrections import add_correction
 
     with open_kb(db) as store:
-        c = add_correction(store, "document", doc_id, "remove", author=by, reason=why)
-    err.print(f"correction {c.id}: document {c.target_key[:12]} removed from the record (by {c.author}); "
-              f"`parley fix revert {c.id} --why ...` restores it")
+        with store.connect() as conn:
+            doc_id = _one_document(conn, doc)
+        # Nothing named: the correction layer says so, as for any target.
+        c = add_correction(store, "document", doc_id or doc, "remove", author=by, reason=why)
+    err.print(escape(f"correction {c.id}: document {c.target_key[:12]} removed from the record (by {c.author}); "
+                     f"`parley fix revert {c.id} --why ...` restores it"))
 
 
 def export(
@@ -205,7 +248,7 @@ def export(
         try:
             n = run_export(conn, kind, fmt, out_path, include_rejected=include_rejected)
         except ExportError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            print_error(exc)
             raise typer.Exit(2) from None
     if out_path is not None:
-        err.print(f"{n} row(s) -> {out_path}")
+        err.print(escape(f"{n} row(s) -> {out_path}"))

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from parley.cli.common import (
     DbOpt,
@@ -17,8 +18,8 @@ from parley.cli.common import (
     LimitOpt,
     OffsetOpt,
     describe_flag,
+    doc_name,
     flag_codes,
-    key_table,
     open_kb,
     out,
     print_json,
@@ -27,6 +28,11 @@ from parley.cli.common import (
     shown_line,
     warn_pending,
 )
+from parley.cli.listing import Format, FormatOpt, emit, short, text
+from parley.cli.listing import key as key_col
+
+# "All of them" as a page size: more than any store holds.
+ALL = 2**31 - 1
 
 
 def meetings(
@@ -39,27 +45,28 @@ def meetings(
     status: Annotated[str | None, typer.Option(help="held or planned.")] = None,
     topic: Annotated[str | None, typer.Option(help="Topic key, e.g. terrorism.")] = None,
     include_rejected: Annotated[bool, typer.Option("--all", help="Include meetings rejected by a correction.")] = False,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many [default: all].")] = None,
+    offset: OffsetOpt = 0,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = Format.table,
 ) -> None:
     """Meetings in date order, with how many documents report each and open flags."""
-    from parley.store.read import list_meetings
+    from parley.store.read import MeetingFilters, meetings_page
 
     with open_kb(db) as store, store.connect() as conn:
-        rows = list_meetings(conn, series=series, since=since, until=until, state=state, person=person, status=status,
-                             topic=topic, include_rejected=include_rejected, limit=limit)
+        page = meetings_page(conn, MeetingFilters(series, since, until, state, person, status, topic, include_rejected),
+                             limit=limit or ALL, offset=offset)
         if not as_json:
             warn_pending(store)
+    rows = page.items
     if as_json:
         print_json(rows)
         return
-    table = key_table(f"{len(rows)} meeting(s)", ("date", 10), ("no.", 3), ("meeting", 0), ("place", 12),
-                   ("status", 7), ("docs", 4), ("flags", 0), ("key", -1))
-    for r in rows:
-        status = r.status + (" ✗" if r.rejected else "")
-        table.add_row(r.start or "?", "" if r.ordinal is None else str(r.ordinal), r.label,
-                      r.place or r.country or "", status, str(r.documents), flag_codes(r.flags), r.key)
-    out.print(table)
+    emit(shown_line(page, "meeting(s)"),
+         [short("date"), short("no.", drop=3), text("meeting"), text("place", drop=5), short("status", drop=4),
+          short("docs", drop=2), text("flags", drop=6), key_col()],
+         [(r.start or "?", "" if r.ordinal is None else str(r.ordinal), r.label, r.place or r.country,
+           r.status + (" ✗" if r.rejected else ""), str(r.documents), flag_codes(r.flags), r.key) for r in rows], fmt)
     if not rows:
         raise typer.Exit(1)
 
@@ -85,31 +92,30 @@ def _print_meeting(view: dict) -> None:
     for fname in ("series", "ordinal", "status", "start", "end", "place", "country", "chair", "format"):
         entries = d.fields.get(fname) or []
         for e in entries:
-            mark = "[green]✓[/green] " if e.get("chosen") else "  "
-            who = ", ".join(sorted({(s.get("outlet") or s.get("document", "")[:8]) if "document" in s
+            mark = "✓ " if e.get("chosen") else "  "
+            who = ", ".join(sorted({doc_name(s.get("name"), s["document"]) if "document" in s
                                     else f"correction {s['correction']} by {s['by']}" for s in e["sources"]}))
             more = e["sources_count"] - len(e["sources"])
-            table.add_row(fname, f"{mark}{e['value']}", who + (f" and {more} more" if more else ""))
+            table.add_row(fname, Text(f"{mark}{e['value']}"), Text(who + (f" and {more} more" if more else "")))
     for kind in ("state", "organization", "person", "topic"):
         for mm in d.members.get(kind, []):
-            table.add_row(kind, mm["label"], f"{mm['sources_count']} source(s)")
+            table.add_row(kind, Text(mm["label"]), f"{mm['sources_count']} source(s)")
     out.print(table)
     for f in d.open_flags:
-        out.print(f"[yellow]{f['code']}[/yellow] {f.get('field', '')}: {describe_flag(f)}")
-    src = Table("document", "outlet", "published", "url", "status", "evidence",
-                title=f"sources: the first {len(d.sources)} of {d.sources_count}")
-    for s in d.sources:
-        src.add_row(s.document_id[:12], s.outlet or "", s.published or "", s.url or "", s.status or "",
-                    " ".join(f"{a}-{b}" for a, b in s.evidence[:4]))
-    out.print(src)
+        out.print(f"[yellow]{f['code']}[/yellow] " + escape(f"{f.get('field', '')}: {describe_flag(f)}"))
+    emit(f"sources: the first {len(d.sources)} of {d.sources_count}",
+         [key_col("document"), text("outlet", drop=3), short("published", drop=2), text("url", drop=4),
+          short("status", drop=1), text("evidence", drop=5)],
+         [(doc_name(s.name, s.document_id), s.outlet, s.published, s.url, s.status,
+           " ".join(f"{a}-{b}" for a, b in s.evidence[:4])) for s in d.sources])
     if d.statements_count:
-        out.print(f"{d.statements_count} statement(s): `parley statements --meeting {d.key}`")
+        out.print(escape(f"{d.statements_count} statement(s): `parley statements --meeting {d.key}`"))
     for a in d.agreements:
-        out.print(f"agreement: {a.title_en or a.title} ({a.key})")
+        out.print(escape(f"agreement: {a.title_en or a.title} ({a.key})"))
 
 
 def series(key: Annotated[str | None, typer.Argument(help="Series key; none lists the series.")] = None,
-           db: DbOpt = None, as_json: JsonOpt = False) -> None:
+           db: DbOpt = None, as_json: JsonOpt = False, fmt: FormatOpt = Format.table) -> None:
     """A series' meetings in order: held, planned, and missing ordinals inferred from the others."""
     from parley.store.read import list_series, series_timeline
 
@@ -119,10 +125,8 @@ def series(key: Annotated[str | None, typer.Argument(help="Series key; none list
             if as_json:
                 print_json(data)
                 return
-            table = Table("series", "meetings", "name")
-            for s in data:
-                table.add_row(s["key"], str(s["meetings"]), s["name"])
-            out.print(table)
+            emit(f"{len(data)} series", [key_col("series"), short("meetings"), text("name")],
+                 [(s["key"], str(s["meetings"]), s["name"]) for s in data], fmt)
             return
         tl = series_timeline(conn, key)
     if as_json:
@@ -130,14 +134,13 @@ def series(key: Annotated[str | None, typer.Argument(help="Series key; none list
         return
     regular = f"one a year (year = ordinal + {tl.offset})" if tl.regular == "annual" and tl.offset is not None \
         else (tl.regular or "no regular interval known")
-    table = key_table(f"{key}: {regular}", ("no.", 4), ("year", 4), ("date", 10), ("status", 7), ("place", 14),
-                   ("docs", 4), ("notes", 0), ("meeting", -1))
-    styles = {"held": "", "planned": "cyan", "missing": "yellow"}
-    for e in tl.entries:
-        no = "" if e.ordinal is None else (f"{e.ordinal}?" if e.inferred_ordinal else str(e.ordinal))
-        table.add_row(no, str(e.year or e.expected_year or ""), e.start or "", e.state, e.place or "",
-                      str(e.sources or ""), "; ".join(e.notes), e.meeting or "", style=styles.get(e.state, ""))
-    out.print(table)
+    # A missing ordinal has no meeting key: its row says so in the status column.
+    emit(f"{key}: {regular}",
+         [short("no."), short("year", drop=3), short("date", drop=2), short("status"), text("place", drop=4),
+          short("docs", drop=1), text("notes", drop=5), key_col("meeting")],
+         [("" if e.ordinal is None else (f"{e.ordinal}?" if e.inferred_ordinal else str(e.ordinal)),
+           str(e.year or e.expected_year or ""), e.start, e.state, e.place, str(e.sources or ""), "; ".join(e.notes),
+           e.meeting) for e in tl.entries], fmt)
 
 
 def person(
@@ -160,10 +163,9 @@ def person(
             print_json(holders)
             return
         title = f"{office[0]} ({office[1] or 'any state'})" + (f" on {at}" if at else " (latest)")
-        table = Table("name", "title", "from", "to", "basis", "key", title=title)
-        for h in holders:
-            table.add_row(h.name, h.title, h.first_seen or "?", h.last_seen or "", h.basis, h.person_key)
-        out.print(table)
+        emit(title, [text("name"), text("title", drop=3), short("from", drop=2), short("to", drop=1),
+                     short("basis", drop=4), key_col()],
+             [(h.name, h.title, h.first_seen or "?", h.last_seen, h.basis, h.person_key) for h in holders])
         if not holders:
             raise typer.Exit(1)
         return
@@ -174,31 +176,30 @@ def person(
 
 def _print_person(view: dict) -> None:
     detail = view["person"]
-    out.print(f"[bold]{detail.name}[/bold]  ({detail.key}){'  registry' if detail.official else ''}")
+    out.print(Text.assemble((detail.name, "bold"), f"  ({detail.key}){'  registry' if detail.official else ''}"))
     if detail.aliases:
-        out.print("also written: " + ", ".join(detail.aliases))
+        out.print(Text("also written: " + ", ".join(detail.aliases)))
     out.print(f"seen {detail.first_seen or '?'} – {detail.last_seen or '?'} in {detail.documents} document(s); "
               f"{detail.statements} statement(s)")
     table = Table("office", "state/org", "first", "last", "basis", title="offices")
     for o in detail.offices:
-        table.add_row(o.title, o.state or o.organization or "", o.first_seen or "?", o.last_seen or "",
+        table.add_row(Text(o.title), Text(o.state or o.organization or ""), o.first_seen or "?", o.last_seen or "",
                       o.basis + (f" ({o.documents} doc)" if o.basis == "reports" else ""))
     out.print(table)
-    mt = Table("date", "meeting", "place", "key",
-               title=f"{len(detail.meetings)} of {detail.meetings_count} meeting(s)")
-    for m in detail.meetings:
-        mt.add_row(m.start or "?", m.label, m.place or "", m.key)
-    out.print(mt)
+    emit(f"{len(detail.meetings)} of {detail.meetings_count} meeting(s)",
+         [short("date"), text("meeting"), text("place", drop=1), key_col()],
+         [(m.start or "?", m.label, m.place, m.key) for m in detail.meetings])
     if detail.meetings_count > len(detail.meetings):
-        out.print(f"all of them: parley meetings --person {detail.key}")
+        out.print(escape(f"all of them: parley meetings --person {detail.key}"))
     if detail.statements > len(view["statements"]):
-        out.print(f"all {detail.statements} statements: parley statements --speaker {detail.key}")
+        out.print(escape(f"all {detail.statements} statements: parley statements --speaker {detail.key}"))
 
 
 def people(db: DbOpt = None,
            contains: Annotated[str | None, typer.Option(help="Part of a name, any spelling.")] = None,
            state: Annotated[str | None, typer.Option(help="Held an office of this state (ISO3).")] = None,
-           limit: LimitOpt = 100, offset: OffsetOpt = 0, as_json: JsonOpt = False) -> None:
+           limit: LimitOpt = 100, offset: OffsetOpt = 0, as_json: JsonOpt = False, fmt: FormatOpt = Format.table
+           ) -> None:
     """People, most reported first."""
     from parley.store.read import people_page
 
@@ -207,10 +208,8 @@ def people(db: DbOpt = None,
     if as_json:
         print_json(page.items)
         return
-    table = Table("name", "seen", "docs", "key", title=shown_line(page, "person(s)"))
-    for p in page.items:
-        table.add_row(p.name, f"{p.first_seen or '?'} – {p.last_seen or '?'}", str(p.documents), p.key)
-    out.print(table)
+    emit(shown_line(page, "person(s)"), [text("name"), short("seen", drop=2), short("docs", drop=1), key_col()],
+         [(p.name, f"{p.first_seen or '?'} – {p.last_seen or '?'}", str(p.documents), p.key) for p in page.items], fmt)
 
 
 def agreements(
@@ -220,7 +219,7 @@ def agreements(
     contains: Annotated[str | None, typer.Option(help="Words of the title.")] = None,
     since: Annotated[int | None, typer.Option(help="In force or signed from this year.")] = None,
     limit: LimitOpt = 100, offset: OffsetOpt = 0,
-    as_json: JsonOpt = False,
+    as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
 ) -> None:
     """Agreements, grouped by parties, successive plans in order with their predecessors."""
     from parley.store.read import agreements_page
@@ -231,13 +230,11 @@ def agreements(
     if as_json:
         print_json(page.items)
         return
-    table = Table("parties", "kind", "years", "signed", "title", "docs", "follows", "key",
-                  title=shown_line(page, "agreement(s)"))
-    for a in page.items:
-        years = f"{a.valid_from or ''}–{a.valid_to or ''}" if a.valid_from or a.valid_to else ""
-        table.add_row("+".join(a.parties), a.kind or "", years, a.signed or "", (a.title_en or a.title)[:60],
-                      str(a.documents), a.predecessor or "", a.key)
-    out.print(table)
+    emit(shown_line(page, "agreement(s)"),
+         [short("parties", drop=3), short("kind", drop=4), short("years", drop=5), short("signed", drop=2),
+          text("title", drop=1), short("docs", drop=6), key_col("follows", drop=7), key_col()],
+         [("+".join(a.parties), a.kind, f"{a.valid_from or ''}–{a.valid_to or ''}" if a.valid_from or a.valid_to
+           else "", a.signed, a.title_en or a.title, str(a.documents), a.predecessor, a.key) for a in page.items], fmt)
 
 
 def agreement(key: Annotated[str, typer.Argument()], db: DbOpt = None, as_json: JsonOpt = False) -> None:
@@ -253,15 +250,16 @@ def agreement(key: Annotated[str, typer.Argument()], db: DbOpt = None, as_json: 
 
 def _print_agreement(view: dict) -> None:
     d = view["agreement"]
-    out.print(f"[bold]{d.title_en or d.title}[/bold] ({d.key})")
-    out.print(f"{d.kind}; parties {', '.join(d.parties) or '?'}; signed {d.signed or '?'}; "
-              f"{d.valid_from or ''}–{d.valid_to or ''}; meetings: {', '.join(d.meetings) or '-'}")
+    out.print(Text.assemble((d.title_en or d.title, "bold"), f" ({d.key})"))
+    out.print(Text(f"{d.kind}; parties {', '.join(d.parties) or '?'}; signed {d.signed or '?'}; "
+                   f"{d.valid_from or ''}–{d.valid_to or ''}; meetings: {', '.join(d.meetings) or '-'}"))
     for a in d.chain:
-        out.print(f"  {'→' if a.key == d.key else ' '} {a.valid_from}–{a.valid_to} {a.title_en or a.title} ({a.key})")
+        out.print(Text(f"  {'→' if a.key == d.key else ' '} {a.valid_from}–{a.valid_to} {a.title_en or a.title} "
+                       f"({a.key})"))
     for s in d.sources:
-        out.print(f"  source {s.document_id[:12]} {s.outlet or ''} {s.published or ''} {s.url or ''}")
+        out.print(Text(f"  source {doc_name(s.name, s.document_id)} {s.outlet or ''} {s.published or ''} {s.url or ''}"))
     if d.sources_count > len(d.sources):
-        out.print(f"  ... {d.sources_count} sources in all: GET /api/agreements/{d.key}/sources")
+        out.print(Text(f"  ... {d.sources_count} sources in all: GET /api/agreements/{d.key}/sources"))
 
 
 def statements(
@@ -270,7 +268,7 @@ def statements(
     contains: Annotated[str | None, typer.Option(help="Words the quotation contains (all of them).")] = None,
     meeting: Annotated[str | None, typer.Option(help="Said at this meeting (key).")] = None,
     limit: LimitOpt = 100, offset: OffsetOpt = 0,
-    as_json: JsonOpt = False,
+    as_json: JsonOpt = False, fmt: FormatOpt = Format.table,
 ) -> None:
     """Direct quotations, oldest first, with the meeting and outlets."""
     from parley.store.read import statements_page
@@ -280,19 +278,19 @@ def statements(
     if as_json:
         print_json(page.items)
         return
-    table = Table("date", "speaker", "quote", "outlets", "meeting", title=shown_line(page, "statement(s)"))
-    for s in page.items:
-        q = s.quote if len(s.quote) <= 160 else s.quote[:157] + "..."
-        table.add_row(s.date or "?", s.speaker or "", q, ", ".join(sorted({x.outlet or "?" for x in s.sources})),
-                      s.meeting or "")
-    out.print(table)
+    emit(shown_line(page, "statement(s)"),
+         [short("date", drop=2), text("speaker", drop=3), text("quote"), text("outlets", drop=4),
+          key_col("meeting", drop=5), key_col()],
+         [(s.date or "?", s.speaker, s.quote, ", ".join(sorted({x.outlet or "?" for x in s.sources})), s.meeting, s.key)
+          for s in page.items], fmt)
     if not page.items:
         raise typer.Exit(1)
 
 
 def review(db: DbOpt = None,
            below: Annotated[float, typer.Option(help="Confidence under which a fact needs review.")] = 0.7,
-           limit: Annotated[int, typer.Option()] = 50, as_json: JsonOpt = False) -> None:
+           limit: Annotated[int, typer.Option()] = 50, as_json: JsonOpt = False, fmt: FormatOpt = Format.table
+           ) -> None:
     """Facts to check: conflicts first, then low confidence. Settle them with `parley fix`."""
     from parley.store.blocks import failed_blocks
     from parley.store.read import review_page
@@ -305,8 +303,7 @@ def review(db: DbOpt = None,
         print_json(items)
         return
     report_failures(failed)
-    table = Table("kind", "key", "what", "conf.", "docs", "why",
-                  title=f"{len(items)} of {page.total} item(s) to review")
-    for i in items:
-        table.add_row(i.kind, i.key, i.label[:60], f"{i.confidence:.2f}", str(i.documents), "; ".join(i.reasons))
-    out.print(table)
+    emit(f"{len(items)} of {page.total} item(s) to review",
+         [short("kind"), key_col(), text("what", drop=1), short("conf.", drop=3), short("docs", drop=4),
+          text("why", drop=2)],
+         [(i.kind, i.key, i.label, f"{i.confidence:.2f}", str(i.documents), "; ".join(i.reasons)) for i in items], fmt)

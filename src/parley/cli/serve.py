@@ -8,9 +8,10 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.markup import escape
 
-from parley.cli.common import DbOpt, JsonOpt, err, open_kb, out
+from parley.cli.common import DbOpt, JsonOpt, err, open_kb, print_error
+from parley.cli.listing import emit, key, short, text
 
 token_app = typer.Typer(help="Tokens that allow writing through the web API (review, corrections, ingest).",
                         no_args_is_help=True)
@@ -67,10 +68,10 @@ def serve(
                                            pool_timeout=pool_timeout))
     app = create_app(store=store, limits=limits)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        err.print(f"[yellow]note:[/yellow] listening on {host}: anyone who can reach it can read the record "
+        err.print(f"[yellow]note:[/yellow] listening on {escape(host)}: anyone who can reach it can read the record "
                   "(writing still needs a token); put it behind HTTPS")
-    err.print(f"Parley on {describe(store.url)}: http://{'localhost' if host == '127.0.0.1' else host}:{port}/ "
-              f"(API docs at /docs; Ctrl-C stops)")
+    err.print(escape(f"Parley on {describe(store.url)}: http://{'localhost' if host == '127.0.0.1' else host}:{port}/ "
+                     "(API docs at /docs; Ctrl-C stops)"))
     uvicorn.run(app, host=host, port=port, log_level="info", proxy_headers=False)
 
 
@@ -85,14 +86,14 @@ def token_create(name: Annotated[str, typer.Argument(help="Who uses it: shown as
         try:
             info, token = create_token(store.engine, name)
         except TokenError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            print_error(exc)
             raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(json.dumps({**info.to_dict(), "token": token}) + "\n")
         return
     sys.stdout.write(token + "\n")
-    err.print(f"token {info.id} for {info.name!r}: keep it now, it is not shown again. Send it as "
-              "`Authorization: Bearer <token>`, or paste it on the /login page.")
+    err.print(escape(f"token {info.id} for {info.name!r}: keep it now, it is not shown again. Send it as "
+                     "`Authorization: Bearer <token>`, or paste it on the /login page."))
 
 
 @token_app.command("list")
@@ -105,11 +106,10 @@ def token_list(db: DbOpt = None, as_json: JsonOpt = False) -> None:
     if as_json:
         sys.stdout.write(json.dumps([r.to_dict() for r in rows], indent=1) + "\n")
         return
-    table = Table("id", "name", "created", "last used", "uses", "status", title=f"{len(rows)} token(s)")
-    for r in rows:
-        table.add_row(r.id, r.name, r.created_at, r.last_used_at or "", str(r.uses),
-                      "active" if r.active else f"revoked {r.revoked_at}")
-    out.print(table)
+    emit(f"{len(rows)} token(s)", [key("id"), text("name"), short("created", drop=3), short("last used", drop=2),
+                                    short("uses", drop=1), short("status")],
+         [(r.id, r.name, r.created_at, r.last_used_at, str(r.uses), "active" if r.active else f"revoked {r.revoked_at}")
+          for r in rows])
 
 
 @token_app.command("revoke")
@@ -123,6 +123,6 @@ def token_revoke(token_id: Annotated[str, typer.Argument(help="The token's id (`
         try:
             info = revoke_token(store.engine, token_id)
         except TokenError as exc:
-            err.print(f"[red]error:[/red] {exc}")
+            print_error(exc)
             raise typer.Exit(1) from None
-    err.print(f"token {info.id} ({info.name}) revoked at {info.revoked_at}")
+    err.print(escape(f"token {info.id} ({info.name}) revoked at {info.revoked_at}"))

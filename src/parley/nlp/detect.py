@@ -14,6 +14,9 @@ _CANDIDATES = (
     Language.TURKISH, Language.ARABIC, Language.PERSIAN,
 )
 _SAMPLE_CHARS = 4000
+# Fewer letters than this tell a language poorly ("hello" comes out Spanish): a text that short
+# which is not found to be in a language Parley reads is reported as too short to tell.
+MIN_LETTERS = 40
 
 
 @cache
@@ -44,3 +47,8 @@ def detect_language(text: str) -> str | None:
         return None
     lang = _detector().detect_language_of(sample)
     return lang.iso_code_639_1.name.lower() if lang else None
+
+
+def letters(text: str) -> int:
+    """How many letters the language is judged by (those of the body sample)."""
+    return sum(ch.isalpha() for ch in body_sample(text))

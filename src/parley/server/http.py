@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import Query, Request
 from fastapi.responses import JSONResponse
@@ -145,14 +145,13 @@ def page_links(request: Request, *, limit: int, offset: int, more: bool) -> tupl
     return nxt, prev
 
 
-def paged(request: Request, items: list[Any], *, limit: int, offset: int, more: bool,
-          extra: dict[str, Any] | None = None) -> JSONResponse:
-    """The page envelope: items, limit, offset, count, next, prev (and a Link header)."""
-    nxt, prev = page_links(request, limit=limit, offset=offset, more=more)
-    body = {"items": items, "limit": limit, "offset": offset, "count": len(items), "next": nxt, "prev": prev,
-            **(extra or {})}
-    links = [f'<{u}>; rel="{rel}"' for u, rel in ((nxt, "next"), (prev, "prev")) if u]
-    return json_response(body, headers={"Link": ", ".join(links)} if links else None)
+def search_links(q: str, kinds: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Per kind, the search of that kind alone: from the API (``api``) and as a page (``page``)."""
+    out = {}
+    for plural in kinds:
+        query = urlencode({"q": q, "kind": plural})
+        out[plural] = {"api": f"/api/search?{query}", "page": f"/search?{query}"}
+    return out
 
 
 After = Annotated[str | None, Query(max_length=1000, description="Where the page starts: the cursor in the previous "

@@ -86,8 +86,8 @@ class SearchOut(BaseModel):
     """One page of each kind searched, best match first."""
 
     query: str
-    meetings: list[read.MeetingSummary]
     people: list[read.PersonSummary]
+    meetings: list[read.MeetingSummary]
     agreements: list[read.AgreementSummary]
     statements: list[read.StatementRow]
     documents: list[dict[str, Any]]
@@ -96,6 +96,8 @@ class SearchOut(BaseModel):
     limit: int
     offset: int
     next: dict[str, str] = Field(description="Per kind with more matches: the URL of its next page.")
+    all: dict[str, dict[str, str]] = Field(description="Per kind searched: all of that kind, from the API (api) "
+                                                       "and as a page (page).")
 
 
 class NetworkOut(BaseModel):

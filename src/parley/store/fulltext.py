@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, literal_column, select, text
@@ -163,7 +164,8 @@ def _entity_entries(conn: Connection, kind: str, blocks: list[str]) -> list[dict
         labels = _meeting_labels(conn, [r.key for r in rows])
         for r in rows:
             out.append((r.key, r.block, _text(r.name),
-                        _text(r.place, series_name(r.series), r.key, *labels.get(r.key, ()))))
+                        _text(r.place, *place_names().get(r.place or "", ()), series_name(r.series), r.key,
+                              *labels.get(r.key, ()))))
     elif kind == "person":
         out = [(r.key, r.block, _text(r.name), _text(*(r.aliases or []))) for r in rows]
     elif kind == "agreement":
@@ -171,6 +173,20 @@ def _entity_entries(conn: Connection, kind: str, blocks: list[str]) -> list[dict
     else:
         out = [(r.key, r.block, _text(r.speaker), _text(r.quote)) for r in rows]
     return [{"kind": kind, "key": k, "block": b, "title": t, "body": body} for k, b, t, body in out]
+
+
+@cache
+def place_names() -> dict[str, list[str]]:
+    """Every name of each place the registry knows, by each of its names: a meeting in "Moscow"
+    is found as "Москва" too, one in "Минск" (as a Russian report placed it) as "Minsk"."""
+    from parley.domain.registry import get_domain
+
+    out: dict[str, list[str]] = {}
+    for p in get_domain().places:
+        names = list(dict.fromkeys([p["name"], *p.get("names_en", []), *p.get("names_ru", [])]))
+        for n in names:
+            out.setdefault(n, names)
+    return out
 
 
 def _meeting_labels(conn: Connection, keys: list[str]) -> dict[str, list[str]]:

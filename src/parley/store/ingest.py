@@ -90,14 +90,15 @@ class IngestReport:
 
 
 def iter_sources(paths: Iterable[str], *, records_only: bool = False, batch_size: int = 16, processes: int = 1,
-                 max_bytes: int = 10_000_000) -> Iterator[Incoming | Failure]:
+                 max_bytes: int = 10_000_000, language: str | None = None) -> Iterator[Incoming | Failure]:
     """Every input under ``paths`` in order: record files are read, documents are extracted.
 
     A ``.json`` file (or JSON Lines) whose objects say ``"schema": "parley/extraction/v1"`` is an
     extraction record; with ``records_only`` anything else is an error, otherwise it is a document
     for the extractor. Consecutive documents are extracted together (the models batch them).
     Directories are walked by parley.ingest.walk, as ``parley extract`` walks them; what is not
-    read comes out as a Failure (a notice when ``fatal`` is False), never as an exception."""
+    read comes out as a Failure (a notice when ``fatal`` is False), never as an exception.
+    ``language``: the documents' language, not detected."""
     # Documents waiting for extraction, with the failures and notices found among them, so
     # that those come out in their place without breaking up the extractor's batches.
     pending: list[str | Failure] = []
@@ -114,11 +115,11 @@ def iter_sources(paths: Iterable[str], *, records_only: bool = False, batch_size
                 pending.append(target)
                 continue
             if pending:
-                yield from _extracted(pending, batch_size, processes, max_bytes)
+                yield from _extracted(pending, batch_size, processes, max_bytes, language)
                 pending = []
             yield from read_record_file(Path(target))
     if pending:
-        yield from _extracted(pending, batch_size, processes, max_bytes)
+        yield from _extracted(pending, batch_size, processes, max_bytes, language)
 
 
 def _classify(path: str, records_only: bool) -> Iterator[tuple[str, str] | Failure]:
@@ -270,7 +271,7 @@ def _recover_text(doc: dict[str, Any], base: Path) -> str | None:
 
 
 def _extracted(entries: list[str | Failure], batch_size: int, processes: int,
-               max_bytes: int) -> Iterator[Incoming | Failure]:
+               max_bytes: int, language: str | None = None) -> Iterator[Incoming | Failure]:
     """Extract documents, keeping each one's original text (the pipeline yields one result per
     input, in order, so a FIFO of the inputs pairs them up). Failures among ``entries`` pass
     through the pipeline in their place."""
@@ -287,7 +288,7 @@ def _extracted(entries: list[str | Failure], batch_size: int, processes: int,
                 pending.append(item)
                 yield item
 
-    for result in extract_stream(feed(), batch_size=batch_size, processes=processes):
+    for result in extract_stream(feed(), batch_size=batch_size, processes=processes, language=language):
         src = pending.popleft()
         if isinstance(result, Failure):
             yield result

@@ -30,6 +30,7 @@ from parley.server.http import (
     local_path,
     page_links,
     request_conn,
+    search_links,
 )
 from parley.server.schemas import CorrectionIn
 from parley.server.tokens import verify_token
@@ -284,6 +285,7 @@ def search(request: Request, conn: Conn,
     """The best matches of each kind, with each kind's total; ``kind`` pages through one kind."""
     results = read.search(conn, q_, kind=kind, limit=30, offset=offset) if q_.strip() else None
     return render(request, "search.html", {"query": q_, "r": results, "kind": kind,
+                                           "all": search_links(q_, results.count) if results else {},
                                            "api": page_url_api("/api/search", q=q_, kind=kind, offset=offset or None)},
                   section="search")
 

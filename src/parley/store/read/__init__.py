@@ -18,10 +18,12 @@ from parley.store.read.agreements import (
 )
 from parley.store.read.common import Conn, Page, SourceRef, enrich_sources, to_dict, totals
 from parley.store.read.documents import (
+    DocumentRef,
     DocumentView,
     Segment,
     document_view,
     fact_spans,
+    find_documents,
     format_spans,
     get_document,
     matching_documents,
@@ -97,6 +99,7 @@ __all__ = [
     "AgreementSummary",
     "CoAttendee",
     "Conn",
+    "DocumentRef",
     "DocumentView",
     "FilterOptions",
     "MeetingDetail",
@@ -123,6 +126,7 @@ __all__ = [
     "document_view",
     "enrich_sources",
     "fact_spans",
+    "find_documents",
     "filter_options",
     "find_people",
     "first_sources",

@@ -37,28 +37,76 @@ class DocumentView:
 
 # Past every character a document id may hold: the upper end of a prefix's index range.
 _PAST_ANY_ID = "\U0010ffff"
+# How many documents a name that is not unique lists (the command line shows them to choose from).
+CANDIDATES = 10
+
+
+@dataclass
+class DocumentRef:
+    """A document as a list of candidates names it."""
+
+    id: str
+    name: str
+    url: str | None
+    outlet: str | None
+    published: str | None
+    superseded_by: str | None
+
+
+def _with_prefix(conn: Conn, prefix: str, limit: int) -> list[str]:
+    """Ids starting with ``prefix``, through the primary key's index (the range [prefix, prefix +
+    the largest character)), never by scanning the table as ``LIKE 'prefix%'`` does."""
+    return list(conn.execute(select(m.Document.id).where(m.Document.id >= prefix,
+                                                         m.Document.id < prefix + _PAST_ANY_ID)
+                             .order_by(m.Document.id).limit(limit)).scalars())
 
 
 def matching_documents(conn: Conn, doc_id: str) -> list[str]:
     """The documents ``doc_id`` may name: its whole id, else up to two ids it is a prefix of
-    (one: found; two: ambiguous). Both through the primary key's index (an exact match, else
-    the range [prefix, prefix + the largest character)), never by scanning the table as
-    ``LIKE 'prefix%'`` does."""
+    (one: found; two: ambiguous)."""
     if not doc_id or len(doc_id) > m.DOC_ID:
         return []
     if conn.execute(select(m.Document.id).where(m.Document.id == doc_id)).first() is not None:
         return [doc_id]
-    return list(conn.execute(select(m.Document.id).where(m.Document.id >= doc_id,
-                                                         m.Document.id < doc_id + _PAST_ANY_ID)
-                             .order_by(m.Document.id).limit(2)).scalars())
+    return _with_prefix(conn, doc_id, 2)
 
 
-def get_document(conn: Conn, doc_id: str) -> DocumentView | None:
-    """A document by id or unambiguous id prefix, with its original text and extraction record."""
-    found = matching_documents(conn, doc_id)
+def find_documents(conn: Conn, ref: str, limit: int = CANDIDATES) -> list[DocumentRef]:
+    """The documents ``ref`` may name, at most ``limit``: its whole id; else those of that name
+    (the file or URL stem the command line and the pages show) or URL, the current version of
+    each rather than the ones it superseded; else those whose id starts with it. One: found;
+    more: the user chooses. A name comes before an id prefix: "d01" is a name and a possible
+    prefix, and names are what the user is shown."""
+    ref = ref.strip()
+    if not ref:
+        return []
+    cols = (m.Document.id, m.Document.name, m.Document.url, m.Document.outlet, m.Document.published,
+            m.Document.superseded_by)
+
+    def refs(where) -> list[DocumentRef]:
+        q = select(*cols).where(where).order_by(m.Document.superseded_by.is_not(None), m.Document.published,
+                                                m.Document.id).limit(limit)
+        return [DocumentRef(*r) for r in conn.execute(q)]
+
+    if len(ref) <= m.DOC_ID and (exact := refs(m.Document.id == ref)):
+        return exact
+    # The URL through its index; the name (not indexed: only asked when no id matched) by scanning.
+    named = refs(m.Document.url == ref) if len(ref) <= 2048 else []
+    named = named or refs(m.Document.name == ref)
+    current = [d for d in named if d.superseded_by is None]
+    if named:
+        return current or named
+    ids = _with_prefix(conn, ref, limit) if len(ref) <= m.DOC_ID else []
+    return refs(m.Document.id.in_(ids)) if ids else []
+
+
+def get_document(conn: Conn, ref: str) -> DocumentView | None:
+    """A document by id, name, URL or id prefix (``find_documents``) when that names one, with its
+    original text and extraction record."""
+    found = find_documents(conn, ref, limit=2)
     if len(found) != 1:
         return None
-    d = conn.execute(select(m.Document.__table__).where(m.Document.id == found[0])).one()
+    d = conn.execute(select(m.Document.__table__).where(m.Document.id == found[0].id)).one()
     removed_by = conn.execute(select(m.Correction.id).where(
         m.Correction.target_kind == "document", m.Correction.target_key == d.id, m.Correction.action == "remove",
         m.Correction.reverted_by.is_(None))).scalar()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.engine import Connection
@@ -25,7 +26,21 @@ def meeting_keys_for(conn: Conn, refs: list[tuple[str, int]]) -> dict[tuple[str,
 
 
 def find_people(conn: Conn, name: str) -> list[str]:
-    """Person keys for a name in any spelling (or a key): identity key, spelling, then substring."""
+    """Person keys for a name in any spelling (or a key): ``people_named``, else the people with
+    a spelling that contains it."""
+    found = people_named(conn, name)
+    text = name.strip()
+    if not found and text:
+        pattern = f"%{fold(text)}%"
+        found = sorted(set(conn.execute(select(m.PersonAlias.person_key).where(
+            m.PersonAlias.alias.like(f"name:{pattern}")).limit(20)).scalars()))
+    return found
+
+
+def people_named(conn: Conn, name: str) -> list[str]:
+    """Person keys a name gives: a key as written, the identity key of the name (every spelling
+    the registry knows of an official, transliterations folded), a spelling a report used; else
+    a spelling close to a known family name ("Wolfowitsch": ``near_spellings``)."""
     text = name.strip()
     if not text:
         return []
@@ -37,11 +52,36 @@ def find_people(conn: Conn, name: str) -> list[str]:
         found |= set(conn.execute(select(m.PersonAlias.person_key).where(m.PersonAlias.alias == f"key:{k}")).scalars())
     found |= set(conn.execute(select(m.PersonAlias.person_key).where(
         m.PersonAlias.alias == f"name:{fold(text)}"[:m.KEY])).scalars())
-    if not found:
-        pattern = f"%{fold(text)}%"
-        found |= set(conn.execute(select(m.PersonAlias.person_key).where(
-            m.PersonAlias.alias.like(f"name:{pattern}")).limit(20)).scalars())
-    return sorted(found)
+    return sorted(found) if found or not k else near_spellings(conn, k)
+
+
+# A family name this long or longer may be matched by a near spelling; shorter ones are too
+# alike ("Li", "Lee", "Liu") for a near spelling to say which.
+NEAR_MIN = 5
+# How alike two family keys must be (difflib's ratio: 2 * matching characters / both lengths):
+# "volfovitsch" (Wolfowitsch, as German writes it) and "volfovich" are 0.9.
+NEAR_RATIO = 0.8
+
+
+def near_spellings(conn: Conn, identity_key: str) -> list[str]:
+    """The people whose family key is nearest to ``identity_key``'s (``family:initial``), when
+    near enough: a transliteration the folding rules do not know. Only keys sharing the first
+    three letters are compared (an index range), and the initials must agree when both have one."""
+    fam, _, initial = identity_key.partition(":")
+    if len(fam) < NEAR_MIN:
+        return []
+    start = f"key:{fam[:3]}"
+    best: dict[str, float] = {}
+    for alias, person in conn.execute(select(m.PersonAlias.alias, m.PersonAlias.person_key).where(
+            m.PersonAlias.alias >= start, m.PersonAlias.alias < start + "\U0010ffff").limit(2000)):
+        other, _, other_initial = alias[4:].partition(":")
+        if initial and other_initial and initial != other_initial:
+            continue
+        ratio = SequenceMatcher(None, fam, other).ratio()
+        if ratio >= NEAR_RATIO:
+            best[person] = max(ratio, best.get(person, 0.0))
+    top = max(best.values(), default=0.0)
+    return sorted(p for p, r in best.items() if r == top)
 
 
 def person_alias_keys(conn: Conn, person_keys: list[str]) -> list[str]:

@@ -1,9 +1,15 @@
-"""Search across documents, meetings, people, agreements and statements through the database's
-full-text index (parley.store.fulltext): ranked, each kind paged on its own, with its total."""
+"""Search across people, meetings, agreements, statements and documents through the database's
+full-text index (parley.store.fulltext): ranked, each kind paged on its own, with its total.
+
+A name finds a person in any spelling: the spellings the reports used (the index), the
+identity key of the name (every spelling the registry knows of an official) and near spellings
+(``lookup.people_named``). Those people come first among the people, and the meetings they
+attended first among the meetings, in whatever script or spelling the reports named them."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,14 +21,22 @@ from parley.store import models as m
 from parley.store.judgements import removed_documents
 from parley.store.read.agreements import AgreementSummary, _agreement_summary
 from parley.store.read.common import SourceRef, _cols, _sources
-from parley.store.read.lookup import meeting_keys_for
+from parley.store.read.lookup import meeting_keys_for, people_named, person_alias_keys
 from parley.store.read.meetings import _SUMMARY_COLS, MeetingSummary, _summary
 from parley.store.read.people import PersonSummary, _person_summary
 from parley.store.read.statements import StatementRow
 
-# The kinds of result, as the API names them (plural) -> the index's kind.
-SEARCH_KINDS = {"meetings": "meeting", "people": "person", "agreements": "agreement", "statements": "statement",
+# The kinds of result, as the API names them (plural) -> the index's kind; in the order they are
+# shown: who and what met first, then what they signed and said, then the reports.
+SEARCH_KINDS = {"people": "person", "meetings": "meeting", "agreements": "agreement", "statements": "statement",
                 "documents": "document"}
+# The people whose meetings join the meeting results: the best matches of the words among the
+# people. A name matches one or a few; a word that matches more (a given name) lends only
+# its best matches' meetings.
+PEOPLE_FOR_MEETINGS = 20
+# At most this many of their meetings (or statements) come first; the rest are found by their
+# words like any other.
+THEIRS_MAX = 1000
 
 
 @dataclass
@@ -31,8 +45,8 @@ class SearchResults:
     total of each kind searched."""
 
     query: str
-    meetings: list[MeetingSummary] = field(default_factory=list)
     people: list[PersonSummary] = field(default_factory=list)
+    meetings: list[MeetingSummary] = field(default_factory=list)
     agreements: list[AgreementSummary] = field(default_factory=list)
     statements: list[StatementRow] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)
@@ -51,22 +65,67 @@ class SearchResults:
 
 def search(conn: Connection, text: str, kind: str | None = None, limit: int = 20, offset: int = 0) -> SearchResults:
     """Everything holding every word of ``text`` (any case, any script, diacritics ignored; a word
-    of 4 letters or more also matches the longer words it starts): meetings (name, place, series, states, people,
-    organisations, topics), people (every spelling), agreements (titles), statements (speaker and
-    quotation), documents (title, outlet, name, text). ``kind`` (meetings, people, ...): only that
-    kind; ``limit``/``offset`` page each kind."""
+    of 4 letters or more also matches the longer words it starts): people (every spelling; the
+    people the whole text names first), meetings (name, place, series, states, people,
+    organisations, topics; first the meetings of the people the text names or matches),
+    agreements (titles), statements (speaker and quotation), documents (title, outlet, name,
+    text). ``kind`` (meetings, people, ...): only that kind; ``limit``/``offset`` page each kind."""
     if kind is not None and kind not in SEARCH_KINDS:
         raise ValueError(f"kind is one of {', '.join(SEARCH_KINDS)}")
     out = SearchResults(text, kind=kind, limit=limit, offset=offset)
     terms = fulltext.words(text)
     if not terms:
         return out
+    people: tuple[list[str], list[str]] | None = None
     for plural in [kind] if kind else SEARCH_KINDS:
         index_kind = SEARCH_KINDS[plural]
+        first: list[str] = []
+        if index_kind in ("person", "meeting", "statement"):
+            people = _people_of(conn, text, terms) if people is None else people
+            named, identities = people
+            first = named if index_kind == "person" else _theirs(conn, index_kind, identities)
         exclude = removed_documents(conn) if index_kind == "document" else ()
-        keys, out.count[plural] = fulltext.match(conn, index_kind, terms, limit, offset, exclude)
+        keys, out.count[plural] = _first_then_ranked(conn, index_kind, terms, first, limit, offset, exclude)
         setattr(out, plural, _LOADERS[plural](conn, keys) if keys else [])
     return out
+
+
+def _first_then_ranked(conn: Connection, kind: str, terms: list[str], first: list[str], limit: int, offset: int,
+                       exclude: Sequence[str]) -> tuple[list[str], int]:
+    """One page of ``first`` followed by the index's ranked matches not among them; and how many
+    there are in all."""
+    page = first[offset:offset + limit]
+    keys, rest = fulltext.match(conn, kind, terms, limit - len(page), max(0, offset - len(first)),
+                                [*exclude, *first])
+    return page + keys, len(first) + rest
+
+
+def _people_of(conn: Connection, text: str, terms: list[str]) -> tuple[list[str], list[str]]:
+    """The people the whole text names (rejected ones left out, as search leaves them out); and
+    the identity keys, as meetings and statements name people, of those and of the people the
+    words match best."""
+    keys = people_named(conn, text)
+    named = sorted(conn.execute(select(m.Person.key).where(m.Person.key.in_(keys), m.Person.rejected.is_(False)))
+                   .scalars()) if keys else []
+    matched, _ = fulltext.match(conn, "person", terms, PEOPLE_FOR_MEETINGS, 0)
+    return named, person_alias_keys(conn, sorted({*named, *matched}))
+
+
+def _theirs(conn: Connection, kind: str, identities: list[str]) -> list[str]:
+    """The meetings these people attended, or the statements they made: newest first, undated
+    last, at most ``THEIRS_MAX`` (rejected ones are left out, as search leaves them out)."""
+    if not identities:
+        return []
+    if kind == "meeting":
+        q = (select(m.Meeting.key).join(m.MeetingMember, m.MeetingMember.meeting_key == m.Meeting.key)
+             .where(m.MeetingMember.kind == "person", m.MeetingMember.value.in_(identities),
+                    m.Meeting.rejected.is_(False))
+             .group_by(m.Meeting.key, m.Meeting.start, m.Meeting.sort_key)
+             .order_by(m.Meeting.start.is_(None), m.Meeting.sort_key.desc(), m.Meeting.key))
+    else:
+        q = (select(m.Statement.key).where(m.Statement.speaker_key.in_(identities), m.Statement.rejected.is_(False))
+             .order_by(m.Statement.date.is_(None), m.Statement.date_sort.desc(), m.Statement.key))
+    return list(conn.execute(q.limit(THEIRS_MAX)).scalars())
 
 
 def _in_order(keys: list[str], rows: dict[str, Any]) -> list[Any]:
