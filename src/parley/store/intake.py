@@ -51,10 +51,10 @@ def now() -> str:
 
 
 def source_state(conn: Connection, url: str) -> SourceState:
-    row = conn.execute(select(m.WatchSource).where(m.WatchSource.url == url)).first()
-    if row is None:
+    t = m.WatchSource.__table__
+    s = conn.execute(select(t).where(t.c.url == url)).first()
+    if s is None:
         return SourceState(url)
-    s = row[0]
     return SourceState(s.url, s.kind, s.etag, s.last_modified, s.error, s.failures)
 
 
@@ -62,7 +62,8 @@ def item_states(conn: Connection, urls: Iterable[str]) -> dict[str, ItemState]:
     wanted = list(dict.fromkeys(urls))
     out: dict[str, ItemState] = {}
     for i in range(0, len(wanted), 500):  # bounded IN lists: a sitemap lists thousands
-        for (it,) in conn.execute(select(m.WatchItem).where(m.WatchItem.url.in_(wanted[i:i + 500]))):
+        t = m.WatchItem.__table__
+        for it in conn.execute(select(t).where(t.c.url.in_(wanted[i:i + 500]))):
             out[it.url] = ItemState(it.url, it.source, it.stamp, it.etag, it.last_modified, it.document_id,
                                     it.error, it.attempts)
     return out

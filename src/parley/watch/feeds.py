@@ -121,8 +121,10 @@ def _feed(body: bytes, base: str) -> Listing:
         link = e.get("link")
         if not link:
             continue
-        stamp = e.get("updated") or e.get("published")
-        published = normalise_date(e.get("published") or e.get("updated"))
+        # Read as a plain dict: feedparser's own lookup answers "updated" with the published date.
+        updated, issued = dict.get(e, "updated"), dict.get(e, "published")
+        stamp = updated or issued
+        published = normalise_date(issued or updated)
         listing.entries.append(Entry(urljoin(base, link), stamp, e.get("title") or None, published))
     return listing
 

@@ -78,11 +78,14 @@ class Watcher:
         self.store, self.fetcher = store, fetcher or Fetcher()
         self.batch, self.language = batch, language
         self._extractor: Any = None
+        self._unsettled: set[str] = set()  # sources with an article to retry, in the current poll
 
     def poll(self, sources: Iterable[str]) -> PollReport:
         report = PollReport()
+        self._unsettled = set()
+        read: dict[str, SourceState] = {}
         listed: dict[str, _Todo] = {}
-        for url, entry in self._read_sources(sources, report):
+        for url, entry in self._read_sources(sources, report, read):
             listed.setdefault(entry.url, _Todo(entry, url, None))
         report.listed = len(listed)
         with self.store.connect() as conn:
@@ -95,13 +98,22 @@ class Watcher:
         stored = False
         for chunk in _chunks(_by_turns(todo), self.batch):
             stored |= self._take(chunk, report)
+        # A source's validators are kept only once all it listed is dealt with: a 304 at the next
+        # poll must mean there is nothing to do. Until then (an article to retry, or a process
+        # killed before this line) the source is read whole again.
+        for url, state in read.items():
+            if url in self._unsettled:
+                state.etag = state.last_modified = None
+            save_source(self.store, state, ok=True)
         if stored:
             consolidate(self.store)
         return report
 
     # ------------------------------------------------------------------ sources
 
-    def _read_sources(self, sources: Iterable[str], report: PollReport) -> Iterator[tuple[str, Entry]]:
+    def _read_sources(self, sources: Iterable[str], report: PollReport,
+                      read: dict[str, SourceState]) -> Iterator[tuple[str, Entry]]:
+        """The articles the sources list; ``read`` gets the new state of each source read."""
         queue, seen = deque(dict.fromkeys(sources)), set()
         while queue:
             url = queue.popleft()
@@ -121,12 +133,13 @@ class Watcher:
             except (FetchError, ListingError, Disallowed) as exc:
                 self._source_failed(state, str(exc), report, disallowed=isinstance(exc, Disallowed))
                 continue
-            state.kind, state.etag, state.last_modified = listing.kind, resp.etag, resp.last_modified
+            state.kind = listing.kind
+            # A sitemap index is read whole every time: its sitemaps change while it does not.
+            if not listing.sitemaps:
+                state.etag, state.last_modified = resp.etag, resp.last_modified
+            read[url] = state
             room = MAX_SITEMAPS - len(seen) - len(queue)
             queue.extend(listing.sitemaps[:max(0, room)])
-            # Saved before the articles are fetched: a 304 next time means nothing new was listed,
-            # and every article listed now is remembered (or fetched) below, whatever happens.
-            save_source(self.store, state, ok=True)
             for entry in listing.entries:
                 yield url, entry
 
@@ -197,8 +210,10 @@ class Watcher:
         text, not extractable) waits for a new date from its source; an outage is tried again at
         the next poll, up to MAX_ATTEMPTS polls in a row."""
         state.error, state.attempts = reason, state.attempts + 1 if transient else MAX_ATTEMPTS
-        if known is not None and known.stored and state.attempts < MAX_ATTEMPTS:
-            state.stamp = known.stamp  # the new date is still to fetch: the next poll sees it as new
+        if state.attempts < MAX_ATTEMPTS:
+            self._unsettled.add(state.source)
+            if known is not None and known.stored:
+                state.stamp = known.stamp  # the new date is still to fetch: the next poll sees it as new
         report.failures.append(Problem(state.url, reason))
         return state
 
