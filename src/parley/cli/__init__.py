@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import typer
 
-from parley.cli import extract, fixes, kb, queries, search, serve
+from parley.cli import extract, fixes, kb, queries, search, serve, watch
 
 app = typer.Typer(
     name="parley",
@@ -42,6 +42,7 @@ app.command()(kb.export)
 app.add_typer(fixes.fix_app, name="fix")
 app.command()(serve.serve)
 app.add_typer(serve.token_app, name="token")
+app.command()(watch.watch)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -493,3 +493,41 @@ DERIVED: dict[str, tuple[type[Base], ...]] = {
 SOURCES: dict[str, type[Base]] = {
     "meeting": MeetingSource, "person": PersonSource, "agreement": AgreementSource, "statement": StatementSource,
 }
+
+
+# --------------------------------------------------------------------------- continuous intake
+
+
+class WatchSource(Base):
+    """A feed or sitemap ``parley watch`` polls: the validators of its last answer (sent back as
+    If-None-Match / If-Modified-Since, so an unchanged feed costs one 304) and how its last poll went."""
+
+    __tablename__ = "watch_sources"
+
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    kind: Mapped[str | None] = mapped_column(String(8))  # feed | sitemap, as its content showed
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    polled_at: Mapped[str | None] = mapped_column(String(32))
+    ok_at: Mapped[str | None] = mapped_column(String(32))
+    error: Mapped[str | None] = mapped_column(Text)  # why the last poll failed; None when it did not
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # polls failed in a row
+
+
+class WatchItem(Base):
+    """An article a watched source listed. ``stamp`` is the date the source gave it (an entry's
+    updated date, a sitemap's lastmod): the item is fetched again only when that changes, and then
+    conditionally. ``document_id`` is the stored version (the sha256 of the page's bytes); ``error``
+    says why the last fetch failed (the item is retried at the next poll until it is stored)."""
+
+    __tablename__ = "watch_items"
+
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    source: Mapped[str] = mapped_column(String(2048))
+    stamp: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[str | None] = mapped_column(String(DOC_ID))
+    fetched_at: Mapped[str | None] = mapped_column(String(32))
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # failed fetches in a row
