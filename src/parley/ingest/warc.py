@@ -70,6 +70,10 @@ def _page(record: WarcRecord, origin: str, stem: str, max_bytes: int, prefilter:
     name = _name(stem, url, origin)
     status = record.http_headers.status_code if record.http_headers is not None else None
     if not record.is_http or not isinstance(status, int) or status <= 0:
+        # A record cut off by the end of the archive has no HTTP head left to parse either.
+        left = len(record.reader.read())
+        if left < record.content_length:
+            return Failure(origin, f"record is truncated ({left} of {record.content_length} bytes)", name=name)
         return Failure(origin, "response record without an HTTP response in it", name=name)
     if status != 200:
         return Failure(origin, f"HTTP status {status}, not a page", fatal=False, stage="filter", name=name)
