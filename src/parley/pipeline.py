@@ -207,7 +207,7 @@ class StageCounts:
         """One line: "read 20000 page(s); filtered 19000 (no domain vocabulary: 18990, ...); extracted
         1000; failed 0"."""
         filtered = sum(self.filtered.values())
-        why = ", ".join(f"{reason}: {n}" for reason, n in self.filtered.most_common())
+        why = ", ".join(f"{reason}: {n}" for reason, n in sorted(self.filtered.items(), key=lambda r: (-r[1], r[0])))
         failed = sum(self.failed.values())
         where = ", ".join(f"{stage}: {n}" for stage, n in sorted(self.failed.items()))
         return (f"read {self.read} page(s); filtered {filtered}" + (f" ({why})" if why else "")

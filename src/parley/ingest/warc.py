@@ -15,7 +15,7 @@ import gzip
 import hashlib
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -38,31 +38,58 @@ Item = Document | Failure
 
 
 def iter_warc(path: str, *, max_bytes: int, prefilter: PageFilter | None = None) -> Iterator[Item]:
-    """A Document or a Failure for every response record of the archive at ``path``, in order."""
-    start: int | None = 0
-    while start is not None:
-        start = yield from _read_from(path, start, max_bytes, prefilter)
+    """A Document or a Failure for every response record of the archive at ``path``, in order.
 
-
-def _read_from(path: str, start: int, max_bytes: int, prefilter: PageFilter | None) -> Iterator[Item]:
-    """Records from ``start`` on; returns where to go on after damage to the archive (None: at its end)."""
-    stem = Path(path).name.split(".")[0]
+    Damage to the archive costs one Failure, named by the offset where the damage starts, however
+    many records it spans; reading goes on at the first record after it that can be read."""
     with open(path, "rb") as handle:
         compressed = handle.read(len(_GZIP_MEMBER)) == _GZIP_MEMBER
-        handle.seek(start)
-        last = start
-        try:
-            for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True,
-                                          auto_decode="all", fsspec_args=False):
-                last = start + record.stream_pos
-                yield _page(record, f"{path}#{last}", stem, max_bytes, prefilter)
-        except (OSError, ValueError) as error:  # fastwarc's word for a corrupt stream
-            after = _next_record(handle, last + 1, compressed)
-            tail = (f"reading goes on at offset {after}" if after is not None
-                    else "no record follows it")
-            yield Failure(f"{path}#{last}", f"damaged archive after this record ({error}); {tail}")
-            return after
+        start, damage = 0, None
+        while True:
+            outcome = yield from _read_from(handle, path, start, compressed, max_bytes, prefilter, damage)
+            if outcome is None:
+                return
+            damage, start = outcome
+            after = _next_record(handle, start + 1, compressed)
+            if after is None:
+                yield _damaged(path, damage, None)
+                return
+            start = after
+
+
+def _read_from(handle: BinaryIO, path: str, start: int, compressed: bool, max_bytes: int,
+               prefilter: PageFilter | None, damage: tuple[int, str] | None,
+               ) -> Generator[Item, None, tuple[tuple[int, str], int] | None]:
+    """Records from ``start`` on. Returns None at the archive's end, else the damage met (where it
+    starts, what fastwarc said) and the offset to look for the next record after."""
+    stem = Path(path).name.split(".")[0]
+    handle.seek(start)
+    last: int | None = None
+    try:
+        for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True,
+                                      auto_decode="all", fsspec_args=False):
+            if damage is not None:
+                yield _damaged(path, damage, record.stream_pos)
+                damage = None
+            last = record.stream_pos  # from the file's start, whatever the offset reading began at
+            yield _page(record, f"{path}#{last}", stem, max_bytes, prefilter)
+    except (OSError, ValueError) as error:  # fastwarc's word for a corrupt stream
+        if damage is not None:  # still inside the damage found before
+            return damage, start
+        if last is None:
+            return (start, str(error)), start
+        after = _next_record(handle, last + 1, compressed)
+        begin = after if after is not None else last
+        return (begin, str(error)), begin
+    if damage is not None:
+        yield _damaged(path, damage, None)
     return None
+
+
+def _damaged(path: str, damage: tuple[int, str], resumed: int | None) -> Failure:
+    offset, error = damage
+    tail = f"reading went on at offset {resumed}" if resumed is not None else "no readable record follows it"
+    return Failure(f"{path}#{offset}", f"damaged archive ({error}): the records in it are lost; {tail}")
 
 
 def _page(record: WarcRecord, origin: str, stem: str, max_bytes: int, prefilter: PageFilter | None) -> Item:
