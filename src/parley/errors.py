@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-STAGES = ("read", "extract", "validate", "store")
+STAGES = ("read", "filter", "extract", "validate", "store")
 
 
 class ParleyError(Exception):
@@ -79,7 +79,8 @@ class TokenError(ParleyError, ValueError):
 @dataclass(frozen=True)
 class Failure:
     """An input skipped, and why: ``origin`` (a path, ``path:line``, a URL, ``-``), the ``stage``
-    it failed at (read, extract, validate, store) and the ``reason``. ``fatal`` False makes it a
+    it failed at (read, filter, extract, validate, store) and the ``reason``; a page the crawl
+    pre-filter drops is a notice at the ``filter`` stage. ``fatal`` False makes it a
     notice: an input skipped on purpose (a README, an image in a folder of reports); commands
     print notices like failures ("skipped PATH: reason") but do not count them."""
 

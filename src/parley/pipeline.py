@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 
 from parley.domain.registry import get_domain
@@ -170,3 +172,43 @@ def extract_stream(
             if not pending:
                 break
             yield from pending.popleft().result()
+
+
+# ------------------------------------------------------------------ per-stage counts
+
+
+@dataclass
+class StageCounts:
+    """How many pages each stage saw: read, filtered (by reason), extracted, failed (by stage).
+
+    Fed every item a run yields (a Record or anything with a Failure's ``stage``); notices that are
+    not pages (a README in a folder, a second way into a directory) count as ``skipped``."""
+
+    read: int = 0
+    filtered: Counter[str] = field(default_factory=Counter)
+    extracted: int = 0
+    failed: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0
+
+    def see(self, item: object) -> None:
+        if not isinstance(item, Failure):
+            self.read += 1
+            self.extracted += 1
+        elif item.stage == "filter":
+            self.read += 1
+            self.filtered[item.reason] += 1
+        elif not item.fatal:
+            self.skipped += 1
+        else:
+            self.read += 1  # an input that could not be read was still one to read
+            self.failed[item.stage] += 1
+
+    def summary(self) -> str:
+        """One line: "read 20000 page(s); filtered 19000 (no domain vocabulary: 18990, ...); extracted
+        1000; failed 0"."""
+        filtered = sum(self.filtered.values())
+        why = ", ".join(f"{reason}: {n}" for reason, n in sorted(self.filtered.items(), key=lambda r: (-r[1], r[0])))
+        failed = sum(self.failed.values())
+        where = ", ".join(f"{stage}: {n}" for stage, n in sorted(self.failed.items()))
+        return (f"read {self.read} page(s); filtered {filtered}" + (f" ({why})" if why else "")
+                + f"; extracted {self.extracted}; failed {failed}" + (f" ({where})" if where else ""))

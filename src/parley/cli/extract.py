@@ -35,28 +35,34 @@ def extract(
     processes: Annotated[int, typer.Option("--processes", "-p", help="Worker processes (1 = this process).")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     language: LanguageOpt = None,
+    prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter",
+                                            help="Drop crawl (WARC) pages outside the domain before extraction.")] = True,
 ) -> None:
     """Extract meetings, agreements, statements and people (schema parley/extraction/v1)."""
     from parley.errors import Failure
     from parley.ingest.readers import iter_inputs
-    from parley.pipeline import extract_stream
+    from parley.pipeline import StageCounts, extract_stream
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
     docs = items = failures = notices = 0
     printed: list[dict] = []
+    counts = StageCounts()
     show = not quiet and out is not None and sys.stderr.isatty()
     progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[name]}"),
                         TimeElapsedColumn(), console=err, disable=not show, transient=True)
     with progress:
         task = progress.add_task("extract", total=None, name="")
-        for result in extract_stream(iter_inputs(paths, max_bytes=max_bytes), batch_size=batch_size, processes=processes,
-                                     language=language):
+        for result in extract_stream(iter_inputs(paths, max_bytes=max_bytes, prefilter=prefilter),
+                                     batch_size=batch_size, processes=processes, language=language):
             progress.advance(task)
+            counts.see(result)
             if isinstance(result, Failure):
                 fatal = getattr(result, "fatal", True)
                 failures += fatal
+                if result.stage == "filter":
+                    continue  # counted by reason in the summary: a crawl drops thousands
                 notices += not fatal
                 # Whole paths, not cut into lines nor highlighted: they are copied and grepped.
                 err.print(skipped_line(result.origin, result.reason, fatal=fatal), highlight=False, soft_wrap=True)
@@ -77,6 +83,7 @@ def extract(
         err.print(escape(f"{docs} document(s), {items} item(s) extracted, {failures} failure(s)"
                          + (f", {notices} other file(s) skipped" if notices else "")
                          + (f"; records in {out}" if out else "")), soft_wrap=True)
+        err.print(escape(counts.summary()), highlight=False, soft_wrap=True)
     if docs == 0 and failures == 0:
         err.print("[red]no input documents found[/red]")
         raise typer.Exit(2)

@@ -54,9 +54,11 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from parley.errors import Failure
+    from parley.pipeline import StageCounts
     from parley.store.ingest import ingest as run
     from parley.store.ingest import iter_sources
 
+    counts = StageCounts()
     with open_kb(db, create=True) as store:
         show = not quiet and not as_json and sys.stderr.isatty()
         progress = Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
@@ -65,8 +67,9 @@ def ingest(
 
         def on_item(item, outcome: str) -> None:
             progress.advance(task)
+            counts.see(item)
             if isinstance(item, Failure):
-                if not as_json:
+                if not as_json and item.stage != "filter":  # filtered pages: counted by reason below
                     err.print(skipped_line(item.origin, item.reason, fatal=item.fatal), highlight=False)
             else:
                 progress.update(task, name=item.record["document"].get("name") or "")
@@ -91,6 +94,7 @@ def ingest(
                              f"{len(report.failures)} failure(s)"
                              + (f", {len(report.skipped)} other file(s) skipped" if report.skipped else "")
                              + f"{tail} -> {describe(store.url)}"))
+            err.print(escape(counts.summary()), highlight=False, soft_wrap=True)
     if report.documents == 0 and not report.failures:
         err.print("[red]no input documents found[/red]")
         raise typer.Exit(2)

@@ -110,10 +110,11 @@ def declared_html_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
+def decode_bytes(data: bytes, *, declared: str | None = None, declared_by: str = "the page") -> Decoded:
     """Decode text: BOM, then UTF-8 (strict, or mostly UTF-8 with its few stray bytes replaced
     and counted), then a declared charset, then charset-normalizer's guess.
 
+    ``declared_by`` says where the charset was declared, for the note (the page, the HTTP header).
     Raises DecodeError when none of them yields text.
     """
     bom = bom_encoding(data)
@@ -135,7 +136,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         return decoded
     if declared and declared != "utf-8":
         try:
-            return Decoded(data.decode(declared), declared, [f"decoded as {declared} (declared in the page)"])
+            return Decoded(data.decode(declared), declared, [f"decoded as {declared} (declared in {declared_by})"])
         except UnicodeDecodeError:
             pass
     return _guess(data)

@@ -33,6 +33,9 @@ class Document:
     language: str | None = None
     media_type: str = "text/plain"
     notes: list[str] = field(default_factory=list)
+    # When a crawler fetched the page (WARC-Date), YYYY-MM-DD. Kept apart from ``published``: a
+    # crawl may fetch a page years after it appeared, and the extractors date events from ``published``.
+    retrieved: str | None = None
 
     def __post_init__(self) -> None:
         # Checked here rather than in each reader, so that no Document ever holds one.

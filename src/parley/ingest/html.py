@@ -114,6 +114,12 @@ def read_html(raw: str, *, url: str | None = None) -> HtmlPage:
     )
 
 
+def visible_text(raw: str) -> str:
+    """The page's visible text at its source offsets, with no main-text detection: the fast view
+    the crawl pre-filter reads (trafilatura costs far more than this scan)."""
+    return _scan(raw).visible
+
+
 def hostname(url: str | None) -> str | None:
     """The host of a URL (or a bare host name) without "www."; None when there is none."""
     if not url:

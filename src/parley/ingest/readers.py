@@ -7,6 +7,7 @@ and reading goes on with the next input: one bad file must never stop a batch.
 from __future__ import annotations
 
 import codecs
+import gzip
 import hashlib
 import io
 import json
@@ -14,23 +15,26 @@ import os
 import re
 import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from parley.errors import DecodeError, Failure
+from parley.ingest.dates import normalise_date
 from parley.ingest.decode import binary_kind, bom_encoding, declared_html_charset, decode_bytes, magic_kind
 from parley.ingest.document import Document
-from parley.ingest.html import hostname, read_html
-from parley.ingest.walk import os_reason, stat_reason, walk
+from parley.ingest.html import hostname
+from parley.ingest.page import PageFields, html_document
+from parley.ingest.prefilter import default_filter
+from parley.ingest.walk import file_suffix, os_reason, stat_reason, walk
+from parley.ingest.warc import iter_warc
 from parley.validation import replace_unstorable, unstorable_note
 
 DEFAULT_MAX_BYTES = 10_000_000
 STDIN_ORIGIN = "<stdin>"
 
-TEXT, HTML, JSONL = "text/plain", "text/html", "application/x-ndjson"
+TEXT, HTML, JSONL, WARC = "text/plain", "text/html", "application/x-ndjson", "application/warc"
 _SUFFIX_KIND = {
     ".txt": TEXT,
     ".text": TEXT,
@@ -40,7 +44,13 @@ _SUFFIX_KIND = {
     ".xhtml": HTML,
     ".jsonl": JSONL,
     ".ndjson": JSONL,
+    ".jsonl.gz": JSONL,
+    ".ndjson.gz": JSONL,
+    ".warc": WARC,
+    ".warc.gz": WARC,
 }
+# Truncated or corrupt gzip: what reading a .jsonl.gz raises where the damage is.
+_GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
 _SNIFF_BYTES = 64 * 1024
 _HTML_START = ("<!doctype", "<html", "<?xml")
 _COMMON_TAG = re.compile(
@@ -48,39 +58,23 @@ _COMMON_TAG = re.compile(
 )
 _MIN_TAGS = 5
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-_DATE_FORMATS = ("%d.%m.%Y", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y")
 
 Item = Document | Failure
 
 
-def iter_inputs(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Yield a Document or a Failure for every input found under ``paths``, lazily and in order."""
+def iter_inputs(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, prefilter: bool = True
+) -> Iterator[Item]:
+    """Yield a Document or a Failure for every input found under ``paths``, lazily and in order.
+
+    ``prefilter``: pages of crawl archives (WARC) pass the domain pre-filter
+    (parley.ingest.prefilter) before their main text is looked for; the pages it drops come out as
+    notices at the ``filter`` stage. Files and JSON Lines records are what the user chose: never filtered."""
     for path in paths:
         if path == "-":
             yield from _read_stdin(max_bytes)
         else:
-            yield from _read_path(path, max_bytes)
-
-
-def normalise_date(value: object) -> str | None:
-    """YYYY-MM-DD for a string holding a date or a date-time in a common unambiguous format."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        return datetime.fromisoformat(text).date().isoformat()
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(text).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
-    for pattern in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date().isoformat()
-        except ValueError:
-            continue
-    return None
+            yield from _read_path(path, max_bytes, prefilter)
 
 
 def _read_stdin(max_bytes: int) -> Iterator[Item]:
@@ -94,16 +88,26 @@ def _read_stdin(max_bytes: int) -> Iterator[Item]:
         yield Failure(STDIN_ORIGIN, f"cannot read standard input: {error.strerror or error}")
 
 
-def _read_path(path: str, max_bytes: int) -> Iterator[Item]:
+def _read_path(path: str, max_bytes: int, prefilter: bool) -> Iterator[Item]:
     try:
         info = os.stat(path)
     except OSError as error:
         yield Failure(path, stat_reason(path, error))
         return
     if stat.S_ISDIR(info.st_mode):
-        yield from _read_directory(path, max_bytes)
+        yield from _read_directory(path, max_bytes, prefilter)
         return
-    kind = _SUFFIX_KIND.get(Path(path).suffix.lower())
+    suffix = file_suffix(path)
+    kind = _SUFFIX_KIND.get(suffix)
+    if kind == WARC:
+        try:
+            yield from iter_warc(path, max_bytes=max_bytes, prefilter=default_filter() if prefilter else None)
+        except OSError as error:
+            yield Failure(path, os_reason(error))
+        return
+    if kind == JSONL and suffix.endswith(".gz"):
+        yield from _read_jsonl_gz(path, max_bytes)
+        return
     size = info.st_size if stat.S_ISREG(info.st_mode) else None
     if kind in (TEXT, HTML) and size is not None and size > max_bytes:
         # Decided from the size alone, so an oversized file is never read into memory.
@@ -116,7 +120,7 @@ def _read_path(path: str, max_bytes: int) -> Iterator[Item]:
         yield Failure(path, os_reason(error))
 
 
-def _read_directory(directory: str, max_bytes: int) -> Iterator[Item]:
+def _read_directory(directory: str, max_bytes: int, prefilter: bool) -> Iterator[Item]:
     """Every readable file under ``directory``, and the walk's failures and notices, in walk order."""
     found = listed = False
     for entry in walk(directory, _SUFFIX_KIND):
@@ -126,9 +130,9 @@ def _read_directory(directory: str, max_bytes: int) -> Iterator[Item]:
             yield entry
         else:
             found = True
-            yield from _read_path(entry, max_bytes)
+            yield from _read_path(entry, max_bytes, prefilter)
     if not found and not listed:
-        yield Failure(directory, "directory holds no .txt, .md, .html or .jsonl files")
+        yield Failure(directory, "directory holds no .txt, .md, .html, .jsonl or .warc files")
 
 
 def _read_stream(
@@ -177,38 +181,27 @@ def _document(data: bytes, origin: str, name: str, kind: str) -> Item:
         return Failure(origin, "empty file")
     doc_id = hashlib.sha256(data).hexdigest()
     if kind == HTML:
-        return _html_document(doc_id, name, decoded.text, origin, list(decoded.notes))
+        return html_document(doc_id, name, decoded.text, origin, list(decoded.notes))
     return Document(
         doc_id, name, decoded.text, decoded.text, origin, media_type=TEXT, notes=list(decoded.notes)
     )
 
 
-def _html_document(
-    doc_id: str,
-    name: str,
-    raw: str,
-    origin: str,
-    notes: list[str],
-    fields: dict[str, str | None] | None = None,
-) -> Item:
-    """A Document for an HTML page; values in ``fields`` win over the page's own metadata."""
-    fields = fields or {}
-    page = read_html(raw, url=fields.get("url"))
-    if not page.text.strip():
-        return Failure(origin, "no readable text in HTML page")
-    return Document(
-        doc_id,
-        name,
-        raw,
-        page.text,
-        origin,
-        title=fields.get("title") or page.title,
-        published=fields.get("published") or normalise_date(page.date),
-        url=fields.get("url") or page.url,
-        source=fields.get("source") or page.source,
-        media_type=HTML,
-        notes=notes + page.notes,
-    )
+def _read_jsonl_gz(path: str, max_bytes: int) -> Iterator[Item]:
+    """A gzipped JSON Lines file, decompressed as it is read; a damaged or cut-off stream fails
+    after the records read before the damage."""
+    stem = Path(path).name.split(".")[0]
+    read = 0
+    try:
+        with gzip.open(path, "rb") as lines:
+            for item in _read_jsonl(lines, path, stem, max_bytes):
+                read += 1
+                yield item
+    except _GZIP_ERRORS as error:
+        yield Failure(path, f"damaged gzip stream after {read} record(s) ({error or type(error).__name__})"
+                      " - the file is probably truncated")
+    except OSError as error:
+        yield Failure(path, os_reason(error))
 
 
 def _read_jsonl(lines: BinaryIO, origin: str, stem: str, max_bytes: int) -> Iterator[Item]:
@@ -278,15 +271,16 @@ def _record(line: bytes, number: int, where: str, stem: str) -> Item:
     )
     name = f"{stem}-{safe_id or number}"
     url = _string(record.get("url"))
-    fields = {
-        "title": _string(record.get("title")),
-        "url": url,
-        "published": normalise_date(record.get("published")),
-        "source": _string(record.get("source")) or _string(record.get("outlet")) or hostname(url),
-    }
+    fields = PageFields(
+        title=_string(record.get("title")),
+        url=url,
+        published=normalise_date(record.get("published")),
+        source=_string(record.get("source")) or _string(record.get("outlet")) or hostname(url),
+    )
     if is_html:
-        return _html_document(doc_id, name, body, where, notes, fields)
-    return Document(doc_id, name, body, body, where, media_type=JSONL, notes=notes, **fields)
+        return html_document(doc_id, name, body, where, notes, fields)
+    return Document(doc_id, name, body, body, where, title=fields.title, url=fields.url, published=fields.published,
+                    source=fields.source, media_type=JSONL, notes=notes)
 
 
 def _sniff(head: bytes) -> str:

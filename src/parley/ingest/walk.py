@@ -113,7 +113,7 @@ def _file(path: str, name: str, suffixes: frozenset[str], documents: bool) -> st
             "name it on the command line to read it anyway",
             fatal=False,
         )
-    suffix = Path(name).suffix.lower()
+    suffix = file_suffix(name)
     if suffix in suffixes:
         if not os.access(path, os.R_OK):
             return Failure(path, os_reason(PermissionError(errno.EACCES, "Permission denied", path)))
@@ -126,6 +126,16 @@ def _file(path: str, name: str, suffixes: frozenset[str], documents: bool) -> st
     return Failure(
         path, f"Parley does not read {what} in a directory (it reads {', '.join(sorted(suffixes))})", fatal=False
     )
+
+
+def file_suffix(name: str) -> str:
+    """The lower-cased suffix a file's format is told by; a compressed file's takes in the format
+    under the compression (".warc.gz", ".jsonl.gz")."""
+    path = Path(name)
+    suffix = path.suffix.lower()
+    if suffix == ".gz" and path.stem != Path(path.stem).stem:
+        return Path(path.stem).suffix.lower() + suffix
+    return suffix
 
 
 def stat_reason(path: str, error: OSError) -> str:

@@ -35,7 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from parley.errors import Failure, StoreError
 from parley.ingest.decode import binary_kind
 from parley.ingest.document import Document
-from parley.ingest.walk import os_reason, stat_reason, walk
+from parley.ingest.walk import file_suffix, os_reason, stat_reason, walk
 from parley.kb.dates import precision
 from parley.record import SCHEMA
 from parley.store import fulltext
@@ -50,7 +50,8 @@ from parley.validation import scrub, validate_record
 
 ITEM_LISTS = {plural for _, plural in KINDS}
 # The document kinds parley.ingest.readers reads (text, HTML, JSON Lines of documents).
-DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson"}
+DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz",
+                     ".warc", ".warc.gz"}
 RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 
 
@@ -170,7 +171,7 @@ def _classify_directory(directory: str, records_only: bool) -> Iterator[tuple[st
 
 
 def _file_kind(p: Path, records_only: bool) -> str | None:
-    suffix = p.suffix.lower()
+    suffix = file_suffix(p.name)
     if suffix in RECORD_SUFFIXES and _looks_like_record(p):
         return "record"
     if records_only:
