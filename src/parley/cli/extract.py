@@ -16,6 +16,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from parley.cli.common import LanguageOpt, err, print_error, skipped_line
+from parley.cli.engine import (
+    EngineOpt,
+    PartitionOpt,
+    SchedulerOpt,
+    WorkDirOpt,
+    WorkersOpt,
+    report_partitions,
+    settings,
+)
 
 
 def safe_name(name: str, taken: set[str]) -> str:
@@ -37,14 +46,27 @@ def extract(
     language: LanguageOpt = None,
     prefilter: Annotated[bool, typer.Option("--prefilter/--no-prefilter",
                                             help="Drop crawl (WARC) pages outside the domain before extraction.")] = True,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = 2,
+    partition_files: PartitionOpt = 32,
+    work_dir: WorkDirOpt = None,
 ) -> None:
     """Extract meetings, agreements, statements and people (schema parley/extraction/v1)."""
+    import tempfile
+    from contextlib import ExitStack
+
+    from parley.engine.runs import WORK_DIR_NAME, run_items
     from parley.errors import Failure
-    from parley.ingest.readers import iter_inputs
-    from parley.pipeline import StageCounts, extract_stream
+    from parley.pipeline import StageCounts
 
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
+    cleanup = ExitStack()
+    if engine == "dask" and work_dir is None:
+        # Kept in DIR for a re-run to skip what is done; without DIR, for this run only.
+        work_dir = out / WORK_DIR_NAME if out else Path(cleanup.enter_context(tempfile.TemporaryDirectory()))
+    run = settings(engine, scheduler, workers, partition_files, work_dir)
     taken: set[str] = set()
     docs = items = failures = notices = 0
     printed: list[dict] = []
@@ -52,10 +74,10 @@ def extract(
     show = not quiet and out is not None and sys.stderr.isatty()
     progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[name]}"),
                         TimeElapsedColumn(), console=err, disable=not show, transient=True)
-    with progress:
+    with cleanup, progress:
         task = progress.add_task("extract", total=None, name="")
-        for result in extract_stream(iter_inputs(paths, max_bytes=max_bytes, prefilter=prefilter),
-                                     batch_size=batch_size, processes=processes, language=language):
+        for result in run_items(paths, run, ingest=False, batch_size=batch_size, processes=processes,
+                                max_bytes=max_bytes, language=language, prefilter=prefilter):
             progress.advance(task)
             counts.see(result)
             if isinstance(result, Failure):
@@ -68,7 +90,7 @@ def extract(
                 err.print(skipped_line(result.origin, result.reason, fatal=fatal), highlight=False, soft_wrap=True)
                 continue
             docs += 1
-            data = result.to_json()
+            data = result.record
             items += sum(len(data[k]) for k in ("meetings", "agreements", "statements", "people"))
             progress.update(task, name=data["document"]["name"])
             if out is None:
@@ -76,6 +98,8 @@ def extract(
             else:
                 name = safe_name(data["document"]["name"], taken)
                 (out / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    if not quiet:
+        report_partitions(run)
     if out is None:
         payload = printed[0] if len(printed) == 1 else printed
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")

@@ -30,6 +30,15 @@ from parley.cli.common import (
     show,
     skipped_line,
 )
+from parley.cli.engine import (
+    EngineOpt,
+    PartitionOpt,
+    SchedulerOpt,
+    WorkDirOpt,
+    WorkersOpt,
+    report_partitions,
+    settings,
+)
 from parley.errors import ExportError
 from parley.export import export as run_export
 from parley.export import formats_help
@@ -49,17 +58,25 @@ def ingest(
     language: LanguageOpt = None,
     as_json: JsonOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = 2,
+    partition_files: PartitionOpt = 32,
+    work_dir: WorkDirOpt = None,
 ) -> None:
     """Extract and store documents, then consolidate meetings, people, agreements and statements."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from parley.engine.runs import default_work_dir, run_items
     from parley.errors import Failure
     from parley.pipeline import StageCounts
     from parley.store.ingest import ingest as run
-    from parley.store.ingest import iter_sources
 
     counts = StageCounts()
     with open_kb(db, create=True) as store:
+        if engine == "dask" and work_dir is None:
+            work_dir = default_work_dir(store.url)
+        engine_run = settings(engine, scheduler, workers, partition_files, work_dir)
         show = not quiet and not as_json and sys.stderr.isatty()
         progress = Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=err,
@@ -76,8 +93,9 @@ def ingest(
 
         with progress:
             task = progress.add_task("ingest", total=None, name="")
-            report = run(store, iter_sources(paths, records_only=records, batch_size=batch_size, processes=processes,
-                                             max_bytes=max_bytes, language=language), consolidate=not no_consolidate, on_item=on_item)
+            report = run(store, run_items(paths, engine_run, ingest=True, records_only=records, batch_size=batch_size,
+                                          processes=processes, max_bytes=max_bytes, language=language),
+                         consolidate=not no_consolidate, on_item=on_item)
         failed_blocks = report.consolidation.failures if report.consolidation else []
         if as_json:
             print_json(report.to_dict())
@@ -86,6 +104,7 @@ def ingest(
         if not as_json and not quiet:
             from parley.store.db import describe
 
+            report_partitions(engine_run)
             c = report.consolidation
             tail = (f"; consolidated {sum(c.blocks.values())} block(s) in {c.seconds:.1f} s" if c
                     else "; not consolidated yet (`parley db consolidate`)")
