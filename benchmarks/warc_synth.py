@@ -2,6 +2,7 @@
 them the dev reports inside news-site pages. Deterministic by seed.
 
     python benchmarks/warc_synth.py OUT.warc.gz [--pages 20000] [--relevant 0.05] [--seed 14]
+    python benchmarks/warc_synth.py OUT_DIR --shards 20     # the same crawl as 20 archives, as crawls ship
 
 Unrelated pages (sports, weather, markets, culture, in English and Russian, and a few in German
 and French that name the organisations, so the language test has work) are written by a small
@@ -117,9 +118,11 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=20_000)
     parser.add_argument("--relevant", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--shards", type=int, default=1,
+                        help="write OUT as a directory of this many archives (consecutive pages each)")
     args = parser.parse_args()
-    relevant = write_crawl(args.out, args.pages, args.relevant, args.seed)
-    print(f"{args.out}: {args.pages} pages, {relevant} relevant")
+    relevant = write_crawl(args.out, args.pages, args.relevant, args.seed, args.shards)
+    print(f"{args.out}: {args.pages} pages, {relevant} relevant" + (f", {args.shards} archives" if args.shards > 1 else ""))
 
 
 def reports() -> list[tuple[str, str, str]]:
@@ -131,15 +134,21 @@ def reports() -> list[tuple[str, str, str]]:
     return out
 
 
-def write_crawl(out: Path, pages: int, share: float, seed: int) -> int:
-    """Write the crawl; returns how many of its pages are relevant."""
+def write_crawl(out: Path, pages: int, share: float, seed: int, shards: int = 1) -> int:
+    """Write the crawl (``shards`` > 1: OUT is a directory of that many archives, the same pages in
+    the same order); returns how many of its pages are relevant."""
     rng = random.Random(seed)
     texts = reports()
     wanted = round(pages * share)
     relevant_at = set(rng.sample(range(pages), wanted))
     written = 0
-    with out.open("wb") as handle:
+    if shards > 1:
+        out.mkdir(parents=True, exist_ok=True)
+    files = [out / f"crawl-{n:03d}.warc.gz" for n in range(shards)] if shards > 1 else [out]
+    handles = [f.open("wb") for f in files]
+    try:
         for index in range(pages):
+            handle = handles[index * len(handles) // pages]
             # Some Russian sites still serve cp1251, declared only in the HTTP header.
             charset = "windows-1251" if index % 5 == 0 else "utf-8"
             date = f"2025-{1 + index % 12:02d}-{1 + index % 28:02d}T{index % 24:02d}:00:00Z"
@@ -159,6 +168,9 @@ def write_crawl(out: Path, pages: int, share: float, seed: int) -> int:
                 body = _page(rng, language, site, title, paragraphs, charset)
             handle.write(response_record(url, body.encode(charset, "xmlcharrefreplace"), date=date,
                                          content_type=f"text/html; charset={charset}"))
+    finally:
+        for h in handles:
+            h.close()
     return written
 
 
