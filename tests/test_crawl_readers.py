@@ -168,3 +168,15 @@ def test_extract_drops_filtered_pages_and_prints_per_stage_counts(tmp_path: Path
     # Without the pre-filter the sports page costs a full extraction and the French one fails there.
     assert "filtered 1 (content type image/png, not a page: 1); extracted 2; failed 1 (extract: 1)" in " ".join(
         unfiltered.output.split())
+
+
+def test_a_copyright_year_is_not_a_publication_date():
+    from parley.ingest.html import read_html
+
+    article = ("<main><article><h1>Secretaries met</h1><p>The secretaries of the Security Councils met in "
+               "Moscow on Tuesday to discuss terrorism and cooperation across the region.</p></article></main>")
+    footer = "<footer><p>© 2025 Daily Wire. All rights reserved.</p></footer>"
+    bare = f"<html><head><title>Secretaries met</title></head><body>{article}{footer}</body></html>"
+    assert read_html(bare).date is None
+    dated = bare.replace("<title>", '<meta property="article:published_time" content="2024-06-05T10:00:00Z"><title>')
+    assert read_html(dated).date == "2024-06-05"

@@ -135,7 +135,12 @@ def _trafilatura(raw: str, url: str | None) -> tuple[dict[str, Any], str | None]
     try:
         import trafilatura
 
-        result = trafilatura.bare_extraction(raw, url=url, with_metadata=True, include_comments=False)
+        # Dates the page marks as its own (metadata, <time>, a dated URL), not the extensive
+        # search, which takes a footer's "© 2025" for 2025-01-01: a report misdated is worse than
+        # an undated one (its relative dates, "on Tuesday", would be resolved against it).
+        result = trafilatura.bare_extraction(raw, url=url, with_metadata=True, include_comments=False,
+                                             date_extraction_params={"extensive_search": False,
+                                                                     "original_date": True})
     except Exception as error:  # a broken page or install must cost us the main text, not the run
         return {}, f"{type(error).__name__}: {error}"
     if result is None:
