@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -76,6 +77,7 @@ def main() -> None:
     for name in ("dask.db", "local.db", "direct.db"):
         for f in work.glob(name + "*"):
             f.unlink()
+    shutil.rmtree(work / "dask-work", ignore_errors=True)  # a run from scratch, not a resumed one
     dask_s = ingest([str(crawl)], work / "dask.db", "--engine", "dask", "--workers", "2",
                     "--work-dir", str(work / "dask-work"))
     local_s = ingest([str(crawl)], work / "local.db")
