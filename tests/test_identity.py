@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import os
 import random
-import uuid
 from typing import Any
 
 import pytest
@@ -29,8 +27,9 @@ from parley.store import models as m
 from parley.store import read
 from parley.store.blocks import consolidate
 from parley.store.corrections import add_correction, revert_correction
-from parley.store.db import open_store, resolve_url
+from parley.store.db import open_store
 from parley.store.ingest import Incoming, ingest
+from pg import PG, SKIP, temporary_database
 
 # --------------------------------------------------------------------------- kb.identity, pure
 
@@ -187,22 +186,10 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield str(tmp_path / "kb.db")
         return
-    pg = os.environ.get("PARLEY_TEST_PG_URL")
-    if not pg:
-        pytest.skip("PARLEY_TEST_PG_URL is not set (a postgresql:// URL)")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"parley_test_identity_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(resolve_url(pg), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(resolve_url(pg)).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    if not PG:
+        pytest.skip(SKIP)
+    with temporary_database("parley_test_identity") as url:
+        yield url
 
 
 @pytest.fixture

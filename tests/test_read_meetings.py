@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 from collections import defaultdict
 from itertools import combinations
 
@@ -23,6 +22,7 @@ from parley.store.blocks import consolidate
 from parley.store.corrections import add_correction
 from parley.store.db import open_store
 from parley.store.ingest import Incoming, ingest
+from pg import PG, SKIP, temporary_database
 from test_store_robust import doc_id, record
 
 BIG = "cis-security-council-secretaries/30"  # reported by 8 documents, 2 of them with another date
@@ -270,24 +270,10 @@ def test_the_migration_fills_the_new_columns_as_consolidation_does(tmp_path):
     store.close()
 
 
-PG = os.environ.get("PARLEY_TEST_PG_URL")
-
-
-@pytest.mark.skipif(not PG, reason="PARLEY_TEST_PG_URL is not set (a postgresql:// URL)")
+@pytest.mark.skipif(not PG, reason=SKIP)
 def test_postgres_pages_filters_and_network_match_sqlite(tmp_path):
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    from parley.store.db import resolve_url
-
-    url = resolve_url(PG)
-    name = "parley_test_meetings_" + os.urandom(6).hex()
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        stores = [open_store(make_url(url).set(database=name).render_as_string(hide_password=False)),
-                  open_store(str(tmp_path / "lite.db"))]
+    with temporary_database("parley_test_meetings") as url:
+        stores = [open_store(url), open_store(str(tmp_path / "lite.db"))]
         seen = []
         for store in stores:
             ingest(store, [Incoming(copy.deepcopy(r), None, f"t:{i}") for i, r in enumerate(_records())])
@@ -301,7 +287,3 @@ def test_postgres_pages_filters_and_network_match_sqlite(tmp_path):
                              read.network(conn, read.MeetingFilters(series=SERIES[0]))))
             store.close()
         assert seen[0] == seen[1]
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()

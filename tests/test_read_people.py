@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
-import uuid
 from urllib.parse import quote
 
 import pytest
@@ -16,8 +14,9 @@ from typer.testing import CliRunner
 
 from parley.server.app import create_app
 from parley.store import read
-from parley.store.db import open_store, resolve_url
+from parley.store.db import open_store
 from parley.store.ingest import Incoming, ingest
+from pg import PG, SKIP, temporary_database
 from test_store_robust import doc_id, record
 
 N = 12  # reports: more than any view shows of a list
@@ -47,22 +46,10 @@ def db_url(request, tmp_path_factory):
     if request.param == "sqlite":
         yield str(tmp_path_factory.mktemp("read-people") / "kb.db")
         return
-    pg = os.environ.get("PARLEY_TEST_PG_URL")
-    if not pg:
-        pytest.skip("PARLEY_TEST_PG_URL is not set (a postgresql:// URL)")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"parley_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(resolve_url(pg), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(resolve_url(pg)).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    if not PG:
+        pytest.skip(SKIP)
+    with temporary_database("parley_test") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,8 @@ from parley.store.corrections import add_correction, revert_correction
 from parley.store.db import Store, _alembic_config, open_store, upgrade
 from parley.store.fulltext import words
 from parley.store.ingest import Incoming, ingest
-from test_store_postgres import PG, pg_url  # noqa: F401  (the PostgreSQL database fixture)
+from pg import PG
+from test_store_postgres import pg_url  # noqa: F401  (the PostgreSQL database fixture)
 from test_store_robust import doc_id, record
 
 

@@ -15,8 +15,9 @@ from typer.testing import CliRunner
 from parley.cli import app
 from parley.server.app import create_app
 from parley.store.db import Store, open_store
+from pg import PG
 from test_search import _add, _search, russian
-from test_store_postgres import PG, pg_url  # noqa: F401  (the PostgreSQL database fixture)
+from test_store_postgres import pg_url  # noqa: F401  (the PostgreSQL database fixture)
 from test_store_robust import doc_id, record
 
 HIS = {"cis-security-council-secretaries/14", "csto-security-council-secretaries/7"}

@@ -7,9 +7,7 @@ a database of its own, dropped afterwards); skipped otherwise.
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from pathlib import Path
 
 import pytest
@@ -18,29 +16,17 @@ from synthetic import generate
 from parley.export import export
 from parley.store import read
 from parley.store.corrections import add_correction
-from parley.store.db import open_store, resolve_url
+from parley.store.db import open_store
 from parley.store.ingest import incoming_record, ingest
+from pg import PG, SKIP, temporary_database
 
-PG = os.environ.get("PARLEY_TEST_PG_URL")
-pytestmark = pytest.mark.skipif(not PG, reason="PARLEY_TEST_PG_URL is not set (a postgresql:// URL)")
+pytestmark = pytest.mark.skipif(not PG, reason=SKIP)
 
 
 @pytest.fixture
 def pg_url():
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    base = resolve_url(PG)
-    name = f"parley_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with temporary_database() as url:
+        yield url
 
 
 def _records(n: int):
