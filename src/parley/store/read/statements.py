@@ -106,9 +106,12 @@ def participant_keys(conn: Conn, meetings: list[str]) -> dict[str, set[str]]:
                 m.MeetingMember.meeting_key.in_(chunk), m.MeetingMember.kind == "person")):
             members[mk].add(value)
     people = person_keys_by_alias(conn, sorted({v for vs in members.values() for v in vs}))
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for pk in set(people.values()):
-        aliases[pk] = set(person_alias_keys(conn, [pk]))
+    # Every identity key of those persons (their own and their spellings'), in one query for all.
+    aliases: dict[str, set[str]] = {pk: {pk} for pk in people.values()}
+    for chunk in _chunks(sorted(aliases)):
+        for pk, alias in conn.execute(select(m.PersonAlias.person_key, m.PersonAlias.alias).where(
+                m.PersonAlias.person_key.in_(chunk), m.PersonAlias.alias.startswith("key:"))):
+            aliases[pk].add(alias[4:])
     return {mk: vs | {a for v in vs if v in people for a in aliases[people[v]]} for mk, vs in members.items()}
 
 
