@@ -382,12 +382,16 @@ def participants_by_state(conn: Connection, detail: MeetingDetail) -> list[State
                                                   not g.people, g.name))
 
 
+def _years_apart(when: str, first: str, last: str) -> int:
+    """Years between the year of ``when`` and the years ``first``..``last`` (0 within them)."""
+    year, start, end = int(when[:4]), int(first[:4]), int(last[:4])
+    return 0 if start <= year <= end else min(abs(year - start), abs(year - end))
+
+
 def _years_from(term: Any, when: str | None) -> int:
     if not when:
         return 0 if term.end is None else 1
-    year = int(when[:4])
-    start, end = int((term.start or "0")[:4]), int((term.end or "9999")[:4])
-    return 0 if start <= year <= end else min(abs(year - start), abs(year - end))
+    return _years_apart(when, term.start or "0", term.end or "9999")
 
 
 @dataclass(frozen=True)
@@ -405,11 +409,8 @@ def office_at(rows: list[Any], when: str | None, name: str) -> HeldOffice:
     def distance(r) -> int:
         if not when:
             return 0
-        first, last = (r.first_seen or r.last_seen or "")[:4], (r.last_seen or r.first_seen or "")[:4]
-        if not first:
-            return 10**6
-        year = int(when[:4])
-        return 0 if int(first) <= year <= int(last) else min(abs(year - int(first)), abs(year - int(last)))
+        first, last = r.first_seen or r.last_seen, r.last_seen or r.first_seen
+        return _years_apart(when, first, last) if first else 10**6
 
     placed = [r for r in rows if r.state or r.organization]
     if placed:
