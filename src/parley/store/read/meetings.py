@@ -49,7 +49,7 @@ class MeetingSummary:
     chair: str | None
     confidence: float
     documents: int
-    label: str = ""  # the canonical one-line label in English (kb.labels): how a meeting is named
+    label: str = ""  # the canonical one-line label in English (kb.labels), else its name or key: how it is named
     states: list[str] = field(default_factory=list)
     persons: list[str] = field(default_factory=list)
     # What each flag says, with a document count per value (models.brief_flags); the document
