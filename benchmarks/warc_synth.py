@@ -7,7 +7,8 @@ them the dev reports inside news-site pages. Deterministic by seed.
 Unrelated pages (sports, weather, markets, culture, in English and Russian, and a few in German
 and French that name the organisations, so the language test has work) are written by a small
 generator; relevant pages are the texts of /work/shared/corpus/dev and dev-ru, one paragraph per
-line, repeated with different page furniture (menus, footers, related links) until they make up
+line, the headline as the page's heading and a report's crawl date as the page's publication date
+metadata, repeated with different page furniture (menus, footers, related links) until they make up
 the asked share. Relevant pages have "/security/" in their URL, which is how warc_bench.py knows
 them; nothing in Parley looks at URLs.
 """
@@ -19,6 +20,7 @@ import html
 import random
 from pathlib import Path
 
+from parley.ingest.clean import CRAWL_DATE
 from parley.ingest.warc import response_record
 
 CORPORA = (Path("/work/shared/corpus/dev"), Path("/work/shared/corpus/dev-ru"))
@@ -158,7 +160,11 @@ def write_crawl(out: Path, pages: int, share: float, seed: int, shards: int = 1)
                 site = rng.choice(_SITES[language])
                 url = f"https://{site}/security/{name}-{written}"
                 charset = charset if language == "ru" else "utf-8"
-                body = _page(rng, language, site, _first_line(text), _paragraphs(text), charset)
+                published, text = _published(text)
+                lines = _paragraphs(text)
+                headline = _headline(lines)
+                body = _page(rng, language, site, lines[headline][:120], lines, charset, headline=headline,
+                             published=published)
             else:
                 language = _unrelated_language(rng)
                 site = rng.choice(_SITES[language])
@@ -197,16 +203,27 @@ def _fill(rng: random.Random, template: str) -> str:
     return template.format(**values)
 
 
-def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if len(line.strip()) > 30), "News")[:120]
+def _published(text: str) -> tuple[str | None, str]:
+    """A report's crawl date prefix ("date 2025-11-05 ...", how the dev reports carry their
+    publication date) as the page's metadata, and the text without it."""
+    m = CRAWL_DATE.match(text)
+    return (m.group(1), text[m.end():]) if m else (None, text)
+
+
+def _headline(lines: list[str]) -> int:
+    """Which line is the report's headline: the first of some length."""
+    return next((i for i, line in enumerate(lines) if len(line) > 30), 0)
 
 
 def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _page(rng: random.Random, language: str, site: str, title: str, paragraphs: list[str], charset: str) -> str:
-    """A news page: header with menu, the article, related links and a footer, varied by ``rng``."""
+def _page(rng: random.Random, language: str, site: str, title: str, paragraphs: list[str], charset: str,
+          headline: int | None = None, published: str | None = None) -> str:
+    """A news page: header with menu, the article, related links and a footer, varied by ``rng``.
+    The article is the title as its heading, then the paragraphs; or, with ``headline``, the
+    paragraphs alone, that one of them the heading (a report's lines, each once, in their order)."""
     menu = rng.sample(_MENU[language], k=min(len(_MENU[language]), rng.randint(5, 9)))
     related = [_fill(rng, rng.choice((_EN if language == "en" else _RU)["sports"][0]))
                if language in ("en", "ru") else rng.choice(_MENU[language]) for _ in range(rng.randint(2, 5))]
@@ -214,12 +231,14 @@ def _page(rng: random.Random, language: str, site: str, title: str, paragraphs: 
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{language}"><head>' + ('<meta charset="utf-8">' if charset == "utf-8" else "") + '<title>{escape(title)} | {site}</title>',
-        f'<meta property="og:site_name" content="{site}"></head><body>',
+        f'<meta property="og:site_name" content="{site}">'
+        + (f'<meta property="article:published_time" content="{published}T09:00:00+03:00">' if published else "")
+        + "</head><body>",
         f'<header class="site-header"><a href="/" class="logo">{site}</a><nav class="main-menu"><ul>'
         + "".join(f'<li><a href="/{i}">{escape(item)}</a></li>' for i, item in enumerate(menu)) + "</ul></nav></header>",
         f'<div class="ad-banner">{escape(rng.choice(_MENU[language]))}</div>' if rng.random() < 0.5 else "",
-        f"<main><article><h1>{escape(title)}</h1>",
-        *(f"<p>{escape(p)}</p>" for p in paragraphs),
+        "<main><article>" + (f"<h1>{escape(title)}</h1>" if headline is None else ""),
+        *(f"<h1>{escape(p)}</h1>" if i == headline else f"<p>{escape(p)}</p>" for i, p in enumerate(paragraphs)),
         "</article>",
         f'<aside class="related"><h2>{_RELATED[language]}</h2><ul>'
         + "".join(f'<li><a href="/r/{i}">{escape(r)}</a></li>' for i, r in enumerate(related)) + "</ul></aside></main>",

@@ -12,7 +12,7 @@ import importlib
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from parley.domain.registry import get_domain
@@ -23,6 +23,7 @@ from parley.ingest.clean import clean_text
 from parley.ingest.document import Document
 from parley.nlp.base import Analysis, available_languages, get_pipeline
 from parley.nlp.detect import MIN_LETTERS, detect_language, letters
+from parley.nlp.padding import Squeezed, squeeze
 from parley.record import Record
 
 # Modules that register language pipelines and components when imported.
@@ -73,7 +74,9 @@ class Extractor:
             yield from self._batch(batch)
 
     def _batch(self, batch: list[Document | Failure]) -> Iterator[Record | Failure | Failure]:
+        batch = list(batch)
         prepared: dict[int, tuple[str, str]] = {}
+        padded: dict[int, Squeezed] = {}
         results: dict[int, Record | Failure | Failure] = {}
         for i, item in enumerate(batch):
             if isinstance(item, Failure):
@@ -86,6 +89,11 @@ class Extractor:
                     item.origin, f"{why} (Parley reads: {', '.join(available_languages())})", stage="extract", name=item.name)
                 continue
             item.language = lang = found
+            # Extraction reads the text without the padding of spelled-out characters; the
+            # record's spans are moved back to the document's text (parley.nlp.padding).
+            if squeezed := squeeze(item.raw, item.text):
+                padded[i] = squeezed
+                batch[i] = item = replace(item, raw=squeezed.text, text=squeezed.text, notes=list(item.notes))
             prepared[i] = (lang, clean_text(item.text, lang))
         for lang in sorted({lang for lang, _ in prepared.values()}):
             idxs = [i for i, (lg, _) in prepared.items() if lg == lang]
@@ -95,7 +103,9 @@ class Extractor:
                 doc = batch[i]
                 assert isinstance(doc, Document)
                 try:
-                    results[i] = self.run(self._context(doc, lang, analysis))
+                    results[i] = record = self.run(self._context(doc, lang, analysis))
+                    if i in padded:
+                        padded[i].restore(record)
                 except Exception as exc:  # one bad document must not stop the batch
                     if os.environ.get("PARLEY_DEBUG"):
                         raise

@@ -95,19 +95,17 @@ def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None
     doc = ctx.document
     if doc.published:
         return parse_iso(doc.published), None
-    m = CRAWL_DATE.match(doc.raw)
+    # The header is read before cleaning (which blanks such lines), in any language Parley reads:
+    # the document's text, which is the file as written or an HTML page's main text in place.
+    text = doc.text
+    m = CRAWL_DATE.match(text)
     if m:
         return parse_iso(m.group(1)), m.span(1)
-    # The header is read as written (cleaning blanks such lines), in any language Parley reads.
-    text = doc.raw
     best: tuple[int, DateMention] | None = None
-    lines = text.splitlines(keepends=True)
-    pos = 0
-    for i, line in enumerate(lines[: _HEADER_LINES * 3]):
-        start, pos = pos, pos + len(line)
+    # Lines are counted without the blank ones: an HTML page's markup and masked furniture leave
+    # runs of them that say nothing of how far into the report a line is.
+    for i, (start, line) in enumerate(_written_lines(text, _HEADER_LINES * 3)):
         body = line.strip()
-        if not body:
-            continue
         if i > _HEADER_LINES and len(body) > 200:
             break
         if not any(ch.isdigit() for ch in body):
@@ -132,7 +130,8 @@ def find_published(ctx: DocContext) -> tuple[date | None, tuple[int, int] | None
         d = best[1]
         return date(d.year, d.month, d.day), (d.start, d.end)
     # A page header with a two-digit year and a time: "08/04/16 14:00".
-    for m in _SHORT_NUMERIC.finditer(text, 0, min(len(text), 600)):
+    head = len(text) - len(text.lstrip())
+    for m in _SHORT_NUMERIC.finditer(text, head, min(len(text), head + 600)):
         try:
             return date(2000 + int(m.group("y")), int(m.group("m")), int(m.group("d"))), m.span()
         except ValueError:
@@ -152,9 +151,22 @@ def find_source(ctx: DocContext) -> str | None:
     return None
 
 
+def _written_lines(text: str, count: int) -> list[tuple[int, str]]:
+    """The first ``count`` lines of ``text`` that are not blank, each with its offset."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            out.append((pos, line))
+            if len(out) == count:
+                break
+        pos += len(line)
+    return out
+
+
 def _header_agreeing(ctx: DocContext, day: DateMention) -> tuple[date | None, tuple[int, int] | None]:
     """A full date in the page header with the dateline's day and month."""
-    text = ctx.document.raw
+    text = ctx.document.text
     head_end = min(len(text), day.start if day.start > 0 else 600)
     for dates in _header_dates(ctx.language):
         for d in find_dates(text, dates, 0, head_end):

@@ -247,14 +247,16 @@ def _squeeze(text: str) -> str:
     return "".join(c for c in text if not c.isspace() and c not in _IGNORABLE)
 
 
-def _units(line: str) -> list[str]:
-    """trafilatura's rendering of one line, undone: list bullets dropped, table rows split into cells."""
+def _units(line: str) -> list[list[str]]:
+    """trafilatura's rendering of one line, undone: table rows split into cells; a list item's
+    bullet dropped, unless the page wrote it (an interview's "- Question" paragraphs), which is
+    tried first. Each unit is given as the forms to look for, in order."""
     stripped = line.strip()
     if stripped.startswith("|"):
-        return [cell for cell in stripped.split("|") if cell.strip()]
+        return [[cell] for cell in stripped.split("|") if cell.strip()]
     if stripped.startswith("- "):
-        return [stripped[2:]]
-    return [stripped]
+        return [[stripped, stripped[2:]]]
+    return [[stripped]]
 
 
 def _main_regions(scan: _Scan, main_text: str, title: object) -> list[tuple[int, int]] | None:
@@ -271,12 +273,15 @@ def _main_regions(scan: _Scan, main_text: str, title: object) -> list[tuple[int,
     found: list[tuple[int, int]] = []  # ranges in key
     cursor = matched = total = 0
     for line in main_text.splitlines():
-        for unit in _units(line):
-            wanted = _squeeze(unit)
+        for forms in _units(line):
+            hit = None
+            for form in forms:
+                wanted = _squeeze(form)
+                if wanted and (hit := _find(key, wanted, cursor, chrome)):
+                    break
             if not wanted:
                 continue
             total += len(wanted)
-            hit = _find(key, wanted, cursor, chrome)
             # trafilatura's fallback extractors can return menus; those stay blank.
             if hit and chrome.count(SURE_CHROME, *hit) < hit[1] - hit[0]:
                 found.append(hit)

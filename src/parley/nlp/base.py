@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 Span = tuple[int, int]
@@ -145,8 +145,8 @@ def join_analyses(text: str, language: str, parts: list[tuple[int, Analysis]]) -
     ents: list[Entity] = []
     for off, a in parts:
         sents.extend((s + off, e + off) for s, e in a.sentences)
-        toks.extend(Token(t.start + off, t.end + off, t.text, t.lemma, t.pos, t.case, t.number) for t in a.tokens)
-        ents.extend(Entity(e.start + off, e.end + off, e.label, e.text, e.normal) for e in a.entities)
+        toks.extend(replace(t, start=t.start + off, end=t.end + off) for t in a.tokens)
+        ents.extend(replace(e, start=e.start + off, end=e.end + off) for e in a.entities)
     return Analysis(text=text, language=language, sentences=sents, tokens=toks, entities=ents)
 
 
