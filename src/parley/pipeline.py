@@ -213,6 +213,15 @@ class StageCounts:
             self.read += 1  # an input that could not be read was still one to read
             self.failed[item.stage] += 1
 
+    def to_dict(self) -> dict[str, object]:
+        """The counts as ``parley ingest --json`` gives them: {"read": 20000, "filtered": {"total":
+        19000, "by_reason": {...}}, "extracted": 1000, "failed": {"total": 0, "by_stage": {}}, "skipped": 0}."""
+        return {"read": self.read,
+                "filtered": {"total": sum(self.filtered.values()), "by_reason": dict(sorted(self.filtered.items()))},
+                "extracted": self.extracted,
+                "failed": {"total": sum(self.failed.values()), "by_stage": dict(sorted(self.failed.items()))},
+                "skipped": self.skipped}
+
     def summary(self) -> str:
         """One line: "read 20000 page(s); filtered 19000 (no domain vocabulary: 18990, ...); extracted
         1000; failed 0"."""

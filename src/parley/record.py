@@ -246,9 +246,10 @@ class DocumentInfo:
     source: str | None
     url: str | None
     origin: str
+    text_sha: str | None = None  # parley.ingest.document.Document.text_sha: copies share it
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "name": self.name,
             "title": self.title,
@@ -258,6 +259,9 @@ class DocumentInfo:
             "url": self.url,
             "origin": self.origin,
         }
+        if self.text_sha is not None:  # records written before it round-trip unchanged
+            out["text_sha"] = self.text_sha
+        return out
 
 
 @dataclass

@@ -98,7 +98,7 @@ def ingest(
                          consolidate=not no_consolidate, on_item=on_item)
         failed_blocks = report.consolidation.failures if report.consolidation else []
         if as_json:
-            print_json(report.to_dict())
+            print_json({**report.to_dict(), "stages": counts.to_dict()})
         else:
             report_failures(failed_blocks)
         if not as_json and not quiet:
@@ -109,7 +109,8 @@ def ingest(
             tail = (f"; consolidated {sum(c.blocks.values())} block(s) in {c.seconds:.1f} s" if c
                     else "; not consolidated yet (`parley db consolidate`)")
             err.print(escape(f"{report.documents} document(s): {report.added} added, {report.unchanged} unchanged, "
-                             f"{report.reextracted} re-extracted, {report.replaced} new version(s); "
+                             f"{report.reextracted} re-extracted, {report.replaced} new version(s), "
+                             f"{report.copied} cop{'y' if report.copied == 1 else 'ies'} of a stored one; "
                              f"{len(report.failures)} failure(s)"
                              + (f", {len(report.skipped)} other file(s) skipped" if report.skipped else "")
                              + f"{tail} -> {describe(store.url)}"))
@@ -234,6 +235,8 @@ def _print_document(d: Any) -> None:
     out.print(Text(f"{d.outlet or ''} {d.published or ''} {d.url or ''} ({d.language}); {d.extractor}"
                    + (f"; superseded by {d.superseded_by[:12]}" if d.superseded_by else "")
                    + (f"; removed from the record by correction {d.removed_by}" if d.removed_by else "")))
+    for c in d.copies:
+        out.print(Text(f"  copy: {c.outlet or ''} {c.published or ''} {c.url or c.name}"), highlight=False)
     out.print(d.raw_text if d.raw_text is not None else "(original text not kept)", markup=False, highlight=False)
 
 

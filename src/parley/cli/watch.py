@@ -85,5 +85,6 @@ def _print(report) -> None:
     err.print(escape(f"{time.strftime('%Y-%m-%d %H:%M:%S')} polled {report.sources} source(s) "
                      f"({report.not_modified} unchanged, {len(report.outages)} down), {report.listed} article(s) "
                      f"listed; fetched {report.fetched} ({report.new} new, {report.changed} dated anew, "
-                     f"{report.unchanged} the same); stored {report.added} new, {report.replaced} new version(s); "
+                     f"{report.unchanged} the same); stored {report.added} new, {report.replaced} new version(s), "
+                     f"{report.copied} cop{'y' if report.copied == 1 else 'ies'} of a stored one; "
                      f"{len(report.failures)} failed"), highlight=False)

@@ -19,6 +19,7 @@ def assemble(ctx: DocContext) -> Record:
         source=find_source(ctx),
         url=doc.url,
         origin=doc.origin,
+        text_sha=doc.text_sha,
     )
     record = Record(document=info)
     record.people = [_person(ctx, i) for i in range(len(ctx.people))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from parley.validation import replace_unstorable, unstorable_note
@@ -54,3 +55,10 @@ class Document:
                 f"{self.origin}: cleaned text has {len(self.text)} characters, raw has {len(self.raw)}; "
                 "cleaning must blank characters, never remove them"
             )
+
+    @property
+    def text_sha(self) -> str:
+        """The sha256 of the report's text with all whitespace removed: the same article under
+        another URL, in another page's furniture, or with its characters spelled otherwise in
+        HTML, has the same one (``text`` holds the article only, and spells characters as such)."""
+        return hashlib.sha256("".join(self.text.split()).encode("utf-8", "surrogatepass")).hexdigest()

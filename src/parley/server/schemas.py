@@ -80,6 +80,8 @@ class DocumentOut(BaseModel):
     highlights: list[Highlight]
     removed_by: int | None = Field(None, description="The correction that took it out of the record (its facts do "
                                                      "not count), or null.")
+    copies: list[read.CopyRef] = Field([], description="The same text found elsewhere (another URL, or the page "
+                                                       "fetched again with other furniture): no second source.")
 
 
 class SearchOut(BaseModel):

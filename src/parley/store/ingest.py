@@ -8,6 +8,9 @@ all, and the next run (or ``parley db consolidate``) finishes consolidating what
   same content hash, new record       re-extraction: the document's facts are replaced
   same URL, new content hash          a new version: the old one is kept, marked superseded,
                                       and its facts are removed (the later ingest wins)
+  new content hash, a stored text     a copy (another URL, other page furniture, the same
+                                      article): recorded with the stored document, which
+                                      stays the one source; nothing of it is stored again
 """
 
 from __future__ import annotations
@@ -70,17 +73,18 @@ class IngestReport:
     unchanged: int = 0
     reextracted: int = 0
     replaced: int = 0  # new versions of a URL already ingested
+    copied: int = 0  # a stored document's text again (another URL, other page furniture)
     failures: list[Failure] = field(default_factory=list)
     skipped: list[Failure] = field(default_factory=list)  # notices: files not read on purpose
     consolidation: Any = None
 
     @property
     def documents(self) -> int:
-        return self.added + self.unchanged + self.reextracted + self.replaced
+        return self.added + self.unchanged + self.reextracted + self.replaced + self.copied
 
     def to_dict(self) -> dict[str, Any]:
         out = {"added": self.added, "unchanged": self.unchanged, "reextracted": self.reextracted,
-               "replaced": self.replaced, "failed": len(self.failures),
+               "replaced": self.replaced, "copied": self.copied, "failed": len(self.failures),
                "failures": [f.to_dict() for f in self.failures], "skipped": [f.to_dict() for f in self.skipped]}
         if self.consolidation is not None:
             out["consolidation"] = self.consolidation.to_dict()
@@ -394,7 +398,7 @@ class Ingester:
         self.started = 0.0
 
     def add(self, item: Incoming) -> str:
-        """added | unchanged | reextracted | replaced"""
+        """added | unchanged | reextracted | replaced | copied"""
         if self.tx is None:
             self.tx, self.in_group, self.started = self.conn.begin(), 0, time.monotonic()
         savepoint = self.conn.begin_nested()
@@ -429,6 +433,8 @@ class Ingester:
         conn = self.conn
         row = conn.execute(select(m.Document.record_sha, m.Document.superseded_by, m.Document.raw_text)
                            .where(m.Document.id == did)).first()
+        if row is None and (copied := self._copy(rec)):
+            return copied, set()
         if row is not None and (row.record_sha == sha or row.superseded_by is not None):
             if row.raw_text is None and item.raw_text is not None:
                 conn.execute(update(m.Document).where(m.Document.id == did).values(raw_text=item.raw_text))
@@ -445,6 +451,7 @@ class Ingester:
             # The items live in the facts table; the record is rebuilt from both (queries.record_of).
             "record": {k: v for k, v in rec.items() if k not in ITEM_LISTS},
             "raw_text": item.raw_text if item.raw_text is not None else (row.raw_text if row else None),
+            "text_sha": doc.get("text_sha"),
         }
         outcome = "added"
         if row is not None:
@@ -468,6 +475,31 @@ class Ingester:
         dirty |= {(r["kind"], r["block"]) for r in rows}
         mark_dirty(conn, dirty - self.marked)
         return outcome, dirty
+
+
+    def _copy(self, rec: dict[str, Any]) -> str | None:
+        """"copied" when ``rec``'s document, not stored itself, has a stored document's text
+        (recorded as its copy: not a second source); "unchanged" when it is a known copy; else None.
+
+        Records without ``text_sha`` (written by other tools, or before Parley kept it) are never
+        taken for copies."""
+        doc = rec["document"]
+        conn = self.conn
+        if conn.execute(select(m.DocumentCopy.id).where(m.DocumentCopy.id == doc["id"])).first():
+            return "unchanged"
+        if not doc.get("text_sha"):
+            return None
+        original = conn.execute(
+            select(m.Document.id).where(m.Document.text_sha == doc["text_sha"], m.Document.superseded_by.is_(None))
+            .order_by(m.Document.id).limit(1)).scalar()
+        if original is None:
+            return None
+        conn.execute(insert(m.DocumentCopy.__table__), {
+            "id": doc["id"], "document_id": original, "name": str(doc.get("name") or doc["id"][:12]),
+            "origin": doc.get("origin"), "url": doc.get("url") or None, "outlet": doc.get("source"),
+            "published": doc.get("published") if precision(doc.get("published")) else None,
+            "ingested_at": self.now})
+        return "copied"
 
 
 # How long the writer waits for the next item before committing what it holds: a source that

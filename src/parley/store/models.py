@@ -52,6 +52,27 @@ class Document(Base):
     raw_text: Mapped[str | None] = mapped_column(Text)
     superseded_by: Mapped[str | None] = mapped_column(String(DOC_ID), index=True)
     ingested_at: Mapped[str] = mapped_column(String(32))  # informational; never used for ordering
+    # The sha256 of the report's text, whitespace aside (``Document.text_sha``): the same article
+    # under another URL, or fetched again with other page furniture, is a copy of this one.
+    text_sha: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class DocumentCopy(Base):
+    """A document whose text is a stored document's: a syndicated or mirrored article, a page
+    crawled again with other furniture. It is not stored again and is no second source: its facts
+    are the document's. Kept so that its URL is known and its next arrival is recognised."""
+
+    __tablename__ = "document_copies"
+
+    id: Mapped[str] = mapped_column(String(DOC_ID), primary_key=True)  # the copy's own id
+    document_id: Mapped[str] = mapped_column(
+        String(DOC_ID), ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(String(2048), index=True)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String(10))
+    ingested_at: Mapped[str] = mapped_column(String(32))
 
 
 class Fact(Base):

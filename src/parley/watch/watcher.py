@@ -53,6 +53,7 @@ class PollReport:
     unchanged: int = 0  # fetched again, and the same (304, or the same bytes)
     added: int = 0  # stored as new documents
     replaced: int = 0  # stored as a new version of an article already stored
+    copied: int = 0  # a stored article's text again (syndicated, or the page's furniture changed)
     disallowed: list[Problem] = field(default_factory=list)  # robots.txt said no
     failures: list[Problem] = field(default_factory=list)  # articles not stored (why), retried if transient
 
@@ -242,9 +243,10 @@ class Watcher:
             state.document_id, state.error, state.attempts = doc.id, None, 0
             report.added += outcome == "added"
             report.replaced += outcome == "replaced"
+            report.copied += outcome == "copied"
             # The same bytes already stored (under another URL, or before a restart lost this state).
             report.unchanged += outcome == "unchanged"
-            stored |= outcome != "unchanged"
+            stored |= outcome not in ("unchanged", "copied")  # a copy changes no fact
             done.append(state)
         return stored
 

@@ -18,6 +18,7 @@ from parley.store.read.agreements import (
 )
 from parley.store.read.common import Conn, Page, SourceRef, enrich_sources, to_dict, totals
 from parley.store.read.documents import (
+    CopyRef,
     DocumentRef,
     DocumentView,
     Segment,
@@ -99,6 +100,7 @@ __all__ = [
     "AgreementSummary",
     "CoAttendee",
     "Conn",
+    "CopyRef",
     "DocumentRef",
     "DocumentView",
     "FilterOptions",

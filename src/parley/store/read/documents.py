@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -28,11 +28,23 @@ class DocumentView:
     raw_text: str | None
     record: dict[str, Any]
     removed_by: int | None = None  # the correction that took it out of the record
+    copies: list[CopyRef] = field(default_factory=list)  # the same text elsewhere (parley.store.models.DocumentCopy)
 
     def evidence(self, spans: list[list[int]]) -> list[str]:
         """The original text of each span (empty when the text was not kept)."""
         text = self.raw_text or ""
         return [text[s:e] for s, e in spans if 0 <= s <= e <= len(text)]
+
+
+@dataclass
+class CopyRef:
+    """Where else a document's text was found: another URL, or the same page with other furniture."""
+
+    id: str
+    name: str
+    url: str | None
+    outlet: str | None
+    published: str | None
 
 
 # Past every character a document id may hold: the upper end of a prefix's index range.
@@ -96,8 +108,27 @@ def find_documents(conn: Conn, ref: str, limit: int = CANDIDATES) -> list[Docume
     current = [d for d in named if d.superseded_by is None]
     if named:
         return current or named
+    if copied := _copied(conn, ref, limit):  # a copy's id, URL or name: the document it copies
+        return refs(m.Document.id.in_(copied))
     ids = _with_prefix(conn, ref, limit) if len(ref) <= m.DOC_ID else []
     return refs(m.Document.id.in_(ids)) if ids else []
+
+
+def _copied(conn: Conn, ref: str, limit: int) -> list[str]:
+    """The documents of the copies whose id, URL or name is ``ref``."""
+    C = m.DocumentCopy
+    for where in ((C.id == ref) if len(ref) <= m.DOC_ID else None, (C.url == ref) if len(ref) <= 2048 else None,
+                  C.name == ref):
+        if where is not None and (found := list(conn.execute(
+                select(C.document_id).where(where).distinct().order_by(C.document_id).limit(limit)).scalars())):
+            return found
+    return []
+
+
+def copies_of(conn: Conn, doc_id: str) -> list[CopyRef]:
+    C = m.DocumentCopy
+    return [CopyRef(*r) for r in conn.execute(select(C.id, C.name, C.url, C.outlet, C.published)
+                                              .where(C.document_id == doc_id).order_by(C.published, C.url, C.id))]
 
 
 def get_document(conn: Conn, ref: str) -> DocumentView | None:
@@ -111,7 +142,8 @@ def get_document(conn: Conn, ref: str) -> DocumentView | None:
         m.Correction.target_kind == "document", m.Correction.target_key == d.id, m.Correction.action == "remove",
         m.Correction.reverted_by.is_(None))).scalar()
     return DocumentView(d.id, d.name, d.url, d.outlet, d.title, d.language, d.published, d.extractor,
-                        d.superseded_by, d.ingested_at, d.raw_text, record_of(conn, d.id, d.record), removed_by)
+                        d.superseded_by, d.ingested_at, d.raw_text, record_of(conn, d.id, d.record), removed_by,
+                        copies_of(conn, d.id))
 
 
 def record_of(conn: Conn, doc_id: str, header: dict[str, Any]) -> dict[str, Any]:
