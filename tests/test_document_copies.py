@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from parley.ingest.readers import iter_inputs
+from parley.pipeline import Extractor
 from parley.store import models as m
 from parley.store.db import open_store
 from parley.store.ingest import ingest, iter_sources
@@ -116,10 +118,39 @@ def test_records_without_the_text_hash_are_never_taken_for_copies(store, tmp_pat
     second.write_text(page("https://eurasia-daily.example/sco", ARTICLE, ["Main", "World"]))
     records = tmp_path / "records.jsonl"
     with records.open("w") as out:
-        for item in iter_sources([str(first), str(second)]):
-            rec = item.record
+        for record in Extractor().extract_many(iter_inputs([str(first), str(second)])):  # as `parley extract`
+            rec = record.to_json()
             rec["document"].pop("text_sha")  # a record written by another tool, or an older Parley
             out.write(json.dumps(rec) + "\n")
     report = ingest(store, iter_sources([str(records)], records_only=True))
     assert (report.added, report.copied) == (2, 0)
     assert counts(store)[:2] == (2, 0)
+
+
+def test_a_copy_in_the_same_run_is_not_extracted_again(store, tmp_path: Path):
+    first = tmp_path / "first.html"
+    first.write_text(page("https://kazinform.example/news/sco-19", ARTICLE, ["Home", "Politics"]))
+    second = tmp_path / "second.html"
+    second.write_text(page("https://eurasia-daily.example/sco", ARTICLE, ["Main", "World"], quote=True))
+    items = list(iter_sources([str(first), str(second)]))
+    assert items[0].record["meetings"] and "copy" not in items[0].record["document"]
+    copy = items[1].record
+    assert copy["document"]["copy"] is True and copy["meetings"] == [] and copy["people"] == []
+    assert copy["document"]["text_sha"] == items[0].record["document"]["text_sha"]
+    assert copy["document"]["url"] == "https://eurasia-daily.example/sco"
+
+    # The copy's record alone (its original not stored) is refused, by name, not stored empty.
+    report = ingest(store, [items[1]])
+    assert report.added == 0 and "ingest this one again by itself" in report.failures[0].reason
+    assert counts(store) == (0, 0, 0)
+
+    # In another run the copy may come first: it is extracted then, and the other is its copy.
+    report = run(store, second, first)
+    assert (report.added, report.copied, report.failures) == (1, 1, [])
+    with store.connect() as conn:
+        assert conn.execute(select(m.Document.name)).scalars().all() == ["second"]
+
+    # A copy record for a document stored with its items leaves it as it is.
+    report = ingest(store, [items[1]])
+    assert report.unchanged == 1
+    assert counts(store) == (1, 1, 1)

@@ -143,7 +143,56 @@ def test_partitions_group_files_in_order_and_a_changed_file_gets_a_new_name(repo
     assert isinstance(mixed[1], RecordFile) and "standard input" in mixed[2].reason  # a failure closes no partition
 
 
+def archive(tmp_path: Path, pages: int = 60) -> Path:
+    """A crawl archive of ``pages`` distinct pages, each record a gzip member of its own."""
+    from parley.ingest.warc import response_record
+
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as out:
+        for n in range(pages):
+            body = (f"<html><body><h1>Page {n}</h1><p>Item {n}: " + " ".join(f"w{n * 7 + k}" for k in range(150))
+                    + "</p></body></html>").encode()
+            out.write(response_record(f"https://news.example/{n}", body))
+    return path
+
+
+def no_items(items: list[Document | Failure]) -> list[Record | Failure]:
+    return [item if isinstance(item, Failure) else
+            Record(DocumentInfo(item.id, item.name, None, None, "en", None, item.url, item.origin)) for item in items]
+
+
+def test_a_large_archive_is_cut_at_record_boundaries_and_its_pieces_read_each_record_once(tmp_path: Path):
+    from parley.engine.work import read_partition, run_partition
+    from parley.ingest.warc import iter_warc
+
+    path = archive(tmp_path)
+    assert plan([str(path)], split_bytes=path.stat().st_size)[0].piece is None  # not over the size: whole
+    steps = plan([str(path)], split_bytes=8_000)
+    assert len(steps) >= 4 and all(isinstance(s, Partition) and s.paths == (str(path),) for s in steps)
+    pieces = [s.piece for s in steps]
+    assert pieces[0][0] == 0 and pieces[-1][1] is None
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))  # contiguous
+    assert [s.name for s in plan([str(path)], split_bytes=8_000)] == [s.name for s in steps]  # stable
+    assert "bytes 0-" in steps[0].describe()
+
+    read = []
+    for step in steps:
+        out = tmp_path / f"{step.name}.parquet"
+        out.write_bytes(run_partition(step, no_items, max_bytes=1_000_000, prefilter=False))
+        read += [item.origin for item in read_partition(str(out))]
+    assert read == [doc.origin for doc in iter_warc(str(path), max_bytes=1_000_000)]
+    assert len(read) == 60 and len(set(read)) == 60
+
+
 # ----------------------------------------------------------------- runs on a LocalCluster
+
+def test_one_large_archive_is_spread_over_the_workers(tmp_path: Path):
+    path = archive(tmp_path)
+    settings = RunSettings("dask", workers=2, partition_bytes=8_000, work_dir=tmp_path / "work")
+    with open_store(str(tmp_path / "kb.db")) as store:
+        report = ingest(store, run_items([str(path)], settings, ingest=True, extract=no_items, prefilter=False))
+    assert (report.added, report.failures) == (60, [])
+    assert settings.stats.partitions >= 4 and settings.stats.extracted == settings.stats.partitions
 
 def test_a_distributed_ingest_stores_every_report_with_its_text(reports: Path, tmp_path: Path):
     report, stats = run_ingest(tmp_path / "kb.db", reports, tmp_path / "work", one_meeting)

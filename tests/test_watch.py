@@ -171,7 +171,8 @@ def test_three_polls_a_changed_article_a_source_down_and_a_restart(served, tmp_p
 
     # A restart: a new process, through the command line, on the same store.
     before = site.count()
-    result = CliRunner().invoke(app, ["watch", str(feeds), "--once", "--db", str(db), "--delay", "0"])
+    result = CliRunner().invoke(app, ["watch", str(feeds), "--once", "--db", str(db), "--delay", "0",
+                                      "--contact", "https://example.org/newsdesk"])
     assert result.exit_code == 0, result.output
     after = site.count() - before
     # robots.txt (a new process reads it anew) and the two sources, no article
@@ -181,8 +182,10 @@ def test_three_polls_a_changed_article_a_source_down_and_a_restart(served, tmp_p
 
     pages = {p: n for p, n in site.count().items() if p.startswith("/news/")}
     assert pages == {"/news/council.html": 2, "/news/csto.html": 1, "/news/sco.html": 1, "/news/brics.html": 1}
-    assert all(h["User-Agent"] == f"Parley/{__version__} (+https://github.com/parley-project/parley)"
-               for _, h in site.requests)
+    agent = f"Parley/{__version__} (news intake for a record of security meetings"
+    assert all(h["User-Agent"] == agent + ")" for _, h in site.requests[:-after.total()])
+    # Who runs it, when told, in every request of the restarted process.
+    assert all(h["User-Agent"] == agent + "; +https://example.org/newsdesk)" for _, h in site.requests[-after.total():])
     with open_store(str(db)) as store, store.connect() as conn:
         docs = conn.execute(select(m.Document.url, m.Document.id, m.Document.superseded_by, m.Document.raw_text)
                             .order_by(m.Document.ingested_at)).all()

@@ -24,7 +24,7 @@ from parley.ingest.document import Document
 from parley.nlp.base import Analysis, available_languages, get_pipeline
 from parley.nlp.detect import MIN_LETTERS, detect_language, letters
 from parley.nlp.padding import Squeezed, squeeze
-from parley.record import Record
+from parley.record import DocumentInfo, Record
 
 # Modules that register language pipelines and components when imported.
 _PLUGINS = (
@@ -67,11 +67,47 @@ class Extractor:
             raise ValueError(f"{out.origin}: {out.reason}")
         return out
 
-    def extract_many(self, items: Iterable[Document | Failure]) -> Iterator[Record | Failure | Failure]:
-        """Records in input order; read failures pass through, so a caller sees every input once."""
+    def extract_many(self, items: Iterable[Document | Failure], copies: set[str] | None = None
+                     ) -> Iterator[Record | Failure | Failure]:
+        """Records in input order; read failures pass through, so a caller sees every input once.
+
+        With ``copies`` (a set the caller keeps for the run: ``parley ingest``), a document whose
+        text was extracted before in the run (a syndicated article, a page crawled again) is not
+        extracted again: its record is a copy's (``copy_record``), which the store keeps as a copy
+        of the document it repeats. The texts extracted are added to the set."""
         it = iter(items)
-        while batch := list(islice(it, self.batch_size)):
-            yield from self._batch(batch)
+        if copies is None:
+            while batch := list(islice(it, self.batch_size)):
+                yield from self._batch(batch)
+            return
+        # A batch never holds one text twice: the second waits for the first's outcome.
+        batch: list[Document | Failure] = []
+        texts: set[str] = set()
+        for item in it:
+            sha = item.text_sha if isinstance(item, Document) else None
+            if sha in texts or len(batch) >= self.batch_size:
+                yield from self._batch_once(batch, copies)
+                batch, texts = [], set()
+            batch.append(item)
+            if sha is not None:
+                texts.add(sha)
+        if batch:
+            yield from self._batch_once(batch, copies)
+
+    def _batch_once(self, batch: list[Document | Failure], copies: set[str]) -> Iterator[Record | Failure]:
+        """``_batch``, but for the documents whose text is in ``copies``: their copy records."""
+        shas = {i: item.text_sha for i, item in enumerate(batch) if isinstance(item, Document)}
+        known = {i for i, sha in shas.items() if sha in copies}
+        done = self._batch([item for i, item in enumerate(batch) if i not in known])
+        for i, item in enumerate(batch):
+            if i in known:
+                assert isinstance(item, Document)
+                yield copy_record(item)
+                continue
+            out = next(done)
+            if isinstance(out, Record) and i in shas:
+                copies.add(shas[i])
+            yield out
 
     def _batch(self, batch: list[Document | Failure]) -> Iterator[Record | Failure | Failure]:
         batch = list(batch)
@@ -121,9 +157,17 @@ class Extractor:
         return assemble(ctx)
 
 
+def copy_record(document: Document) -> Record:
+    """The record of a document not extracted because an earlier one of the run had its text."""
+    return Record(DocumentInfo(id=document.id, name=document.name, title=document.title, published=document.published,
+                               language=document.language, source=document.source, url=document.url,
+                               origin=document.origin, text_sha=document.text_sha, copy=True))
+
+
 # ------------------------------------------------------------------ several processes
 
 _WORKER: Extractor | None = None
+_COPIES: set[str] = set()  # the texts this worker process extracted in its run
 
 
 def _init_worker(batch_size: int) -> None:
@@ -131,9 +175,9 @@ def _init_worker(batch_size: int) -> None:
     _WORKER = Extractor(batch_size=batch_size)
 
 
-def _work(batch: list[Document | Failure]) -> list[Record | Failure | Failure]:
+def _work(batch: list[Document | Failure], skip_copies: bool) -> list[Record | Failure | Failure]:
     assert _WORKER is not None
-    return list(_WORKER.extract_many(batch))
+    return list(_WORKER.extract_many(batch, _COPIES if skip_copies else None))
 
 
 def _not_read(language: str | None, given: bool, text: str) -> str:
@@ -158,17 +202,20 @@ def _in_language(items: Iterable[Document | Failure], language: str) -> Iterator
 
 
 def extract_stream(
-    items: Iterable[Document | Failure], batch_size: int = 16, processes: int = 1, language: str | None = None
+    items: Iterable[Document | Failure], batch_size: int = 16, processes: int = 1, language: str | None = None,
+    skip_copies: bool = False,
 ) -> Iterator[Record | Failure | Failure]:
     """Extract a stream of documents, in order, in this process or in a pool of worker processes.
     ``language``: every document's language, not detected (None: each one's is detected).
+    ``skip_copies``: a text extracted before in the stream is not extracted again (its record is a
+    ``copy_record``; each worker process knows the texts it extracted).
 
     With several processes, at most ``2 * processes`` batches are in flight, so memory stays
     flat however long the stream is."""
     if language:
         items = _in_language(items, language)
     if processes <= 1:
-        yield from Extractor(batch_size=batch_size).extract_many(items)
+        yield from Extractor(batch_size=batch_size).extract_many(items, set() if skip_copies else None)
         return
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
@@ -178,7 +225,7 @@ def extract_stream(
         pending: deque = deque()
         while True:
             while len(pending) < 2 * processes and (batch := list(islice(it, batch_size))):
-                pending.append(pool.submit(_work, batch))
+                pending.append(pool.submit(_work, batch, skip_copies))
             if not pending:
                 break
             yield from pending.popleft().result()

@@ -247,6 +247,8 @@ class DocumentInfo:
     url: str | None
     origin: str
     text_sha: str | None = None  # parley.ingest.document.Document.text_sha: copies share it
+    # Not extracted: an earlier document of the run had its text (Extractor.extract_many(copies=)).
+    copy: bool = False
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -261,6 +263,8 @@ class DocumentInfo:
         }
         if self.text_sha is not None:  # records written before it round-trip unchanged
             out["text_sha"] = self.text_sha
+        if self.copy:
+            out["copy"] = True
         return out
 
 

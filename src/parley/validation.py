@@ -231,6 +231,12 @@ def _document_id(value: Any, where: str) -> str:
     return value
 
 
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid(where, f"{_short(value)} is not true or false")
+    return value
+
+
 def _sha256(value: Any, where: str) -> str:
     if not isinstance(value, str) or not _SHA256.fullmatch(value):
         raise Invalid(where, f"{_short(value)} is not a sha256: 64 lowercase hexadecimal digits")
@@ -244,6 +250,7 @@ DOCUMENT_FIELDS: dict[str, Callable[[Any, str], Any]] = {
     "id": _document_id, "name": _optional(_text(SHORT)), "title": _optional(_title),
     "published": _optional(check_date), "language": _optional(_text(16)), "source": _optional(_name),
     "url": _optional(_text(2048)), "origin": _optional(_text(LONG)), "text_sha": _optional(_sha256),
+    "copy": _optional(_flag),
 }
 
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from parley.cli.common import LanguageOpt, err, print_error, skipped_line
 from parley.cli.engine import (
     EngineOpt,
+    PartitionMbOpt,
     PartitionOpt,
     SchedulerOpt,
     WorkDirOpt,
@@ -50,6 +51,7 @@ def extract(
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = 2,
     partition_files: PartitionOpt = 32,
+    partition_mb: PartitionMbOpt = 256,
     work_dir: WorkDirOpt = None,
 ) -> None:
     """Extract meetings, agreements, statements and people (schema parley/extraction/v1)."""
@@ -66,7 +68,7 @@ def extract(
     if engine == "dask" and work_dir is None:
         # Kept in DIR for a re-run to skip what is done; without DIR, for this run only.
         work_dir = out / WORK_DIR_NAME if out else Path(cleanup.enter_context(tempfile.TemporaryDirectory()))
-    run = settings(engine, scheduler, workers, partition_files, work_dir)
+    run = settings(engine, scheduler, workers, partition_files, work_dir, partition_mb)
     taken: set[str] = set()
     docs = items = failures = notices = 0
     printed: list[dict] = []

@@ -32,6 +32,7 @@ from parley.cli.common import (
 )
 from parley.cli.engine import (
     EngineOpt,
+    PartitionMbOpt,
     PartitionOpt,
     SchedulerOpt,
     WorkDirOpt,
@@ -62,6 +63,7 @@ def ingest(
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = 2,
     partition_files: PartitionOpt = 32,
+    partition_mb: PartitionMbOpt = 256,
     work_dir: WorkDirOpt = None,
 ) -> None:
     """Extract and store documents, then consolidate meetings, people, agreements and statements."""
@@ -76,7 +78,7 @@ def ingest(
     with open_kb(db, create=True) as store:
         if engine == "dask" and work_dir is None:
             work_dir = default_work_dir(store.url)
-        engine_run = settings(engine, scheduler, workers, partition_files, work_dir)
+        engine_run = settings(engine, scheduler, workers, partition_files, work_dir, partition_mb)
         show = not quiet and not as_json and sys.stderr.isatty()
         progress = Progress(TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
                             TextColumn("{task.fields[name]}"), TimeElapsedColumn(), console=err,

@@ -40,16 +40,20 @@ def watch(
     timeout: Annotated[float, typer.Option(min=1, help="Seconds to wait for a server.")] = 20.0,
     max_bytes: Annotated[int, typer.Option(min=1, help="Skip pages larger than this many bytes.")] = 10_000_000,
     language: LanguageOpt = None,
+    contact: Annotated[str | None, typer.Option(help="A URL or e-mail address where the sites polled can reach "
+                                                     "you; sent in the user agent.",
+                                                envvar="PARLEY_CONTACT")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Poll feeds and sitemaps; fetch, extract and store new and changed articles."""
     from parley.watch.feeds import read_sources
-    from parley.watch.fetch import Fetcher
+    from parley.watch.fetch import Fetcher, user_agent
     from parley.watch.watcher import Watcher
 
     interval = parse_every(every)
     with open_kb(db, create=True) as store:
-        watcher = Watcher(store, Fetcher(delay=delay, timeout=timeout, max_bytes=max_bytes), language=language)
+        watcher = Watcher(store, Fetcher(delay=delay, timeout=timeout, max_bytes=max_bytes,
+                                         user_agent=user_agent(contact)), language=language)
         try:
             while True:
                 started = time.monotonic()

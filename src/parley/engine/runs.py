@@ -9,7 +9,7 @@ from pathlib import Path
 
 from parley.engine import dask as dask_engine
 from parley.engine import local
-from parley.engine.partitions import DEFAULT_PARTITION_FILES, Partition, plan
+from parley.engine.partitions import DEFAULT_PARTITION_BYTES, DEFAULT_PARTITION_FILES, Partition, plan
 from parley.engine.work import ExtractFn, default_extract
 from parley.errors import Failure
 from parley.store.ingest import Incoming
@@ -26,6 +26,7 @@ class RunSettings:
     scheduler: str | None = None
     workers: int = 2
     partition_files: int = DEFAULT_PARTITION_FILES
+    partition_bytes: int = DEFAULT_PARTITION_BYTES
     retries: int = dask_engine.DEFAULT_RETRIES
     work_dir: Path | None = None
     stats: dask_engine.RunStats = field(default_factory=dask_engine.RunStats)
@@ -59,8 +60,9 @@ def run_items(paths: list[str], settings: RunSettings, *, ingest: bool, records_
         return local.extract_items(paths, batch_size=batch_size, processes=processes, max_bytes=max_bytes,
                                    language=language, prefilter=prefilter)
     assert settings.work_dir is not None
-    steps = plan(paths, size=settings.partition_files, options=f"{language}\0{max_bytes}\0{prefilter}", records=ingest)
+    steps = plan(paths, size=settings.partition_files, options=f"{language}\0{max_bytes}\0{prefilter}", records=ingest,
+                 split_bytes=settings.partition_bytes)
     options = dask_engine.DaskOptions(settings.scheduler, settings.workers, settings.retries)
-    return dask_engine.run(steps, settings.work_dir, extract or default_extract(batch_size, language),
+    return dask_engine.run(steps, settings.work_dir, extract or default_extract(batch_size, language, skip_copies=ingest),
                            max_bytes=max_bytes, options=options, stats=settings.stats, on_done=on_partition,
                            prefilter=prefilter)

@@ -20,7 +20,9 @@ import pyarrow.parquet as pq
 from parley.engine.partitions import Partition
 from parley.errors import Failure
 from parley.ingest.document import Document
+from parley.ingest.prefilter import default_filter
 from parley.ingest.readers import iter_inputs
+from parley.ingest.warc import iter_warc
 from parley.pipeline import Extractor
 from parley.record import Record
 from parley.store.ingest import Incoming
@@ -42,8 +44,9 @@ _EXTRACTORS: dict[int, Extractor] = {}
 
 
 def model_extract(items: list[Document | Failure], *, batch_size: int = 16,
-                  language: str | None = None) -> Iterator[Record | Failure]:
-    """The language models' extraction, with this process's one Extractor."""
+                  language: str | None = None, skip_copies: bool = False) -> Iterator[Record | Failure]:
+    """The language models' extraction, with this process's one Extractor; with ``skip_copies``, a
+    text the partition had before is not extracted again (``Extractor.extract_many(copies=)``)."""
     extractor = _EXTRACTORS.get(batch_size)
     if extractor is None:
         extractor = _EXTRACTORS[batch_size] = Extractor(batch_size=batch_size)
@@ -51,17 +54,22 @@ def model_extract(items: list[Document | Failure], *, batch_size: int = 16,
         for item in items:
             if isinstance(item, Document):
                 item.language = language
-    return extractor.extract_many(items)
+    return extractor.extract_many(items, set() if skip_copies else None)
 
 
-def default_extract(batch_size: int, language: str | None) -> ExtractFn:
-    return partial(model_extract, batch_size=batch_size, language=language)
+def default_extract(batch_size: int, language: str | None, skip_copies: bool = False) -> ExtractFn:
+    return partial(model_extract, batch_size=batch_size, language=language, skip_copies=skip_copies)
 
 
 def run_partition(partition: Partition, extract: ExtractFn, max_bytes: int, prefilter: bool = True) -> bytes:
     """The Parquet bytes of ``partition``'s results, one row per input item in input order
     (``prefilter``: crawl pages outside the domain dropped before extraction, as a local run does)."""
-    items = list(iter_inputs(partition.paths, max_bytes=max_bytes, prefilter=prefilter))
+    if partition.piece is not None:
+        start, end = partition.piece
+        items = list(iter_warc(partition.paths[0], max_bytes=max_bytes, start=start, end=end,
+                               prefilter=default_filter() if prefilter else None))
+    else:
+        items = list(iter_inputs(partition.paths, max_bytes=max_bytes, prefilter=prefilter))
     sources = deque(items)
     rows: list[dict[str, object]] = []
     for result in extract(items):

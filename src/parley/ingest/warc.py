@@ -15,6 +15,7 @@ import gzip
 import hashlib
 import re
 import uuid
+import zlib
 from collections.abc import Generator, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -37,37 +38,77 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 Item = Document | Failure
 
 
-def iter_warc(path: str, *, max_bytes: int, prefilter: PageFilter | None = None) -> Iterator[Item]:
-    """A Document or a Failure for every response record of the archive at ``path``, in order.
+def iter_warc(path: str, *, max_bytes: int, prefilter: PageFilter | None = None, start: int = 0,
+              end: int | None = None) -> Iterator[Item]:
+    """A Document or a Failure for every response record of the archive at ``path``, in order;
+    with ``start`` and ``end``, those of the records that begin in [start, end) (``start`` a
+    record's first byte: ``record_boundaries`` gives them), so that the pieces of an archive read
+    each record once.
 
     Damage to the archive costs one Failure, named by the offset where the damage starts, however
     many records it spans; reading goes on at the first record after it that can be read."""
     with open(path, "rb") as handle:
         compressed = handle.read(len(_GZIP_MEMBER)) == _GZIP_MEMBER
-        start, damage = 0, None
+        damage = None
         while True:
-            outcome = yield from _read_from(handle, path, start, compressed, max_bytes, prefilter, damage)
+            outcome = yield from _read_from(handle, path, start, compressed, max_bytes, prefilter, damage, end)
             if outcome is None:
                 return
             damage, start = outcome
             after = _next_record(handle, start + 1, compressed)
-            if after is None:
+            if after is None or (end is not None and after >= end):
                 yield _damaged(path, damage, None)
                 return
             start = after
 
 
+def record_boundaries(path: str, every: int) -> list[int]:
+    """Offsets of records about ``every`` bytes apart, the first one 0: where the archive at ``path``
+    can be cut into pieces that ``iter_warc(start=, end=)`` reads apart. Found by seeking, not by
+    reading the archive through: at each step, the next record start (a gzip member that inflates to
+    a WARC header, or a "WARC/1." line) at or after the offset."""
+    size = Path(path).stat().st_size
+    cuts = [0]
+    with open(path, "rb") as handle:
+        compressed = handle.read(len(_GZIP_MEMBER)) == _GZIP_MEMBER
+        offset = every
+        while offset < size:
+            at = _next_record(handle, offset, compressed)
+            while at is not None and not _starts_record(handle, at, compressed):
+                at = _next_record(handle, at + 1, compressed)
+            if at is None:
+                break
+            cuts.append(at)
+            offset = at + every
+    return cuts
+
+
+def _starts_record(handle: BinaryIO, at: int, compressed: bool) -> bool:
+    """Whether a record begins at ``at`` (the gzip marker may occur by chance in compressed data)."""
+    handle.seek(at)
+    head = handle.read(4096)
+    if compressed:
+        try:
+            head = zlib.decompressobj(31).decompress(head, len(_WARC_RECORD))
+        except zlib.error:
+            return False
+    return head.startswith(_WARC_RECORD)
+
+
 def _read_from(handle: BinaryIO, path: str, start: int, compressed: bool, max_bytes: int,
-               prefilter: PageFilter | None, damage: tuple[int, str] | None,
+               prefilter: PageFilter | None, damage: tuple[int, str] | None, end: int | None = None,
                ) -> Generator[Item, None, tuple[tuple[int, str], int] | None]:
-    """Records from ``start`` on. Returns None at the archive's end, else the damage met (where it
-    starts, what fastwarc said) and the offset to look for the next record after."""
+    """Records from ``start`` on (up to the first that begins at ``end``). Returns None at the
+    archive's end, else the damage met (where it starts, what fastwarc said) and the offset to look
+    for the next record after."""
     stem = Path(path).name.split(".")[0]
     handle.seek(start)
     last: int | None = None
     try:
         for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True,
                                       auto_decode="all", fsspec_args=False):
+            if end is not None and record.stream_pos >= end:
+                break
             if damage is not None:
                 yield _damaged(path, damage, record.stream_pos)
                 damage = None

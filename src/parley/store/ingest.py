@@ -293,7 +293,8 @@ def _extracted(entries: list[str | Failure], batch_size: int, processes: int,
                 pending.append(item)
                 yield item
 
-    for result in extract_stream(feed(), batch_size=batch_size, processes=processes, language=language):
+    for result in extract_stream(feed(), batch_size=batch_size, processes=processes, language=language,
+                                 skip_copies=True):
         src = pending.popleft()
         if isinstance(result, Failure):
             yield result
@@ -435,6 +436,11 @@ class Ingester:
                            .where(m.Document.id == did)).first()
         if row is None and (copied := self._copy(rec)):
             return copied, set()
+        if doc.get("copy"):  # not extracted, as an earlier document of the run had its text
+            if row is not None:
+                return "unchanged", set()  # stored before, with its items: kept as it is
+            raise ValueError("not extracted, as an earlier document of the run has the same text, but that one "
+                             "was not stored: ingest this one again by itself")
         if row is not None and (row.record_sha == sha or row.superseded_by is not None):
             if row.raw_text is None and item.raw_text is not None:
                 conn.execute(update(m.Document).where(m.Document.id == did).values(raw_text=item.raw_text))

@@ -21,8 +21,15 @@ from urllib.robotparser import RobotFileParser
 
 from parley import __version__
 
-PROJECT_URL = "https://github.com/parley-project/parley"
-USER_AGENT = f"Parley/{__version__} (+{PROJECT_URL})"
+USER_AGENT = f"Parley/{__version__} (news intake for a record of security meetings)"
+
+
+def user_agent(contact: str | None = None) -> str:
+    """What Parley calls itself to the servers it polls, with how to reach whoever runs it (a URL
+    or an e-mail address, ``parley watch --contact``): a site owner who sees the requests can ask."""
+    if not contact:
+        return USER_AGENT
+    return f"Parley/{__version__} (news intake for a record of security meetings; +{contact.strip()})"
 # The name robots.txt rules address Parley by (the user agent's product token).
 ROBOTS_AGENT = "Parley"
 DEFAULT_DELAY = 1.0
