@@ -154,3 +154,21 @@ def test_a_copy_in_the_same_run_is_not_extracted_again(store, tmp_path: Path):
     report = ingest(store, [items[1]])
     assert report.unchanged == 1
     assert counts(store) == (1, 1, 1)
+
+
+def test_the_api_and_the_page_show_a_documents_copies(store, tmp_path: Path):
+    from fastapi.testclient import TestClient
+
+    from parley.server.app import create_app
+
+    first = tmp_path / "first.html"
+    first.write_text(page("https://kazinform.example/news/sco-19", ARTICLE, ["Home", "Politics"]))
+    second = tmp_path / "second.html"
+    second.write_text(page("https://eurasia-daily.example/sco", ARTICLE, ["Main", "World"], quote=True))
+    run(store, first, second)
+    with TestClient(create_app(store=store)) as client:
+        doc = client.get("/api/documents/second").json()  # the copy's name finds the document
+        assert doc["name"] == "first"
+        assert [(c["name"], c["url"]) for c in doc["copies"]] == [("second", "https://eurasia-daily.example/sco")]
+        html_page = client.get("/documents/first").text
+        assert "copies, not further sources" in html_page and "https://eurasia-daily.example/sco" in html_page

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import hashlib
 import io
 import json
 import os
@@ -120,6 +121,7 @@ def test_a_changed_version_of_a_url_replaces_its_facts(tmp_path, kb_items):
     text = wrong.raw_text.replace("on 15 October", "on 14 October")
     fixed.raw_text = text
     fixed.record["document"]["id"] = "f" * 64
+    fixed.record["document"]["text_sha"] = hashlib.sha256("".join(text.split()).encode()).hexdigest()  # a new text
     fixed.record["meetings"][0]["start"] = "2026-10-14"
     report = ingest(store, [fixed])
     assert report.replaced == 1
