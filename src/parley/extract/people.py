@@ -120,17 +120,18 @@ class _People:
         if any(self.claimed[start:end]):
             return None
         idx = self.find(official.name if official else name, official)
+        # An official is named as the text names them: "Аслов" is Sirojiddin Aslov, whom the registry
+        # knows by the family name he took later.
+        spelled = official.spelled(surface) if official else name
         if idx is None:
-            canonical = official.name if official else name
-            self.people.append(PersonEntity(name=canonical, official=official,
-                                            family=(official.name if official else name).split()[-1]))
+            self.people.append(PersonEntity(name=spelled, official=official, family=spelled.split()[-1]))
             idx = len(self.people) - 1
         person = self.people[idx]
         if official and person.official is None:
             person.official = official
-            if person.name != official.name:
+            if person.name != spelled:
                 person.aliases.append(person.name)
-                person.name = official.name
+                person.name = spelled
         for alias in (surface, name, *aliases):
             alias = " ".join(alias.split())
             if alias and alias != person.name and alias not in person.aliases:
@@ -463,6 +464,9 @@ def _russian(ctx: DocContext, declined: DeclinedNames, people: _People) -> None:
         # A family name alone: a person already named, or one the registry knows.
         fam = normal_words[0] if normal_words else surface_words[0]
         idx = None
+        named = people.by_family(english_name_from_russian(None, fam))
+        if named is not None and official is not None and people.people[named].official is None:
+            official = None  # "Симонян" after "Ален Симонян": the person named, not a namesake the registry knows
         if official is not None:
             idx = next((i for i, p in enumerate(people.people) if p.official is official), None)
             if idx is None:

@@ -136,6 +136,15 @@ class _Resolver:
                 return m.person
         return None
 
+    def labelled(self, s: int, e: int) -> int | None:
+        """The person a transcript's label [s, e) names: the label ends with the name ("President of
+        Russia Vladimir Putin", "Р.Т.Эрдоган (как переведено)"); a headline that starts with a name and
+        goes on ("Volodin in Yerevan: the council met") is no label."""
+        for m in self.ctx.mentions:
+            if m.start >= s and m.end <= e and _LABEL_TAIL.fullmatch(self.ctx.text, m.end, e):
+                return m.person
+        return None
+
     def recent(self, before: int, skip_experts: bool = False) -> int | None:
         """The person most recently mentioned (outside quotes) before an offset."""
         for m in reversed(self.ctx.mentions):
@@ -427,6 +436,8 @@ def _interview(ctx: DocContext, res: _Resolver) -> list[Quote]:
 
 
 _LABEL = re.compile(r"^(?P<label>[^\n:]{3,120}):\s*(?P<rest>[^\n]*)$")
+# What may follow the speaker's name in a transcript's label: "(как переведено)", "(in translation)".
+_LABEL_TAIL = re.compile(r"\s*(?:\([^()\n]{0,40}\))?\s*")
 
 
 def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
@@ -439,8 +450,8 @@ def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
     for i, (s, e) in enumerate(paras[:12]):
         line = text[s:e]
         lm = _LABEL.match(line)
-        if lm and res.person_in(s, s + len(lm.group("label"))) is not None and len(lm.group("label").split()) <= 12:
-            speaker, start_idx = res.person_in(s, s + len(lm.group("label"))), i
+        if lm and res.labelled(s, s + len(lm.group("label"))) is not None and len(lm.group("label").split()) <= 12:
+            speaker, start_idx = res.labelled(s, s + len(lm.group("label"))), i
             if _word_count(lm.group("rest")) >= 8:
                 start_idx = i - 1  # the label line itself carries speech
             break
@@ -465,7 +476,7 @@ def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
     for s, e in body:
         seg = text[s:e]
         lm = _LABEL.match(seg)
-        who = res.person_in(s, s + len(lm.group("label"))) if lm and len(lm.group("label").split()) <= 12 else None
+        who = res.labelled(s, s + len(lm.group("label"))) if lm and len(lm.group("label").split()) <= 12 else None
         if who is not None:
             # The next speaker of a transcript ("Р.Т.Эрдоган (как переведено): Уважаемый господин Президент!"):
             # the rest of the label's line is theirs, and the paragraphs after it.

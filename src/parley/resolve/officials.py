@@ -7,6 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from parley.domain import load_entries
 from parley.resolve.names import (
     canonical_given,
@@ -16,6 +18,7 @@ from parley.resolve.names import (
     is_patronymic,
     name_key,
     split_name,
+    transliterate,
 )
 
 _TITLE_WORDS = re.compile(r"[a-z]+")
@@ -54,6 +57,36 @@ class Official:
     terms: tuple[Term, ...]
     givens: frozenset[str] = frozenset()  # canonical given names of the name and its English aliases
     family_first: bool = False  # written family name first ("Wang Yi")
+
+    def spelled(self, written: str) -> str:
+        """The official's name as a text that writes ``written`` names them: the English alias with
+        the family name the text uses when that is not the name's own (Sirojiddin Aslov, who took
+        the name Muhriddin in 2020), else the name. ``written``: the words of the name in the text,
+        in Latin or Cyrillic letters, in any case form."""
+        words = _WORD.findall(written)
+        if self.family_first or not words or not self.aliases:
+            return self.name
+        word = transliterate(words[-1]) if _CYRILLIC.search(words[-1]) else words[-1]
+        key = family_key(word)
+        own = family_key(split_name(self.name)[-1])
+        if not key or key.startswith(own) or _alike(key[:len(own)], own):
+            return self.name  # the name's own family name, in some spelling (Shoygu is Shoigu)
+        words_of_name = {family_key(w) for w in split_name(self.name)}
+        for alias in self.aliases:
+            fam = family_key(split_name(alias)[-1])
+            # Another family name, not a spelling of the name's, nor a part of it ("Khurram Dastgir" Khan).
+            if (len(fam) >= 3 and not _alike(fam, own) and fam not in words_of_name and key.startswith(fam)):
+                return alias
+        return self.name
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two spellings of one family name (Shoigu, Shoygu; Zhaparov, Japarov), not two names."""
+    return fuzz.ratio(a, b) >= 60
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 
 def _ru(word: str) -> str:

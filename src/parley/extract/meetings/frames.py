@@ -201,10 +201,18 @@ def merge_talks(ctx: DocContext, frames: list[MeetingFrame], talks: list[Meeting
         # The report's first meeting word spoke of the talks ("X met Y ... during the meeting"), not of
         # a meeting of its own, unless its sentence speaks of many ("delegations of A, B and C").
         out = [f for f in out if not f.fallback or _many_sides(ctx, f.mentions[0].sentence)]
+    when = ctx.published.isoformat() if ctx.published else None
     for t in talks:
         sentences = {m.sentence for m in t.mentions}
         same = next((f for f in frames if f.format == "bilateral" and f.mentions[0].sides and not f.persons
                      and sentences & sentences_and_after(ctx, f)), None)
+        if same is None and all(m.span[1] <= ctx.body_start for m in t.mentions):
+            # A headline ("Shoigu and Wang Yi held consultations in Beijing") over "the 19th round of
+            # Russian-Chinese consultations": the one talks of the two people's states.
+            states = {ctx.people[pid].state_at(when) for pid in t.persons}
+            sided = [f for f in frames if f.format == "bilateral" and not f.persons and not f.relation
+                     and len(states) == 2 and {s for m in f.mentions for s in m.sides} == states]
+            same = sided[0] if len(sided) == 1 else None
         if same is None:
             out.append(t)
             continue
@@ -248,11 +256,16 @@ def meeting_status(ctx: DocContext, frame: MeetingFrame) -> str:
 
 def merge_frames(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFrame]:
     """Frames that turn out to be one meeting: a series' held and announced mentions with no
-    conflicting date, and a joint sitting named once by one of its councils on the same day."""
+    conflicting date, a joint sitting named once by one of its councils on the same day, and the
+    talks of the same two people with no conflicting date."""
     out: list[MeetingFrame] = []
     for f in sorted(frames, key=lambda f: (not f.main, min(m.span[0] for m in f.mentions))):
         target = None
         for g in out:
+            if (f.format == g.format == "bilateral" and not f.relation and not g.relation and len(f.persons) == 2
+                    and set(f.persons) == set(g.persons) and (f.start is None or g.start is None or f.start == g.start)):
+                target = g  # the same two people's talks, named twice ("Shoigu and Wang Yi held consultations")
+                break
             if f.format != "multilateral" or g.format != "multilateral" or f.relation or g.relation:
                 continue
             same_body = (f.series and f.series == g.series) or (

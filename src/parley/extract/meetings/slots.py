@@ -338,10 +338,49 @@ def _opener(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> Non
                 return
 
 
+_BULLET = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")
+_LIST_LINE = 300  # a list item is a line this long at the most
+
+
+def attendance_list(ctx: DocContext) -> set[tuple[int, int]]:
+    """The sentences of a list that a sentence of taking part opens with a colon ("В заседании приняли
+    участие:", "Attending the meeting were:"): one line an item, up to a blank line (or, when the items
+    carry bullets, up to the first line without one). The cue stands once, before the list."""
+    text, sents = ctx.text, ctx.analysis.sentences
+    attendance = ctx.profile.meetings.attendance
+    out: set[tuple[int, int]] = set()
+    for s, e in sents:
+        if not text[s:e].rstrip().endswith(":") or not attendance.search(text, s, e) or ctx.in_quote(s):
+            continue
+        pos = text.find("\n", e)
+        bulleted: bool | None = None
+        while pos >= 0:
+            start = pos + 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            line = text[start:end]
+            pos = end if end < len(text) else -1
+            if not line.strip():
+                if bulleted:
+                    continue
+                if bulleted is None:
+                    continue  # blank lines between the cue and the first item
+                break
+            if bulleted is None:
+                bulleted = bool(_BULLET.match(line))
+            elif bulleted and not _BULLET.match(line):
+                break
+            if len(line.strip()) > _LIST_LINE:
+                break
+            out.update(x for x in sents if start <= x[0] < end)
+    return out
+
+
 def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
     phrasing = ctx.profile.meetings
     main = next((f for f in frames if f.main), None)
+    listed = attendance_list(ctx)
     for mention in ctx.mentions:
         person = ctx.people[mention.person]
         if ctx.in_quote(mention.start) or person.is_expert or "press" in person.roles():
@@ -354,13 +393,13 @@ def assign_participants(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         if ctx.text[sent[0]:sent[1]].rstrip().endswith("?"):
             continue  # a question reports no one's participation
         frame = frame_of_offset(frames, sent, mention.start)
-        if (frame is None and main is not None and phrasing.attendance.search(text, *sent)
+        if (frame is None and main is not None and (phrasing.attendance.search(text, *sent) or sent in listed)
                 and (main.status == "held" or phrasing.planned.search(text, *sent))  # "are expected to take part"
                 and not phrasing.negation.search(text, sent[0], mention.start)):
             frame = main
         if frame is None or frame.format == "bilateral":
             continue  # bilateral talks have exactly their two sides
-        if frame.status == "planned" and not phrasing.attendance.search(text, *sent):
+        if frame.status == "planned" and not (phrasing.attendance.search(text, *sent) or sent in listed):
             continue  # who announces a meeting is not thereby taking part in it
         if phrasing.negation_after.search(phrasing.clause_break.split(text[mention.end:sent[1]])[0]):
             continue  # "X will not attend the meeting"
@@ -404,8 +443,9 @@ def _sides_people(ctx: DocContext, f: MeetingFrame) -> None:
     if len(sides) != 2:
         return
     found: dict[str, tuple[int, tuple[int, int]]] = {}
+    when = f.start or (ctx.published.isoformat() if ctx.published else None)
     for x in ctx.mentions:
-        st = ctx.people[x.person].state
+        st = ctx.people[x.person].state_at(when)  # the text's, else the registry's at the time
         if st in sides and st not in found and any(a <= x.start < b for a, b in spans) and not ctx.in_quote(x.start):
             found[st] = (x.person, (x.start, x.end))
     if len(found) < 2:
