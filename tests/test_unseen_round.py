@@ -176,3 +176,68 @@ def test_a_headlines_talks_are_the_round_reported_below(extractor):
     talks = [m for m in run(extractor, text, "ru")["meetings"] if m["format"] == "bilateral"]
     assert len(talks) == 1, talks
     assert set(talks[0]["persons"]) == {"Sergei Shoigu", "Wang Yi"}
+
+
+# ------------------------------------------------------------------ tables, titles, lists (English)
+
+def test_a_tab_separated_table_of_delegations(extractor):
+    text = ("On 30-31 March 2016, Tashkent hosted a meeting of the heads of border services of the SCO Member "
+            "States.\n\nThe delegations were headed by:\n\n"
+            "Member State\tHead of delegation\tPosition\n"
+            "Republic of Kazakhstan\tSerik Zhunusov\tDirector of the Border Service\n"
+            "Kyrgyz Republic\tAlmaz Dzhumabekov\tChairman of the State Border Service\n"
+            "Republic of Tajikistan\tRustam Abdulloev\tCommander of the Border Troops\n\n"
+            "The parties exchanged information on the situation at the borders.\n")
+    record = run(extractor, text, "en")
+    names = {p["name"] for p in record["people"]}
+    assert {"Serik Zhunusov", "Almaz Dzhumabekov", "Rustam Abdulloev"} <= names, names
+    assert not any("Director" in n or "Chairman" in n or "Commander" in n for n in names), names
+    assert {"Serik Zhunusov", "Almaz Dzhumabekov"} <= set(main_meeting(record)["persons"])
+
+
+TITLED_UNKNOWN_NAMES = [
+    ("CHOLPON-ATA, October 4, 2023. The session was presided over by Kyrgyzstan's Minister of Emergency "
+     "Situations Boobek Ajikeev.", "Boobek Ajikeev"),
+    ("TASHKENT, 30 March 2016. The meeting was chaired by Commander of the Border Troops of the National "
+     "Security Service of the Republic of Uzbekistan Ravshan Tashmatov.", "Ravshan Tashmatov"),
+    ("ASTANA, May 2, 2024. The talks were opened by Chairman of the Committee for Migration Affairs "
+     "Yerbol Tastanov.", "Yerbol Tastanov"),
+]
+
+
+@pytest.mark.parametrize("text,name", TITLED_UNKNOWN_NAMES)
+def test_a_name_after_a_title_that_ends_with_its_ministrys_name(extractor, text, name):
+    names = {p["name"] for p in run(extractor, text, "en")["people"]}
+    assert name in names, names
+    # The ministry's or service's capitalised words are no one's name.
+    assert not any(n.split()[0] in {"Emergency", "Border", "Security", "Migration", "Affairs"} for n in names), names
+
+
+def test_a_bulleted_list_of_delegations_is_no_headline(extractor):
+    text = ("DUSHANBE, June 12, 2024. The CIS Council of Defence Ministers met in Dushanbe on Wednesday. The heads "
+            "of delegations were:\n\n"
+            "• Kazakhstan – Ruslan Zhaksylykov, Minister of Defence;\n"
+            "• Kyrgyzstan – Baktybek Bekbolotov, Minister of Defence;\n"
+            "• Tajikistan – Sherali Mirzo, Minister of Defence.\n\n"
+            "The ministers discussed military cooperation.\n")
+    meeting = main_meeting(run(extractor, text, "en"))
+    assert {"KAZ", "KGZ", "TJK"} <= set(meeting["states"]), meeting["states"]
+    assert {"Ruslan Zhaksylykov", "Baktybek Bekbolotov", "Sherali Mirzo"} <= set(meeting["persons"])
+
+
+SEASONS = [
+    ("en", "CHOLPON-ATA, October 6, 2023. The CIS Interstate Council on Emergency Situations met in Cholpon-Ata. "
+           "The council's next meeting will take place in Minsk in spring 2024.", "2024"),
+    ("en", "ASTANA, March 3, 2025. The next meeting of the SCO defence ministers will be held in Bishkek in the "
+           "autumn of 2025.", "2025"),
+    ("ru", "МИНСК, 15 октября 2024. В Минске прошло заседание Межгосударственного совета СНГ по чрезвычайным "
+           "ситуациям. Следующее заседание совета пройдет в Казахстане весной 2025 года.", "2025"),
+    ("ru", "Бишкек, 9 апреля 2026. Очередное заседание Совета министров обороны СНГ состоится в Душанбе во второй "
+           "половине 2026 года.", "2026"),
+]
+
+
+@pytest.mark.parametrize("language,text,year", SEASONS)
+def test_a_season_or_part_of_a_year_dates_a_planned_meeting(extractor, language, text, year):
+    planned = [m for m in run(extractor, text, language)["meetings"] if m["status"] == "planned"]
+    assert planned and planned[0]["start"] == year, planned

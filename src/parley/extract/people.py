@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from parley.domain.gazetteer import Match
 from parley.extract.context import DocContext, coverage
@@ -227,7 +228,12 @@ def _valid_en_name(titles: WrittenNames, words: list[str], from_model: bool) -> 
 def _after_title_or_state(ctx: DocContext, titles: WrittenNames, start: int) -> bool:
     """Capitalised words right after an office title or a state ("Secretary of the National Security
     Division of Pakistan Zafar Iqbal", "of Turkmenistan Charymurad Amanov") are a name."""
+    cell = _table_cell_after_state(ctx, start)
+    if cell is not None:
+        return cell
     ss, _ = ctx.sentence(start)
+    # From the line's start when the model began the sentence within it ("• Kazakhstan – Syrym ...").
+    ss = min(ss, ctx.text.rfind("\n", 0, start) + 1)
     before = ctx.text[ss:start].rstrip()
     if not before or before.endswith((",", ".", ";", ":")):
         return False
@@ -238,7 +244,53 @@ def _after_title_or_state(ctx: DocContext, titles: WrittenNames, start: int) -> 
     if any(m.end == ss + len(before) for m in (*ctx.states, *ctx.organizations) if m.kind != "adjective"):
         return True
     last = re.findall(r"[\w-]+", before[-30:])
-    return bool(last) and last[-1][:1].isupper() and last[-1].lower() in titles.title_heads
+    if bool(last) and last[-1][:1].isupper() and last[-1].lower() in titles.title_heads:
+        return True
+    # A title that ends with its ministry's or service's name ("Minister of Emergency Situations",
+    # "Commander of the Border Troops of the National Security Service"): capitalised words and "of",
+    # "the", "and", "for", back to the title's head.
+    for word in reversed(re.findall(r"[^\s,;:.()]+|[,;:.()]", before[-160:])):
+        if word.lower() in titles.title_heads and word[:1].isupper():
+            return True
+        if not (word[:1].isupper() or word in _TITLE_JOINERS):
+            return False
+    return False
+
+
+_TITLE_JOINERS = {"of", "the", "and", "for", "on", "in", "&", "–", "-"}
+
+
+def _table_cell_after_state(ctx: DocContext, start: int) -> bool | None:
+    """A name in a table's cell ("Republic of Kazakhstan<TAB>Serik Zhunusov<TAB>Director ..."): whether
+    the cell before it is a state; None when the name opens no cell. The document's text keeps the
+    tabs the analysis breaks into lines."""
+    raw = ctx.document.text
+    if start == 0 or start > len(raw) or raw[start - 1] != "\t":
+        return None
+    cell = raw.rfind("\t", 0, start - 1)
+    line = raw.rfind("\n", 0, start - 1)
+    begin = max(cell, line) + 1
+    return any(m.kind == "name" and begin <= m.start and not raw[m.end:start - 1].strip() for m in ctx.states)
+
+
+def _office_words(name: str) -> bool:
+    """Whether capitalised words are part of an office's or an institution's name ("Emergency
+    Situations", "Border Troops", "Halk Maslahaty"), not a person's: a word the domain data's office
+    titles and institutions use."""
+    return any(w.lower() in _institution_vocabulary() for w in name.split())
+
+
+@cache
+def _institution_vocabulary() -> frozenset[str]:
+    from parley.domain import load_entries
+
+    words: set[str] = set()
+    titles = [e["en"] for e in load_entries("offices") if isinstance(e.get("en"), str)]
+    titles += [t["title"] for e in load_entries("officials") for t in e.get("offices", []) if t.get("title")]
+    titles += [n for e in load_entries("institutions") for n in e.get("names", []) if re.match(r"[A-Za-z]", n)]
+    for title in titles:
+        words.update(w.lower() for w in re.findall(r"[A-Za-z][\w-]{3,}", title))
+    return frozenset(words)
 
 
 def _english(ctx: DocContext, titles: WrittenNames, people: _People) -> None:
@@ -284,7 +336,7 @@ def _english(ctx: DocContext, titles: WrittenNames, people: _People) -> None:
         if official is None and (any(people.domain[s:e]) or not (
                 _valid_en_name(titles, name.split(), from_model)
                 or (_after_title_or_state(ctx, titles, s) and _valid_en_name(titles, name.split(), True)
-                    and not _inside_named_thing(ctx, s, e)))):
+                    and not _inside_named_thing(ctx, s, e) and not _office_words(name)))):
             continue
         people.add_full(s, e, surface, name, official)
     _english_partial_names(ctx, titles, people)
@@ -303,6 +355,8 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     Cooperation"), where capital letters say nothing about names."""
     out = []
     for m in re.finditer(r"[^\n]+", text):
+        if re.match(r"\s*[•·*–—-]\s", m.group()) or m.group().rstrip().endswith((";", ",")):
+            continue  # an item of a list ("• Kazakhstan – Syrym Sharipkhanov, Minister of ...;"), no headline
         words = re.findall(r"[A-Za-z][\w'’-]*", m.group())
         long = [w for w in words if len(w) > 3]
         if 4 <= len(words) <= 16 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) and \

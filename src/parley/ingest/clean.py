@@ -54,8 +54,14 @@ def _foreign_script(line: str, language: str | None) -> bool:
     return False
 
 
+_TABLE_ROW = re.compile(r"^[^\n\t]*\t[^\n\t]*\t[^\n]*$", re.M)
+
+
 def clean_text(text: str, language: str | None = None) -> str:
-    """``text`` with page furniture blanked; same length, same line breaks."""
+    """``text`` with page furniture blanked; same length, same line breaks, but for a table's cells:
+    the tabs of a row of two or more ("Kazakhstan<TAB>Serik Zhunusov<TAB>Director ...") break it into
+    lines, so that no name runs on into the next cell."""
+    text = _TABLE_ROW.sub(lambda m: m.group().replace("\t", "\n"), text)
     chars = list(text)
     m = CRAWL_DATE.match(text)
     if m:

@@ -344,13 +344,16 @@ _LIST_LINE = 300  # a list item is a line this long at the most
 
 def attendance_list(ctx: DocContext) -> set[tuple[int, int]]:
     """The sentences of a list that a sentence of taking part opens with a colon ("В заседании приняли
-    участие:", "Attending the meeting were:"): one line an item, up to a blank line (or, when the items
+    участие:", "Attending the meeting were:", "The heads of delegations were:"): one line an item, up to a blank line (or, when the items
     carry bullets, up to the first line without one). The cue stands once, before the list."""
     text, sents = ctx.text, ctx.analysis.sentences
-    attendance = ctx.profile.meetings.attendance
+    phrasing = ctx.profile.meetings
     out: set[tuple[int, int]] = set()
     for s, e in sents:
-        if not text[s:e].rstrip().endswith(":") or not attendance.search(text, s, e) or ctx.in_quote(s):
+        if not text[s:e].rstrip().endswith(":") or ctx.in_quote(s):
+            continue
+        # "приняли участие:", "Attending were:", "The heads of delegations were:"
+        if not (phrasing.attendance.search(text, s, e) or phrasing.list_cue.search(text, s, e)):
             continue
         pos = text.find("\n", e)
         bulleted: bool | None = None

@@ -111,7 +111,9 @@ MEETINGS = MeetingPhrasing(
     signed=re.compile(r"\b(?:signed|signing|adopted|approved)\b", re.I),
     earlier=re.compile(r"\b(?:earlier|previously|last year|was signed|were signed)\b", re.I),
     previous_in=re.compile(r"\b(?:previous|last|preceding)\s+(?:meeting|session)\b[^.]{0,60}?\b(?:in|of)\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    year_only=re.compile(r"\b(?:in|during)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)"),
+    # "in 2027", "in spring 2024", "in the autumn of 2025", "in early 2026"
+    year_only=re.compile(r"\b(?:in|during|by)\s+(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|late|"
+                         r"first|second)(?:\s+half)?(?:\s+of)?[\s-]+)?(?P<y>(?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)", re.I),
     relative_year=re.compile(r"\b(?:(?P<last>last year(?:['’]s)?|a year ago|the previous year)|(?P<next>next year(?:['’]s)?)|"
                              r"(?P<last_month>last month(?:['’]s)?)|(?P<next_month>next month(?:['’]s)?))\b", re.I),
     # Not where someone goes back to: "before he returns to Yerevan".
