@@ -241,3 +241,54 @@ SEASONS = [
 def test_a_season_or_part_of_a_year_dates_a_planned_meeting(extractor, language, text, year):
     planned = [m for m in run(extractor, text, language)["meetings"] if m["status"] == "planned"]
     assert planned and planned[0]["start"] == year, planned
+
+
+# ------------------------------------------------------------------ dates and clauses
+
+RU_DATES = [
+    ("МИНСК, 17 окт 2024 – Sputnik. Межгосударственный совет СНГ по чрезвычайным ситуациям провел в минувший "
+     "вторник в Минске свое 38-е заседание.", "2024-10-15"),
+    ("АСТАНА, 20 марта 2025. Совет министров обороны СНГ провел в прошлую пятницу заседание в Астане.", "2025-03-14"),
+    ("Бишкек, 9 апреля 2026. /Кабар/. 8-апреля в г. Чолпон-Ата прошло совещание руководителей пограничных "
+     "ведомств государств-членов ШОС.", "2026-04-08"),
+    ("Алматы, 12 мая 2023. 10-мая в Алматы состоялось заседание Совета министров внутренних дел СНГ.", "2023-05-10"),
+]
+
+
+@pytest.mark.parametrize("text,start", RU_DATES)
+def test_russian_relative_weekdays_and_hyphenated_days(extractor, text, start):
+    assert main_meeting(run(extractor, text, "ru"))["start"] == start
+
+
+CLAUSES = [
+    ("en", "MOSCOW, April 3, 2018. China's Defence Minister Wei Fenghe, who took over from Chang Wanquan last month, "
+           "held talks with Russian Defence Minister Sergei Shoigu in Moscow on Tuesday.",
+     {"Wei Fenghe", "Sergei Shoigu"}),
+    ("en", "ASTANA, May 5, 2022. Kazakhstan's new Defence Minister Ruslan Zhaksylykov, who replaced Murat Bektanov in "
+           "January, met Uzbek Defence Minister Bakhodir Kurbanov in Astana on Thursday.",
+     {"Ruslan Zhaksylykov", "Bakhodir Kurbanov"}),
+    ("ru", "МОСКВА, 3 апреля 2018. Министр обороны Китая Вэй Фэнхэ, сменивший на этом посту Чан Ваньцюаня, провел "
+           "переговоры с министром обороны России Сергеем Шойгу.",
+     {"Wei Fenghe", "Sergei Shoigu"}),
+]
+
+
+@pytest.mark.parametrize("language,text,persons", CLAUSES)
+def test_a_name_in_a_clause_about_the_subject_is_no_side_of_the_talks(extractor, language, text, persons):
+    talks = [m for m in run(extractor, text, language)["meetings"] if m["format"] == "bilateral"]
+    assert len(talks) == 1 and set(talks[0]["persons"]) == persons, talks
+
+
+VERB_AND_OBJECT = [
+    ("ru", "МИНСК, 17 окт 2024 – Sputnik. Межгосударственный совет СНГ по чрезвычайным ситуациям провел в минувший "
+           "вторник в Минске свое 38-е заседание.", 38),
+    ("ru", "ДУШАНБЕ, 5 июня 2023. Совет командующих Пограничными войсками СНГ провел в Душанбе свое 84-е заседание.",
+     84),
+    ("en", "MINSK, Oct. 17, 2024. The CIS Council of Defence Ministers held its 87th meeting in Minsk on Tuesday.", 87),
+]
+
+
+@pytest.mark.parametrize("language,text,ordinal", VERB_AND_OBJECT)
+def test_a_body_holding_its_numbered_meeting_is_one_meeting(extractor, language, text, ordinal):
+    meetings = run(extractor, text, language)["meetings"]
+    assert len(meetings) == 1 and meetings[0]["ordinal"] == ordinal, meetings

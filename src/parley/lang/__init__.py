@@ -154,6 +154,8 @@ class MeetingPhrasing:
     person_word: re.Pattern[str]  # a person of a state named before ("the Iranian official", "the Pakistani guest")
     pronoun: re.Pattern[str]  # a personal pronoun as one side ("He met ...")
     delegation: re.Pattern[str]  # a delegation as the other side ("will receive a delegation of ...")
+    # A clause about a person between commas, whose names are no side: ", who took over from X last month,"
+    person_clause: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
         if (self.phrase_stop is None) == (self.case_chain is None):

@@ -112,8 +112,14 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                     side_a = subj[:1]
                 else:
                     a0, a1 = m.span("a")
-                    # Only the end of a long left side names the person: "... Sergei Shoigu".
+                    # Only the end of a long left side names the person: "... Sergei Shoigu"; not one
+                    # named in a clause about the subject (", who took over from Chang Wanquan,").
                     side_a = _side(ctx, a0, a1)
+                    clauses = [c.span() for c in phrasing.person_clause.finditer(text, a0, a1)] \
+                        if phrasing.person_clause is not None else []
+                    side_a = [pid for pid in side_a if not any(
+                        cs <= x.start < ce for x in ctx.mentions if x.person == pid and a0 <= x.start < a1
+                        for cs, ce in clauses)] or side_a
                     # A group as the subject ("The Secretaries ... X and Y held talks"): the words
                     # before the first name say so.
                     head_end = next((x.start for x in ctx.mentions if a0 <= x.start < a1), a1)

@@ -80,6 +80,8 @@ def _specific(ctx: DocContext, m: MeetingMention) -> bool:
 def _same_meeting(ctx: DocContext, f: MeetingFrame, m: MeetingMention) -> bool:
     if f.series or m.series or f.joint:
         return True
+    if any(_verb_and_object(ctx, x, m) or _verb_and_object(ctx, m, x) for x in f.mentions):
+        return True  # "Совет провел в минувший вторник свое 38-е заседание": the body's verb, its meeting
     if f.body and f.body == m.body:
         return True
     if m.body is None and m.organization and m.organization == f.organization:
@@ -87,6 +89,13 @@ def _same_meeting(ctx: DocContext, f: MeetingFrame, m: MeetingMention) -> bool:
     if f.format == "bilateral" and m.sides and set(m.sides) == {s for x in f.mentions for s in x.sides}:
         return True
     return _same_name(ctx, f, m)
+
+
+def _verb_and_object(ctx: DocContext, verbal: MeetingMention, word: MeetingMention) -> bool:
+    """Whether ``word`` names the meeting a body's verb ``verbal`` speaks of: the object of that verb,
+    in the same clause ("The Council held its 38th meeting", "Совет провел ... свое заседание")."""
+    return (verbal.verbal and not word.verbal and verbal.sentence == word.sentence
+            and verbal.trigger[1] <= word.span[0] and not re.search(r"[,;:]", ctx.text[verbal.trigger[1]:word.span[0]]))
 
 
 def build_frames(ctx: DocContext, mentions: list[MeetingMention]) -> list[MeetingFrame]:

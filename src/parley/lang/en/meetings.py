@@ -203,4 +203,5 @@ MEETINGS = MeetingPhrasing(
     person_word=re.compile(r"\b(?:official|guest|visitor|envoy|delegate|leader|counterpart|minister|diplomat)\b", re.I),
     pronoun=re.compile(r"\s*(?:He|She)(?!\w)"),
     delegation=re.compile(r"\s*(?:(?:a|the|an)\s+)?(?:[\w-]+\s+){0,2}?delegations?\b", re.I),
+    person_clause=re.compile(r",\s*(?:who|whose|whom)\b[^,;.]{0,140},", re.I),
 )

@@ -55,8 +55,9 @@ DATES = DatePhrasing(
         DatePattern("dm-dm-y", re.compile(
             r"(?<!\d)" + day("d1") + r"\s+" + _month("m1") + DASH + day("d2") + r"\s+" + _month("m2")
             + r"(?:,?\s+" + year("y") + _YEAR_WORD + r")?")),
+        # "5 ноября", "7-го октября", and Kyrgyz and Kazakh outlets' "8-апреля"
         DatePattern("d-m-y", re.compile(
-            r"(?<!\d)" + day("d1") + _ORDINAL_DAY + r"\s+" + _month("m1") + r"(?![а-яёА-ЯЁ])"
+            r"(?<!\d)" + day("d1") + _ORDINAL_DAY + r"(?:\s+|-)" + _month("m1") + r"(?![а-яёА-ЯЁ])"
             + r"(?:,?\s+" + year("y") + _YEAR_WORD + r")?")),
         DatePattern("m-y", re.compile(
             r"(?i:\b(?:в|во|к|с|до)\s+(?:(?P<part>начале|конце|середине)\s+)?)"
@@ -67,12 +68,13 @@ DATES = DatePhrasing(
     month_number=_month_number,
     month_word=_month_word,
     relative=re.compile(
-        r"(?<![а-яё])(?P<rel>сегодня|вчера|завтра|позавчера|(?:в|во)\s+(?:прошл\w+\s+|эт\w+\s+|следующ\w+\s+)?"
+        r"(?<![а-яё])(?P<rel>сегодня|вчера|завтра|позавчера|(?:в|во)\s+(?:прошл\w+\s+|минувш\w+\s+|эт\w+\s+|"
+        r"следующ\w+\s+|ближайш\w+\s+|предстоящ\w+\s+)?"
         r"(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье))(?![а-яё])", re.I),
     days={"сегодня": "today", "позавчера": "daybeforeyesterday", "вчера": "yesterday", "завтра": "tomorrow"},
     weekdays=WEEKDAYS,
-    next_weekday=re.compile(r"следующ"),
-    last_weekday=re.compile(r"прошл"),
+    next_weekday=re.compile(r"следующ|ближайш|предстоящ"),
+    last_weekday=re.compile(r"прошл|минувш"),
     dateline=re.compile(
         r"^\s*(?:(?P<city>[А-ЯЁ][А-ЯЁа-яё\-]{2,25}(?:\s[А-ЯЁ][а-яё]+)?)[,.]\s+(?P<date>\d{1,2}(?:-?го)?\s+[а-яё]{3,8}\.?|"
         r"\d{1,2}\.\d{1,2}\.\d{4})"

@@ -200,4 +200,6 @@ MEETINGS = MeetingPhrasing(
     person_word=re.compile(r"(?<![а-яё])(?:гост\w*|коллег\w*|представител\w*|министр\w*|лидер\w*)", re.I),
     pronoun=re.compile(r"\s*(?:Он|Она)(?!\w)"),
     delegation=re.compile(r"\s*(?:[\w-]+\s+){0,3}?делегаци\w+", re.I),
+    person_clause=re.compile(r",\s*(?:который|которая|которые|которого|сменивш\w+|назначенн\w+)(?![а-яё])[^,;.]{0,140},",
+                             re.I),
 )
