@@ -292,3 +292,55 @@ VERB_AND_OBJECT = [
 def test_a_body_holding_its_numbered_meeting_is_one_meeting(extractor, language, text, ordinal):
     meetings = run(extractor, text, language)["meetings"]
     assert len(meetings) == 1 and meetings[0]["ordinal"] == ordinal, meetings
+
+
+# ------------------------------------------------------------------ interviews laid out as such; titles in titles
+
+INTERVIEWS = [
+    ("ru", "«Никто не собирается воевать за чужие интересы»\n"
+           "Генсек ОДКБ Юрий Хачатуров — о предстоящем саммите в Минске\n\n"
+           "20 ноября 2017\nДмитрий Ларионов\n\n"
+           "— Какие решения готовятся к минскому саммиту?\n\n"
+           "— Пакет включает более двадцати документов, главный из них касается миротворческой деятельности.\n\n"
+           "— Насколько реальна угроза с афганского направления?\n\n"
+           "— Она никуда не исчезла, на севере Афганистана сосредоточены тысячи боевиков.\n",
+     "Yuri Khachaturov", 2),
+    ("en", "'We are ready for any scenario'\n"
+           "CSTO Secretary General Imangali Tasmagambetov on the alliance's plans\n\n"
+           "By Anna Petrova\n\n"
+           "- What will the leaders discuss in Minsk?\n\n"
+           "- The main item is the situation on the Tajik-Afghan border and our joint response to it.\n\n"
+           "- Will the peacekeeping forces grow next year?\n\n"
+           "- We expect two more units to join the collective forces by the end of the year.\n",
+     "Imangali Tasmagambetov", 2),
+]
+
+
+@pytest.mark.parametrize("language,text,speaker,answers", INTERVIEWS)
+def test_an_interview_laid_out_as_questions_and_answers(extractor, language, text, speaker, answers):
+    said = speakers(run(extractor, text, language))
+    assert len(said.get(speaker, [])) == answers, said
+
+
+def test_questions_quoted_in_a_report_make_no_interview(extractor):
+    text = ("МОСКВА, 5 марта 2024. Секретарь Совбеза России Сергей Шойгу провел совещание.\n\n"
+            "— Кто ответит за это?\n\n"
+            "Такой вопрос задавали журналисты у здания министерства, где собрались десятки людей.\n")
+    assert not run(extractor, text, "ru")["statements"]
+
+
+TITLES_NAMING_DOCUMENTS = [
+    ("ru", "Совет утвердил план коллективных действий по реализации Глобальной контртеррористической стратегии "
+           "ООН на 2018–2020 годы.", "стратегии ООН"),
+    ("ru", "Стороны подписали программу мер по выполнению Договора о коллективной безопасности на 2024–2026 годы.",
+     "Договора о коллективной безопасности"),
+    ("en", "The ministers approved the Plan of Action for the implementation of the UN Global Counter-Terrorism "
+           "Strategy for 2018-2020.", "Counter-Terrorism Strategy"),
+]
+
+
+@pytest.mark.parametrize("language,text,inner", TITLES_NAMING_DOCUMENTS)
+def test_a_title_naming_another_document_is_one_title(extractor, language, text, inner):
+    text = ("МИНСК, 30 ноября 2017. " if language == "ru" else "MINSK, Nov 30, 2017. ") + text
+    titles = [a["title"] for a in run(extractor, text, language)["agreements"]]
+    assert len(titles) == 1 and inner in titles[0], titles

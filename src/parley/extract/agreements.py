@@ -175,8 +175,7 @@ def find_agreements(ctx: DocContext) -> list[AgreementMention]:
             inner = phrasing.document_word.search(text, m.end(), end)
             while inner and text[inner.start() - 1:inner.start()] == "(" and text[inner.end():inner.end() + 1] == ")":
                 inner = phrasing.document_word.search(text, inner.end(), end)  # "(MoU)": the same document
-            if inner and not re.search(r"\b(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$",
-                                       text[m.end():inner.start()]):
+            if inner and not phrasing.inner_of.search(text[m.end():inner.start()]):
                 end = min(end, _title_start(ctx, inner.start(), m.end()))
                 while end > m.end() and text[end - 1] in " ,":
                     end -= 1

@@ -410,13 +410,19 @@ def _interview(ctx: DocContext, res: _Resolver) -> list[Quote]:
         return []
     first_q = paras[questions[0]]
     lead = (0, first_q[0])
-    if not re.search(r"interview|интервью", text[lead[0]:lead[1]], re.I):
+    # Said to be an interview, or laid out as one: questions each answered by the paragraph after it
+    # (a newspaper's interview under "Генсек ОДКБ Юрий Хачатуров — о предстоящем саммите").
+    answered = sum(1 for i in questions if i + 1 < len(paras) and i + 1 not in questions)
+    said = re.search(r"interview|интервью", text[lead[0]:lead[1]], re.I)
+    if not said and answered < 2:
         return []
-    speaker = None
-    for m in ctx.mentions:
-        if m.start < first_q[0] and not ctx.people[m.person].is_expert:
-            speaker = m.person
-            break
+    before = [m for m in ctx.mentions if m.start < first_q[0] and not ctx.people[m.person].is_expert
+              and "press" not in ctx.people[m.person].roles()]
+    # The one interviewed holds an office; a byline's journalist does not.
+    holders = [m for m in before if ctx.people[m.person].offices]
+    if not said and not holders:
+        return []
+    speaker = (holders or before)[0].person if (holders or before) else None
     if speaker is None:
         return []
     out = []

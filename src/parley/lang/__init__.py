@@ -218,6 +218,9 @@ class AgreementPhrasing:
     earlier: re.Pattern[str]  # signed earlier, not at the meeting ("previously", "ранее")
     # the participants as the subject of a signing ("the three ministers signed", "главы государств подписали")
     group_signers: re.Pattern[str]
+    # What runs up to a document word inside a title, which is then part of it ("Plan ... for the
+    # implementation of the UN Global Counter-Terrorism Strategy", "план действий по реализации стратегии")
+    inner_of: re.Pattern[str] = re.compile(r"\b(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 
     def __post_init__(self) -> None:
         if (self.title_modifiers is None) != (self.determiner is None):
