@@ -344,3 +344,28 @@ def test_a_title_naming_another_document_is_one_title(extractor, language, text,
     text = ("МИНСК, 30 ноября 2017. " if language == "ru" else "MINSK, Nov 30, 2017. ") + text
     titles = [a["title"] for a in run(extractor, text, language)["agreements"]]
     assert len(titles) == 1 and inner in titles[0], titles
+
+
+# ------------------------------------------------------------------ split quotations
+
+SPLIT_QUOTES = [
+    ("en", 'CHOLPON-ATA, Oct 5, 2023. "We have agreed," Russian Emergencies Minister Alexander Kurenkov told the '
+           'participants, "that a request for help from any member state will be answered within hours."',
+     "Alexander Kurenkov", ["We have agreed", "that a request for help"]),
+    ("en", 'ASTANA, May 3, 2024. "The threats are growing," Kazakh Interior Minister Yerzhan Sadenov said, '
+           '"and no country can face them alone."',
+     "Yerzhan Sadenov", ["The threats are growing", "and no country can face them alone"]),
+    ("ru", "АСТАНА, 23 мая 2024. «Мы видим, — сказал первый замминистра внутренних дел России Александр Горовой, — "
+           "что каналы поставок всё чаще перемещаются в интернет».",
+     "Alexander Gorovoy", ["Мы видим", "что каналы поставок"]),
+    ("ru", "МИНСК, 5 июня 2024. «Ситуация остается сложной, — отметил министр обороны Беларуси Виктор Хренин, — "
+           "и мы обязаны быть готовы ко всему».",
+     "Viktor Khrenin", ["Ситуация остается сложной", "и мы обязаны быть готовы"]),
+]
+
+
+@pytest.mark.parametrize("language,text,speaker,parts", SPLIT_QUOTES)
+def test_a_split_quotation_is_its_speakers_in_both_parts(extractor, language, text, speaker, parts):
+    said = speakers(run(extractor, text, language)).get(speaker, [])
+    assert len(said) == 2 and all(any(q.startswith(p) for q in said) for p in parts), said
+    assert not any("сказал" in q or "отметил" in q or " said" in q for q in said), said

@@ -501,18 +501,51 @@ def _speech(ctx: DocContext, res: _Resolver) -> list[Quote]:
     return out
 
 
+# Between a quotation's attribution and the rest of it: the verb's object at the most (", Kurenkov told
+# the participants, "that ...").
+_CONTINUED = re.compile(r"(?:\s+[^\s,.;:!?\"“”«»]+){0,4}[\s,\"“”«»—–-]*")
+
+
+def _split_inside(ctx: DocContext, spans: list[Span]) -> tuple[list[Span], dict[Span, Span]]:
+    """Quotations with their attribution inside the marks, as Russian writes them («Мы видим, — сказал
+    Горовой, — что каналы ...»): two spans, each attributed by the clause between them."""
+    verbs = ctx.profile.statements.speech_verb
+    inside = re.compile(rf",?\s*[—–-]\s*(?:{verbs})\s+(?P<who>[^,—–«»\"“”\n]{{2,80}}?)\s*,\s*[—–-]\s*", re.I)
+    out: list[Span] = []
+    attributed: dict[Span, Span] = {}
+    for s, e in spans:
+        m = inside.search(ctx.text, s, e)
+        if m is None or not any(m.start("who") <= x.start < m.end("who") for x in ctx.mentions):
+            out.append((s, e))
+            continue
+        for part in ((s, m.start()), (m.end(), e)):
+            out.append(part)
+            attributed[part] = m.span("who")
+    return out, attributed
+
+
 def extract_statements(ctx: DocContext) -> None:
     text = ctx.text
-    spans = find_quotes(text)
+    spans, inside = _split_inside(ctx, find_quotes(text))
     res = _Resolver(ctx, spans)
     quotes: list[Quote] = []
     for s, e in spans:
         words = _word_count(text[s:e])
+        if (s, e) in inside:
+            a0, a1 = inside[(s, e)]
+            who = res.person_in(a0, a1)
+            if who is not None and words >= 2:
+                quotes.append(Quote(s, e, who, (a0, a1), "quote"))
+            continue
         if words < _MIN_WORDS:
             continue
         who, attr = _attribution_after(ctx, e, res, s)
         if who is None:
             who, attr = _attribution_before(ctx, s - 1, res)
+        if who is None and quotes and quotes[-1].attribution and quotes[-1].attribution[1] <= s \
+                and s - quotes[-1].end < 120 and _CONTINUED.fullmatch(text, quotes[-1].attribution[1], s):
+            # '"We have agreed," Kurenkov told the participants, "that ..."': the quotation goes on.
+            who, attr = quotes[-1].speaker, quotes[-1].attribution
         if who is None:
             line_start = text.rfind("\n", 0, s) + 1
             if not text[line_start:s - 1].strip():
