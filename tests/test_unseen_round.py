@@ -369,3 +369,36 @@ def test_a_split_quotation_is_its_speakers_in_both_parts(extractor, language, te
     said = speakers(run(extractor, text, language)).get(speaker, [])
     assert len(said) == 2 and all(any(q.startswith(p) for q in said) for p in parts), said
     assert not any("сказал" in q or "отметил" in q or " said" in q for q in said), said
+
+
+# ------------------------------------------------------------------ people: namesakes, headlines, patronymics
+
+GIVEN_NAMES_DIFFER = [
+    ("en", "YEREVAN, Nov 26, 2024. Armenian parliament speaker Alen Simonyan said Yerevan saw no reason to change "
+           "its position.", "Alen Simonyan", "Andranik Simonyan"),
+    ("en", "MOSCOW, June 3, 2022. Russian Security Council Secretary Nikolai Patrushev met Alexander Patrushev, "
+           "the head of a regional delegation.", "Alexander Patrushev", None),
+]
+
+
+@pytest.mark.parametrize("language,text,name,not_name", GIVEN_NAMES_DIFFER)
+def test_a_given_name_written_out_is_not_a_namesakes(extractor, language, text, name, not_name):
+    names = {p["name"] for p in run(extractor, text, language)["people"]}
+    assert name in names and (not_name is None or not_name not in names), names
+
+
+def test_capitalised_headline_words_are_no_names(extractor):
+    text = ("Armenian Lawmakers Stay Away As CSTO Assembly Meets In St. Petersburg\n\n"
+            "ST. PETERSBURG, Nov 26, 2024 - The Council of the CSTO Parliamentary Assembly met in St. Petersburg "
+            "under the chairmanship of State Duma speaker Vyacheslav Volodin. Its members approved a model law.\n\n"
+            "Related\nPashinyan Says Armenia Will Not Pay Its Share Of CSTO Budget\n")
+    names = {p["name"] for p in run(extractor, text, "en")["people"]}
+    assert "Vyacheslav Volodin" in names
+    assert not names & {"Stay Away", "Will Not Pay Its", "Its"}, names
+
+
+def test_a_turkic_patronymic_word_is_part_of_the_name(extractor):
+    text = ("BISHKEK, Nov 26, 2024. Taking part were Kazakh Mazhilis chairman Yerlan Koshanov and the Kyrgyz "
+            "Jogorku Kenesh speaker, Nurlanbek Turgunbek uulu.")
+    names = {p["name"] for p in run(extractor, text, "en")["people"]}
+    assert "Nurlanbek Turgunbek uulu" in names, names

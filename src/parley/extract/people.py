@@ -209,6 +209,7 @@ def _capitalised_runs(titles: WrittenNames, text: str) -> list[tuple[int, int]]:
 
 
 def _valid_en_name(titles: WrittenNames, words: list[str], from_model: bool) -> bool:
+    words = [w for w in words if w not in _FILIAL_WORDS]  # "uulu", written in lower case
     if not 2 <= len(words) <= 4:
         return False
     for w in words:
@@ -256,6 +257,11 @@ def _after_title_or_state(ctx: DocContext, titles: WrittenNames, start: int) -> 
             return False
     return False
 
+
+# The Turkic patronymic's "son of", "daughter of", written after it in lower case.
+_FILIAL_WORDS = frozenset("uulu kyzy ogly oglu ogli qizi kizi uly qyzy".split())
+_FILIAL = re.compile(r" (?:uulu|kyzy|ogly|oglu|ogli|qizi|kizi|uly|qyzy)\b")
+_FILIAL_NAME = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){2}(?P<filial>uulu|kyzy|ogly|oglu|ogli|qizi|kizi|uly|qyzy)\b")
 
 _TITLE_JOINERS = {"of", "the", "and", "for", "on", "in", "&", "–", "-"}
 
@@ -306,9 +312,16 @@ def _english(ctx: DocContext, titles: WrittenNames, people: _People) -> None:
         span = _clean_en_name(ctx, titles, people.domain, s, e)
         if span:
             candidates.append((*span, False))
+    for m in _FILIAL_NAME.finditer(text):
+        # "Nurlanbek Turgunbek uulu": a patronymic's "son of" says the words before it are a name.
+        span = _clean_en_name(ctx, titles, people.domain, m.start(), m.start("filial") - 1)
+        if span:
+            candidates.append((*span, True))
     # Longest first, so "Sergei Shoigu" claims its words before "Shoigu".
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     for s, e, from_model in candidates:
+        if (suffix := _FILIAL.match(text, e)) is not None:
+            e = suffix.end()  # "Nurlanbek Turgunbek uulu", "Ilham Heydar oglu": the patronymic word is the name's
         surface = text[s:e]
         words = surface.split()
         if len(words) == 3 and is_patronymic(words[2]) and not is_patronymic(words[1]):
@@ -360,7 +373,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
         words = re.findall(r"[A-Za-z][\w'’-]*", m.group())
         long = [w for w in words if len(w) > 3]
         if 4 <= len(words) <= 16 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) and \
-                not re.search(r"[.!?][\"”']?(?:\s+[A-Za-z]|\s*$)", m.group()):
+                not re.search(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"”']?(?:\s+[A-Za-z]|\s*$)", m.group()):
             out.append(m.span())
     return out
 
@@ -373,7 +386,10 @@ def _drop_headline_only(ctx: DocContext, people: _People) -> None:
         return
     keep = []
     for p in people.people:
-        only_headline = p.official is None and all(any(a <= m.start < b for a, b in lines) for m in p.mentions)
+        # Its full names all in headlines (a family name alone elsewhere is no evidence: "Its" in the text
+        # after the headline's "... Will Not Pay Its Share").
+        full = [m for m in p.mentions if m.kind == "full"] or p.mentions
+        only_headline = p.official is None and all(any(a <= m.start < b for a, b in lines) for m in full)
         if not only_headline:
             keep.append(p)
     if len(keep) == len(people.people):

@@ -200,7 +200,11 @@ class Officials:
             # A given name an English spelling of the official uses ("Tayyip Erdogan", "King Salman")
             # beats one that merely shares the initial.
             exact = [o for o in cands if given in o.givens]
-            cands = exact or [o for o in cands if o.given is None or o.given == given or o.given[0] == given[0]]
+            # An initial fits any given name with that letter; a given name written out fits another
+            # spelling of it, not another name: Alen Simonyan is not Andranik Simonyan.
+            initial = len(given.rstrip(".")) <= 2
+            cands = exact or [o for o in cands if o.given is None or o.given == given
+                              or (o.given[0] == given[0] if initial else o.given[:3] == given[:3])]
         return cands[0] if len(cands) == 1 else None
 
     def lookup_russian(self, words: list[str]) -> Official | None:
