@@ -259,7 +259,7 @@ def _after_title_or_state(ctx: DocContext, titles: WrittenNames, start: int) -> 
 
 
 # The Turkic patronymic's "son of", "daughter of", written after it in lower case.
-_FILIAL_WORDS = frozenset("uulu kyzy ogly oglu ogli qizi kizi uly qyzy".split())
+_FILIAL_WORDS = frozenset(["uulu", "kyzy", "ogly", "oglu", "ogli", "qizi", "kizi", "uly", "qyzy"])
 _FILIAL = re.compile(r" (?:uulu|kyzy|ogly|oglu|ogli|qizi|kizi|uly|qyzy)\b")
 _FILIAL_NAME = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){2}(?P<filial>uulu|kyzy|ogly|oglu|ogli|qizi|kizi|uly|qyzy)\b")
 
