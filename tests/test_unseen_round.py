@@ -402,3 +402,34 @@ def test_a_turkic_patronymic_word_is_part_of_the_name(extractor):
             "Jogorku Kenesh speaker, Nurlanbek Turgunbek uulu.")
     names = {p["name"] for p in run(extractor, text, "en")["people"]}
     assert "Nurlanbek Turgunbek uulu" in names, names
+
+
+# ------------------------------------------------------------------ press conferences; reported clauses
+
+PRESS_CONFERENCES = [
+    ("en", 'YEREVAN, January 10, 2023. "We consider it inexpedient to hold such exercises in Armenia," Prime '
+           'Minister Nikol Pashinyan told a press conference in Yerevan.'),
+    ("en", "ASTANA, March 2, 2024. Foreign Minister Murat Nurtleu said at a news conference in Astana on Friday "
+           "that Kazakhstan would not join any bloc."),
+    ("ru", "ЕРЕВАН, 10 января 2023. Премьер-министр Армении Никол Пашинян заявил на пресс-конференции в Ереване, "
+           "что республика не примет учения ОДКБ."),
+]
+
+
+@pytest.mark.parametrize("language,text", PRESS_CONFERENCES)
+def test_a_press_conference_is_no_meeting(extractor, language, text):
+    assert run(extractor, text, language)["meetings"] == []
+
+
+REPORTED = [
+    ("en", "BEIJING, June 23, 2025. Wang Yi said that in October last year, President Xi Jinping and Prime Minister "
+           "Narendra Modi held a successful meeting in Kazan.", {"Xi Jinping", "Narendra Modi"}),
+    ("ru", "ПЕКИН, 23 июня 2025. Ван И напомнил, что в октябре прошлого года Си Цзиньпин и Нарендра Моди провели "
+           "успешную встречу в Казани.", {"Xi Jinping", "Narendra Modi"}),
+]
+
+
+@pytest.mark.parametrize("language,text,persons", REPORTED)
+def test_the_sides_of_reported_talks_are_in_the_reported_clause(extractor, language, text, persons):
+    talks = [m for m in run(extractor, text, language)["meetings"] if m["format"] == "bilateral"]
+    assert [set(t["persons"]) for t in talks] == [persons], talks

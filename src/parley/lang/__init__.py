@@ -156,6 +156,8 @@ class MeetingPhrasing:
     delegation: re.Pattern[str]  # a delegation as the other side ("will receive a delegation of ...")
     # A clause about a person between commas, whose names are no side: ", who took over from X last month,"
     person_clause: re.Pattern[str] | None = None
+    # A reported clause's start: its subject is the side, not who reports ("Wang Yi said that Xi and Modi met")
+    complement: re.Pattern[str] | None = None
 
     def __post_init__(self) -> None:
         if (self.phrase_stop is None) == (self.case_chain is None):

@@ -112,6 +112,10 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                     side_a = subj[:1]
                 else:
                     a0, a1 = m.span("a")
+                    reported = [c.end() for c in phrasing.complement.finditer(text, a0, a1)] \
+                        if phrasing.complement is not None else []
+                    if reported and _people_in(ctx, reported[-1], a1):
+                        a0 = reported[-1]  # "Wang Yi said that [Xi Jinping and Narendra Modi] held a meeting"
                     # Only the end of a long left side names the person: "... Sergei Shoigu"; not one
                     # named in a clause about the subject (", who took over from Chang Wanquan,").
                     side_a = _side(ctx, a0, a1)

@@ -22,8 +22,9 @@ _TALK = r"(?:bilateral\s+)?(?:talks|meetings?|consultations?|negotiations|conver
 MEETINGS = MeetingPhrasing(
     # -- Meeting phrases --
     triggers=re.compile(
-        r"\b(?P<t>meetings?|sessions?|summits?|conferences?|forums?|talks|consultations?|sittings?|gatherings?|"
-        r"round ?tables?|seminars?|events?|negotiations)\b", re.I),
+        # Not a press or news conference: someone speaking to journalists is no meeting of officials.
+        r"\b(?<!press )(?<!news )(?P<t>meetings?|sessions?|summits?|conferences?|forums?|talks|consultations?|sittings?|"
+        r"gatherings?|round ?tables?|seminars?|events?|negotiations)\b", re.I),
     generic_trigger=re.compile(r"^(?:events?|forums?)$", re.I),
     bilateral_trigger=re.compile(r"^(?:talks|consultations?|negotiations)$", re.I),
     plural_trigger=re.compile(r"^(?:meetings|sessions|summits|conferences|forums|sittings|gatherings|events)$", re.I),
@@ -203,5 +204,6 @@ MEETINGS = MeetingPhrasing(
     person_word=re.compile(r"\b(?:official|guest|visitor|envoy|delegate|leader|counterpart|minister|diplomat)\b", re.I),
     pronoun=re.compile(r"\s*(?:He|She)(?!\w)"),
     delegation=re.compile(r"\s*(?:(?:a|the|an)\s+)?(?:[\w-]+\s+){0,2}?delegations?\b", re.I),
+    complement=re.compile(r"\bthat\b", re.I),
     person_clause=re.compile(r",\s*(?:who|whose|whom)\b[^,;.]{0,140},", re.I),
 )

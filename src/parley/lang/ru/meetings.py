@@ -21,7 +21,7 @@ def _ordinal_word(word: str) -> int | None:
 MEETINGS = MeetingPhrasing(
     # -- Meeting phrases --
     triggers=re.compile(
-        r"(?<![а-яё])(?P<t>встреч[аеиуой]\w*|заседани[еяюийм]\w*|совещани\w*|саммит\w*|сесси[яиюей]\w*|"
+        r"(?<![а-яё])(?<!пресс-)(?P<t>встреч[аеиуой]\w*|заседани[еяюийм]\w*|совещани\w*|саммит\w*|сесси[яиюей]\w*|"
         r"форум\w*|переговор\w*|консультаци\w*|конференци\w*|мероприяти\w*|круглы\w+ стол\w*)(?![а-яё])", re.I),
     generic_trigger=re.compile(r"^(?:мероприяти\w*|форум\w*)$", re.I),
     bilateral_trigger=re.compile(r"^(?:переговор\w*|консультаци\w*)$", re.I),
@@ -200,6 +200,7 @@ MEETINGS = MeetingPhrasing(
     person_word=re.compile(r"(?<![а-яё])(?:гост\w*|коллег\w*|представител\w*|министр\w*|лидер\w*)", re.I),
     pronoun=re.compile(r"\s*(?:Он|Она)(?!\w)"),
     delegation=re.compile(r"\s*(?:[\w-]+\s+){0,3}?делегаци\w+", re.I),
+    complement=re.compile(r"(?<![а-яё])что(?![а-яё])", re.I),
     person_clause=re.compile(r",\s*(?:который|которая|которые|которого|сменивш\w+|назначенн\w+)(?![а-яё])[^,;.]{0,140},",
                              re.I),
 )
