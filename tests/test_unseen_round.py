@@ -433,3 +433,39 @@ REPORTED = [
 def test_the_sides_of_reported_talks_are_in_the_reported_clause(extractor, language, text, persons):
     talks = [m for m in run(extractor, text, language)["meetings"] if m["format"] == "bilateral"]
     assert [set(t["persons"]) for t in talks] == [persons], talks
+
+
+# ------------------------------------------------------------------ Chinese names written in Russian
+
+@pytest.mark.parametrize("russian,pinyin", [
+    ("Цао Цзяньмин", "Cao Jianming"), ("Вэй Фэнхэ", "Wei Fenghe"), ("Го Шэнкунь", "Guo Shengkun"),
+    ("Чэнь Вэньцин", "Chen Wenqing"), ("Ван Сяохун", "Wang Xiaohong"), ("Ло Чжаохуэй", "Luo Zhaohui"),
+    ("Цао Цзяньмином", "Cao Jianming"), ("Ли Шанфу", "Li Shangfu"), ("Дун Цзюнь", "Dong Jun"),
+])
+def test_a_chinese_name_in_russian_reads_as_pinyin(russian, pinyin):
+    from parley.resolve.chinese import chinese_name
+
+    assert chinese_name(russian.split()) == pinyin
+
+
+@pytest.mark.parametrize("name", ["Иван Петров", "Ян Кубиш", "Ли Сергеев", "Ван Гог Винсент"])
+def test_other_names_are_not_read_as_chinese(name):
+    from parley.resolve.chinese import chinese_name
+
+    assert chinese_name(name.split()) is None
+
+
+def test_chinese_officials_in_a_russian_report(extractor):
+    text = ("БИШКЕК, 13 июня 2013. Генеральный прокурор Киргизии Аида Салянова провела переговоры с Генеральным "
+            "прокурором Верховной народной прокуратуры КНР Цао Цзяньмином. Цао отметил важность сотрудничества.")
+    record = run(extractor, text, "ru")
+    assert "Cao Jianming" in {p["name"] for p in record["people"]}
+    talks = [m for m in record["meetings"] if m["format"] == "bilateral"]
+    assert talks and set(talks[0]["persons"]) == {"Aida Salyanova", "Cao Jianming"}
+
+
+def test_meetings_with_two_guests_are_two_talks_not_one_between_the_guests(extractor):
+    text = ("БИШКЕК, 13 июня 2013. На полях совещания Аида Салянова провела двусторонние встречи с Юрием Чайкой и "
+            "Цао Цзяньмином.")
+    pairs = [set(m["persons"]) for m in run(extractor, text, "ru")["meetings"] if m["format"] == "bilateral"]
+    assert {"Yuri Chaika", "Cao Jianming"} not in pairs and len(pairs) == 2, pairs

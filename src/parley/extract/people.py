@@ -29,6 +29,7 @@ from parley.extract.offices import (
     russian_right_title,
 )
 from parley.lang import DeclinedNames, WrittenNames
+from parley.resolve.chinese import pinyin_family_names
 from parley.resolve.names import (
     TITLES,
     canonical_given,
@@ -125,7 +126,10 @@ class _People:
         # knows by the family name he took later.
         spelled = official.spelled(surface) if official else name
         if idx is None:
-            self.people.append(PersonEntity(name=spelled, official=official, family=spelled.split()[-1]))
+            words = spelled.split()
+            # "Cao Jianming", "Wang Yi": a Chinese name's family name stands first.
+            family = words[0] if len(words) == 2 and words[0].lower() in pinyin_family_names() else words[-1]
+            self.people.append(PersonEntity(name=spelled, official=official, family=family))
             idx = len(self.people) - 1
         person = self.people[idx]
         if official and person.official is None:

@@ -17,6 +17,8 @@ import unicodedata
 from functools import cache
 
 from parley.domain import load_entries
+from parley.resolve.chinese import FAMILY_NAMES as CHINESE_FAMILY_NAMES
+from parley.resolve.chinese import chinese_name, pinyin_word
 
 _FOLDS = (("kh", "h"), ("ye", "e"), ("yo", "e"), ("iy", "y"), ("ii", "i"), ("ie", "e"), ("ks", "x"),
           ("yu", "u"), ("ia", "ya"), ("j", "y"), ("w", "v"), ("zz", "z"), ("'", ""))
@@ -124,6 +126,10 @@ def english_name_from_russian(given: str | None, family: str, case: str | None =
     """A Russian-written name in English: given name through the table, family name transliterated,
     both first brought to the nominative where the morphology shows an oblique case (``case``: the
     grammatical case of the name in the text, when the caller knows it: "Ins" or "ablt" ...)."""
+    if given and (chinese := chinese_name([given, family])):
+        return chinese  # "Цао Цзяньмин": Cao Jianming, as English writes Chinese names
+    if not given and family.lower().replace("ё", "е") in CHINESE_FAMILY_NAMES:
+        return pinyin_word(family) or transliterate(family)  # "Ван" alone, after "Ван И"
     words = russian_nominative([given, family] if given else [family], case)
     family = words[-1]
     g = None
