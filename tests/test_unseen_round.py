@@ -469,3 +469,31 @@ def test_meetings_with_two_guests_are_two_talks_not_one_between_the_guests(extra
             "Цао Цзяньмином.")
     pairs = [set(m["persons"]) for m in run(extractor, text, "ru")["meetings"] if m["format"] == "bilateral"]
     assert {"Yuri Chaika", "Cao Jianming"} not in pairs and len(pairs) == 2, pairs
+
+
+# ------------------------------------------------------------------ Russian titles with "и"; words that are no documents
+
+RU_TITLES = [
+    ("Министры подписали План консультаций между Министерством иностранных дел Российской Федерации и "
+     "Министерством иностранных дел Республики Таджикистан на 2014-2015 годы.", "Республики Таджикистан"),
+    ("Стороны подписали план совместных мероприятий КНБ и ФСБ на следующий год.", "КНБ и ФСБ"),
+    ("Подписано соглашение между Правительством Республики Беларусь и Правительством Российской Федерации о "
+     "сотрудничестве в области пограничной безопасности.", "Правительством Российской Федерации"),
+]
+
+
+@pytest.mark.parametrize("text,inside", RU_TITLES)
+def test_a_russian_title_runs_over_the_and_of_its_parties(extractor, text, inside):
+    titles = [a["title"] for a in run(extractor, "МОСКВА, 15 апреля 2014. " + text, "ru")["agreements"]]
+    assert len(titles) == 1 and inside in titles[0], titles
+
+
+NOT_DOCUMENTS = [
+    "МИНСК, 5 июня 2025. Министры договорились провести совместное оперативно-стратегическое учение «Запад-2025».",
+    "АСТАНА, 3 мая 2024. Стороны достигли договоренности о расширении сотрудничества в сфере безопасности.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DOCUMENTS)
+def test_words_for_agreeing_and_strategic_name_no_document(extractor, text):
+    assert run(extractor, text, "ru")["agreements"] == []

@@ -51,7 +51,12 @@ class AgreementMention:
 
 def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
     text = ctx.text
-    m = ctx.profile.agreements.title_stop.search(text, start, sent_end)
+    phrasing = ctx.profile.agreements
+    m = phrasing.title_stop.search(text, start, sent_end)
+    while (m is not None and phrasing.between is not None and re.fullmatch(r"\s\S+\s", m.group())
+           and phrasing.between.search(text, start, m.start()) and not phrasing.between.search(text, m.end(), sent_end)):
+        # "План консультаций между МИД России и МИД Таджикистана": "и" joins the two sides of "между".
+        m = phrasing.title_stop.search(text, m.end(), sent_end)
     end = m.start() if m else sent_end
     if m and text[end] == "," and not year_ranges(text, start, end):
         # "plan of consultations on foreign policy, security and defence issues for 2025": the period

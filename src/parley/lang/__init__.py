@@ -222,6 +222,8 @@ class AgreementPhrasing:
     group_signers: re.Pattern[str]
     # What runs up to a document word inside a title, which is then part of it ("Plan ... for the
     # implementation of the UN Global Counter-Terrorism Strategy", "план действий по реализации стратегии")
+    # A pairing word after which "and" joins the two parties, not two documents ("between A and B", "между")
+    between: re.Pattern[str] | None = None
     inner_of: re.Pattern[str] = re.compile(r"\b(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}$")
 
     def __post_init__(self) -> None:

@@ -8,11 +8,12 @@ from parley.lang import AgreementPhrasing
 
 # Document words and the kind of document each names, in the order tried.
 KINDS = (
-    (r"договор\w*", "treaty"), (r"конвенци\w+", "convention"), (r"меморандум\w*", "memorandum"),
+    # Nouns only: "договорились" (agreed) and "договоренность" (an understanding) name no treaty.
+    (r"договор(?:а|у|ом|е|ы|ов|ам|ами|ах)?(?![а-яё])", "treaty"), (r"конвенци\w+", "convention"), (r"меморандум\w*", "memorandum"),
     (r"декларац\w+|совместн\w+ заявлени(?:е|ю|ем)|заявлени(?:е|ю|ем)|коммюнике", "declaration"),
     (r"программ\w+", "program"),
     (r"план(?!ир)\w*", "plan"),
-    (r"соглашени\w+", "agreement"), (r"концепци\w+|стратеги\w+|протокол\w*|дорожн\w+ карт\w+|устав\w*", "other"),
+    (r"соглашени\w+", "agreement"), (r"концепци\w+|стратеги(?:я|и|ю|ей|ям|ями|ях)(?![а-яё])|протокол\w*|дорожн\w+ карт\w+|устав\w*", "other"),
 )
 
 AGREEMENTS = AgreementPhrasing(
@@ -24,7 +25,7 @@ AGREEMENTS = AgreementPhrasing(
     title_stop=re.compile(
         r"[.;:!?()]|,\s(?!\d)|\s[-–—]\s(?!\s*(?:перв|втор)\w+ полугод|\s*(?:участник|член)\w*)|\s(?:был\w*|подписан\w*|выполнен[аоы]?|"
         r"который|которая|которое|которые|котор\w+|в ходе|во время|состоял\w+|и все|"
-        r"является|являются)\s|\sи\s(?=[А-ЯЁ](?!\w*(?:и|ии|ы|а)\s+(?:на|о|об|в)\s))|»\s*(?:,|\.|$)|"
+        r"является|являются)\s|\sи\s(?=[А-ЯЁ](?![А-ЯЁ]{1,5}(?![а-яё]))(?!\w*(?:и|ии|ы|а)\s+(?:на|о|об|в)\s))|»\s*(?:,|\.|$)|"
         r"(?<=годы)\s|(?<=года)\s(?![-–—−]\s*(?:перв|втор))"),
     # "план сотрудничества ...": a document word governing a genitive names one document.
     qualifying_case="Gen",
@@ -43,5 +44,6 @@ AGREEMENTS = AgreementPhrasing(
     earlier=re.compile(r"(?<![а-яё])(?:ранее|прежде|раньше|в (?:19|20)\d\d году)(?![а-яё])", re.I),
     # "план действий по реализации Глобальной контртеррористической стратегии ООН": a document's title
     # that names another after "по", "о", "в сфере".
+    between=re.compile(r"(?<![а-яё])между(?![а-яё])", re.I),
     inner_of=re.compile(r"(?<![а-яё])(?:по|о|об|в сфере|в области|для)\s+(?:[А-Яа-яЁё-]+\s+){0,4}$", re.I),
 )
