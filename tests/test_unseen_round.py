@@ -497,3 +497,10 @@ NOT_DOCUMENTS = [
 @pytest.mark.parametrize("text", NOT_DOCUMENTS)
 def test_words_for_agreeing_and_strategic_name_no_document(extractor, text):
     assert run(extractor, text, "ru")["agreements"] == []
+
+
+def test_an_english_title_runs_over_the_and_of_between(extractor):
+    text = ("TASHKENT, May 12, 2023. The ministers signed a Memorandum of Understanding between the Ministry of Defence "
+            "of Kazakhstan and the Ministry of Defence of Uzbekistan on military education.")
+    titles = [a["title"] for a in run(extractor, text, "en")["agreements"]]
+    assert len(titles) == 1 and "Ministry of Defence of Uzbekistan" in titles[0], titles

@@ -53,7 +53,7 @@ def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
     text = ctx.text
     phrasing = ctx.profile.agreements
     m = phrasing.title_stop.search(text, start, sent_end)
-    while (m is not None and phrasing.between is not None and re.fullmatch(r"\s\S+\s", m.group())
+    while (m is not None and phrasing.between is not None and re.match(r"\s(?:и|and)\s", m.group(), re.I)
            and phrasing.between.search(text, start, m.start()) and not phrasing.between.search(text, m.end(), sent_end)):
         # "План консультаций между МИД России и МИД Таджикистана": "и" joins the two sides of "между".
         m = phrasing.title_stop.search(text, m.end(), sent_end)

@@ -48,5 +48,6 @@ AGREEMENTS = AgreementPhrasing(
     group_signers=re.compile(r"\b(?:the\s+)?(?:two|three|four|both)?\s*(?:ministers|leaders|presidents|heads of state|"
                              r"sides|parties|secretaries|heads of (?:the )?delegations|prime ministers)\b\s*(?:also\s+)?$",
                              re.I),
+    between=re.compile(r"\bbetween\b", re.I),
     earlier=re.compile(r"\b(?:earlier|previously|before|last year|in (?:19|20)\d\d)\b", re.I),
 )
