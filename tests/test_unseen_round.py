@@ -504,3 +504,33 @@ def test_an_english_title_runs_over_the_and_of_between(extractor):
             "of Kazakhstan and the Ministry of Defence of Uzbekistan on military education.")
     titles = [a["title"] for a in run(extractor, text, "en")["agreements"]]
     assert len(titles) == 1 and "Ministry of Defence of Uzbekistan" in titles[0], titles
+
+
+# ------------------------------------------------------------------ documents adopted at a meeting
+
+ADOPTED = [
+    ("en", "KAZAN, Oct 24, 2024. At the end of the session, the leaders adopted the Kazan Declaration, which calls "
+           "for reform of the United Nations.", "Kazan Declaration", "declaration"),
+    ("en", "ISLAMABAD, Oct 16, 2024. At the conclusion of the meeting, the heads of government adopted a joint "
+           "communique and approved the budget.", "joint communique", "declaration"),
+    ("en", "TASHKENT, March 31, 2016. The meeting approved the Plan of Cooperation for 2016-2018. A Protocol of the "
+           "meeting was signed.", "Protocol of the meeting", "other"),
+    ("ru", "БИШКЕК, 8 апреля 2026. По итогам совещания подписан протокол, утвержден План совместных мероприятий на "
+           "2026–2027 годы.", "протокол", "other"),
+    ("ru", "ДУШАНБЕ, 24 июня 2021. По итогам совещания секретари подписали протокол.", "протокол", "other"),
+]
+
+
+@pytest.mark.parametrize("language,text,title,kind", ADOPTED)
+def test_documents_adopted_or_signed_at_the_meeting(extractor, language, text, title, kind):
+    found = {(a["title"], a["kind"]) for a in run(extractor, text, language)["agreements"]}
+    assert (title, kind) in found, found
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "MOSCOW, May 5, 2024. The minister warned against withdrawing from agreements and treaties of the past."),
+    ("ru", "МОСКВА, 5 мая 2024. Министр предостерег от выхода из соглашений и договоров прошлых лет."),
+    ("en", "MOSCOW, May 5, 2024. The ministers discussed the protocol of the ceremony with the organisers."),
+])
+def test_document_words_in_general_name_no_document(extractor, language, text):
+    assert run(extractor, text, language)["agreements"] == []

@@ -29,7 +29,14 @@ Span = tuple[int, int]
 # other): half-years ("H2 2019 – H1 2020", "second half of 2019", "второе полугодие 2017 года"), and
 # the word after a document word that makes it general ("agreements and treaties").
 _HALF = re.compile(r"(?:H[12]|(?:first|second) half(?: of)?|(?:перв|втор)\w+ полугоди\w+)\s+(?P<y>(?:19|20)\d\d)", re.I)
-_GENERIC_AFTER = re.compile(r"^\s*(?:and|or|,|и|или)\s", re.I)
+# A document word followed by another in a list ("agreements and treaties"), not by a clause about it
+# ("the Kazan Declaration, which ...", "a joint communique and approved the budget").
+_GENERIC_AFTER = re.compile(
+    r"^\s*(?:(?:and|or|и|или)\s(?!(?:the\s+|also\s+|then\s+)?(?:approved|adopted|signed|agreed|decided|discussed|"
+    r"noted|утвердил\w*|подписал\w*|одобрил\w*|принял\w*|обсудил\w*))|,\s(?!(?:which|that|who|где|котор\w+)\b))",
+    re.I)
+# The minutes of a meeting, signed at it: a document though its title is no more than the word.
+_PROTOCOL = re.compile(r"^(?:protocol|протокол\w*)$", re.I)
 
 
 @dataclass
@@ -63,7 +70,8 @@ def _title_end(ctx: DocContext, start: int, sent_end: int) -> int:
         # that names the document comes after a list.
         period = re.match(r",\s[^.;:!?\"“”«»]{0,80}?\b(?:for|на)\s+(?:19|20)\d\d(?:\s*[-–—−]\s*(?:19|20)?\d\d)?"
                           r"(?:\s+(?:годы|год))?", text[end:sent_end])
-        if period and not re.search(r"\b(?:was|were|is|are|will|which|signed|said|said)\b", period.group()):
+        if period and not re.search(r"\b(?:was|were|is|are|will|which|signed|said)\b", period.group()) \
+                and not phrasing.signed.search(period.group()):
             end += period.end()
     return min(end, start + 220)
 
@@ -99,7 +107,9 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     word = text[kind_start:kind_end]
     after = text[kind_end:end]
     before = text[start:kind_start]
-    if _GENERIC_AFTER.match(text[kind_end:kind_end + 6]) and not after.strip():
+    if _PROTOCOL.match(word) and phrasing.signed.search(text, *ctx.sentence(kind_start)):
+        return True  # "A Protocol of the meeting was signed", "подписан протокол"
+    if _GENERIC_AFTER.match(text[kind_end:kind_end + 40]) and not after.strip():
         return False
     has_years = bool(re.search(r"(?:19|20)\d\d", text[start:end]))
     capital = word[:1].isupper() and not text[max(0, kind_start - 2):kind_start].strip().endswith(".")
@@ -187,7 +197,7 @@ def find_agreements(ctx: DocContext) -> list[AgreementMention]:
             if not _specific(ctx, start, m.start(), m.end(), end):
                 continue
             title = " ".join(text[start:end].split()).strip(" ,«»\"")
-            if len(re.findall(r"\w+", title)) < 2:
+            if len(re.findall(r"\w+", title)) < 2 and not _PROTOCOL.match(title):
                 continue
             mention = AgreementMention(span=(start, end), title=title, kind=kind, sentence=(ss, se),
                                        kind_start=m.start())
