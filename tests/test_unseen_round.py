@@ -534,3 +534,26 @@ def test_documents_adopted_or_signed_at_the_meeting(extractor, language, text, t
 ])
 def test_document_words_in_general_name_no_document(extractor, language, text):
     assert run(extractor, text, language)["agreements"] == []
+
+
+@pytest.mark.parametrize("language,text,title,kind", [
+    ("en", "ST. PETERSBURG, Nov 26, 2024. The Council approved a model law on the protection of critical "
+           "information infrastructure.", "model law on the protection of critical information infrastructure",
+     "other"),
+    ("ru", "ЕРЕВАН, 7 октября 2021. Совет одобрил модельный закон о противодействии терроризму.",
+     "модельный закон о противодействии терроризму", "other"),
+    ("en", "MINSK, Nov 23, 2023. The foreign ministers adopted a statement on strengthening international security "
+           "guarantees.", "statement on strengthening international security guarantees", "declaration"),
+])
+def test_model_laws_and_adopted_statements_are_documents(extractor, language, text, title, kind):
+    found = {(a["title"], a["kind"]) for a in run(extractor, text, language)["agreements"]}
+    assert (title, kind) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "ISLAMABAD, Oct 16, 2024. The heads of government met at the Jinnah Convention Centre in Islamabad.",
+    "ASTANA, May 3, 2024. In a statement on its website, the ministry said the talks went well.",
+    "MOSCOW, May 3, 2024. The statement of the foreign ministry was read out by a spokesman.",
+])
+def test_venues_and_press_statements_are_no_documents(extractor, text):
+    assert run(extractor, text, "en")["agreements"] == []

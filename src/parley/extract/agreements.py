@@ -35,6 +35,8 @@ _GENERIC_AFTER = re.compile(
     r"^\s*(?:(?:and|or|и|или)\s(?!(?:the\s+|also\s+|then\s+)?(?:approved|adopted|signed|agreed|decided|discussed|"
     r"noted|утвердил\w*|подписал\w*|одобрил\w*|принял\w*|обсудил\w*))|,\s(?!(?:which|that|who|где|котор\w+)\b))",
     re.I)
+_VENUE = re.compile(r"\s+(?:Cent(?:re|er)|Hall|Palace|Complex|Building)\b")
+_STATEMENT = re.compile(r"^statements?$", re.I)
 # The minutes of a meeting, signed at it: a document though its title is no more than the word.
 _PROTOCOL = re.compile(r"^(?:protocol|протокол\w*)$", re.I)
 
@@ -109,6 +111,12 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     before = text[start:kind_start]
     if _PROTOCOL.match(word) and phrasing.signed.search(text, *ctx.sentence(kind_start)):
         return True  # "A Protocol of the meeting was signed", "подписан протокол"
+    if _VENUE.match(text, kind_end):
+        return False  # "the Jinnah Convention Centre": a place
+    if _STATEMENT.match(word) and not word[:1].isupper():
+        # "adopted a statement on strengthening security guarantees": a document; "in a statement", no.
+        return bool(phrasing.signed.search(text, *ctx.sentence(kind_start))
+                    and re.match(r"\s+(?:on|of|in connection with|regarding)\b", after, re.I))
     if _GENERIC_AFTER.match(text[kind_end:kind_end + 40]) and not after.strip():
         return False
     has_years = bool(re.search(r"(?:19|20)\d\d", text[start:end]))

@@ -11,7 +11,9 @@ KINDS = (
     (r"treat(?:y|ies)", "treaty"), (r"conventions?", "convention"), (r"memorand(?:um|a)|MoUs?|MOUs?", "memorandum"),
     (r"declarations?|joint statement|joint communiqu[ée]|communiqu[ée]", "declaration"),
     (r"programs?|programmes?", "program"), (r"plans?", "plan"),
-    (r"agreements?", "agreement"), (r"concepts?|strateg(?:y|ies)|roadmaps?|road maps?|protocols?|charters?", "other"),
+    (r"agreements?", "agreement"),
+    (r"concepts?|strateg(?:y|ies)|roadmaps?|road maps?|protocols?|charters?|model laws?", "other"),
+    (r"statements?", "declaration"),  # only one adopted or signed ("adopted a statement on ..."): see _specific
 )
 
 AGREEMENTS = AgreementPhrasing(
