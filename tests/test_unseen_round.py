@@ -557,3 +557,22 @@ def test_model_laws_and_adopted_statements_are_documents(extractor, language, te
 ])
 def test_venues_and_press_statements_are_no_documents(extractor, text):
     assert run(extractor, text, "en")["agreements"] == []
+
+
+# ------------------------------------------------------------------ who chaired
+
+CHAIRS = [
+    ("ru", "АСТАНА, 12 мая 2022. В Астане прошло заседание Совета министров внутренних дел СНГ. Его провел министр "
+           "внутренних дел Казахстана Марат Ахметжанов.", "Marat Akhmetzhanov"),
+    ("ru", "АСТАНА, 20 июня 2019. В Астане состоялось заседание Совета министров обороны СНГ. Заседание провел "
+           "министр обороны Республики Казахстан Нурлан Ермекбаев.", "Nurlan Yermekbayev"),
+    ("ru", "МОСКВА, 15 мая 2024. В Москве прошло заседание Координационного совета генеральных прокуроров СНГ. Его "
+           "возглавил генеральный прокурор РФ Игорь Краснов.", "Igor Krasnov"),
+    ("en", "ST PETERSBURG, Dec 26, 2023. Vladimir Putin hosted an informal meeting of the heads of state of the "
+           "Commonwealth of Independent States in St Petersburg.", "Vladimir Putin"),
+]
+
+
+@pytest.mark.parametrize("language,text,chair", CHAIRS)
+def test_the_chair_in_other_words(extractor, language, text, chair):
+    assert main_meeting(run(extractor, text, language))["chair"] == chair

@@ -132,7 +132,9 @@ MEETINGS = MeetingPhrasing(
     chair=re.compile(
         r"(?:under the (?:chairmanship|chairpersonship|presidency) of|chaired by|presided over by|conducted by|"
         r"hosted by|moderated by|(?P<after>\bchaired\b|\bpresided over\b|\bwill chair\b|\bis to chair\b|"
-        r"\bwill preside over\b|\bpresiding\b))", re.I),
+        r"\bwill preside over\b|\bpresiding\b|"
+        # "Putin hosted an informal meeting of the heads of state": whoever hosts a meeting chairs it.
+        r"\bhosted\b(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:meeting|session|sitting|summit)\b)))", re.I),
     round_host=re.compile(r"(?P<after>\b(?:held|conducted|hosted|holds|will hold)\b)|\b(?:co-chaired by|under the "
                           r"co-chairmanship of)", re.I),
     opener=re.compile(r"\b(?:opened|will open|declared open)\b(?=\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?"
