@@ -576,3 +576,23 @@ CHAIRS = [
 @pytest.mark.parametrize("language,text,chair", CHAIRS)
 def test_the_chair_in_other_words(extractor, language, text, chair):
     assert main_meeting(run(extractor, text, language))["chair"] == chair
+
+
+# ------------------------------------------------------------------ initials in attributions
+
+INITIALS_SAID = [
+    ("ru", "ДУШАНБЕ, 24 июня 2021. В своем выступлении Н.П. Патрушев отметил: «Уход американцев из Афганистана не "
+           "принесет этой стране мира».", "Nikolai Patrushev"),
+    ("ru", "АСТАНА, 5 мая 2016. Председатель КНБ Казахстана Нуртай Абыкаев провел переговоры в Астане.\n\n"
+           "\"Наше сотрудничество с российскими коллегами носит стратегический характер\", - цитирует пресс-служба "
+           "Н.Абыкаева.", "Nurtai Abykayev"),
+    ("ru", "МИНСК, 5 июня 2024. «Ситуация остается сложной и требует внимания», — сказал В.Г. Хренин журналистам.",
+     "Viktor Khrenin"),
+    ("en", 'MINSK, June 5, 2024. At the meeting V.G. Khrenin said: "The situation remains difficult for all of us."',
+     "Viktor Khrenin"),
+]
+
+
+@pytest.mark.parametrize("language,text,speaker", INITIALS_SAID)
+def test_a_speaker_named_with_initials(extractor, language, text, speaker):
+    assert speaker in speakers(run(extractor, text, language)), run(extractor, text, language)["statements"]

@@ -265,12 +265,13 @@ def _attribution_after(ctx: DocContext, end: int, res: _Resolver, quote_start: i
     nl = text.find("\n", end + 1)
     if nl != -1:
         tail_end = min(tail_end, nl)
-    tail = text[end:tail_end]
+    # An initial's period ("Н.Абыкаева", "V.G. Khrenin") ends no clause: masked, at the same length.
+    tail = _INITIAL_DOT.sub(r"\1·", text[end:tail_end])
     # Speaker then verb: '," Aleksandr Volfovich noted.' / '," the Belarusian leader said'
     m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*(?P<who>\w[^,.;:!?\"“”«»\n]{{0,89}}?)\s+{verbs}\b", tail)
     if m and _word_count(m.group("who")) <= 12:
         s, e = end + m.start("who"), end + m.end("who")
-        who = res.resolve(m.group("who"), s, e, quote_start)
+        who = res.resolve(text[s:e], s, e, quote_start)
         if who is not None:
             return who, (s, end + m.end())
     # Verb then speaker: '," said the Secretary of the Russian Security Council.' / ', – отметил он' /
@@ -285,7 +286,7 @@ def _attribution_after(ctx: DocContext, end: int, res: _Resolver, quote_start: i
             # No name: the phrase is a pronoun or a role ("the state secretary", "глава МИД РБ").
             # The phrase may open with circumstances ("at the press conference, the state secretary"):
             # the speaker is then the part after the last comma.
-            phrase = m.group("who")
+            phrase = text[s:e]
             who = res.resolve(phrase, s, e, quote_start)
             last = phrase.rfind(",")
             if who is None and last != -1:
@@ -316,7 +317,7 @@ def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[in
         if not tail_ok.fullmatch(head, vm.end()):
             continue
         left = head[:vm.start()]
-        clause = max(left.rfind(c) for c in ".;!?\"“”«»\n")
+        clause = _clause_start(left)
         s = ss + clause + 1
         while s < ss + vm.start() and text[s].isspace():
             s += 1
@@ -330,6 +331,21 @@ def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[in
             who = res.resolve(text[comma + 1:e], comma + 1, e, start)
         return who, (s, ss + len(head))
     return None, None
+
+
+_INITIAL_DOT = re.compile(r"(?<![^\W\d_])([A-ZА-ЯЁ])\.(?=\s?[A-ZА-ЯЁ])")
+
+
+def _clause_start(left: str) -> int:
+    """Where the clause ending ``left`` begins: after its last sentence mark or quotation mark, but not
+    after an initial's period ("Н.П. Патрушев отметил:", "V.G. Khrenin said")."""
+    for i in range(len(left) - 1, -1, -1):
+        c = left[i]
+        if c == "." and i >= 1 and left[i - 1].isupper() and (i == 1 or not left[i - 2].isalpha()):
+            continue  # "Н." of "Н.П. Патрушев"
+        if c in ".;!?\"“”«»\n":
+            return i
+    return -1
 
 
 def _verb_after(ctx: DocContext, end: int) -> bool:
