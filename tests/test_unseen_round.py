@@ -596,3 +596,22 @@ INITIALS_SAID = [
 @pytest.mark.parametrize("language,text,speaker", INITIALS_SAID)
 def test_a_speaker_named_with_initials(extractor, language, text, speaker):
     assert speaker in speakers(run(extractor, text, language)), run(extractor, text, language)["statements"]
+
+
+# ------------------------------------------------------------------ talks with officials named by initials and long titles
+
+TALKS_INITIALS = [
+    ("ru", "ДУШАНБЕ, 24 июня 2021. На полях совещания Н.П. Патрушев провел двусторонние встречи с Советником по "
+           "национальной безопасности Премьер-министра Республики Индии А. Довалом и Секретарем Совета безопасности "
+           "при Президенте Республики Узбекистан В. Махмудовым.", 2),
+    ("ru", "МИНСК, 5 июня 2024. Министр обороны Беларуси В.Г. Хренин провел переговоры с министром обороны "
+           "Казахстана Р.Ф. Жаксылыковым.", 1),
+    ("en", "MOSCOW, April 2, 2021. On the sidelines, N.P. Patrushev held talks with A. Doval, the National Security "
+           "Adviser to the Prime Minister of India.", 1),
+]
+
+
+@pytest.mark.parametrize("language,text,count", TALKS_INITIALS)
+def test_talks_with_officials_named_by_initials(extractor, language, text, count):
+    talks = [m for m in run(extractor, text, language)["meetings"] if m["format"] == "bilateral"]
+    assert len(talks) == count and all(len(t["persons"]) == 2 for t in talks), talks

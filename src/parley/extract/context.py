@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from parley.extract.statements import Quote
 
 Span = tuple[int, int]
+_INITIAL_DOT = re.compile(r"(?<![^\W\d_])([A-ZА-ЯЁ])\.(?=\s?[A-ZА-ЯЁ])")
 
 
 def coverage(size: int, spans: Iterable) -> bytearray:
@@ -68,6 +70,12 @@ class DocContext:
     @property
     def text(self) -> str:
         return self.analysis.text
+
+    @cached_property
+    def initials_masked(self) -> str:
+        """The text with the periods of initials ("Н.П. Патрушев", "A. Doval") as "·", at the same
+        offsets: for patterns that end a phrase at a period."""
+        return _INITIAL_DOT.sub(r"\1·", self.text)
 
     @cached_property
     def profile(self) -> LanguageProfile:

@@ -266,7 +266,7 @@ def _attribution_after(ctx: DocContext, end: int, res: _Resolver, quote_start: i
     if nl != -1:
         tail_end = min(tail_end, nl)
     # An initial's period ("Н.Абыкаева", "V.G. Khrenin") ends no clause: masked, at the same length.
-    tail = _INITIAL_DOT.sub(r"\1·", text[end:tail_end])
+    tail = ctx.initials_masked[end:tail_end]
     # Speaker then verb: '," Aleksandr Volfovich noted.' / '," the Belarusian leader said'
     m = re.match(rf"^[”\"»“]?\s*[,.!?…]?\s*[”\"»]?\s*[-–—]?\s*(?P<who>\w[^,.;:!?\"“”«»\n]{{0,89}}?)\s+{verbs}\b", tail)
     if m and _word_count(m.group("who")) <= 12:
@@ -331,9 +331,6 @@ def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[in
             who = res.resolve(text[comma + 1:e], comma + 1, e, start)
         return who, (s, ss + len(head))
     return None, None
-
-
-_INITIAL_DOT = re.compile(r"(?<![^\W\d_])([A-ZА-ЯЁ])\.(?=\s?[A-ZА-ЯЁ])")
 
 
 def _clause_start(left: str) -> int:

@@ -106,7 +106,8 @@ def find_bilateral(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingF
                 and not phrasing.guest.search(text, ss, se) and not phrasing.person_word.search(text, ss, se):
             continue  # talks need a side named here, by name, pronoun, guest or role
         for pat, kind in phrasing.talks:
-            for m in pat.finditer(text, ss, se):
+            # An initial's period ("с А. Довалом") ends no side: the patterns read the masked text.
+            for m in pat.finditer(ctx.initials_masked, ss, se):
                 if kind == "subject":
                     subj = [x.person for x in ctx.mentions if ss <= x.start < m.start()]
                     side_a = subj[:1]
