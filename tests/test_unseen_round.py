@@ -615,3 +615,27 @@ TALKS_INITIALS = [
 def test_talks_with_officials_named_by_initials(extractor, language, text, count):
     talks = [m for m in run(extractor, text, language)["meetings"] if m["format"] == "bilateral"]
     assert len(talks) == count and all(len(t["persons"]) == 2 for t in talks), talks
+
+
+# ------------------------------------------------------------------ a dateline's year from what the report announces
+
+ANNOUNCED_YEAR = [
+    ("en", "BEIJING, Sep 19 (APP): The 15th meeting of the Security Council Secretaries of the SCO member states was "
+           "held on Saturday via videoconference. The meeting also covered preparations for the SCO Heads of State "
+           "Council Meeting to be held in November 2020.", "2020-09-19"),
+    ("en", "MOSCOW. Nov 27 (Interfax) - The CSTO Committee of Secretaries of Security Councils met in Moscow today. "
+           "It was decided to hold the next meeting of the Committee in Moscow in April 2020.", "2019-11-27"),
+    ("ru", "МИНСК, 12 окт – Sputnik. Заседание Совета министров обороны СНГ прошло сегодня в Минске. Следующее "
+           "заседание совета состоится в Ташкенте в мае 2024 года.", "2023-10-12"),
+]
+
+
+@pytest.mark.parametrize("language,text,published", ANNOUNCED_YEAR)
+def test_a_datelines_year_from_the_next_announced_event(extractor, language, text, published):
+    record = run(extractor, text, language)
+    assert record["document"]["published"] == published
+
+
+def test_no_year_is_inferred_without_an_announced_one(extractor):
+    text = "NEW DELHI, Jun 12 (PTI) - Russian Security Council Secretary Sergei Shoigu held talks with Ajit Doval today."
+    assert run(extractor, text, "en")["document"]["published"] is None

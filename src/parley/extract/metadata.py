@@ -186,4 +186,27 @@ def read_metadata(ctx: DocContext) -> None:
         # "Вторник, 5 марта 2024" over "МИНСК, 5 марта (БелТА)": a page header with a weekday is no
         # publication date by itself (it may be today's), but one that agrees with the dateline is.
         ctx.published, ctx.published_span = _header_agreeing(ctx, ctx.dateline.date)
+        if ctx.published is None:
+            ctx.published, ctx.published_span = _year_from_announced(ctx, ctx.dateline.date)
     ctx.body_start = ctx.dateline.span[1] if ctx.dateline else 0
+
+
+def _year_from_announced(ctx: DocContext, day: DateMention) -> tuple[date | None, tuple[int, int] | None]:
+    """A dateline without a year ("BEIJING, Sep 19 (APP)") dated by what the report announces: an event
+    "to be held in November 2020" is the next November after the dateline, so the report is of 2020;
+    "the next meeting in April 2020" after "Nov 27", of 2019. The first announced month and year decide."""
+    planned = ctx.profile.meetings.planned
+    text = ctx.text
+    for ss, se in ctx.analysis.sentences:
+        if se <= day.end or not planned.search(text, ss, se):
+            continue
+        for d in find_dates(text, ctx.profile.dates, ss, se):
+            if d.year is None or d.month is None or d.relative:
+                continue
+            later = (d.month, d.day or 31) > (day.month, day.day or 0)
+            year = d.year if later else d.year - 1
+            try:
+                return date(year, day.month, day.day), (d.start, d.end)
+            except ValueError:
+                return None, None
+    return None, None
