@@ -225,9 +225,9 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
 # Overall F1 floors: the figures measured when the dev set grew to 46 English and 39 Russian reports
 # (0.827 and 0.748 by shared/tools/score.py), rounded down. They are the starting floors: raise
 # them as work lands, never lower them (raised with open meeting detection: 0.894 and 0.886 measured,
-# then 0.931 and 0.933).
+# then 0.931 and 0.933, then 0.946 and 0.939).
 # There are no per-category floors.
-FLOORS = {"dev": 0.93, "dev-ru": 0.93}
+FLOORS = {"dev": 0.94, "dev-ru": 0.93}
 
 
 @pytest.mark.parametrize(("corpus", "floor"), sorted(FLOORS.items()))
