@@ -639,3 +639,19 @@ def test_a_datelines_year_from_the_next_announced_event(extractor, language, tex
 def test_no_year_is_inferred_without_an_announced_one(extractor):
     text = "NEW DELHI, Jun 12 (PTI) - Russian Security Council Secretary Sergei Shoigu held talks with Ajit Doval today."
     assert run(extractor, text, "en")["document"]["published"] is None
+
+
+JOINT_TWICE = [
+    ("en", "YEREVAN, October 14, 2016. A joint session of the CSTO statutory bodies opened in Yerevan.\n\n"
+           "The joint session of the Council of Foreign Ministers, the Council of Defense Ministers and the Committee "
+           "of Security Council Secretaries of the CSTO was chaired by Armenian Foreign Minister Edward Nalbandian."),
+    ("ru", "МИНСК, 30 ноября 2017. В Минске прошло совместное заседание уставных органов ОДКБ.\n\n"
+           "Совместное заседание Совета министров иностранных дел, Совета министров обороны и Комитета секретарей "
+           "советов безопасности ОДКБ провел министр иностранных дел Беларуси Владимир Макей."),
+]
+
+
+@pytest.mark.parametrize("language,text", JOINT_TWICE)
+def test_a_joint_sitting_named_twice_is_one_meeting(extractor, language, text):
+    meetings = run(extractor, text, language)["meetings"]
+    assert len(meetings) == 1, [m["name"] for m in meetings]

@@ -282,7 +282,11 @@ def merge_frames(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFra
                 and f.organization == g.organization)
             same_series = same_body and (not f.ordinal or not g.ordinal or f.ordinal == g.ordinal)
             dates_agree = f.start is None or g.start is None or f.start == g.start
-            if same_series and dates_agree:
+            # One organisation's joint sitting of its councils, named twice ("the joint session of the
+            # CSTO statutory bodies"): one meeting when nothing tells them apart.
+            same_joint = (_joint(ctx, f) and _joint(ctx, g) and f.organization is not None
+                          and f.organization == g.organization and f.status == g.status)
+            if (same_series or same_joint) and dates_agree:
                 target = g
             elif (g.joint != f.joint and (f.series or g.series) and f.status == g.status == "held"
                   and f.start and f.start == g.start and f.organization == g.organization):
@@ -304,6 +308,15 @@ def merge_frames(ctx: DocContext, frames: list[MeetingFrame]) -> list[MeetingFra
         target.organization = target.organization or f.organization
         target.main = target.main or f.main
     return out
+
+
+_JOINT_WORD = re.compile(r"(?<!\w)(?:joint|совместн\w*|объединенн\w*)(?!\w)", re.I)
+
+
+def _joint(ctx: DocContext, f: MeetingFrame) -> bool:
+    """A joint sitting of several councils: named as such, or called joint ("the joint session of the
+    CSTO statutory bodies")."""
+    return bool(f.joint) or any(_JOINT_WORD.search(ctx.text, *m.span) for m in f.mentions)
 
 
 def choose_main(ctx: DocContext, frames: list[MeetingFrame]) -> None:
