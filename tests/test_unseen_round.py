@@ -655,3 +655,17 @@ JOINT_TWICE = [
 def test_a_joint_sitting_named_twice_is_one_meeting(extractor, language, text):
     meetings = run(extractor, text, language)["meetings"]
     assert len(meetings) == 1, [m["name"] for m in meetings]
+
+
+HEADLINE_TO_MEET = [
+    "CIS interior ministers to meet in Tashkent\n\nTashkent (UzA) - On 18 September 2024, Tashkent will host a regular "
+    "meeting of the Council of Ministers of Internal Affairs of the CIS member states.",
+    "SCO defence chiefs to gather in Astana\n\nASTANA, April 20, 2024. The SCO defence ministers' meeting will be held "
+    "in Astana on April 26.",
+]
+
+
+@pytest.mark.parametrize("text", HEADLINE_TO_MEET)
+def test_a_headline_announcing_a_meeting_is_the_meeting_announced(extractor, text):
+    meetings = run(extractor, text, "en")["meetings"]
+    assert len(meetings) == 1 and meetings[0]["status"] == "planned", [(m["name"], m["status"]) for m in meetings]

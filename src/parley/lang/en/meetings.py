@@ -91,7 +91,7 @@ MEETINGS = MeetingPhrasing(
     planned=re.compile(
         r"\b(?:will|shall|is to be|are to be|to be held|is scheduled|are scheduled|scheduled|planned|plans? to|"
         r"is expected|are expected|is set to|are set to|upcoming|forthcoming|next|may hold|would|is due|are due|opens|will open|"
-        r"ahead of|on the eve of|in preparation for|to hold|to chair|to host|to attend|to take part|"
+        r"ahead of|on the eve of|in preparation for|to hold|to chair|to host|to attend|to take part|to meet|to gather|to convene|"
         r"documents? for|drafts? for|preparations? for|"
         r"to be submitted|submitted to|invited|invites|invitations?)\b", re.I),
     held=re.compile(
