@@ -191,7 +191,7 @@ MEETINGS = MeetingPhrasing(
         # A visitor calls on a host: "the Iranian official called on External Affairs Minister S Jaishankar"
         TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:called on|calls on|will\s+(?:also\s+)?call on|paid (?:a )?(?:courtesy )?call on)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
         # A host receives a visitor: "President X received Secretary Y", "X will receive the delegation led by Y"
-        TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:received|receives|will receive|is to receive|welcomed|hosted)\s+(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
+        TalkPattern(re.compile(r"(?P<a>.{2,120}?)\s+(?:received|receives|will receive|is to receive|welcomed|hosted)\s+(?!by\b)(?P<b>.{2,160}?)(?=[,;]|\.(?!\w)|\s+(?:to|in|on|at|for)\b|$)", re.I), "ab"),
         # "The consultations were co-chaired by X and Y", "X and Y co-chaired the talks"
         TalkPattern(re.compile(rf"{_TALK}\s+(?:were|was)\s+(?:co-chaired|held|led|conducted)\s+by\s+(?P<a>.{{2,120}}?)\s+and\s+(?P<b>.{{2,120}}?)(?=[,;]|\.(?!\w)|\s+(?:in|on|at)\b|$)", re.I), "ab"),
         TalkPattern(re.compile(rf"(?P<a>.{{2,120}}?)\s+and\s+(?P<b>.{{2,120}}?)\s+(?:co-chaired|held|led)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}{_TALK}\b", re.I), "ab"),
