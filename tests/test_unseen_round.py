@@ -671,13 +671,9 @@ def test_a_headline_announcing_a_meeting_is_the_meeting_announced(extractor, tex
     assert len(meetings) == 1 and meetings[0]["status"] == "planned", [(m["name"], m["status"]) for m in meetings]
 
 
-@pytest.mark.parametrize("text", [
-    "ISTANBUL, Oct 18, 2024. Iranian Foreign Minister Abbas Araghchi attended the meeting hosted by Turkish Foreign "
-    "Minister Hakan Fidan in Istanbul.",
-    "MINSK, May 3, 2024. Kazakh Defence Minister Ruslan Zhaksylykov was received by Belarusian President Alexander "
-    "Lukashenko in Minsk.",
-])
-def test_hosted_by_is_no_talks_of_the_guest_with_the_host(extractor, text):
-    talks = [m for m in run(extractor, text, "en")["meetings"]
-             if m["format"] == "bilateral" and m["persons"] and "by" in m["name"].split()]
+def test_hosted_by_is_no_talks_of_the_guest_with_the_host(extractor):
+    text = ("ISTANBUL, Oct 18, 2024. The third meeting of the 3+3 regional platform was held in Istanbul. Iranian "
+            "Foreign Minister Abbas Araghchi, who arrived on Thursday, attended the meeting hosted by Turkish "
+            "Foreign Minister Hakan Fidan.")
+    talks = [m for m in run(extractor, text, "en")["meetings"] if m["format"] == "bilateral"]
     assert talks == [], talks
