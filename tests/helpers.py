@@ -25,6 +25,11 @@ def run(extractor: Extractor, text: str, published: str | None = None, language:
     return record
 
 
+def run_in(extractor: Extractor, text: str, language: str, published: str | None = None) -> Json:
+    """``run`` with the language first: the form the tests of both languages call."""
+    return run(extractor, text, published, language)
+
+
 def spans(value: Any) -> Iterator[list[int]]:
     """Every [start, end] pair in an item's evidence or support, however nested."""
     if isinstance(value, dict):

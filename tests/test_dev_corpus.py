@@ -19,7 +19,6 @@ import pytest
 from helpers import spans
 from parley.ingest.document import Document
 from parley.ingest.readers import iter_inputs
-from parley.pipeline import Extractor
 from parley.resolve.officials import get_officials
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -36,11 +35,6 @@ Json = dict[str, Any]
 DEV = sorted((CORPUS / "dev").glob("*.txt")) + sorted((CORPUS / "dev-ru").glob("*.txt"))
 # Known extractor faults on particular reports (strict: the mark must go when the fault is fixed).
 KNOWN: dict[str, str] = {}
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def read(path: Path) -> Document:

@@ -27,11 +27,6 @@ def run(extractor: Extractor, text: str, published: str | None = None, language:
     return _run(extractor, text, published, language)
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 
 
 

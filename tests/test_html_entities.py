@@ -13,7 +13,6 @@ import pytest
 from parley.ingest.document import Document
 from parley.ingest.page import html_document
 from parley.nlp.padding import squeeze
-from parley.pipeline import Extractor
 
 EN = [
     "Security chiefs of CIS states meet in Dushanbe",
@@ -85,11 +84,6 @@ def _facts(record: dict) -> dict:
         "people": sorted(p["name"] for p in record["people"]),
         "statements": sorted((s["speaker"], s["quote"]) for s in record["statements"]),
     }
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 @pytest.mark.parametrize("paragraphs,language", [(EN, "en"), (RU, "ru")], ids=["en", "ru"])

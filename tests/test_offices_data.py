@@ -107,11 +107,6 @@ def test_specific_titles_come_before_general_ones():
 # ------------------------------------------------------------------ the extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def offices(extractor: Extractor, text: str) -> list[tuple[str, str | None, str | None]]:
     record = run(extractor, text, language="ru")
     assert record["people"], text

@@ -11,19 +11,9 @@ from __future__ import annotations
 import pytest
 
 from helpers import Json
-from helpers import run as _run
-from parley.pipeline import Extractor
+from helpers import run_in as run
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, text: str, language: str, published: str | None = None) -> Json:
-    return _run(extractor, text, published, language)
 
 
 def only_meeting(record: Json, fmt: str = "multilateral") -> Json:

@@ -18,11 +18,6 @@ from parley.pipeline import Extractor
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def run(extractor: Extractor, text: str, language: str = "en", published: str | None = "2023-05-10") -> Json:
     return _run(extractor, text, published, language)
 

@@ -15,11 +15,6 @@ from parley.pipeline import Extractor
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def run(extractor: Extractor, text: str, language: str, published: str | None = "2024-11-05") -> Json:
     return _run(extractor, text, published, language)
 

@@ -13,20 +13,10 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import Json, main_meeting, speakers
-from helpers import run as _run
-from parley.pipeline import Extractor
+from helpers import main_meeting, speakers
+from helpers import run_in as run
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def run(extractor: Extractor, text: str, language: str, published: str | None = None) -> Json:
-    return _run(extractor, text, published, language)
 
 
 # ------------------------------------------------------------------ headlines are no transcript labels
