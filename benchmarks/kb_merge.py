@@ -74,8 +74,9 @@ def _variant(rec: dict[str, Any], index: int, suffix: str, published: str | None
     if changes.get("start", item.get("start")) is None:
         item["end"] = None
     name = f"{rec['document']['name']}~{suffix}"
-    doc = {**rec["document"], "id": _doc_id(name), "name": name, "published": published, "url": None,
-           "origin": f"kb_merge:{name}"}
+    # Another report: its own id, and no text hash (it stands for another outlet's text, not a copy).
+    doc = {**{k: v for k, v in rec["document"].items() if k not in ("text_sha", "copy")}, "id": _doc_id(name),
+           "name": name, "published": published, "url": None, "origin": f"kb_merge:{name}"}
     return {**{k: v for k, v in rec.items() if k not in ("meetings", "agreements", "statements", "people")},
             "document": doc, "meetings": [item], "agreements": [], "statements": [], "people": []}
 
