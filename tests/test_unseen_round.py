@@ -667,3 +667,17 @@ def test_hosted_by_is_no_talks_of_the_guest_with_the_host(extractor):
             "Foreign Minister Hakan Fidan.")
     talks = [m for m in run(extractor, text, "en")["meetings"] if m["format"] == "bilateral"]
     assert talks == [], talks
+
+
+SIGNED_THEN = [
+    ("ru", "РИО-ДЕ-ЖАНЕЙРО, 30 апреля 2025. На полях встречи Шойгу встретился с Али Акбаром Ахмадианом — речь шла о "
+           "реализации подписанного в январе договора о всеобъемлющем стратегическом партнерстве.", "2025-04-30"),
+    ("en", "RIO DE JANEIRO, April 30, 2025. On the sidelines, Russian Security Council Secretary Sergei Shoigu met "
+           "Iranian security chief Ali Akbar Ahmadian to discuss the treaty signed in January.", "2025-04-30"),
+]
+
+
+@pytest.mark.parametrize("language,text,start", SIGNED_THEN)
+def test_a_documents_signing_date_does_not_date_the_talks(extractor, language, text, start):
+    talks = [m for m in run(extractor, text, language)["meetings"] if m["format"] == "bilateral"]
+    assert talks and talks[0]["start"] == start, talks

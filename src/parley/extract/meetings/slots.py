@@ -39,6 +39,11 @@ def _year_hint(ctx: DocContext, frame: MeetingFrame) -> int | None:
     return None
 
 
+# A participle of signing before a date: the date of a document named in the sentence, not the meeting's.
+_SIGNED_THEN = re.compile(r"(?:(?<![а-яё])(?:подписанн|заключенн|заключённ|принят)\w*(?:\s+(?:в|во))?|"
+                          r"\b(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!and )signed(?:\s+(?:in|on|last))?)\s*$", re.I)
+
+
 def assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
     text = ctx.text
     for f in frames:
@@ -61,6 +66,8 @@ def assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     continue  # a date said inside a quotation dates what the quotation speaks of
                 if d.relative and not re.search(r"today|yesterday|tomorrow|сегодня|вчера|завтра|weekday", d.relative):
                     continue
+                if _SIGNED_THEN.search(text, max(0, d.start - 40), d.start):
+                    continue  # "подписанного в январе договора", "the treaty signed in January": the document's date
                 dist = min(abs(d.start - m.span[1]), abs(d.start - m.span[0]))
                 score = dist - (40 if d.day is not None else 0) - (30 if d.end_day else 0) - (20 if not d.relative else 0)
                 if ctx.dateline and ctx.dateline.span[0] <= d.start < ctx.dateline.span[1]:
