@@ -681,3 +681,24 @@ SIGNED_THEN = [
 def test_a_documents_signing_date_does_not_date_the_talks(extractor, language, text, start):
     talks = [m for m in run(extractor, text, language)["meetings"] if m["format"] == "bilateral"]
     assert talks and talks[0]["start"] == start, talks
+
+
+@pytest.mark.parametrize("language,text,start", [
+    ("en", "MOSCOW, April 3, 2018. Later this month, Beijing will host a meeting of defence ministers of the Shanghai "
+           "Cooperation Organisation.", "2018-04"),
+    ("ru", "МОСКВА, 3 апреля 2018. В этом месяце в Пекине пройдет совещание министров обороны государств – членов ШОС.",
+     "2018-04"),
+])
+def test_this_month_dates_an_announced_meeting(extractor, language, text, start):
+    planned = [m for m in run(extractor, text, language)["meetings"] if m["status"] == "planned"]
+    assert planned and planned[0]["start"] == start, planned
+
+
+@pytest.mark.parametrize("text", [
+    "MOSCOW, April 3, 2018. Wei is due to address the seventh Moscow Conference on International Security on "
+    "Wednesday, an annual forum organised by the Russian defence ministry.",
+    "ASTANA, May 3, 2023. The minister will speak at the Third Astana International Security Forum on Friday.",
+])
+def test_a_numbered_named_conference_is_reported(extractor, text):
+    meetings = run(extractor, text, "en")["meetings"]
+    assert meetings and meetings[0]["ordinal"] in (3, 7), meetings

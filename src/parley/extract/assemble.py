@@ -51,8 +51,9 @@ def _worth_reporting(ctx: DocContext, f: MeetingFrame) -> bool:
     # from any other of its series: it is left out.
     identified = f.start or f.place or f.country or f.ordinal
     met = any(m.reception and m.met[1] and m.persons for m in f.mentions)  # a named leader meets a body
-    return bool(identified and (f.series or f.body or f.joint or f.organization or met
-                                or (f.ordinal and f.name[:1].isupper())))
+    # A numbered meeting with a proper name: "the Seventh Moscow Conference", "the seventh Moscow Conference".
+    named = bool(f.ordinal) and any(w[:1].isupper() for w in f.name.split()[:3])
+    return bool(identified and (f.series or f.body or f.joint or f.organization or met or named))
 
 
 def _person(ctx: DocContext, i: int) -> Person:

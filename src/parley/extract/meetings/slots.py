@@ -109,8 +109,8 @@ def _year_only(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> 
         for y in ctx.profile.meetings.relative_year.finditer(ctx.text, *m.sentence):
             if frame_of_offset(frames, m.sentence, y.start()) is not f:
                 continue
-            if y.group("last_month") or y.group("next_month"):
-                step = -1 if y.group("last_month") else 1
+            if y.group("last_month") or y.group("next_month") or y.groupdict().get("this_month"):
+                step = -1 if y.group("last_month") else 0 if y.groupdict().get("this_month") else 1
                 months = ctx.published.year * 12 + ctx.published.month - 1 + step
                 return f"{months // 12}-{months % 12 + 1:02d}", y.span()
             year = ctx.published.year + (-1 if y.group("last") else 1)

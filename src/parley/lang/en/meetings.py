@@ -116,7 +116,8 @@ MEETINGS = MeetingPhrasing(
     year_only=re.compile(r"\b(?:in|during|by)\s+(?:(?:the\s+)?(?:spring|summer|autumn|fall|winter|early|mid|late|"
                          r"first|second)(?:\s+half)?(?:\s+of)?[\s-]+)?(?P<y>(?:19|20)\d\d)\b(?!\s*[-–—]\s*\d)", re.I),
     relative_year=re.compile(r"\b(?:(?P<last>last year(?:['’]s)?|a year ago|the previous year)|(?P<next>next year(?:['’]s)?)|"
-                             r"(?P<last_month>last month(?:['’]s)?)|(?P<next_month>next month(?:['’]s)?))\b", re.I),
+                             r"(?P<last_month>last month(?:['’]s)?)|(?P<next_month>next month(?:['’]s)?)|"
+                             r"(?P<this_month>(?:later |earlier )?this month))\b", re.I),
     # Not where someone goes back to: "before he returns to Yerevan".
     place_cue=re.compile(r"(?:\bin|\bat|(?<!returns )(?<!return )(?<!returned )(?<!returning )(?<!back )\bto|hosted by|"
                          r"\bfrom)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I),

@@ -116,7 +116,8 @@ MEETINGS = MeetingPhrasing(
                          r"первой половине|второй половине)\s+)(?P<y>(?:19|20)\d\d)\s+год\w*", re.I),
     relative_year=re.compile(r"(?<![а-яё])(?:(?P<last>(?:в\s+)?прошл\w+\s+год\w*|прошлогодн\w+|год назад)|"
                              r"(?P<next>(?:в\s+)?(?:следующ|будущ)\w+\s+год\w*)|"
-                             r"(?P<last_month>(?:в\s+)?прошл\w+\s+месяц\w*)|(?P<next_month>(?:в\s+)?следующ\w+\s+месяц\w*))"
+                             r"(?P<last_month>(?:в\s+)?прошл\w+\s+месяц\w*)|(?P<next_month>(?:в\s+)?следующ\w+\s+месяц\w*)|"
+                             r"(?P<this_month>(?:в\s+)?(?:этом|текущем)\s+месяце))"
                              r"(?![а-яё])", re.I),
     # "в г. Казани", "в городе Манас", "в гор. Оше": the abbreviation's dot is no word of its own.
     # Not where someone goes back to: "перед возвращением в Ереван", "вернется в Минск".
