@@ -702,3 +702,15 @@ def test_this_month_dates_an_announced_meeting(extractor, language, text, start)
 def test_a_numbered_named_conference_is_reported(extractor, text):
     meetings = run(extractor, text, "en")["meetings"]
     assert meetings and meetings[0]["ordinal"] in (3, 7), meetings
+
+
+@pytest.mark.parametrize("language,text,start", [
+    ("en", "MOSCOW, Oct 12, 2023 (Reuters) - Alexander Bortnikov told security chiefs from former Soviet republics on "
+           "Wednesday that Western agencies were active in the region. Bortnikov was speaking at a meeting of the "
+           "Council of Heads of Security Agencies and Special Services of the CIS in Bishkek.", "2023-10-11"),
+    ("ru", "МОСКВА, 12 октября 2023. Александр Бортников заявил во вторник руководителям спецслужб стран СНГ, что "
+           "западные разведки активизировались. Бортников выступал на заседании Совета руководителей органов "
+           "безопасности и специальных служб СНГ в Бишкеке.", "2023-10-10"),
+])
+def test_the_leads_day_dates_the_meeting_named_next(extractor, language, text, start):
+    assert main_meeting(run(extractor, text, language))["start"] == start

@@ -74,6 +74,16 @@ def assign_dates(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     score += 60  # the day the agency filed: the meeting's own date, when the text gives one, wins
                 if best is None or score < best[0]:
                     best = (score, d)
+        if best is None and f.main and ctx.dateline is not None:
+            # The lead says when, the meeting is named a sentence later: "MOSCOW, Oct 12 (Reuters) - X told
+            # security chiefs on Wednesday that ... . X was speaking at a meeting of the Council ...".
+            lead = ctx.sentence(ctx.dateline.span[1])
+            if not any(m.sentence == lead for g in frames if g is not f for m in g.mentions):
+                found = [d for d in find_dates(text, ctx.profile.dates, *lead)
+                         if not ctx.in_quote(d.start) and not (ctx.dateline.span[0] <= d.start < ctx.dateline.span[1])
+                         and (d.day is not None or (d.relative and "weekday" in d.relative))]
+                if found:
+                    best = (0, found[0])
         if best is not None:
             d = best[1]
             start, end = resolve(d, anchor, tense, year_hint=hint if d.year is None else None)
