@@ -714,3 +714,15 @@ def test_a_numbered_named_conference_is_reported(extractor, text):
 ])
 def test_the_leads_day_dates_the_meeting_named_next(extractor, language, text, start):
     assert main_meeting(run(extractor, text, language))["start"] == start
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "GOA, May 5, 2023. The first meeting of the SCO Council of Foreign Ministers hosted by India was chaired by "
+           "External Affairs Minister S. Jaishankar, a meeting of the Council of Foreign Ministers of the Shanghai "
+           "Cooperation Organisation."),
+    ("ru", "ГОА, 5 мая 2023. Первое заседание Совета министров иностранных дел Шанхайской организации сотрудничества "
+           "под председательством Индии провел министр иностранных дел Субраманьям Джайшанкар."),
+])
+def test_the_city_in_an_organisations_name_is_no_meetings_place(extractor, language, text):
+    places = {m["place"] for m in run(extractor, text, language)["meetings"]}
+    assert "Shanghai" not in places, places

@@ -159,6 +159,8 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     continue
                 if ctx.dateline and ctx.dateline.span[0] <= p.start < ctx.dateline.span[1]:
                     continue  # where the agency filed from, not where the meeting was
+                if any(o.start <= p.start and p.end <= o.end for o in ctx.organizations):
+                    continue  # "the Shanghai Cooperation Organisation" names no place
                 before = text[max(ss, p.start - 40):p.start]
                 after = text[p.end:min(se, p.end + 40)]
                 if phrasing.place_cue.search(before) or phrasing.host_after.match(after):
@@ -178,7 +180,8 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
         if f.place is None and f.ordinal and not f.series:
             # "II Minsk International Conference": the city in a meeting's proper name.
             for m in f.mentions:
-                inside = [p for p in ctx.places if m.span[0] <= p.start < m.span[1] and p.value.kind == "city"]
+                inside = [p for p in ctx.places if m.span[0] <= p.start < m.span[1] and p.value.kind == "city"
+                          and not any(o.start <= p.start and p.end <= o.end for o in ctx.organizations)]
                 if inside:
                     _place_at(f, inside[0])
                     break
