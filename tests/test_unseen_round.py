@@ -726,3 +726,17 @@ def test_the_leads_day_dates_the_meeting_named_next(extractor, language, text, s
 def test_the_city_in_an_organisations_name_is_no_meetings_place(extractor, language, text):
     places = {m["place"] for m in run(extractor, text, language)["meetings"]}
     assert "Shanghai" not in places, places
+
+
+@pytest.mark.parametrize("text", [
+    "ASTANA, June 13, 2024. Belarus is expected to become the tenth full member at the upcoming SCO summit in Astana.",
+    "MINSK, May 3, 2024. The minister, on his fifth visit to Russia this year, will attend the CSTO meeting in Moscow.",
+])
+def test_an_ordinal_of_another_noun_numbers_no_meeting(extractor, text):
+    assert all(m["ordinal"] is None for m in run(extractor, text, "en")["meetings"])
+
+
+def test_an_ordinal_with_of_before_the_meeting_word_stays(extractor):
+    text = ("ISLAMABAD, Oct 16, 2024. The 23rd SCO Council of Heads of Government meeting opened in Islamabad on "
+            "Wednesday.")
+    assert main_meeting(run(extractor, text, "en"))["ordinal"] == 23

@@ -29,8 +29,12 @@ MEETINGS = MeetingPhrasing(
     bilateral_trigger=re.compile(r"^(?:talks|consultations?|negotiations)$", re.I),
     plural_trigger=re.compile(r"^(?:meetings|sessions|summits|conferences|forums|sittings|gatherings|events)$", re.I),
     ordinals=(
-        OrdinalCue(re.compile(r"\b(?P<o>\d{1,3})(?:st|nd|rd|th)\s+(?:[\w’'-]+\s+){0,6}$"), int),
-        OrdinalCue(re.compile(r"\b(?P<o>" + "|".join(ORDINAL_WORDS) + r")\s+(?:[\w’'-]+\s+){0,4}$", re.I), _ordinal_word),
+        # Words between the ordinal and the meeting word, but no preposition: "the tenth full member at the
+        # upcoming summit" numbers the member, not the summit.
+        OrdinalCue(re.compile(r"\b(?P<o>\d{1,3})(?:st|nd|rd|th)\s+(?:(?!(?:at|in|on|for|with|to|from|by|after|before)\b)"
+                              r"[\w’'-]+\s+){0,6}$", re.I), int),
+        OrdinalCue(re.compile(r"\b(?P<o>" + "|".join(ORDINAL_WORDS) + r")\s+(?:(?!(?:at|in|on|for|with|to|from|by|after|"
+                              r"before)\b)[\w’'-]+\s+){0,4}$", re.I), _ordinal_word),
     ),
     # "the 2021 trilateral", "80th anniversary": an ordinal of something else.
     ordinal_of_other=re.compile(r"anniversar|century|place", re.I),
