@@ -740,3 +740,16 @@ def test_an_ordinal_with_of_before_the_meeting_word_stays(extractor):
     text = ("ISLAMABAD, Oct 16, 2024. The 23rd SCO Council of Heads of Government meeting opened in Islamabad on "
             "Wednesday.")
     assert main_meeting(run(extractor, text, "en"))["ordinal"] == 23
+
+
+@pytest.mark.parametrize("language,text,junk", [
+    ("ru", "Главная » Новости » Политика\n\nВольфович и Шойгу обсудили по телефону реализацию договора\n\n20.02.2025\n\n"
+           "Государственный секретарь Совета безопасности Беларуси Александр Вольфович провел телефонный разговор с "
+           "секретарем Совбеза России Сергеем Шойгу.", "Politik"),
+    ("en", "Home > News > Politics\nVolfovich and Shoigu discuss security guarantees by phone\n\nMINSK, Feb 20, 2025. "
+           "Belarusian State Secretary of the Security Council Alexander Volfovich spoke by phone with Russian "
+           "Security Council Secretary Sergei Shoigu.", "Politics"),
+])
+def test_a_name_never_runs_across_lines(extractor, language, text, junk):
+    names = {p["name"] for p in run(extractor, text, language)["people"]}
+    assert not any(junk in n for n in names) and "Alexander Volfovich" in names, names

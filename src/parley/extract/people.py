@@ -14,7 +14,7 @@ registry: the profile gives a language's words for one or the other (``ctx.profi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from parley.domain.gazetteer import Match
@@ -309,7 +309,9 @@ def _english(ctx: DocContext, titles: WrittenNames, people: _People) -> None:
     candidates: list[tuple[int, int, bool]] = []
     for ent in ctx.analysis.entities:
         if ent.label == "PER":
-            span = _clean_en_name(ctx, titles, people.domain, ent.start, ent.end)
+            # A name never runs across lines: the entity's last line.
+            start = ctx.text.rfind("\n", ent.start, ent.end) + 1 or ent.start
+            span = _clean_en_name(ctx, titles, people.domain, max(start, ent.start), ent.end)
             if span:
                 candidates.append((*span, True))
     for s, e in _capitalised_runs(titles, text):
@@ -519,6 +521,14 @@ def _russian(ctx: DocContext, declined: DeclinedNames, people: _People) -> None:
             continue
         surface_words = declined.name_word.findall(ent.text)
         normal_words = declined.name_word.findall(ent.normal)
+        if "\n" in ctx.text[ent.start:ent.end]:
+            # A name never runs across lines ("... » Политика\n\nВольфович и Шойгу"): its last line's words.
+            cut = ctx.text.rindex("\n", ent.start, ent.end) + 1
+            kept = declined.name_word.findall(ctx.text[cut:ent.end])
+            if not kept:
+                continue
+            ent = replace(ent, start=cut, text=ctx.text[cut:ent.end], normal=" ".join(normal_words[-len(kept):]))
+            surface_words, normal_words = kept, normal_words[-len(kept):]
         if not surface_words:
             continue
         official = registry.lookup_russian(surface_words + normal_words)
