@@ -753,3 +753,24 @@ def test_an_ordinal_with_of_before_the_meeting_word_stays(extractor):
 def test_a_name_never_runs_across_lines(extractor, language, text, junk):
     names = {p["name"] for p in run(extractor, text, language)["people"]}
     assert not any(junk in n for n in names) and "Alexander Volfovich" in names, names
+
+
+@pytest.mark.parametrize("language,text,kind", [
+    ("en", "DUSHANBE, June 5, 2023. The council approved the list of additional measures designed to reduce tensions at "
+           "the Tajik-Afghan border.", "other"),
+    ("ru", "МИНСК, 28 ноября 2017. Главы государств утвердили Комплекс совместных мер по противодействию вербовке "
+           "граждан в террористические организации на 2017-2019 годы.", "other"),
+    ("ru", "МОСКВА, 12 мая 2023. Совет одобрил Положение о Кризисном центре ОДКБ.", "other"),
+])
+def test_lists_packages_and_regulations_adopted_are_documents(extractor, language, text, kind):
+    found = [a for a in run(extractor, text, language)["agreements"] if a["kind"] == kind]
+    assert len(found) == 1, run(extractor, text, language)["agreements"]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "MOSCOW, May 3, 2024. The minister named a list of measures that the government could take next year."),
+    ("ru", "МОСКВА, 3 мая 2024. Эксперты обсуждали комплекс мер, который мог бы снизить напряженность на границе."),
+    ("ru", "МОСКВА, 3 мая 2024. Положение о беженцах остается сложным, отметил министр."),
+])
+def test_lists_and_regulations_merely_named_are_no_documents(extractor, language, text):
+    assert run(extractor, text, language)["agreements"] == []

@@ -37,6 +37,7 @@ _GENERIC_AFTER = re.compile(
     re.I)
 _VENUE = re.compile(r"\s+(?:Cent(?:re|er)|Hall|Palace|Complex|Building)\b")
 _STATEMENT = re.compile(r"^statements?$", re.I)
+_ADOPTED_ONLY = re.compile(r"^(?:lists? of|regulations? on|(?:set|package) of|комплекс|перечень|перечн|положени)", re.I)
 # The minutes of a meeting, signed at it: a document though its title is no more than the word.
 _PROTOCOL = re.compile(r"^(?:protocol|протокол\w*)$", re.I)
 
@@ -113,6 +114,9 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
         return True  # "A Protocol of the meeting was signed", "подписан протокол"
     if _VENUE.match(text, kind_end):
         return False  # "the Jinnah Convention Centre": a place
+    if _ADOPTED_ONLY.match(word):
+        # "the list of additional measures", "Комплекс совместных мер": a document when adopted.
+        return bool(phrasing.signed.search(text, *ctx.sentence(kind_start)))
     if _STATEMENT.match(word) and not word[:1].isupper():
         # "adopted a statement on strengthening security guarantees": a document; "in a statement", no.
         return bool(phrasing.signed.search(text, *ctx.sentence(kind_start))

@@ -14,6 +14,8 @@ KINDS = (
     (r"agreements?", "agreement"),
     (r"concepts?|strateg(?:y|ies)|roadmaps?|road maps?|protocols?|charters?|model laws?", "other"),
     (r"statements?", "declaration"),  # only one adopted or signed ("adopted a statement on ..."): see _specific
+    # Only adopted or approved ones ("approved the list of additional measures ..."): see _specific.
+    (r"lists? of (?:\w+ ){0,2}measures|regulations? on|(?:set|package) of (?:\w+ ){0,2}measures", "other"),
 )
 
 AGREEMENTS = AgreementPhrasing(
