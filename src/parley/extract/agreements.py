@@ -110,17 +110,16 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     word = text[kind_start:kind_end]
     after = text[kind_end:end]
     before = text[start:kind_start]
-    if _PROTOCOL.match(word) and phrasing.signed.search(text, *ctx.sentence(kind_start)):
+    signed = phrasing.signed.search(text, *ctx.sentence(kind_start)) is not None  # signed, adopted, approved
+    if _PROTOCOL.match(word) and signed:
         return True  # "A Protocol of the meeting was signed", "подписан протокол"
     if _VENUE.match(text, kind_end):
         return False  # "the Jinnah Convention Centre": a place
     if _ADOPTED_ONLY.match(word):
-        # "the list of additional measures", "Комплекс совместных мер": a document when adopted.
-        return bool(phrasing.signed.search(text, *ctx.sentence(kind_start)))
+        return signed  # "the list of additional measures", "Комплекс совместных мер": a document when adopted
     if _STATEMENT.match(word) and not word[:1].isupper():
         # "adopted a statement on strengthening security guarantees": a document; "in a statement", no.
-        return bool(phrasing.signed.search(text, *ctx.sentence(kind_start))
-                    and re.match(r"\s+(?:on|of|in connection with|regarding)\b", after, re.I))
+        return signed and re.match(r"\s+(?:on|of|in connection with|regarding)\b", after, re.I) is not None
     if _GENERIC_AFTER.match(text[kind_end:kind_end + 40]) and not after.strip():
         return False
     has_years = bool(re.search(r"(?:19|20)\d\d", text[start:end]))
@@ -144,7 +143,7 @@ def _specific(ctx: DocContext, start: int, kind_start: int, kind_end: int, end: 
     named_by = bool(re.match(r"\s+(?:[A-ZА-ЯЁ]{2,}\b\s*){1,3}", after))  # "Декларация СКБ ОДКБ"
     if phrasing.statement is not None and phrasing.statement.match(word) and not capital:
         return False  # "в своем заявлении": a statement made, not a document adopted
-    if " " in word.strip() and phrasing.signed.search(text, *ctx.sentence(kind_start)):
+    if " " in word.strip() and signed:
         return True  # "signed a joint statement", "подписали Совместное заявление"
     # Named after a city: "the Samarkand Declaration", "Бишкекскую декларацию".
     if kind_of(word, phrasing) != "other" and _named_after_a_place(ctx, kind_start):

@@ -264,8 +264,9 @@ def _after_title_or_state(ctx: DocContext, titles: WrittenNames, start: int) -> 
 
 # The Turkic patronymic's "son of", "daughter of", written after it in lower case.
 _FILIAL_WORDS = frozenset(["uulu", "kyzy", "ogly", "oglu", "ogli", "qizi", "kizi", "uly", "qyzy"])
-_FILIAL = re.compile(r" (?:uulu|kyzy|ogly|oglu|ogli|qizi|kizi|uly|qyzy)\b")
-_FILIAL_NAME = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){2}(?P<filial>uulu|kyzy|ogly|oglu|ogli|qizi|kizi|uly|qyzy)\b")
+_FILIAL_WORD = "(?:" + "|".join(sorted(_FILIAL_WORDS)) + ")"
+_FILIAL = re.compile(rf" {_FILIAL_WORD}\b")
+_FILIAL_NAME = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+){{2}}(?P<filial>{_FILIAL_WORD})\b")
 
 _TITLE_JOINERS = {"of", "the", "and", "for", "on", "in", "&", "–", "-"}
 
@@ -311,7 +312,7 @@ def _english(ctx: DocContext, titles: WrittenNames, people: _People) -> None:
         if ent.label == "PER":
             # A name never runs across lines: the entity's last line.
             start = ctx.text.rfind("\n", ent.start, ent.end) + 1 or ent.start
-            span = _clean_en_name(ctx, titles, people.domain, max(start, ent.start), ent.end)
+            span = _clean_en_name(ctx, titles, people.domain, start, ent.end)
             if span:
                 candidates.append((*span, True))
     for s, e in _capitalised_runs(titles, text):

@@ -316,8 +316,9 @@ def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[in
     for vm in reversed(list(re.finditer(rf"\s+{verbs}\b", head))):
         if not tail_ok.fullmatch(head, vm.end()):
             continue
-        left = head[:vm.start()]
-        clause = _clause_start(left)
+        # An initial's period ("Н.П. Патрушев отметил:") ends no clause: looked for in the masked text.
+        left = ctx.initials_masked[ss:ss + vm.start()]
+        clause = max(left.rfind(c) for c in ".;!?\"“”«»\n")
         s = ss + clause + 1
         while s < ss + vm.start() and text[s].isspace():
             s += 1
@@ -331,18 +332,6 @@ def _attribution_before(ctx: DocContext, start: int, res: _Resolver) -> tuple[in
             who = res.resolve(text[comma + 1:e], comma + 1, e, start)
         return who, (s, ss + len(head))
     return None, None
-
-
-def _clause_start(left: str) -> int:
-    """Where the clause ending ``left`` begins: after its last sentence mark or quotation mark, but not
-    after an initial's period ("Н.П. Патрушев отметил:", "V.G. Khrenin said")."""
-    for i in range(len(left) - 1, -1, -1):
-        c = left[i]
-        if c == "." and i >= 1 and left[i - 1].isupper() and (i == 1 or not left[i - 2].isalpha()):
-            continue  # "Н." of "Н.П. Патрушев"
-        if c in ".;!?\"“”«»\n":
-            return i
-    return -1
 
 
 def _verb_after(ctx: DocContext, end: int) -> bool:
@@ -433,11 +422,9 @@ def _interview(ctx: DocContext, res: _Resolver) -> list[Quote]:
               and "press" not in ctx.people[m.person].roles()]
     # The one interviewed holds an office; a byline's journalist does not.
     holders = [m for m in before if ctx.people[m.person].offices]
-    if not said and not holders:
+    if not (holders or (said and before)):
         return []
-    speaker = (holders or before)[0].person if (holders or before) else None
-    if speaker is None:
-        return []
+    speaker = (holders or before)[0].person
     out = []
     qset = set(questions)
     answering = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from parley.validation import replace_unstorable, unstorable_note
 
@@ -56,7 +57,7 @@ class Document:
                 "cleaning must blank characters, never remove them"
             )
 
-    @property
+    @cached_property
     def text_sha(self) -> str:
         """The sha256 of the report's text with all whitespace removed: the same article under
         another URL, in another page's furniture, or with its characters spelled otherwise in

@@ -119,8 +119,9 @@ def _year_only(ctx: DocContext, frames: list[MeetingFrame], f: MeetingFrame) -> 
         for y in ctx.profile.meetings.relative_year.finditer(ctx.text, *m.sentence):
             if frame_of_offset(frames, m.sentence, y.start()) is not f:
                 continue
-            if y.group("last_month") or y.group("next_month") or y.groupdict().get("this_month"):
-                step = -1 if y.group("last_month") else 0 if y.groupdict().get("this_month") else 1
+            this_month = y.groupdict().get("this_month")
+            if y.group("last_month") or y.group("next_month") or this_month:
+                step = -1 if y.group("last_month") else 0 if this_month else 1
                 months = ctx.published.year * 12 + ctx.published.month - 1 + step
                 return f"{months // 12}-{months % 12 + 1:02d}", y.span()
             year = ctx.published.year + (-1 if y.group("last") else 1)
@@ -159,7 +160,7 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     continue
                 if ctx.dateline and ctx.dateline.span[0] <= p.start < ctx.dateline.span[1]:
                     continue  # where the agency filed from, not where the meeting was
-                if any(o.start <= p.start and p.end <= o.end for o in ctx.organizations):
+                if _in_organization(ctx, p):
                     continue  # "the Shanghai Cooperation Organisation" names no place
                 before = text[max(ss, p.start - 40):p.start]
                 after = text[p.end:min(se, p.end + 40)]
@@ -181,7 +182,7 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
             # "II Minsk International Conference": the city in a meeting's proper name.
             for m in f.mentions:
                 inside = [p for p in ctx.places if m.span[0] <= p.start < m.span[1] and p.value.kind == "city"
-                          and not any(o.start <= p.start and p.end <= o.end for o in ctx.organizations)]
+                          and not _in_organization(ctx, p)]
                 if inside:
                     _place_at(f, inside[0])
                     break
@@ -201,6 +202,11 @@ def assign_places(ctx: DocContext, frames: list[MeetingFrame]) -> None:
                     break
         if f.place is None and f.status == "held" and not f.relation:
             _visit_in_dateline_city(ctx, f)
+
+
+def _in_organization(ctx: DocContext, p: Match) -> bool:
+    """Whether a place's name is part of an organisation's ("the Shanghai Cooperation Organisation")."""
+    return any(o.start <= p.start and p.end <= o.end for o in ctx.organizations)
 
 
 def _place_at(f: MeetingFrame, p: Match) -> None:
